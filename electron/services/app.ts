@@ -1,0 +1,42 @@
+import type { Client } from '../../shared/contract/contract';
+import { createDirectClient, createDispatcher, type Dispatch } from '../../shared/contract/dispatch';
+import { createHandlers, type HostKind } from '../handlers';
+import { WorkspaceSession } from '../workspace/session';
+import { JobManager } from './jobs';
+import { RecentWorkspaces } from './recent';
+
+export interface AppOptions {
+  host: HostKind;
+  /** True where the host can show native open/save dialogs (Electron). */
+  nativeDialogs: boolean;
+  /** Bugs (not user errors) end up here; hosts log them. */
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+/** Everything a host needs: one dispatcher over the one handler table, plus the state behind it. */
+export interface TailorApp {
+  readonly dispatch: Dispatch;
+  /** In-process typed client over the same dispatcher (CLI, tests). */
+  readonly client: Client;
+  readonly session: WorkspaceSession;
+  readonly jobs: JobManager;
+  close(): Promise<void>;
+}
+
+export function createApp(options: AppOptions): TailorApp {
+  const session = new WorkspaceSession();
+  const jobs = new JobManager();
+  const recent = new RecentWorkspaces();
+  const handlers = createHandlers({ session, jobs, recent, host: options.host, nativeDialogs: options.nativeDialogs });
+  const dispatch = createDispatcher(handlers, { onInternalError: options.onInternalError });
+  return {
+    dispatch,
+    client: createDirectClient(dispatch),
+    session,
+    jobs,
+    async close() {
+      await jobs.cancelAll();
+      session.close();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Versioned schema migrations, applied in order; PRAGMA user_version records
+ * the last one applied. Never edit a migration that has shipped: add a new one.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: the foundation schema.
+  `
+  CREATE TABLE customers (
+    id          TEXT PRIMARY KEY,
+    email       TEXT,
+    first_name  TEXT,
+    last_name   TEXT,
+    phone       TEXT,
+    birth_date  TEXT,
+    gender      TEXT,
+    city        TEXT,
+    country     TEXT,
+    -- Every non-canonical CSV column, as a JSON object keyed by snake_case name.
+    attributes  TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+    import_id   INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE INDEX customers_email ON customers(email COLLATE NOCASE);
+
+  -- Custom attributes seen so far, with the header they came from (token autocomplete, segment fields).
+  CREATE TABLE customer_fields (
+    key         TEXT PRIMARY KEY,
+    label       TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE orders (
+    id           TEXT PRIMARY KEY,
+    customer_id  TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    ordered_at   TEXT NOT NULL,
+    total        REAL NOT NULL,
+    currency     TEXT NOT NULL DEFAULT 'USD',
+    status       TEXT NOT NULL DEFAULT 'completed',
+    items        INTEGER NOT NULL DEFAULT 1,
+    category     TEXT
+  );
+  CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
+
+  CREATE TABLE events (
+    id           INTEGER PRIMARY KEY,
+    customer_id  TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    type         TEXT NOT NULL,
+    occurred_at  TEXT NOT NULL,
+    properties   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties))
+  );
+  CREATE INDEX events_customer ON events(customer_id, occurred_at);
+
+  CREATE TABLE imports (
+    id             INTEGER PRIMARY KEY,
+    kind           TEXT NOT NULL,
+    file_name      TEXT NOT NULL,
+    file_path      TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('running','succeeded','failed','cancelled','interrupted')),
+    rows_read      INTEGER NOT NULL DEFAULT 0,
+    rows_imported  INTEGER NOT NULL DEFAULT 0,
+    rows_rejected  INTEGER NOT NULL DEFAULT 0,
+    rows_skipped   INTEGER NOT NULL DEFAULT 0,
+    mapping        TEXT NOT NULL DEFAULT '[]',
+    message        TEXT,
+    started_at     TEXT NOT NULL,
+    finished_at    TEXT
+  );
+
+  -- Rows that were not imported, kept verbatim so they stay inspectable.
+  CREATE TABLE import_rejections (
+    import_id  INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    line       INTEGER NOT NULL,
+    reason     TEXT NOT NULL,
+    raw        TEXT NOT NULL
+  );
+  CREATE INDEX import_rejections_import ON import_rejections(import_id, line);
+
+  -- Parsed rows waiting for the import's final transaction; emptied when it ends.
+  CREATE TABLE import_staging (
+    import_id  INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    line       INTEGER NOT NULL,
+    record     TEXT NOT NULL
+  );
+  CREATE INDEX import_staging_import ON import_staging(import_id, line);
+
+  CREATE TABLE templates (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    source      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE segments (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    rule        TEXT NOT NULL CHECK (json_valid(rule)),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+
+  CREATE TABLE personas (
+    id           INTEGER PRIMARY KEY,
+    label        TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('customer','segment')),
+    customer_id  TEXT,
+    segment_id   INTEGER REFERENCES segments(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    CHECK ((kind = 'customer' AND customer_id IS NOT NULL) OR (kind = 'segment' AND segment_id IS NOT NULL))
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { ContractError } from '../../shared/contract/envelope';
+import { openDatabase, type Db } from './db';
+
+export interface OpenWorkspace {
+  readonly db: Db;
+  readonly path: string;
+  readonly name: string;
+}
+
+/** The workspace a host has open. One per process; switching closes the previous file. */
+export class WorkspaceSession {
+  private current: OpenWorkspace | null = null;
+
+  get(): OpenWorkspace | null {
+    return this.current;
+  }
+
+  /** The open workspace, or a no_workspace error a UI can act on. */
+  require(): OpenWorkspace {
+    if (!this.current) throw new ContractError('no_workspace', 'No workspace is open. Open or create one first.');
+    return this.current;
+  }
+
+  open(file: string, { create }: { create: boolean }): OpenWorkspace {
+    const resolved = path.resolve(file);
+    if (this.current?.path === resolved) return this.current;
+    const db = openDatabase(resolved, { create });
+    this.close();
+    this.current = { db, path: resolved, name: workspaceName(resolved) };
+    return this.current;
+  }
+
+  close(): void {
+    if (!this.current) return;
+    // Fold the WAL back into the main file so the workspace is a single file at rest.
+    this.current.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.current.db.close();
+    this.current = null;
+  }
+}
+
+export const workspaceName = (file: string): string => path.basename(file).replace(/\.tailor$/i, '');

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { MethodName } from './methods';
+import {
+  Customer,
+  Diagnostic,
+  ResolvedToken,
+  ExportResult,
+  FieldInfo,
+  Id,
+  ImportReport,
+  Job,
+  Persona,
+  PersonaSource,
+  PreviewResult,
+  RecentWorkspace,
+  Rejection,
+  Segment,
+  Template,
+  TemplateMeta,
+  TemplateName,
+  WorkspaceInfo,
+} from './schemas';
+import { SegmentRule } from '../segments/rule';
+
+/**
+ * The Tailor API, declared once: method name → input and output schemas.
+ * Every host (Electron IPC, loopback HTTP, command line) serves this table
+ * through `createDispatcher`, and every client is typed from it.
+ */
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+const NoInput = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const Path = z.string().trim().min(1, 'Give a file path.');
+/** A stored template, or template source from elsewhere (the CLI renders .mjml files directly). */
+const TemplateRef = z.union([z.object({ id: Id }), z.object({ name: z.string().min(1), source: z.string() })]);
+
+export const contract = {
+  'app.info': method(
+    NoInput,
+    z.object({
+      version: z.string(),
+      host: z.enum(['desktop', 'browser', 'cli', 'direct']),
+      /** Whether native file dialogs exist; browser mode uploads files and takes typed folder paths instead. */
+      nativeDialogs: z.boolean(),
+      homeDir: z.string(),
+    }),
+  ),
+
+  'workspace.current': method(NoInput, WorkspaceInfo.nullable()),
+  'workspace.open': method(z.object({ path: Path }), WorkspaceInfo),
+  'workspace.create': method(z.object({ path: Path, demo: z.boolean().default(false) }), WorkspaceInfo),
+  'workspace.recent': method(NoInput, z.array(RecentWorkspace)),
+
+  'customers.list': method(
+    z.object({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+      search: z.string().max(200).default(''),
+      segmentId: Id.optional(),
+    }),
+    z.object({ total: z.number().int(), rows: z.array(Customer) }),
+  ),
+  'customers.get': method(z.object({ idOrEmail: z.string().trim().min(1) }), Customer.nullable()),
+  'customers.fields': method(NoInput, z.array(FieldInfo)),
+
+  'imports.start': method(
+    z.object({
+      path: Path,
+      /** Name to show and record; browser uploads are staged under a temporary path. */
+      displayName: z.string().optional(),
+    }),
+    z.object({ jobId: z.string() }),
+  ),
+  'imports.list': method(NoInput, z.array(ImportReport)),
+  'imports.rejections': method(
+    z.object({ importId: Id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) }),
+    z.object({ total: z.number().int(), rows: z.array(Rejection) }),
+  ),
+
+  'jobs.get': method(z.object({ jobId: z.string().min(1) }), Job),
+  'jobs.cancel': method(z.object({ jobId: z.string().min(1) }), Job),
+
+  'templates.list': method(NoInput, z.array(TemplateMeta)),
+  'templates.get': method(z.object({ id: Id }), Template),
+  'templates.create': method(z.object({ name: TemplateName, source: z.string().optional() }), Template),
+  'templates.save': method(z.object({ id: Id, source: z.string() }), Template),
+  'templates.rename': method(z.object({ id: Id, name: TemplateName }), Template),
+  'templates.delete': method(z.object({ id: Id }), Ok),
+
+  'segments.list': method(NoInput, z.array(Segment)),
+  'segments.save': method(
+    z.object({ id: Id.optional(), name: z.string().trim().min(1, 'A segment needs a name.').max(120), rule: SegmentRule }),
+    Segment,
+  ),
+  'segments.delete': method(z.object({ id: Id }), Ok),
+  'segments.count': method(z.object({ rule: SegmentRule }), z.object({ count: z.number().int() })),
+
+  'personas.list': method(NoInput, z.array(Persona)),
+  'personas.save': method(
+    z.object({ id: Id.optional(), label: z.string().trim().min(1).max(80), source: PersonaSource }),
+    Persona,
+  ),
+  'personas.delete': method(z.object({ id: Id }), Ok),
+
+  'preview.render': method(
+    z.object({
+      source: z.string(),
+      /** Which personas to render; all of them, in order, when omitted. */
+      personaIds: z.array(Id).optional(),
+    }),
+    PreviewResult,
+  ),
+
+  'render.customer': method(
+    z.object({ template: TemplateRef, customer: z.string().trim().min(1, 'Give a customer id or email.') }),
+    z.object({ html: z.string().nullable(), diagnostics: z.array(Diagnostic), tokens: z.array(ResolvedToken) }),
+  ),
+
+  'export.run': method(
+    z.object({
+      template: TemplateRef,
+      dir: Path,
+      /** Also write the email as each persona receives it. */
+      personas: z.boolean().default(true),
+    }),
+    ExportResult,
+  ),
+  'export.suggestDir': method(z.object({ template: TemplateRef }), z.object({ dir: z.string() })),
+} satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+/** What a caller passes: defaults may be left out. */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives, after parsing and defaults. */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = z.output<Contract[M]['output']>;
+
+/** One implementation of the whole API. */
+export type Handlers = { [M in MethodName]: (input: ParsedInput<M>) => Promise<Output<M>> | Output<M> };
+
+/** A typed caller, whatever the transport. */
+export interface Client {
+  call<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>>;
+}
+
+// Compile-time proof that contract and METHOD_NAMES list the same methods.
+type Missing = Exclude<MethodName, keyof Contract>;
+type Extra = Exclude<keyof Contract, MethodName>;
+const _exhaustive: [Missing, Extra] extends [never, never] ? true : never = true;
+void _exhaustive;

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { SegmentRule } from '../segments/rule';
+
+/** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
+
+export const Id = z.number().int().positive();
+
+export const WorkspaceInfo = z.object({
+  path: z.string(),
+  name: z.string(),
+  schemaVersion: z.number().int(),
+  counts: z.object({
+    customers: z.number().int(),
+    orders: z.number().int(),
+    events: z.number().int(),
+    templates: z.number().int(),
+    segments: z.number().int(),
+  }),
+});
+export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+export const RecentWorkspace = z.object({
+  path: z.string(),
+  name: z.string(),
+  openedAt: z.string(),
+  exists: z.boolean(),
+});
+export type RecentWorkspace = z.infer<typeof RecentWorkspace>;
+
+export const FieldKind = z.enum(['canonical', 'custom']);
+export const FieldInfo = z.object({
+  /** snake_case key, also the primary token name: `{{ loyalty_tier }}`. */
+  key: z.string(),
+  /** PascalCase alias token: `{{ LoyaltyTier }}`. */
+  alias: z.string(),
+  /** Human label, the original CSV header for custom attributes. */
+  label: z.string(),
+  kind: FieldKind,
+  /** How many customers have a non-empty value. */
+  filled: z.number().int(),
+  sample: z.string().nullable(),
+});
+export type FieldInfo = z.infer<typeof FieldInfo>;
+
+export const Customer = z.object({
+  id: z.string(),
+  email: z.string().nullable(),
+  first_name: z.string().nullable(),
+  last_name: z.string().nullable(),
+  phone: z.string().nullable(),
+  birth_date: z.string().nullable(),
+  gender: z.string().nullable(),
+  city: z.string().nullable(),
+  country: z.string().nullable(),
+  attributes: z.record(z.string(), z.string()),
+});
+export type Customer = z.infer<typeof Customer>;
+
+export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const Rejection = z.object({
+  line: z.number().int(),
+  reason: z.string(),
+  raw: z.string(),
+});
+export type Rejection = z.infer<typeof Rejection>;
+
+export const ColumnMapping = z.object({
+  header: z.string(),
+  key: z.string(),
+  kind: FieldKind,
+});
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export const ImportReport = z.object({
+  importId: Id,
+  file: z.string(),
+  status: z.enum(['succeeded', 'failed', 'cancelled', 'interrupted', 'running']),
+  rowsRead: z.number().int(),
+  rowsImported: z.number().int(),
+  rowsRejected: z.number().int(),
+  /** Blank lines are skipped, not rejected: spreadsheets leave them at the end. */
+  rowsSkipped: z.number().int(),
+  mapping: z.array(ColumnMapping),
+  /** The first rejections, enough for a summary; page through the rest with imports.rejections. */
+  rejections: z.array(Rejection),
+  message: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportReport = z.infer<typeof ImportReport>;
+
+export const Job = z.object({
+  id: z.string(),
+  kind: z.enum(['import.customers']),
+  status: JobStatus,
+  progress: z.object({
+    /** Work done so far, in `unit`. */
+    done: z.number(),
+    /** Total work when known (bytes of a file), otherwise null. */
+    total: z.number().nullable(),
+    unit: z.enum(['bytes', 'rows']),
+    /** Rows seen so far, for the progress label. */
+    rows: z.number().int(),
+  }),
+  message: z.string().nullable(),
+  result: ImportReport.nullable(),
+});
+export type Job = z.infer<typeof Job>;
+
+export const TemplateMeta = z.object({
+  id: Id,
+  name: z.string(),
+  updatedAt: z.string(),
+});
+export type TemplateMeta = z.infer<typeof TemplateMeta>;
+
+export const Template = TemplateMeta.extend({
+  source: z.string(),
+  createdAt: z.string(),
+});
+export type Template = z.infer<typeof Template>;
+
+export const TemplateName = z
+  .string()
+  .trim()
+  .min(1, 'A template needs a name.')
+  .max(120, 'Keep template names under 120 characters.');
+
+export const Segment = z.object({
+  id: Id,
+  name: z.string(),
+  rule: SegmentRule,
+  count: z.number().int(),
+  updatedAt: z.string(),
+});
+export type Segment = z.infer<typeof Segment>;
+
+export const PersonaSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('customer'), customerId: z.string().min(1) }),
+  z.object({ kind: z.literal('segment'), segmentId: Id }),
+]);
+export type PersonaSource = z.infer<typeof PersonaSource>;
+
+export const Persona = z.object({
+  id: Id,
+  label: z.string(),
+  source: PersonaSource,
+  position: z.number().int(),
+});
+export type Persona = z.infer<typeof Persona>;
+
+export const Severity = z.enum(['error', 'warning']);
+export const Diagnostic = z.object({
+  severity: Severity,
+  /** Where the problem was found: the Liquid parser, the MJML compiler, or rendering one persona. */
+  source: z.enum(['liquid', 'mjml', 'render']),
+  message: z.string(),
+  /** 1-based line and column in the template source; null when the position is unknown. */
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+});
+export type Diagnostic = z.infer<typeof Diagnostic>;
+
+export const ResolvedToken = z.object({
+  /** The token as written in the template, e.g. `FirstName` or `customer.city`. */
+  name: z.string(),
+  value: z.string().nullable(),
+  /** True when the customer has no value for it, so a `default` filter (if any) applies. */
+  missing: z.boolean(),
+});
+export type ResolvedToken = z.infer<typeof ResolvedToken>;
+
+export const PersonaPreview = z.object({
+  personaId: Id,
+  label: z.string(),
+  customer: z
+    .object({ id: z.string(), displayName: z.string(), email: z.string().nullable() })
+    .nullable(),
+  /** Full rendered HTML document; the renderer adds its own CSP before showing it. */
+  html: z.string().nullable(),
+  tokens: z.array(ResolvedToken),
+  /** Why there is no HTML: an empty segment, a render error. */
+  problem: z.string().nullable(),
+});
+export type PersonaPreview = z.infer<typeof PersonaPreview>;
+
+export const PreviewResult = z.object({
+  diagnostics: z.array(Diagnostic),
+  previews: z.array(PersonaPreview),
+  compileMs: z.number(),
+});
+export type PreviewResult = z.infer<typeof PreviewResult>;
+
+export const ExportResult = z.object({
+  dir: z.string(),
+  files: z.array(z.object({ path: z.string(), kind: z.enum(['compiled', 'text', 'persona']), bytes: z.number().int() })),
+  diagnostics: z.array(Diagnostic),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
