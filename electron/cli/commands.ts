@@ -1,0 +1,254 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Client } from '../../shared/contract/contract';
+import { ContractError } from '../../shared/contract/envelope';
+import type { Job } from '../../shared/contract/schemas';
+import { createApp, type TailorApp } from '../services/app';
+import { rendererDir } from '../services/paths';
+import { openInitialWorkspace } from '../services/startup';
+import { startHttpHost } from '../hosts/http-host';
+import { formatDiagnostic, formatExport, formatImportReport, formatProgress, formatTemplates } from './format';
+import { debugEnabled, EXIT, type Output } from './io';
+import { openBrowser } from './open-browser';
+import { resolveTemplate } from './template-ref';
+
+const POLL_MS = 50;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function internalErrorLogger(out: Output): (method: string, error: unknown) => void {
+  return (method, error) => {
+    if (debugEnabled()) out.note(`tailor: internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  };
+}
+
+/** One app per command, closed however the command ends, so the workspace file is checkpointed and released. */
+async function withApp(out: Output, run: (client: Client, app: TailorApp) => Promise<number>): Promise<number> {
+  const app = createApp({ host: 'cli', nativeDialogs: false, onInternalError: internalErrorLogger(out) });
+  try {
+    return await run(app.client, app);
+  } finally {
+    await app.close();
+  }
+}
+
+async function openWorkspace(client: Client, workspace: string): Promise<string> {
+  const info = await client.call('workspace.open', { path: path.resolve(workspace) });
+  return info.path;
+}
+
+/**
+ * Calls `onStop` on the first Ctrl+C, SIGTERM or io.interrupt, and `onRepeat`
+ * on any later one. The listeners stay attached until `detach` so that a
+ * repeated signal cannot fall through to Node's default and kill the process
+ * halfway through unwinding: tsx (`npm run tailor`) relays a terminal's Ctrl+C
+ * to its child a second time, so "press again to force quit" would fire on
+ * a single press.
+ */
+function onInterrupt(out: Output, onStop: () => void, onRepeat: () => void = () => undefined): () => void {
+  let fired = false;
+  const fire = (): void => {
+    if (fired) {
+      onRepeat();
+      return;
+    }
+    fired = true;
+    onStop();
+  };
+  const signal = out.io.interrupt;
+  process.on('SIGINT', fire);
+  process.on('SIGTERM', fire);
+  signal?.addEventListener('abort', fire);
+  if (signal?.aborted) fire();
+  return () => {
+    process.off('SIGINT', fire);
+    process.off('SIGTERM', fire);
+    signal?.removeEventListener('abort', fire);
+  };
+}
+
+export async function initCommand(out: Output, workspace: string, opts: { demo?: boolean }): Promise<number> {
+  const target = path.resolve(workspace);
+  if (fs.existsSync(target)) {
+    out.error('conflict', `${target} already exists; init creates new workspaces only. Use another name, or delete the file first.`);
+    return EXIT.input;
+  }
+  return withApp(out, async (client) => {
+    const info = await client.call('workspace.create', { path: target, demo: opts.demo ?? false });
+    if (out.json) {
+      out.document(info);
+    } else {
+      const { customers, templates, segments } = info.counts;
+      out.line(`Created workspace ${info.path}`);
+      out.line(`  ${customers} customers, ${templates} templates, ${segments} segments`);
+    }
+    return EXIT.ok;
+  });
+}
+
+export async function importCommand(out: Output, workspace: string, opts: { customers: string }): Promise<number> {
+  const file = path.resolve(opts.customers);
+  const namesFile = (message: string): string =>
+    message.includes(path.basename(file)) ? message : `${file}: ${message}`;
+
+  return withApp(out, async (client) => {
+    const workspacePath = await openWorkspace(client, workspace);
+
+    const showProgress = out.io.stdout.isTTY === true && !out.json;
+    let interrupted = false;
+    let cancelSent = false;
+    const detach = onInterrupt(
+      out,
+      () => {
+        interrupted = true;
+        out.io.stderr.write(showProgress ? '\r\u001b[K' : '');
+        out.note('Cancelling the import...');
+      },
+      () => out.note('Still cancelling: the workspace is being put back as it was.'),
+    );
+
+    let job: Job;
+    try {
+      const { jobId } = await client.call('imports.start', { path: file }).catch((error: unknown) => {
+        if (error instanceof ContractError) throw new ContractError(error.code, namesFile(error.message), error.issues);
+        throw error;
+      });
+      for (;;) {
+        if (interrupted && !cancelSent) {
+          cancelSent = true;
+          await client.call('jobs.cancel', { jobId });
+        }
+        job = await client.call('jobs.get', { jobId });
+        if (job.status !== 'running') break;
+        if (showProgress && !interrupted) out.io.stderr.write(`\r\u001b[K${formatProgress(file, job)}`);
+        await sleep(POLL_MS);
+      }
+      if (showProgress) out.io.stderr.write('\r\u001b[K');
+    } finally {
+      detach();
+    }
+
+    const report = job.result;
+    if (job.status === 'cancelled') {
+      out.error('cancelled', `import of ${file} cancelled; the workspace is unchanged.`, { report });
+      return EXIT.interrupted;
+    }
+    if (job.status === 'failed' || !report) {
+      const message = report?.message ?? job.message ?? 'the import failed.';
+      out.error('bad_file', namesFile(message), { report });
+      return EXIT.input;
+    }
+    if (out.json) {
+      out.document(report);
+    } else {
+      out.lines(formatImportReport(report, workspacePath));
+    }
+    // The job finished before the cancel reached it: the data is in, so say so rather than claim an interruption.
+    if (interrupted) out.note('tailor: the import had already finished when it was interrupted.');
+    return EXIT.ok;
+  });
+}
+
+export async function templatesCommand(out: Output, workspace: string): Promise<number> {
+  return withApp(out, async (client) => {
+    await openWorkspace(client, workspace);
+    const templates = await client.call('templates.list', {});
+    if (out.json) out.document(templates);
+    else out.lines(formatTemplates(templates));
+    return EXIT.ok;
+  });
+}
+
+export async function renderCommand(
+  out: Output,
+  workspace: string,
+  opts: { template: string; customer: string },
+): Promise<number> {
+  return withApp(out, async (client) => {
+    await openWorkspace(client, workspace);
+    const template = await resolveTemplate(client, opts.template);
+    const result = await client.call('render.customer', { template: template.ref, customer: opts.customer });
+    for (const diagnostic of result.diagnostics) out.note(formatDiagnostic(template.label, diagnostic));
+    const failed = result.diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+    if (out.json) {
+      out.document(result);
+    } else if (result.html !== null) {
+      out.io.stdout.write(result.html.endsWith('\n') ? result.html : `${result.html}\n`);
+    }
+    if (result.html === null && !failed) {
+      out.note(`tailor: ${template.label} rendered nothing for customer ${opts.customer}.`);
+      return EXIT.input;
+    }
+    return failed ? EXIT.input : EXIT.ok;
+  });
+}
+
+export async function exportCommand(
+  out: Output,
+  workspace: string,
+  opts: { template: string; out: string; personas: boolean },
+): Promise<number> {
+  return withApp(out, async (client) => {
+    await openWorkspace(client, workspace);
+    const template = await resolveTemplate(client, opts.template);
+    const result = await client.call('export.run', {
+      template: template.ref,
+      dir: path.resolve(opts.out),
+      personas: opts.personas,
+    });
+    for (const diagnostic of result.diagnostics) out.note(formatDiagnostic(template.label, diagnostic));
+    if (out.json) out.document(result);
+    else out.lines(formatExport(result));
+    // An email with template errors is not fit to send, whatever files were written.
+    return result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.input : EXIT.ok;
+  });
+}
+
+export async function serveCommand(
+  out: Output,
+  workspace: string | undefined,
+  opts: { port?: number; open?: boolean; devOrigin?: string },
+): Promise<number> {
+  // Browser mode: the page talks to this process over loopback HTTP, and has no native dialogs.
+  const app = createApp({ host: 'browser', nativeDialogs: false, onInternalError: internalErrorLogger(out) });
+  try {
+    await openInitialWorkspace(app, workspace === undefined ? undefined : path.resolve(workspace));
+    // With a dev origin, Vite serves the renderer and this host only answers the API.
+    let staticDir: string | undefined = opts.devOrigin ? undefined : rendererDir();
+    if (staticDir !== undefined && !fs.existsSync(path.join(staticDir, 'index.html'))) {
+      // Running from source without a build: the API still works (scripts, the Vite dev server), so warn and go on.
+      out.note(`tailor: the browser UI is not built (no ${staticDir}); run \`npm run build:renderer\` first, or pass --dev-origin.`);
+      staticDir = undefined;
+    }
+    const host = await startHttpHost({
+      dispatch: app.dispatch,
+      port: opts.port,
+      staticDir,
+      devOrigin: opts.devOrigin,
+      onInternalError: internalErrorLogger(out),
+    });
+    let detach = (): void => undefined;
+    const stopped = new Promise<void>((resolve) => {
+      detach = onInterrupt(out, resolve);
+    });
+    try {
+      const banner = `Tailor is running in browser mode: ${host.url}`;
+      if (out.json) {
+        out.io.stdout.write(`${JSON.stringify({ url: host.url })}\n`);
+        out.note(banner);
+      } else {
+        out.line(banner);
+      }
+      out.note('Press Ctrl+C to stop.');
+      if (opts.open) openBrowser(host.url);
+      await stopped;
+      out.note('Stopping Tailor...');
+    } finally {
+      detach();
+      await host.close();
+    }
+  } finally {
+    await app.close();
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { packageRoot } from '../services/paths';
+import { exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
+import { EXIT, Output, type CliIo } from './io';
+
+export type { CliIo, OutStream } from './io';
+
+const EXAMPLES = `
+Examples:
+  $ tailor init shop.tailor --demo
+  $ tailor import shop.tailor --customers customers.csv
+  $ tailor templates shop.tailor
+  $ tailor render shop.tailor --template "Welcome" --customer ada@example.com > welcome.html
+  $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
+  $ tailor export shop.tailor --template Welcome --out ./export
+  $ tailor serve shop.tailor --port 4780 --open
+
+Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
+Add --json to any command for machine-readable output (errors too, as {"error": {...}} on stdout).
+Set TAILOR_HOME to keep Tailor's own files (recent list, demo workspace) somewhere else.`;
+
+function readVersion(): string {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('Give a port number from 0 to 65535.');
+  return port;
+}
+
+function parseUrl(value: string): string {
+  try {
+    return new URL(value).origin;
+  } catch {
+    throw new InvalidArgumentError('Give a full URL, like http://localhost:5173.');
+  }
+}
+
+interface GlobalOptions {
+  json?: boolean;
+}
+
+/**
+ * Run the `tailor` command line with `argv` (the user's arguments, without
+ * node and the script) and resolve to the process exit code. Never throws and
+ * never calls process.exit, so tests and other hosts can call it in-process.
+ */
+export async function run(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // Usage errors happen before any action runs, so --json is read off the raw arguments for them.
+  const usageOut = new Output(io, argv.includes('--json'));
+  let exitCode: number = EXIT.ok;
+
+  /** Wraps an action: builds its Output from the merged options and turns any error into a message and exit code. */
+  const action =
+    <A extends unknown[]>(body: (out: Output, ...args: A) => Promise<number>) =>
+    async (...args: [...A, Command]): Promise<void> => {
+      const command = args[args.length - 1] as Command;
+      const out = new Output(io, command.optsWithGlobals<GlobalOptions>().json === true);
+      try {
+        exitCode = await body(out, ...(args.slice(0, -1) as A));
+      } catch (error) {
+        exitCode = out.failure(error);
+      }
+    };
+
+  const program = new Command('tailor')
+    .description('Tailor: data-driven email personalization, from the command line.')
+    .version(readVersion(), '-V, --version', 'print the version')
+    .option('--json', 'machine-readable output (errors too)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError('(add --help for usage and examples)')
+    .addHelpText('after', EXAMPLES);
+
+  program
+    .command('init')
+    .description('create a new workspace file')
+    .argument('<workspace>', 'the .tailor file to create')
+    .option('--demo', 'fill it with demo customers, templates and segments')
+    .action(action((out, workspace: string, opts: { demo?: boolean }) => initCommand(out, workspace, opts)));
+
+  program
+    .command('import')
+    .description('import customers from a CSV file into a workspace')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .requiredOption('--customers <csv>', 'the CSV file of customers')
+    .action(action((out, workspace: string, opts: { customers: string }) => importCommand(out, workspace, opts)));
+
+  program
+    .command('templates')
+    .description('list the templates in a workspace')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => templatesCommand(out, workspace)));
+
+  program
+    .command('render')
+    .description('render a template for one customer and print the HTML')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .requiredOption('--template <name|id|path>', 'a stored template (name or id) or a .mjml/.html/.liquid file')
+    .requiredOption('--customer <id|email>', 'the customer to personalize for')
+    .action(
+      action((out, workspace: string, opts: { template: string; customer: string }) => renderCommand(out, workspace, opts)),
+    );
+
+  program
+    .command('export')
+    .description('write ESP-ready HTML (and text) for a template')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .requiredOption('--template <name|id|path>', 'a stored template (name or id) or a .mjml/.html/.liquid file')
+    .requiredOption('--out <dir>', 'the folder to write into')
+    .option('--no-personas', 'skip the per-persona renders')
+    .action(
+      action((out, workspace: string, opts: { template: string; out: string; personas: boolean }) =>
+        exportCommand(out, workspace, opts),
+      ),
+    );
+
+  program
+    .command('serve')
+    .description('run Tailor in your web browser (loopback only)')
+    .argument('[workspace]', 'the workspace to open (default: the demo workspace, created on first run)')
+    .option('--port <n>', 'the port to listen on (default: any free port)', parsePort)
+    .option('--open', 'open the system browser')
+    .option('--dev-origin <url>', 'also accept requests from this origin (the Vite dev server)', parseUrl)
+    .action(
+      action((out, workspace: string | undefined, opts: { port?: number; open?: boolean; devOrigin?: string }) =>
+        serveCommand(out, workspace, opts),
+      ),
+    );
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version end through here too, with exit code 0.
+      if (error.exitCode === 0) return EXIT.ok;
+      if (usageOut.json) usageOut.document({ error: { code: 'usage', message: error.message.replace(/^error: /, '') } });
+      return EXIT.usage;
+    }
+    return usageOut.failure(error);
+  }
+}
+
+/** Entry for bin/tailor.js and `npm run tailor`: the process exits with run()'s code once output has drained. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2));
+}
+
+// Guarded because test runners load this file as a module without CommonJS globals.
+if (typeof require !== 'undefined' && typeof module !== 'undefined' && require.main === module) {
+  void main();
+}

@@ -1,0 +1,14 @@
+import type { JobManager } from '../services/jobs';
+import type { RecentWorkspaces } from '../services/recent';
+import type { WorkspaceSession } from '../workspace/session';
+
+export type HostKind = 'desktop' | 'browser' | 'cli' | 'direct';
+
+/** What every handler may use. Handlers hold no state of their own. */
+export interface HandlerContext {
+  session: WorkspaceSession;
+  jobs: JobManager;
+  recent: RecentWorkspaces;
+  host: HostKind;
+  nativeDialogs: boolean;
+}

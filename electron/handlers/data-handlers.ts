@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Handlers } from '../../shared/contract/contract';
+import { ContractError } from '../../shared/contract/envelope';
+import { findCustomer, listCustomers, listFields } from '../workspace/customers-repo';
+import { importCustomers } from '../workspace/import-customers';
+import { listImports, listRejections } from '../workspace/imports-repo';
+import { getSegment, ruleFilter } from '../workspace/segments-repo';
+import type { HandlerContext } from './context';
+
+export function dataHandlers(ctx: HandlerContext): Pick<
+  Handlers,
+  | 'customers.list'
+  | 'customers.get'
+  | 'customers.fields'
+  | 'imports.start'
+  | 'imports.list'
+  | 'imports.rejections'
+  | 'jobs.get'
+  | 'jobs.cancel'
+> {
+  return {
+    'customers.list': ({ offset, limit, search, segmentId }) => {
+      const { db } = ctx.session.require();
+      const filter = segmentId === undefined ? undefined : ruleFilter(db, getSegment(db, segmentId).rule);
+      return listCustomers(db, { offset, limit, search, filter });
+    },
+    'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),
+    'customers.fields': () => listFields(ctx.session.require().db),
+
+    'imports.start': ({ path: file, displayName }) => {
+      const { db } = ctx.session.require();
+      const resolved = path.resolve(file);
+      // Fail fast on a path that is not there, so the user sees it at once rather than as a failed job.
+      if (!fs.existsSync(resolved)) {
+        throw new ContractError('bad_file', `${resolved}: file not found. Check the path and try again.`);
+      }
+      const job = ctx.jobs.start('import.customers', 'bytes', (control) => importCustomers(db, resolved, { displayName, control }));
+      return { jobId: job.id };
+    },
+    'imports.list': () => listImports(ctx.session.require().db),
+    'imports.rejections': ({ importId, offset, limit }) => listRejections(ctx.session.require().db, importId, offset, limit),
+
+    'jobs.get': ({ jobId }) => ctx.jobs.get(jobId),
+    'jobs.cancel': ({ jobId }) => ctx.jobs.cancel(jobId),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Handlers } from '../../shared/contract/contract';
+import type { HandlerContext } from './context';
+import { dataHandlers } from './data-handlers';
+import { segmentHandlers } from './segment-handlers';
+import { templateHandlers } from './template-handlers';
+import { workspaceHandlers } from './workspace-handlers';
+
+export type { HandlerContext, HostKind } from './context';
+
+/** The one implementation of the contract, shared by every host. */
+export function createHandlers(ctx: HandlerContext): Handlers {
+  return {
+    ...workspaceHandlers(ctx),
+    ...dataHandlers(ctx),
+    ...templateHandlers(ctx),
+    ...segmentHandlers(ctx),
+  };
+}

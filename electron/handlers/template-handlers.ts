@@ -1,0 +1,127 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { Handlers, ParsedInput } from '../../shared/contract/contract';
+import { ContractError } from '../../shared/contract/envelope';
+import type { Customer, Persona, PersonaPreview } from '../../shared/contract/schemas';
+import { displayName } from '../../shared/templates/customer-context';
+import { exportEmail, slug } from '../services/export-email';
+import { compileTemplate, renderForCustomer } from '../services/template-compiler';
+import { findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
+import type { Db } from '../workspace/db';
+import { listPersonas } from '../workspace/personas-repo';
+import { getSegment, ruleFilter } from '../workspace/segments-repo';
+import {
+  createTemplate,
+  deleteTemplate,
+  getTemplate,
+  listTemplates,
+  renameTemplate,
+  saveTemplate,
+  uniqueTemplateName,
+} from '../workspace/templates-repo';
+import type { HandlerContext } from './context';
+
+type TemplateRef = ParsedInput<'export.run'>['template'];
+
+function resolveTemplate(db: Db | null, ref: TemplateRef): { name: string; source: string } {
+  if ('source' in ref) return ref;
+  if (!db) throw new ContractError('no_workspace', 'No workspace is open. Open one to use its templates.');
+  return getTemplate(db, ref.id);
+}
+
+/** The customer a persona shows: a fixed one, or the first member of a segment. */
+function personaCustomer(db: Db, persona: Persona): { customer: Customer | null; problem: string | null } {
+  if (persona.source.kind === 'customer') {
+    const customer = findCustomer(db, persona.source.customerId);
+    return customer
+      ? { customer, problem: null }
+      : { customer: null, problem: `Customer ${persona.source.customerId} is no longer in this workspace. Pick another customer.` };
+  }
+  const segment = getSegment(db, persona.source.segmentId);
+  const customer = firstCustomerMatching(db, ruleFilter(db, segment.rule));
+  return customer
+    ? { customer, problem: null }
+    : { customer: null, problem: `Segment "${segment.name}" has no members yet. Import customers or change its rules.` };
+}
+
+export function templateHandlers(ctx: HandlerContext): Pick<
+  Handlers,
+  | 'templates.list'
+  | 'templates.get'
+  | 'templates.create'
+  | 'templates.save'
+  | 'templates.rename'
+  | 'templates.delete'
+  | 'preview.render'
+  | 'render.customer'
+  | 'export.run'
+  | 'export.suggestDir'
+> {
+  const db = () => ctx.session.require().db;
+  return {
+    'templates.list': () => listTemplates(db()),
+    'templates.get': ({ id }) => getTemplate(db(), id),
+    'templates.create': ({ name, source }) => createTemplate(db(), uniqueTemplateName(db(), name), source ?? BLANK_TEMPLATE),
+    'templates.save': ({ id, source }) => saveTemplate(db(), id, source),
+    'templates.rename': ({ id, name }) => renameTemplate(db(), id, name),
+    'templates.delete': ({ id }) => {
+      deleteTemplate(db(), id);
+      return { ok: true as const };
+    },
+
+    'preview.render': async ({ source, personaIds }) => {
+      const started = performance.now();
+      const compiled = await compileTemplate(source);
+      const compileMs = performance.now() - started;
+      const personas = listPersonas(db()).filter((persona) => !personaIds || personaIds.includes(persona.id));
+      const previews: PersonaPreview[] = personas.map((persona) => {
+        const { customer, problem } = personaCustomer(db(), persona);
+        const base = { personaId: persona.id, label: persona.label };
+        if (!customer) return { ...base, customer: null, html: null, tokens: [], problem };
+        const rendered = renderForCustomer(compiled, customer);
+        return {
+          ...base,
+          customer: { id: customer.id, displayName: displayName(customer), email: customer.email },
+          html: rendered.html,
+          tokens: rendered.tokens,
+          problem: rendered.problem,
+        };
+      });
+      return { diagnostics: [...compiled.diagnostics], previews, compileMs };
+    },
+
+    'render.customer': async ({ template, customer: idOrEmail }) => {
+      const { source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
+      const customer = findCustomer(db(), idOrEmail);
+      if (!customer) throw new ContractError('not_found', `No customer with id or email "${idOrEmail}" in this workspace.`);
+      const compiled = await compileTemplate(source);
+      const rendered = renderForCustomer(compiled, customer);
+      return { html: rendered.html, diagnostics: [...compiled.diagnostics], tokens: rendered.tokens };
+    },
+
+    'export.run': async ({ template, dir, personas }) => {
+      const { name, source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
+      const workspace = ctx.session.get();
+      const targets = personas && workspace ? listPersonas(workspace.db).map((p) => ({ label: p.label, ...personaCustomer(workspace.db, p) })) : [];
+      return exportEmail({ name, source, dir, personas: targets });
+    },
+    'export.suggestDir': ({ template }) => {
+      const { name } = resolveTemplate(ctx.session.get()?.db ?? null, template);
+      return { dir: path.join(os.homedir(), 'Tailor Exports', slug(name)) };
+    },
+  };
+}
+
+/** What "New template" starts from: a valid email with one token and a fallback. */
+export const BLANK_TEMPLATE = `<mjml>
+  <mj-body background-color="#f4f4f5">
+    <mj-section background-color="#ffffff" padding="32px 24px">
+      <mj-column>
+        <mj-text font-size="22px" font-weight="700">Hello {{ FirstName | default: 'there' }},</mj-text>
+        <mj-text font-size="15px" line-height="1.6">Write your message here.</mj-text>
+        <mj-button href="https://example.com/?cid={{ id }}" background-color="#4f46e5">Call to action</mj-button>
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>
+`;

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Handlers } from '../../shared/contract/contract';
+import { ContractError } from '../../shared/contract/envelope';
+import type { WorkspaceInfo } from '../../shared/contract/schemas';
+import { SCHEMA_VERSION } from '../workspace/migrations';
+import { populateDemo } from '../workspace/demo';
+import type { OpenWorkspace } from '../workspace/session';
+import type { HandlerContext } from './context';
+
+const count = (workspace: OpenWorkspace, table: string): number =>
+  workspace.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+
+export function workspaceInfo(workspace: OpenWorkspace): WorkspaceInfo {
+  return {
+    path: workspace.path,
+    name: workspace.name,
+    schemaVersion: SCHEMA_VERSION,
+    counts: {
+      customers: count(workspace, 'customers'),
+      orders: count(workspace, 'orders'),
+      events: count(workspace, 'events'),
+      templates: count(workspace, 'templates'),
+      segments: count(workspace, 'segments'),
+    },
+  };
+}
+
+/** "~/x" means the home folder on every platform; a bare name gets the .tailor extension. */
+export function normalizeWorkspacePath(input: string): string {
+  const expanded = input.startsWith('~') ? path.join(os.homedir(), input.slice(1)) : input;
+  const withExt = path.extname(expanded) ? expanded : `${expanded}.tailor`;
+  return path.resolve(withExt);
+}
+
+export function workspaceHandlers(ctx: HandlerContext): Pick<
+  Handlers,
+  'app.info' | 'workspace.current' | 'workspace.open' | 'workspace.create' | 'workspace.recent'
+> {
+  return {
+    'app.info': () => ({
+      version: process.env.npm_package_version ?? '0.1.0',
+      host: ctx.host,
+      nativeDialogs: ctx.nativeDialogs,
+      homeDir: os.homedir(),
+    }),
+    'workspace.current': () => {
+      const current = ctx.session.get();
+      return current ? workspaceInfo(current) : null;
+    },
+    'workspace.open': async ({ path: file }) => {
+      const resolved = normalizeWorkspacePath(file);
+      if (ctx.session.get()?.path !== resolved) await ctx.jobs.cancelAll();
+      const workspace = ctx.session.open(resolved, { create: false });
+      ctx.recent.touch(workspace.path);
+      return workspaceInfo(workspace);
+    },
+    'workspace.create': async ({ path: file, demo }) => {
+      const resolved = normalizeWorkspacePath(file);
+      if (fs.existsSync(resolved)) {
+        throw new ContractError('conflict', `${resolved} already exists. Open it, or pick another name for the new workspace.`);
+      }
+      await ctx.jobs.cancelAll();
+      const workspace = ctx.session.open(resolved, { create: true });
+      if (demo) populateDemo(workspace.db);
+      ctx.recent.touch(workspace.path);
+      return workspaceInfo(workspace);
+    },
+    'workspace.recent': () => ctx.recent.list(),
+  };
+}

@@ -1,0 +1,210 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import sirv from 'sirv';
+import type { Dispatch } from '../../shared/contract/dispatch';
+import type { Envelope, ErrorBody } from '../../shared/contract/envelope';
+import { APP_CSP_HEADER } from '../../shared/security/csp';
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The built renderer; omitted in dev mode, where Vite serves it. */
+  staticDir?: string;
+  /** A Vite dev server origin allowed to call the API (CORS), e.g. http://localhost:5173. */
+  devOrigin?: string;
+  onInternalError?: (method: string, error: unknown) => void;
+}
+
+export interface HttpHost {
+  /** Open this: it carries the per-launch secret in the fragment, which never reaches a server log. */
+  url: string;
+  origin: string;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_JSON_BYTES = 32 * 1024 * 1024;
+export const TOKEN_HEADER = 'x-tailor-token';
+
+function sendJson(res: http.ServerResponse, status: number, body: Envelope | { ok: true; data: unknown }): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+const failure = (res: http.ServerResponse, status: number, error: ErrorBody): void => sendJson(res, status, { ok: false, error });
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > MAX_JSON_BYTES) throw new Error('The request is too large.');
+    chunks.push(buf);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? (JSON.parse(text) as unknown) : {};
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/**
+ * Browser mode's host: serves the renderer and the contract on 127.0.0.1
+ * only. Every API call must carry the per-launch token (delivered in the
+ * URL fragment), come from our own origin, and use a JSON content type, so
+ * other local pages cannot call it (the custom header forces a CORS preflight
+ * we never grant) and DNS-rebinding pages fail the Host check.
+ */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = randomBytes(24).toString('base64url');
+  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-uploads-'));
+  const serveStatic = options.staticDir
+    ? sirv(options.staticDir, {
+        dev: false,
+        etag: true,
+        setHeaders: (res) => {
+          res.setHeader('content-security-policy', APP_CSP_HEADER);
+          res.setHeader('x-content-type-options', 'nosniff');
+          res.setHeader('referrer-policy', 'no-referrer');
+          res.setHeader('cross-origin-opener-policy', 'same-origin');
+        },
+      })
+    : null;
+  let origin = '';
+  let allowedHosts = new Set<string>();
+
+  const corsHeaders = (res: http.ServerResponse) => {
+    if (!options.devOrigin) return;
+    res.setHeader('access-control-allow-origin', options.devOrigin);
+    res.setHeader('access-control-allow-headers', `content-type, ${TOKEN_HEADER}`);
+    res.setHeader('access-control-allow-methods', 'POST');
+    res.setHeader('vary', 'origin');
+  };
+
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const host = req.headers.host ?? '';
+      if (!allowedHosts.has(host)) {
+        res.writeHead(421, { 'content-type': 'text/plain' }).end('Tailor only answers on its loopback address.');
+        return;
+      }
+      const url = new URL(req.url ?? '/', origin);
+      const isApi = url.pathname.startsWith('/api/');
+      const isUpload = url.pathname === '/upload';
+      if (!isApi && !isUpload) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') {
+          res.writeHead(405).end();
+          return;
+        }
+        if (!serveStatic) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('The renderer is served by the Vite dev server in dev mode.');
+          return;
+        }
+        serveStatic(req, res, () => {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+        });
+        return;
+      }
+
+      const requestOrigin = req.headers.origin;
+      const originOk = requestOrigin === undefined || requestOrigin === origin || requestOrigin === options.devOrigin;
+      if (req.method === 'OPTIONS' && options.devOrigin && requestOrigin === options.devOrigin) {
+        corsHeaders(res);
+        res.writeHead(204).end();
+        return;
+      }
+      if (!originOk) {
+        failure(res, 403, { code: 'unauthorized', message: 'Calls from other sites are not allowed.' });
+        return;
+      }
+      corsHeaders(res);
+      if (req.method !== 'POST') {
+        failure(res, 405, { code: 'invalid_input', message: 'Use POST.' });
+        return;
+      }
+      const given = req.headers[TOKEN_HEADER];
+      if (typeof given !== 'string' || !safeEqual(given, token)) {
+        failure(res, 401, { code: 'unauthorized', message: 'Missing or wrong session token. Open Tailor with the URL it printed at launch.' });
+        return;
+      }
+
+      if (isUpload) {
+        // Browser mode cannot hand us a file path, so the file is streamed to a private staging folder.
+        const name = path.basename(url.searchParams.get('name') ?? 'upload.csv').replace(/[^\w.\- ]+/g, '_');
+        const staged = path.join(uploadDir, `${randomUUID()}-${name}`);
+        try {
+          await pipeline(req, fs.createWriteStream(staged, { flags: 'wx' }));
+          sendJson(res, 200, { ok: true, data: { path: staged, name } });
+        } catch (error) {
+          failure(res, 500, { code: 'bad_file', message: `Could not receive ${name}: ${(error as Error).message}` });
+        }
+        return;
+      }
+
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+        failure(res, 415, { code: 'invalid_input', message: 'Send the input as application/json.' });
+        return;
+      }
+      let input: unknown;
+      try {
+        input = await readJson(req);
+      } catch (error) {
+        failure(res, 400, { code: 'invalid_input', message: `The request body is not valid JSON: ${(error as Error).message}` });
+        return;
+      }
+      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      sendJson(res, 200, await options.dispatch(method, input));
+    })().catch((error: unknown) => {
+      options.onInternalError?.('http', error);
+      if (!res.headersSent) failure(res, 500, { code: 'internal', message: 'Tailor hit an unexpected error. Try again.' });
+      else res.end();
+    });
+  });
+
+  const listen = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        const address = server.address();
+        resolve(typeof address === 'object' && address ? address.port : port);
+      });
+    });
+  let port: number;
+  try {
+    port = await listen(options.port ?? 0);
+  } catch (error) {
+    // A taken default port should not stop the studio from opening: pick a free one.
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !options.port) throw error;
+    port = await listen(0);
+  }
+  origin = `http://127.0.0.1:${port}`;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  const appOrigin = options.devOrigin ?? origin;
+  const fragment = new URLSearchParams({ token });
+  if (options.devOrigin) fragment.set('api', origin);
+
+  return {
+    url: `${appOrigin}/#${fragment.toString()}`,
+    origin,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          fs.rmSync(uploadDir, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,408 @@
+import {
+  BrowserWindow,
+  Menu,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  screen,
+  session,
+  shell,
+  type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
+  type OpenDialogOptions,
+  type SaveDialogOptions,
+} from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Envelope } from '../../shared/contract/envelope';
+import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
+import { createApp, type TailorApp } from '../services/app';
+import { packageRoot, rendererDir, tailorHome } from '../services/paths';
+import { openInitialWorkspace } from '../services/startup';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  appResponseHeaders,
+  externalHttpUrl,
+  isAllowedNavigation,
+  isAppUrl,
+  requestedWorkspace,
+  resolveAppAsset,
+} from './security';
+import { SHELL_CHANNELS, SHELL_COMMAND_CHANNEL, type ShellCommand } from './shell-channels';
+
+/*
+ * The desktop shell: one sandboxed window showing the bundled renderer from
+ * tailor://app/, talking to the same dispatcher as every other host through
+ * one IPC channel per contract method. Every guard below assumes the page
+ * could be compromised (it renders user templates), so the main process
+ * checks who is calling and never lets the page navigate or open windows.
+ */
+
+const UNAUTHORIZED: Envelope = {
+  ok: false,
+  error: { code: 'unauthorized', message: 'This request did not come from the Tailor window.' },
+};
+/** A job that ignores cancellation must not keep the app from quitting. */
+const CLOSE_TIMEOUT_MS = 5000;
+const isMac = process.platform === 'darwin';
+
+let tailor: TailorApp | undefined;
+let mainWindow: BrowserWindow | undefined;
+/** A workspace asked for before the window exists (argv, or macOS open-file during launch). */
+let pendingWorkspace: string | undefined;
+let quitState: 'running' | 'closing' | 'closed' = 'running';
+
+function liveWindow(): BrowserWindow | undefined {
+  return mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
+}
+
+/** Only the main frame of our own window, showing our own page, may call the API. */
+function senderOk(event: IpcMainInvokeEvent): boolean {
+  const win = liveWindow();
+  const frame = event.senderFrame;
+  if (!win || !frame || event.sender !== win.webContents) return false;
+  try {
+    const top = win.webContents.mainFrame;
+    return (
+      frame.parent === null &&
+      frame.processId === top.processId &&
+      frame.frameToken === top.frameToken &&
+      isAppUrl(frame.url)
+    );
+  } catch {
+    // A frame that navigated away or was destroyed mid-call throws on access.
+    return false;
+  }
+}
+
+function stringField(input: unknown, key: string): string | undefined {
+  if (typeof input !== 'object' || input === null) return undefined;
+  const value = (input as Record<string, unknown>)[key];
+  return typeof value === 'string' && value.length > 0 && !value.includes('\0') ? value : undefined;
+}
+
+async function showOpen(options: OpenDialogOptions): Promise<string | null> {
+  const win = liveWindow();
+  const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+async function showSave(options: SaveDialogOptions): Promise<string | null> {
+  const win = liveWindow();
+  const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+const TAILOR_FILTER = { name: 'Tailor workspaces', extensions: ['tailor'] };
+
+/** Registers a desktop-only channel whose handler runs only for our window's main frame. */
+function handleShell(channel: string, handler: (input: unknown) => Promise<unknown> | unknown): void {
+  ipcMain.handle(channel, async (event, input: unknown) => {
+    if (!senderOk(event)) throw new Error('This request did not come from the Tailor window.');
+    return handler(input);
+  });
+}
+
+function registerIpc(app_: TailorApp): void {
+  for (const method of METHOD_NAMES) {
+    ipcMain.handle(ipcChannel(method), (event, input: unknown): Promise<Envelope> | Envelope =>
+      senderOk(event) ? app_.dispatch(method, input) : UNAUTHORIZED,
+    );
+  }
+
+  handleShell(SHELL_CHANNELS.pickCsv, () =>
+    showOpen({
+      title: 'Choose a customer file',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Customer data (CSV)', extensions: ['csv', 'txt'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    }),
+  );
+
+  handleShell(SHELL_CHANNELS.pickFolder, (input) => {
+    const defaultPath = stringField(input, 'defaultPath');
+    return showOpen({
+      title: stringField(input, 'title') ?? 'Choose a folder',
+      properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+      ...(defaultPath ? { defaultPath } : {}),
+    });
+  });
+
+  handleShell(SHELL_CHANNELS.pickWorkspace, () =>
+    showOpen({ title: 'Open workspace', properties: ['openFile'], filters: [TAILOR_FILTER] }),
+  );
+
+  handleShell(SHELL_CHANNELS.saveWorkspace, async (input) => {
+    const chosen = await showSave({
+      title: 'New workspace',
+      buttonLabel: 'Create',
+      defaultPath: stringField(input, 'defaultPath') ?? path.join(app.getPath('documents'), 'Untitled.tailor'),
+      filters: [TAILOR_FILTER],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    // Linux save dialogs do not add the filter's extension themselves.
+    return chosen === null || chosen.toLowerCase().endsWith('.tailor') ? chosen : `${chosen}.tailor`;
+  });
+
+  handleShell(SHELL_CHANNELS.openExternal, async (input) => {
+    const url = externalHttpUrl(input);
+    if (!url) return false;
+    await shell.openExternal(url);
+    return true;
+  });
+
+  handleShell(SHELL_CHANNELS.showItemInFolder, (input) => {
+    if (typeof input !== 'string' || input.includes('\0') || !path.isAbsolute(input)) return;
+    shell.showItemInFolder(path.normalize(input));
+  });
+}
+
+/** Serves the built renderer; nothing outside rendererDir() is reachable, whatever the URL says. */
+function registerAppProtocol(): void {
+  const root = rendererDir();
+  const notFound = (): Response => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+  protocol.handle(APP_SCHEME, async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    const file = resolveAppAsset(root, request.url);
+    if (!file) return notFound();
+    // Client-side routes have no extension; they all render index.html.
+    const candidates = path.extname(file) === '' ? [file, path.join(root, 'index.html')] : [file];
+    for (const candidate of candidates) {
+      try {
+        const body = await fs.promises.readFile(candidate);
+        return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers: appResponseHeaders(candidate) });
+      } catch {
+        // Missing or a directory: try the next candidate.
+      }
+    }
+    return notFound();
+  });
+}
+
+function hardenSession(): void {
+  const ses = session.defaultSession;
+  // Copy buttons (Monaco's context menu, "copy HTML") need sanitized clipboard writes; everything else is refused.
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(permission === 'clipboard-sanitized-write' && isAppUrl(details.requestingUrl));
+  });
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => {
+    return permission === 'clipboard-sanitized-write' && isAppUrl(requestingOrigin);
+  });
+  ses.setDevicePermissionHandler(() => false);
+  // Exports are written by the main process; a page (or a preview link) never downloads.
+  ses.on('will-download', (event) => event.preventDefault());
+}
+
+/** Applied to every webContents, including ones we never meant to create. */
+function guardWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      // Links with target=_blank (e.g. in an email preview) go to the system browser; no new Electron window ever opens.
+      const external = externalHttpUrl(url);
+      if (external) void shell.openExternal(external);
+      return { action: 'deny' };
+    });
+    contents.on('will-navigate', (event) => {
+      if (!isAllowedNavigation(event.url, true)) event.preventDefault();
+    });
+    contents.on('will-frame-navigate', (event) => {
+      if (!isAllowedNavigation(event.url, event.isMainFrame)) event.preventDefault();
+    });
+  });
+}
+
+function sendCommand(command: ShellCommand): void {
+  const win = liveWindow();
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+  win.webContents.send(SHELL_COMMAND_CHANNEL, command);
+}
+
+function buildMenu(): Menu {
+  const developerItems: MenuItemConstructorOptions[] = app.isPackaged
+    ? []
+    : [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }];
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'Open Workspace…', accelerator: 'CmdOrCtrl+O', click: () => sendCommand({ kind: 'openWorkspace' }) },
+      { label: 'New Workspace…', accelerator: 'CmdOrCtrl+Shift+N', click: () => sendCommand({ kind: 'newWorkspace' }) },
+      { type: 'separator' },
+      { label: 'Show Tailor Data Folder', click: () => void shell.openPath(tailorHome()) },
+      { type: 'separator' },
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      ...developerItems,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const appMenu: MenuItemConstructorOptions[] = isMac ? [{ role: 'appMenu' }] : [];
+  const help: MenuItemConstructorOptions[] = isMac ? [] : [{ role: 'help', submenu: [{ role: 'about' }] }];
+  const template: MenuItemConstructorOptions[] = [...appMenu, file, { role: 'editMenu' }, view, { role: 'windowMenu' }, ...help];
+  return Menu.buildFromTemplate(template);
+}
+
+function createWindow(): BrowserWindow {
+  const work = screen.getPrimaryDisplay().workAreaSize;
+  const win = new BrowserWindow({
+    width: Math.min(1440, work.width),
+    height: Math.min(900, work.height),
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: 'Tailor',
+    backgroundColor: '#f7f7f8',
+    webPreferences: {
+      preload: path.join(packageRoot(), 'dist', 'preload', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
+  });
+  win.loadURL(APP_ENTRY_URL).catch((error: unknown) => {
+    console.error('[tailor] The window could not load the app:', error);
+  });
+  return win;
+}
+
+async function closeTailor(): Promise<void> {
+  if (!tailor) return;
+  const closing = tailor.close().catch((error: unknown) => console.error('[tailor] Closing the workspace failed:', error));
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
+  await Promise.race([closing, timeout]);
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) {
+    dialog.showErrorBox('Tailor is not built', `No renderer was found in ${rendererDir()}.\nRun "npm run build" and start again.`);
+    app.quit();
+    return;
+  }
+  registerAppProtocol();
+  hardenSession();
+  tailor = createApp({
+    host: 'desktop',
+    nativeDialogs: true,
+    onInternalError: (method, error) => console.error(`[tailor] ${method} failed:`, error),
+  });
+  registerIpc(tailor);
+  Menu.setApplicationMenu(buildMenu());
+
+  let startupError: unknown;
+  const requested = pendingWorkspace;
+  pendingWorkspace = undefined;
+  try {
+    await openInitialWorkspace(tailor, requested);
+  } catch (error) {
+    startupError = error;
+    console.error(`[tailor] Could not open ${requested ?? 'the demo workspace'}:`, error);
+    // A bad path on the command line should not leave the user in an empty studio: fall back to the demo.
+    if (requested !== undefined) {
+      await openInitialWorkspace(tailor).catch((demoError: unknown) => {
+        console.error('[tailor] Could not open the demo workspace either:', demoError);
+      });
+    }
+  }
+  const win = (mainWindow = createWindow());
+  if (startupError !== undefined) {
+    win.once('ready-to-show', () => {
+      void dialog.showMessageBox(win, {
+        type: 'warning',
+        message: requested ? `Tailor could not open ${requested}.` : 'Tailor could not open the demo workspace.',
+        detail: startupError instanceof Error ? startupError.message : String(startupError),
+      });
+    });
+  }
+}
+
+function main(): void {
+  // TAILOR_HOME must move Electron's own data too, so desktop and browser mode keep sharing one folder.
+  app.setPath('userData', tailorHome());
+  const requested = requestedWorkspace(process.argv, app.isPackaged, process.cwd());
+  if (!app.requestSingleInstanceLock({ workspace: requested ?? null })) {
+    app.quit();
+    return;
+  }
+  pendingWorkspace = requested;
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  ]);
+  guardWebContents();
+
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const fromData = stringField(additionalData, 'workspace');
+    const workspace = fromData ?? requestedWorkspace(argv, app.isPackaged, workingDirectory);
+    const win = liveWindow();
+    if (!win) return;
+    if (workspace) sendCommand({ kind: 'openWorkspaceAt', path: workspace });
+    else {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  // macOS hands double-clicked .tailor files over with this event, possibly before ready.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    if (liveWindow()) sendCommand({ kind: 'openWorkspaceAt', path: filePath });
+    else pendingWorkspace = filePath;
+  });
+
+  app.on('window-all-closed', () => {
+    if (!isMac) app.quit();
+  });
+
+  app.on('activate', () => {
+    if (app.isReady() && tailor && !liveWindow() && quitState === 'running') mainWindow = createWindow();
+  });
+
+  app.on('before-quit', (event) => {
+    if (quitState === 'closed') return;
+    event.preventDefault();
+    if (quitState === 'closing') return;
+    quitState = 'closing';
+    void closeTailor().finally(() => {
+      quitState = 'closed';
+      app.quit();
+    });
+  });
+
+  start().catch((error: unknown) => {
+    console.error('[tailor] Startup failed:', error);
+    dialog.showErrorBox('Tailor could not start', error instanceof Error ? error.message : String(error));
+    quitState = 'closed';
+    app.exit(1);
+  });
+}
+
+main();

@@ -1,0 +1,45 @@
+import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
+import type { ShellCommand, TailorApi, TailorShell } from '../../renderer/platform/shell-bridge';
+import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
+import { SHELL_CHANNELS, SHELL_COMMAND_CHANNEL, isShellCommand } from './shell-channels';
+
+/*
+ * Runs sandboxed: only 'electron' can be required, so Vite bundles everything
+ * else in. The page gets one fixed function per contract method and per shell
+ * action; never ipcRenderer or a generic invoke(channel), which would let any
+ * script in the page reach channels it was not meant to.
+ */
+
+const tailorApi = Object.fromEntries(
+  METHOD_NAMES.map((method) => [method, (input: unknown) => ipcRenderer.invoke(ipcChannel(method), input)]),
+) as TailorApi;
+
+const optionalPath = (options: { defaultPath?: string } | undefined): { defaultPath?: string } =>
+  typeof options?.defaultPath === 'string' ? { defaultPath: options.defaultPath } : {};
+
+const tailorShell: TailorShell = {
+  pickCsv: () => ipcRenderer.invoke(SHELL_CHANNELS.pickCsv) as Promise<string | null>,
+  pickFolder: (options) =>
+    ipcRenderer.invoke(SHELL_CHANNELS.pickFolder, {
+      ...optionalPath(options),
+      ...(typeof options?.title === 'string' ? { title: options.title } : {}),
+    }) as Promise<string | null>,
+  pickWorkspace: () => ipcRenderer.invoke(SHELL_CHANNELS.pickWorkspace) as Promise<string | null>,
+  saveWorkspace: (options) => ipcRenderer.invoke(SHELL_CHANNELS.saveWorkspace, optionalPath(options)) as Promise<string | null>,
+  openExternal: (url) => ipcRenderer.invoke(SHELL_CHANNELS.openExternal, String(url)) as Promise<boolean>,
+  showItemInFolder: (path) => ipcRenderer.invoke(SHELL_CHANNELS.showItemInFolder, String(path)) as Promise<void>,
+  pathForFile: (file) => webUtils.getPathForFile(file),
+  onCommand: (listener) => {
+    // Only the validated payload crosses over; the IPC event (and its sender) stays here.
+    const relay = (_event: IpcRendererEvent, payload: unknown): void => {
+      if (isShellCommand(payload)) listener(payload satisfies ShellCommand);
+    };
+    ipcRenderer.on(SHELL_COMMAND_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(SHELL_COMMAND_CHANNEL, relay);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('tailorApi', tailorApi);
+contextBridge.exposeInMainWorld('tailorShell', tailorShell);

@@ -1,0 +1,45 @@
+import { ContractError } from '../../shared/contract/envelope';
+import type { Persona, PersonaSource } from '../../shared/contract/schemas';
+import type { Db } from './db';
+
+interface PersonaRow {
+  id: number;
+  label: string;
+  kind: 'customer' | 'segment';
+  customer_id: string | null;
+  segment_id: number | null;
+  position: number;
+}
+
+function toPersona(row: PersonaRow): Persona {
+  const source: PersonaSource =
+    row.kind === 'customer' ? { kind: 'customer', customerId: row.customer_id ?? '' } : { kind: 'segment', segmentId: row.segment_id ?? 0 };
+  return { id: row.id, label: row.label, source, position: row.position };
+}
+
+export const listPersonas = (db: Db): Persona[] =>
+  (db.prepare('SELECT * FROM personas ORDER BY position, id').all() as PersonaRow[]).map(toPersona);
+
+export function savePersona(db: Db, input: { id?: number | undefined; label: string; source: PersonaSource }): Persona {
+  if (input.source.kind === 'segment' && db.prepare('SELECT 1 FROM segments WHERE id = ?').get(input.source.segmentId) === undefined) {
+    throw new ContractError('not_found', `Segment ${input.source.segmentId} does not exist.`);
+  }
+  const customerId = input.source.kind === 'customer' ? input.source.customerId : null;
+  const segmentId = input.source.kind === 'segment' ? input.source.segmentId : null;
+  if (input.id === undefined) {
+    const position = (db.prepare('SELECT COALESCE(max(position) + 1, 0) FROM personas').pluck().get() as number) ?? 0;
+    const id = db
+      .prepare('INSERT INTO personas (label, kind, customer_id, segment_id, position) VALUES (?, ?, ?, ?, ?)')
+      .run(input.label, input.source.kind, customerId, segmentId, position).lastInsertRowid;
+    return toPersona(db.prepare('SELECT * FROM personas WHERE id = ?').get(id) as PersonaRow);
+  }
+  const changed = db
+    .prepare('UPDATE personas SET label = ?, kind = ?, customer_id = ?, segment_id = ? WHERE id = ?')
+    .run(input.label, input.source.kind, customerId, segmentId, input.id).changes;
+  if (!changed) throw new ContractError('not_found', `Persona ${input.id} does not exist.`);
+  return toPersona(db.prepare('SELECT * FROM personas WHERE id = ?').get(input.id) as PersonaRow);
+}
+
+export function deletePersona(db: Db, id: number): void {
+  if (!db.prepare('DELETE FROM personas WHERE id = ?').run(id).changes) throw new ContractError('not_found', `Persona ${id} does not exist.`);
+}

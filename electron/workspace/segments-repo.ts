@@ -1,0 +1,74 @@
+import { ContractError } from '../../shared/contract/envelope';
+import type { Segment } from '../../shared/contract/schemas';
+import { compileRule, RuleError } from '../../shared/segments/compile-sql';
+import { SegmentRule } from '../../shared/segments/rule';
+import { customFieldKeys, type CustomerFilter } from './customers-repo';
+import { nowIso, type Db } from './db';
+
+interface SegmentRow {
+  id: number;
+  name: string;
+  rule: string;
+  updated_at: string;
+}
+
+/** A rule as a customers filter; a rule naming an unknown field is the user's to fix, not a crash. */
+export function ruleFilter(db: Db, rule: SegmentRule): CustomerFilter {
+  try {
+    return compileRule(rule, customFieldKeys(db));
+  } catch (error) {
+    if (error instanceof RuleError) throw new ContractError('invalid_input', error.message);
+    throw error;
+  }
+}
+
+export function countMatching(db: Db, rule: SegmentRule): number {
+  const { where, params } = ruleFilter(db, rule);
+  return db.prepare(`SELECT count(*) FROM customers WHERE ${where}`).pluck().get(...params) as number;
+}
+
+function toSegment(db: Db, row: SegmentRow): Segment {
+  const rule = SegmentRule.parse(JSON.parse(row.rule));
+  let count = 0;
+  try {
+    count = countMatching(db, rule);
+  } catch {
+    // A stored rule can outlive a field it names (e.g. after a new workspace import); it then matches nobody.
+    count = 0;
+  }
+  return { id: row.id, name: row.name, rule, count, updatedAt: row.updated_at };
+}
+
+export const listSegments = (db: Db): Segment[] =>
+  (db.prepare('SELECT id, name, rule, updated_at FROM segments ORDER BY name COLLATE NOCASE').all() as SegmentRow[]).map((row) =>
+    toSegment(db, row),
+  );
+
+export function getSegment(db: Db, id: number): Segment {
+  const row = db.prepare('SELECT id, name, rule, updated_at FROM segments WHERE id = ?').get(id) as SegmentRow | undefined;
+  if (!row) throw new ContractError('not_found', `Segment ${id} does not exist. It may have been deleted.`);
+  return toSegment(db, row);
+}
+
+export function saveSegment(db: Db, input: { id?: number | undefined; name: string; rule: SegmentRule }): Segment {
+  ruleFilter(db, input.rule); // validate fields before storing
+  const clash = db.prepare('SELECT id FROM segments WHERE name = ? COLLATE NOCASE').pluck().get(input.name) as number | undefined;
+  if (clash !== undefined && clash !== input.id) {
+    throw new ContractError('conflict', `A segment named "${input.name}" already exists. Pick another name.`);
+  }
+  const now = nowIso();
+  const rule = JSON.stringify(input.rule);
+  if (input.id === undefined) {
+    const id = db.prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)').run(input.name, rule, now, now)
+      .lastInsertRowid;
+    return getSegment(db, Number(id));
+  }
+  if (!db.prepare('UPDATE segments SET name = ?, rule = ?, updated_at = ? WHERE id = ?').run(input.name, rule, now, input.id).changes) {
+    throw new ContractError('not_found', `Segment ${input.id} does not exist.`);
+  }
+  return getSegment(db, input.id);
+}
+
+export function deleteSegment(db: Db, id: number): void {
+  if (!db.prepare('DELETE FROM segments WHERE id = ?').run(id).changes) throw new ContractError('not_found', `Segment ${id} does not exist.`);
+}

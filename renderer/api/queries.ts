@@ -1,0 +1,52 @@
+import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
+import type { Input, Output } from '../../shared/contract/contract';
+import { ContractError } from '../../shared/contract/envelope';
+import type { MethodName } from '../../shared/contract/methods';
+import { api } from './transport';
+
+/**
+ * Query keys start with the method name, so invalidating a method's key
+ * refreshes every cached call of it whatever its input.
+ */
+export function useApi<M extends MethodName>(
+  method: M,
+  input: Input<M>,
+  options: Omit<UseQueryOptions<Output<M>, ContractError>, 'queryKey' | 'queryFn'> = {},
+) {
+  return useQuery<Output<M>, ContractError>({
+    queryKey: [method, input],
+    queryFn: () => api.call(method, input),
+    ...options,
+  });
+}
+
+/** Methods whose cached results a successful call of `method` makes stale. */
+const INVALIDATES: Partial<Record<MethodName, MethodName[]>> = {
+  'templates.create': ['templates.list', 'workspace.current'],
+  'templates.save': ['templates.list', 'templates.get'],
+  'templates.rename': ['templates.list', 'templates.get'],
+  'templates.delete': ['templates.list', 'workspace.current'],
+  'segments.save': ['segments.list', 'personas.list', 'workspace.current', 'customers.list'],
+  'segments.delete': ['segments.list', 'personas.list', 'workspace.current'],
+  'personas.save': ['personas.list'],
+  'personas.delete': ['personas.list'],
+};
+
+export function useApiMutation<M extends MethodName>(method: M) {
+  const queryClient = useQueryClient();
+  return useMutation<Output<M>, ContractError, Input<M>>({
+    mutationFn: (input) => api.call(method, input),
+    onSuccess: async () => {
+      await Promise.all((INVALIDATES[method] ?? []).map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+    },
+  });
+}
+
+/** After a workspace switch or an import everything cached may be stale. */
+export function useInvalidateAll() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries();
+}
+
+export const errorMessage = (error: unknown): string =>
+  error instanceof ContractError || error instanceof Error ? error.message : String(error);

@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/queries';
+import { CustomersView } from '../features/customers/CustomersView';
+import { ImportsView } from '../features/imports/ImportsView';
+import { SegmentsView } from '../features/segments/SegmentsView';
+import { StudioView } from '../features/studio/StudioView';
+import { WelcomeView } from '../features/workspace/WelcomeView';
+import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
+import { modKey } from '../ui/format';
+
+export type View = 'studio' | 'customers' | 'segments' | 'imports';
+
+const VIEWS: { id: View; label: string }[] = [
+  { id: 'studio', label: 'Studio' },
+  { id: 'customers', label: 'Customers' },
+  { id: 'segments', label: 'Segments' },
+  { id: 'imports', label: 'Imports' },
+];
+
+export function App() {
+  const workspace = useApi('workspace.current', {});
+  const [view, setView] = useState<View>('studio');
+
+  useEffect(() => {
+    // Ctrl/Cmd+1…4 switch views, as in most desktop studios.
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const index = Number(event.key) - 1;
+      const target = VIEWS[index];
+      if (target) {
+        event.preventDefault();
+        setView(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (workspace.isPending) return <div className="empty">Opening workspace…</div>;
+  if (workspace.isError) {
+    return (
+      <div className="welcome">
+        <div className="card alert-danger">
+          <b>Tailor cannot reach its workspace service.</b>
+          <p>{workspace.error.message}</p>
+          <button className="btn" onClick={() => void workspace.refetch()}>
+            Try again
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!workspace.data) return <WelcomeView />;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden>
+            T
+          </span>
+          Tailor
+        </div>
+        <nav className="nav" aria-label="Views">
+          {VIEWS.map((item, index) => (
+            <button
+              key={item.id}
+              aria-current={view === item.id ? 'page' : undefined}
+              onClick={() => setView(item.id)}
+              title={`${item.label} (${modKey}+${index + 1})`}
+            >
+              {item.label}
+            </button>
+          ))}
+        </nav>
+        <div className="topbar-spacer" />
+        <WorkspaceMenu workspace={workspace.data} />
+      </header>
+      <main style={{ minHeight: 0, overflow: 'hidden' }}>
+        {view === 'studio' && <StudioView onGoTo={setView} />}
+        {view === 'customers' && <CustomersView />}
+        {view === 'segments' && <SegmentsView />}
+        {view === 'imports' && <ImportsView />}
+      </main>
+    </div>
+  );
+}

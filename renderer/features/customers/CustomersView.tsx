@@ -1,0 +1,134 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { Customer } from '../../../shared/contract/schemas';
+import { useApi } from '../../api/queries';
+import { api } from '../../api/transport';
+import { formatCount } from '../../ui/format';
+import { ImportDialog } from '../imports/ImportDialog';
+
+const PAGE = 200;
+const ROW_HEIGHT = 34;
+
+/**
+ * Every customer in the workspace, virtualised: only visible rows are in the
+ * DOM and pages of 200 are fetched as they scroll into view, so a million rows
+ * scroll like a hundred.
+ */
+export function CustomersView() {
+  const [search, setSearch] = useState('');
+  const [segmentId, setSegmentId] = useState<number | undefined>(undefined);
+  const [importing, setImporting] = useState(false);
+  const deferredSearch = useDeferredValue(search);
+  const fields = useApi('customers.fields', {});
+  const segments = useApi('segments.list', {});
+  const first = useApi('customers.list', { offset: 0, limit: PAGE, search: deferredSearch, segmentId });
+  const queryClient = useQueryClient();
+  const [pages, setPages] = useState<Map<number, Customer[]>>(new Map());
+  const loading = useRef(new Set<number>());
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    loading.current.clear();
+    setPages(first.data ? new Map([[0, first.data.rows]]) : new Map());
+  }, [first.data]);
+
+  const customColumns = useMemo(() => (fields.data ?? []).filter((f) => f.kind === 'custom').slice(0, 5), [fields.data]);
+  const columns = ['ID', 'Name', 'Email', 'City', 'Country', ...customColumns.map((c) => c.label)];
+  const template = `110px 1.2fr 1.6fr 1fr 80px ${customColumns.map(() => '1fr').join(' ')}`;
+  const total = first.data?.total ?? 0;
+
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+
+  useEffect(() => {
+    const needed = new Set(items.map((item) => Math.floor(item.index / PAGE)));
+    for (const page of needed) {
+      if (pages.has(page) || loading.current.has(page)) continue;
+      loading.current.add(page);
+      void queryClient
+        .fetchQuery({
+          queryKey: ['customers.list', { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId }],
+          queryFn: () => api.call('customers.list', { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId }),
+        })
+        .then((result) => setPages((current) => new Map(current).set(page, result.rows)))
+        .finally(() => loading.current.delete(page));
+    }
+  }, [items, pages, queryClient, deferredSearch, segmentId]);
+
+  return (
+    <div className="page" style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+      <div className="page-header">
+        <h1>Customers</h1>
+        <span className="badge" data-testid="customer-total">
+          {formatCount(total)}
+        </span>
+        <span style={{ flex: 1 }} />
+        <input className="input" placeholder="Search name, email, id, city…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search customers" style={{ width: 260 }} />
+        <select
+          className="select"
+          value={segmentId ?? ''}
+          onChange={(e) => setSegmentId(e.target.value ? Number(e.target.value) : undefined)}
+          aria-label="Filter by segment"
+        >
+          <option value="">All customers</option>
+          {(segments.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+        <button className="btn btn-primary" onClick={() => setImporting(true)}>
+          Import CSV…
+        </button>
+      </div>
+      <div className="card" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+        {first.data && total === 0 ? (
+          <div className="empty">
+            <h2>{search || segmentId ? 'No customers match' : 'No customers yet'}</h2>
+            {search || segmentId ? 'Try another search or segment.' : 'Import a CSV export from your CRM or ESP to get started.'}
+            {!search && !segmentId && (
+              <button className="btn btn-primary" onClick={() => setImporting(true)}>
+                Import CSV…
+              </button>
+            )}
+          </div>
+        ) : (
+          <div className="vtable" ref={scroller} style={{ flex: 1, height: 'auto' }} role="table" aria-label="Customers" aria-rowcount={total}>
+            <div className="vhead" style={{ gridTemplateColumns: template }} role="row">
+              {columns.map((column) => (
+                <div key={column} role="columnheader">
+                  {column}
+                </div>
+              ))}
+            </div>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {items.map((item) => {
+                const customer = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
+                return (
+                  <div key={item.key} className="vrow" role="row" style={{ top: item.start, height: ROW_HEIGHT, gridTemplateColumns: template }}>
+                    {customer ? (
+                      <>
+                        <div className="mono muted">{customer.id}</div>
+                        <div>{[customer.first_name, customer.last_name].filter(Boolean).join(' ') || <span className="muted">—</span>}</div>
+                        <div>{customer.email}</div>
+                        <div>{customer.city}</div>
+                        <div>{customer.country}</div>
+                        {customColumns.map((c) => (
+                          <div key={c.key}>{customer.attributes[c.key]}</div>
+                        ))}
+                      </>
+                    ) : (
+                      <div className="muted">Loading…</div>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </div>
+        )}
+      </div>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'react';
+import type { ImportReport } from '../../../shared/contract/schemas';
+import { useApi } from '../../api/queries';
+import { formatCount } from '../../ui/format';
+
+const STATUS_TEXT: Record<ImportReport['status'], string> = {
+  succeeded: 'Imported',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
+  running: 'Running',
+};
+
+/** Counts, column mapping and every rejected row (line, reason, raw text) of one import. */
+export function ImportReportView({ report }: { report: ImportReport }) {
+  const [page, setPage] = useState(0);
+  const pageSize = 100;
+  const rejections = useApi(
+    'imports.rejections',
+    { importId: report.importId, offset: page * pageSize, limit: pageSize },
+    { enabled: report.rowsRejected > 0 },
+  );
+  const ok = report.status === 'succeeded';
+  return (
+    <div style={{ display: 'grid', gap: 12 }} data-testid="import-report">
+      <div className={`alert ${ok ? 'alert-success' : 'alert-danger'}`} role="status">
+        <b>
+          {STATUS_TEXT[report.status]}: {report.file}
+        </b>
+        {report.message && <div>{report.message}</div>}
+        {ok && report.rowsRejected > 0 && <div>Good rows were imported. Fix the rejected rows below in your file and import it again: rows already imported are updated, not duplicated.</div>}
+      </div>
+      <div className="stats">
+        <div className="stat">
+          <b>{formatCount(report.rowsRead)}</b>
+          <span>rows read</span>
+        </div>
+        <div className="stat">
+          <b data-testid="rows-imported">{formatCount(report.rowsImported)}</b>
+          <span>imported</span>
+        </div>
+        <div className="stat">
+          <b data-testid="rows-rejected">{formatCount(report.rowsRejected)}</b>
+          <span>rejected</span>
+        </div>
+        <div className="stat">
+          <b>{formatCount(report.rowsSkipped)}</b>
+          <span>blank lines skipped</span>
+        </div>
+      </div>
+      {report.mapping.length > 0 && (
+        <div>
+          <div className="muted" style={{ fontSize: 12, fontWeight: 600, marginBottom: 6 }}>
+            Columns
+          </div>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+            {report.mapping.map((column) => (
+              <span key={column.header + column.key} className={`badge ${column.kind === 'canonical' ? 'badge-success' : ''}`} title={column.kind === 'canonical' ? 'Customer field' : 'Custom attribute'}>
+                {column.header || '(blank)'} → <span className="mono">{`{{ ${column.key} }}`}</span>
+              </span>
+            ))}
+          </div>
+        </div>
+      )}
+      {report.rowsRejected > 0 && (
+        <div>
+          <div className="muted" style={{ fontSize: 12, fontWeight: 600, marginBottom: 6 }}>
+            Rejected rows
+          </div>
+          <div style={{ maxHeight: 260, overflow: 'auto', border: '1px solid var(--border)', borderRadius: 8 }}>
+            <table className="table" aria-label="Rejected rows">
+              <thead>
+                <tr>
+                  <th>Line</th>
+                  <th>Reason</th>
+                  <th>Row as written</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(rejections.data?.rows ?? report.rejections).map((row) => (
+                  <tr key={row.line}>
+                    <td className="mono">{row.line}</td>
+                    <td style={{ whiteSpace: 'normal' }}>{row.reason}</td>
+                    <td>
+                      <pre className="raw">{row.raw}</pre>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {(rejections.data?.total ?? 0) > pageSize && (
+            <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginTop: 6 }}>
+              <button className="btn btn-sm" disabled={page === 0} onClick={() => setPage(page - 1)}>
+                Previous
+              </button>
+              <span className="muted">
+                {page * pageSize + 1}–{Math.min((page + 1) * pageSize, rejections.data?.total ?? 0)} of {formatCount(rejections.data?.total ?? 0)}
+              </span>
+              <button className="btn btn-sm" disabled={(page + 1) * pageSize >= (rejections.data?.total ?? 0)} onClick={() => setPage(page + 1)}>
+                Next
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { useEffect, useState } from 'react';
+import type { ExportResult } from '../../../shared/contract/schemas';
+import { errorMessage } from '../../api/queries';
+import { api } from '../../api/transport';
+import { Dialog } from '../../ui/Dialog';
+import { formatBytes } from '../../ui/format';
+
+interface Props {
+  templateId: number;
+  templateName: string;
+  /** Saves pending edits first, so the export is what the editor shows. */
+  beforeExport: () => Promise<void>;
+  onClose: () => void;
+}
+
+/** Writes the ESP-ready HTML (tokens kept, CSS inlined), a text part and each persona's rendering to a folder. */
+export function ExportDialog({ templateId, templateName, beforeExport, onClose }: Props) {
+  const [dir, setDir] = useState('');
+  const [personas, setPersonas] = useState(true);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const shell = window.tailorShell;
+
+  useEffect(() => {
+    api.call('export.suggestDir', { template: { id: templateId } }).then(
+      (suggestion) => setDir((current) => current || suggestion.dir),
+      () => undefined,
+    );
+  }, [templateId]);
+
+  const run = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      await beforeExport();
+      setResult(await api.call('export.run', { template: { id: templateId }, dir: dir.trim(), personas }));
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={`Export “${templateName}”`}
+      description="Compiled HTML keeps every token for your ESP to fill in; CSS is inlined so it survives email clients."
+      onClose={onClose}
+      busy={busy}
+      footer={
+        result ? (
+          <>
+            {shell && (
+              <button className="btn" onClick={() => void shell.showItemInFolder(result.files[0]?.path ?? result.dir)}>
+                Show in folder
+              </button>
+            )}
+            <button className="btn btn-primary" onClick={onClose}>
+              Done
+            </button>
+          </>
+        ) : (
+          <>
+            <button className="btn" onClick={onClose} disabled={busy}>
+              Cancel
+            </button>
+            <button className="btn btn-primary" onClick={() => void run()} disabled={busy || !dir.trim()}>
+              {busy ? 'Exporting…' : 'Export'}
+            </button>
+          </>
+        )
+      }
+    >
+      {!result && (
+        <>
+          <label className="field">
+            <span>Folder</span>
+            <div style={{ display: 'flex', gap: 8 }}>
+              <input className="input mono" style={{ flex: 1 }} value={dir} onChange={(e) => setDir(e.target.value)} aria-label="Export folder" />
+              {shell && (
+                <button
+                  className="btn"
+                  onClick={() => void shell.pickFolder({ title: 'Export to folder', defaultPath: dir }).then((picked) => picked && setDir(picked))}
+                >
+                  Choose…
+                </button>
+              )}
+            </div>
+          </label>
+          <label className="toggle">
+            <input type="checkbox" checked={personas} onChange={(e) => setPersonas(e.target.checked)} />
+            Also write the email as each persona receives it
+          </label>
+        </>
+      )}
+      {problem && (
+        <div className="alert alert-danger" role="alert">
+          {problem}
+        </div>
+      )}
+      {result && (
+        <>
+          <div className="alert alert-success" role="status">
+            Exported {result.files.length} files to <span className="mono">{result.dir}</span>
+          </div>
+          <table className="table" aria-label="Exported files">
+            <thead>
+              <tr>
+                <th>File</th>
+                <th>Kind</th>
+                <th>Size</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.files.map((file) => (
+                <tr key={file.path}>
+                  <td className="mono" title={file.path}>
+                    {file.path.slice(result.dir.length + 1)}
+                  </td>
+                  <td>{file.kind === 'compiled' ? 'ESP-ready HTML (tokens kept)' : file.kind === 'text' ? 'Plain text' : 'Persona rendering'}</td>
+                  <td>{formatBytes(file.bytes)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,99 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { PersonaPreview } from '../../../shared/contract/schemas';
+import { previewDocument } from '../../../shared/templates/preview-document';
+
+export type Device = 'desktop' | 'mobile';
+const DEVICE_WIDTH: Record<Device, number> = { desktop: 640, mobile: 375 };
+
+interface Props {
+  preview: PersonaPreview;
+  device: Device;
+  allowRemote: boolean;
+  onEdit: () => void;
+}
+
+/**
+ * One persona's email. Rendered HTML is untrusted: it goes into a sandboxed
+ * srcdoc iframe without allow-scripts, with a CSP that blocks remote loads
+ * unless the user allowed them. The frame is laid out at the device's real
+ * width and scaled down to fit the card, as an email client would show it.
+ */
+export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+  const [boxWidth, setBoxWidth] = useState(300);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(([entry]) => entry && setBoxWidth(entry.contentRect.width));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const width = DEVICE_WIDTH[device];
+  const scale = Math.min(1, boxWidth / width);
+  const doc = useMemo(() => (preview.html === null ? null : previewDocument(preview.html, { allowRemote })), [preview.html, allowRemote]);
+  const customer = preview.customer;
+  const remoteImages = useMemo(() => (preview.html ? (preview.html.match(/<img\b[^>]*\bsrc\s*=\s*["']?https?:/gi) ?? []).length : 0), [preview.html]);
+
+  return (
+    <article className="preview-card" data-testid="preview-card" aria-label={`Preview as ${preview.label}`}>
+      <header>
+        <div className="persona-label">
+          <span style={{ flex: 1 }}>{preview.label}</span>
+          <button className="btn btn-ghost btn-sm" onClick={onEdit} title="Choose who this persona is">
+            Edit
+          </button>
+        </div>
+        <div className="persona-who" data-testid="persona-customer">
+          {customer ? (
+            <>
+              {customer.displayName}
+              {customer.email && customer.email !== customer.displayName ? ` · ${customer.email}` : ''}
+            </>
+          ) : (
+            'No customer'
+          )}
+        </div>
+        {!allowRemote && remoteImages > 0 && (
+          <span className="badge badge-warning" style={{ justifySelf: 'start' }} data-testid="remote-blocked">
+            {remoteImages} remote image{remoteImages === 1 ? '' : 's'} blocked
+          </span>
+        )}
+      </header>
+      {doc !== null ? (
+        <div className="frame-box" ref={box}>
+          <iframe
+            title={`Email as ${preview.label}`}
+            sandbox=""
+            srcDoc={doc}
+            referrerPolicy="no-referrer"
+            style={{
+              width,
+              height: 520 / scale,
+              transform: `scale(${scale})`,
+              left: Math.max(0, (boxWidth - width * scale) / 2),
+            }}
+          />
+        </div>
+      ) : (
+        <div ref={box} className={`preview-problem${customer ? '' : ' neutral'}`} role="alert" data-testid="preview-problem">
+          {preview.problem ?? 'Nothing to show yet.'}
+        </div>
+      )}
+      {preview.tokens.length > 0 && (
+        <div className="tokens" aria-label="Resolved tokens">
+          {preview.tokens.map((token) => (
+            <span
+              key={token.name}
+              className="token"
+              data-missing={token.missing}
+              title={token.missing ? `${token.name} is empty for this customer; a default filter applies if the template has one` : `${token.name} = ${token.value}`}
+            >
+              {token.name}: {token.missing ? '∅ missing' : token.value}
+            </span>
+          ))}
+        </div>
+      )}
+    </article>
+  );
+}

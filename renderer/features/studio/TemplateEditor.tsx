@@ -1,0 +1,93 @@
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
+import type { Diagnostic } from '../../../shared/contract/schemas';
+import { registerLiquidCompletions } from './liquid-completions';
+import { monaco } from './monaco-setup';
+
+type EditorInstance = Parameters<OnMount>[0];
+
+interface Props {
+  templateId: number;
+  source: string;
+  diagnostics: Diagnostic[];
+  onChange: (source: string) => void;
+  onSave: () => void;
+  /** Set by the parent to move the cursor to a diagnostic's line. */
+  revealLine: { line: number; column: number; nonce: number } | null;
+}
+
+const MARKER_OWNER = 'tailor';
+
+/** Monaco with the template's diagnostics as markers; one model per template keeps undo history per template. */
+export function TemplateEditor({ templateId, source, diagnostics, onChange, onSave, revealLine }: Props) {
+  const editorRef = useRef<EditorInstance | null>(null);
+  const saveRef = useRef(onSave);
+  useEffect(() => {
+    saveRef.current = onSave;
+  }, [onSave]);
+
+  const onMount: OnMount = (editor, instance) => {
+    editorRef.current = editor;
+    registerLiquidCompletions(instance);
+    editor.addCommand(instance.KeyMod.CtrlCmd | instance.KeyCode.KeyS, () => saveRef.current());
+    editor.focus();
+  };
+
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    monaco.editor.setModelMarkers(
+      model,
+      MARKER_OWNER,
+      diagnostics
+        .filter((d) => d.line !== null)
+        .map((d) => {
+          const line = Math.min(d.line ?? 1, model.getLineCount());
+          const column = d.column ?? 1;
+          // Mark from the reported column to the end of that token or line so the squiggle is visible.
+          const end = model.getWordAtPosition({ lineNumber: line, column })?.endColumn ?? model.getLineMaxColumn(line);
+          return {
+            severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+            message: d.message,
+            source: d.source,
+            startLineNumber: line,
+            startColumn: column,
+            endLineNumber: line,
+            endColumn: Math.max(end, column + 1),
+          };
+        }),
+    );
+  }, [diagnostics, source]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || !revealLine) return;
+    editor.revealLineInCenter(revealLine.line);
+    editor.setPosition({ lineNumber: revealLine.line, column: revealLine.column });
+    editor.focus();
+  }, [revealLine]);
+
+  return (
+    <Editor
+      path={`template-${templateId}.mjml`}
+      defaultLanguage="html"
+      language="html"
+      value={source}
+      onChange={(value) => onChange(value ?? '')}
+      onMount={onMount}
+      options={{
+        minimap: { enabled: false },
+        fontSize: 13,
+        lineNumbers: 'on',
+        wordWrap: 'on',
+        scrollBeyondLastLine: false,
+        tabSize: 2,
+        automaticLayout: true,
+        renderWhitespace: 'none',
+        quickSuggestions: { other: true, strings: true, comments: false },
+        fixedOverflowWidgets: true,
+      }}
+      loading={<div className="empty">Loading editor…</div>}
+    />
+  );
+}

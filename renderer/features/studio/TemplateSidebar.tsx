@@ -1,0 +1,140 @@
+import { useState } from 'react';
+import { toast } from 'sonner';
+import type { TemplateMeta } from '../../../shared/contract/schemas';
+import { errorMessage, useApiMutation } from '../../api/queries';
+import { api } from '../../api/transport';
+import { PencilIcon, TrashIcon } from '../../ui/icons';
+
+interface Props {
+  templates: TemplateMeta[];
+  selectedId: number | null;
+  onSelect: (id: number | null) => void;
+}
+
+export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
+  const create = useApiMutation('templates.create');
+  const rename = useApiMutation('templates.rename');
+  const remove = useApiMutation('templates.delete');
+  const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
+
+  const createTemplate = async () => {
+    try {
+      const template = await create.mutateAsync({ name: 'Untitled template' });
+      onSelect(template.id);
+      setRenaming({ id: template.id, name: template.name });
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  const commitRename = async () => {
+    if (!renaming) return;
+    const current = templates.find((t) => t.id === renaming.id);
+    setRenaming(null);
+    if (!current || current.name === renaming.name.trim()) return;
+    try {
+      await rename.mutateAsync({ id: renaming.id, name: renaming.name });
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  const deleteTemplate = async (meta: TemplateMeta) => {
+    if (!window.confirm(`Delete the template “${meta.name}”? You can undo this right after.`)) return;
+    try {
+      // Keep the content so the deletion can be undone from the toast.
+      const full = await api.call('templates.get', { id: meta.id });
+      await remove.mutateAsync({ id: meta.id });
+      const next = templates.find((t) => t.id !== meta.id);
+      if (selectedId === meta.id) onSelect(next?.id ?? null);
+      toast(`Deleted “${meta.name}”`, {
+        action: {
+          label: 'Undo',
+          onClick: () =>
+            void create.mutateAsync({ name: full.name, source: full.source }).then(
+              (restored) => onSelect(restored.id),
+              (error: unknown) => toast.error(errorMessage(error)),
+            ),
+        },
+      });
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <aside className="sidebar" aria-label="Templates">
+      <div className="sidebar-header">
+        Templates
+        <button className="btn btn-sm" onClick={() => void createTemplate()} title="New template (Alt+N)" aria-label="New template">
+          + New
+        </button>
+      </div>
+      <ul className="template-list" role="listbox" aria-label="Template list">
+        {templates.map((template) => (
+          <li
+            key={template.id}
+            className="template-item"
+            role="option"
+            aria-selected={template.id === selectedId}
+            onClick={() => onSelect(template.id)}
+            onDoubleClick={() => setRenaming({ id: template.id, name: template.name })}
+          >
+            {renaming?.id === template.id ? (
+              <input
+                className="input"
+                autoFocus
+                value={renaming.name}
+                aria-label="Template name"
+                onChange={(e) => setRenaming({ id: template.id, name: e.target.value })}
+                onBlur={() => void commitRename()}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') void commitRename();
+                  if (e.key === 'Escape') setRenaming(null);
+                }}
+              />
+            ) : (
+              <>
+                <span className="name" title={template.name}>
+                  {template.name}
+                </span>
+                <span className="actions">
+                  <button
+                    className="btn btn-ghost btn-sm"
+                    aria-label={`Rename ${template.name}`}
+                    title="Rename (double-click)"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      setRenaming({ id: template.id, name: template.name });
+                    }}
+                  >
+                    <PencilIcon />
+                  </button>
+                  <button
+                    className="btn btn-ghost btn-sm"
+                    aria-label={`Delete ${template.name}`}
+                    title="Delete"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void deleteTemplate(template);
+                    }}
+                  >
+                    <TrashIcon />
+                  </button>
+                </span>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {templates.length === 0 && (
+        <div className="empty" style={{ padding: 16 }}>
+          No templates yet.
+          <button className="btn btn-primary" onClick={() => void createTemplate()}>
+            Create a template
+          </button>
+        </div>
+      )}
+    </aside>
+  );
+}

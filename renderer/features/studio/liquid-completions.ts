@@ -1,0 +1,83 @@
+import type { FieldInfo } from '../../../shared/contract/schemas';
+import type { Monaco } from './monaco-setup';
+
+/** Filters worth suggesting first in email copy; the full LiquidJS set still works. */
+const FILTERS: { name: string; detail: string; snippet: string }[] = [
+  { name: 'default', detail: 'Fallback when the value is missing or empty', snippet: "default: '${1:there}'" },
+  { name: 'capitalize', detail: 'First letter upper case', snippet: 'capitalize' },
+  { name: 'upcase', detail: 'UPPER CASE', snippet: 'upcase' },
+  { name: 'downcase', detail: 'lower case', snippet: 'downcase' },
+  { name: 'date', detail: 'Format a date', snippet: "date: '${1:%B %-d, %Y}'" },
+  { name: 'truncate', detail: 'Shorten to N characters', snippet: 'truncate: ${1:40}' },
+  { name: 'url_encode', detail: 'Safe inside a link', snippet: 'url_encode' },
+  { name: 'escape', detail: 'Escape HTML', snippet: 'escape' },
+  { name: 'plus', detail: 'Add (also turns text into a number)', snippet: 'plus: ${1:0}' },
+  { name: 'round', detail: 'Round a number', snippet: 'round: ${1:0}' },
+];
+
+let fields: FieldInfo[] = [];
+let registered = false;
+
+/** Called whenever the workspace's fields change; the provider reads the latest list. */
+export function setCompletionFields(next: FieldInfo[]): void {
+  fields = next;
+}
+
+/**
+ * Token autocomplete inside `{{ … }}` and `{% … %}`: every field under its
+ * snake_case name and its PascalCase alias, with its label and a sample value,
+ * and filters after a `|`. Registered once per Monaco instance.
+ */
+export function registerLiquidCompletions(monaco: Monaco): void {
+  if (registered) return;
+  registered = true;
+  monaco.languages.registerCompletionItemProvider('html', {
+    triggerCharacters: ['{', ' ', '|', '.'],
+    provideCompletionItems(model, position) {
+      const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+      const after = model.getValueInRange({
+        startLineNumber: position.lineNumber,
+        startColumn: position.column,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column + 3,
+      });
+      const openOutput = before.lastIndexOf('{{');
+      const openTag = before.lastIndexOf('{%');
+      const open = Math.max(openOutput, openTag);
+      const closed = Math.max(before.lastIndexOf('}}'), before.lastIndexOf('%}'));
+      if (open === -1 || closed > open) return { suggestions: [] };
+
+      const word = model.getWordUntilPosition(position);
+      const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+      const inside = before.slice(open + 2);
+      if (openOutput === open && /\|\s*[\w]*$/.test(inside)) {
+        return {
+          suggestions: FILTERS.map((filter, index) => ({
+            label: filter.name,
+            kind: monaco.languages.CompletionItemKind.Function,
+            detail: filter.detail,
+            insertText: filter.snippet,
+            insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+            sortText: String(index).padStart(2, '0'),
+            range,
+          })),
+        };
+      }
+      // Right after `{{` add the spaces and closing braces an author would type.
+      const bare = /^\s*$/.test(inside.slice(0, word.startColumn - 1 - (open + 2)));
+      const needsLead = openOutput === open && bare && !inside.startsWith(' ');
+      const needsClose = openOutput === open && !/^\s*\}\}/.test(after);
+      const wrap = (name: string) => `${needsLead ? ' ' : ''}${name}${needsClose ? ' }}' : ''}`;
+      return {
+        suggestions: fields.flatMap((field) => {
+          const detail = `${field.label}${field.sample ? ` · e.g. ${field.sample}` : ''}`;
+          const documentation = `${field.kind === 'custom' ? 'Custom attribute' : 'Customer field'}, filled for ${field.filled} customers.`;
+          return [
+            { label: field.key, kind: monaco.languages.CompletionItemKind.Field, detail, documentation, insertText: wrap(field.key), range, sortText: `a${field.key}` },
+            { label: field.alias, kind: monaco.languages.CompletionItemKind.Variable, detail, documentation, insertText: wrap(field.alias), range, sortText: `b${field.alias}` },
+          ];
+        }),
+      };
+    },
+  });
+}

@@ -1,0 +1,108 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import type { WorkspaceInfo } from '../../../shared/contract/schemas';
+import type { ShellCommand } from '../../platform/shell-bridge';
+import { useApi } from '../../api/queries';
+import { formatCount } from '../../ui/format';
+import { useWorkspaceActions } from './use-workspace-actions';
+import { WorkspacePathDialog } from './WorkspacePathDialog';
+
+const folderOf = (file: string): string => file.replace(/[\\/][^\\/]*$/, '');
+
+/** The workspace chip in the top bar: what is open, and switching to another. */
+export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
+  const [open, setOpen] = useState(false);
+  const [dialog, setDialog] = useState<'open' | 'create' | null>(null);
+  const recent = useApi('workspace.recent', {}, { enabled: open });
+  const actions = useWorkspaceActions();
+  const ref = useRef<HTMLDivElement>(null);
+  const shell = window.tailorShell;
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    return () => window.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const openWorkspace = async () => {
+    setOpen(false);
+    if (!shell) return setDialog('open');
+    const picked = await shell.pickWorkspace();
+    if (picked) await actions.open(picked);
+  };
+  const newWorkspace = async () => {
+    setOpen(false);
+    if (!shell) return setDialog('create');
+    const picked = await shell.saveWorkspace({ defaultPath: folderOf(workspace.path) });
+    if (picked) await actions.create(picked, false);
+  };
+
+  // The desktop menu (File > Open / New) and second launches arrive as shell commands.
+  const onShellCommand = useEffectEvent((command: ShellCommand) => {
+    if (command.kind === 'openWorkspace') void openWorkspace();
+    else if (command.kind === 'newWorkspace') void newWorkspace();
+    else void actions.open(command.path);
+  });
+  useEffect(() => shell?.onCommand(onShellCommand), [shell]);
+
+  return (
+    <div ref={ref}>
+      <button className="workspace-chip" onClick={() => setOpen(!open)} aria-haspopup="menu" aria-expanded={open} title={workspace.path}>
+        <b>{workspace.name}</b>
+        <small>
+          {formatCount(workspace.counts.customers)} customers · {formatCount(workspace.counts.templates)} templates
+        </small>
+        <span aria-hidden>▾</span>
+      </button>
+      {open && (
+        <div className="menu" role="menu">
+          <button className="item" role="menuitem" onClick={() => void openWorkspace()}>
+            Open workspace…
+          </button>
+          <button className="item" role="menuitem" onClick={() => void newWorkspace()}>
+            New workspace…
+          </button>
+          <hr />
+          <div className="section">Recent</div>
+          {(recent.data ?? [])
+            .filter((item) => item.path !== workspace.path)
+            .map((item) => (
+              <button
+                key={item.path}
+                className="item"
+                role="menuitem"
+                disabled={!item.exists}
+                onClick={() => {
+                  setOpen(false);
+                  void actions.open(item.path);
+                }}
+              >
+                <span>
+                  {item.name} {!item.exists && <span className="badge badge-danger">missing</span>}
+                </span>
+                <small className="muted mono">{item.path}</small>
+              </button>
+            ))}
+          {recent.data && recent.data.filter((item) => item.path !== workspace.path).length === 0 && (
+            <div className="muted" style={{ padding: '4px 10px 8px', fontSize: 12 }}>
+              Workspaces you open appear here.
+            </div>
+          )}
+        </div>
+      )}
+      {dialog && (
+        <WorkspacePathDialog
+          mode={dialog}
+          busy={actions.busy}
+          defaultPath={dialog === 'create' ? `${folderOf(workspace.path)}/New workspace.tailor` : workspace.path}
+          onClose={() => setDialog(null)}
+          onSubmit={(path, demo) =>
+            void (dialog === 'open' ? actions.open(path) : actions.create(path, demo)).then((ok) => ok && setDialog(null))
+          }
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { Customer, ResolvedToken } from '../contract/schemas';
+import { toPascalAlias } from '../fields/naming';
+
+export const CANONICAL_COLUMNS = [
+  'id',
+  'email',
+  'first_name',
+  'last_name',
+  'phone',
+  'birth_date',
+  'gender',
+  'city',
+  'country',
+] as const satisfies readonly (keyof Customer)[];
+
+type Scalar = string | undefined;
+export type LiquidContext = Record<string, Scalar | Record<string, Scalar>>;
+
+/**
+ * The variables a template sees for one customer: every field under its
+ * snake_case key and its PascalCase alias, plus the same set under
+ * `customer.` for authors who prefer a namespace. Empty values are left
+ * undefined so `| default:` applies to them exactly as to missing fields.
+ */
+export function customerContext(customer: Customer): LiquidContext {
+  const flat: Record<string, Scalar> = {};
+  const put = (key: string, value: string | null | undefined) => {
+    const v = value === null || value === undefined || value.trim() === '' ? undefined : value;
+    flat[key] = v;
+    const alias = toPascalAlias(key);
+    // A canonical field wins over an attribute that happens to share its alias.
+    if (!(alias in flat) || flat[alias] === undefined) flat[alias] = v;
+  };
+  for (const column of CANONICAL_COLUMNS) put(column, customer[column]);
+  for (const [key, value] of Object.entries(customer.attributes)) {
+    if (!(key in flat)) put(key, value);
+  }
+  const full = [customer.first_name, customer.last_name].filter((part) => part && part.trim()).join(' ');
+  if (full) put('full_name', full);
+  return { ...flat, customer: { ...flat } };
+}
+
+/** How a persona's card names its customer: full name, else email, else id. */
+export function displayName(customer: Customer): string {
+  const full = [customer.first_name, customer.last_name].filter((part) => part && part.trim()).join(' ');
+  return full || customer.email || customer.id;
+}
+
+/** The value each referenced token resolves to for this customer (first 40 distinct tokens). */
+export function resolveTokens(paths: readonly (readonly (string | number)[])[], context: LiquidContext): ResolvedToken[] {
+  const seen = new Set<string>();
+  const tokens: ResolvedToken[] = [];
+  for (const path of paths) {
+    const name = path.join('.');
+    if (seen.has(name) || tokens.length >= 40) continue;
+    seen.add(name);
+    let value: unknown = context;
+    for (const part of path) {
+      value = value && typeof value === 'object' ? (value as Record<string, unknown>)[String(part)] : undefined;
+    }
+    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    tokens.push({ name, value: text, missing: text === null });
+  }
+  return tokens;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { CANONICAL_FIELDS, CANONICAL_KEYS, canonicalKeyFor, mapHeaders } from '../../shared/fields/canonical';
+
+const keyOf = (header: string): string | null => canonicalKeyFor(header);
+
+describe('canonicalKeyFor', () => {
+  it.each([
+    ['first_name', ['First Name', 'firstname', 'FirstName', 'first_name', 'given_name', 'Given Name', 'fname', 'forename', 'FIRST NAME', ' First-Name ', 'Prénom']],
+    ['email', ['email', 'E-mail', 'Email Address', 'e_mail', 'mail', 'EMAIL', 'E-Mail']],
+    ['last_name', ['Last Name', 'surname', 'Family Name', 'lname', 'LastName']],
+    ['id', ['id', 'ID', 'customer_id', 'Customer ID', 'User ID', 'External ID', 'Contact Id', 'Subscriber Key']],
+    ['phone', ['phone', 'Mobile', 'Telephone', 'cell', 'Phone Number']],
+    ['birth_date', ['dob', 'DOB', 'Date of Birth', 'birthday', 'birth_date', 'BirthDate']],
+    ['gender', ['gender', 'Sex']],
+    ['city', ['City', 'town']],
+    ['country', ['Country', 'Country Code', 'country_code']],
+  ])('maps headers to %s', (key, headers) => {
+    for (const header of headers) expect(keyOf(header), header).toBe(key);
+  });
+
+  it('leaves unknown headers alone', () => {
+    expect(keyOf('Loyalty Tier')).toBeNull();
+    expect(keyOf('Full Name')).toBeNull();
+    expect(keyOf('')).toBeNull();
+  });
+});
+
+describe('mapHeaders', () => {
+  it('maps canonical and custom columns in order, stripping a BOM', () => {
+    expect(mapHeaders(['\uFEFFE-mail', 'First Name', 'Loyalty Tier', 'lname'])).toEqual([
+      { header: 'E-mail', key: 'email', kind: 'canonical' },
+      { header: 'First Name', key: 'first_name', kind: 'canonical' },
+      { header: 'Loyalty Tier', key: 'loyalty_tier', kind: 'custom' },
+      { header: 'lname', key: 'last_name', kind: 'canonical' },
+    ]);
+  });
+
+  it('never drops a column: blank headers get column_<n>, collisions get a suffix', () => {
+    const mapping = mapHeaders(['email', '', 'Tier', 'tier', 'TIER', '  ', '#']);
+    expect(mapping.map((column) => column.key)).toEqual(['email', 'column_2', 'tier', 'tier_2', 'tier_3', 'column_6', 'column_7']);
+    expect(mapping.every((column, index) => index === 0 || column.kind === 'custom')).toBe(true);
+  });
+
+  it('turns a second column for a taken canonical field into a custom attribute', () => {
+    const mapping = mapHeaders(['Email', 'Email Address', 'Mobile', 'Phone', 'Town', 'City']);
+    expect(mapping).toEqual([
+      { header: 'Email', key: 'email', kind: 'canonical' },
+      { header: 'Email Address', key: 'email_address', kind: 'custom' },
+      { header: 'Mobile', key: 'phone', kind: 'canonical' },
+      { header: 'Phone', key: 'phone_2', kind: 'custom' },
+      { header: 'Town', key: 'city', kind: 'canonical' },
+      { header: 'City', key: 'city_2', kind: 'custom' },
+    ]);
+  });
+
+  it('keeps custom keys valid identifiers', () => {
+    expect(mapHeaders(['id', '2024 Spend', 'Prénom du chien']).map((column) => column.key)).toEqual([
+      'id',
+      'field_2024_spend',
+      'prenom_du_chien',
+    ]);
+  });
+
+  it('exports the canonical field list with labels', () => {
+    expect(CANONICAL_FIELDS.map((field) => field.key)).toEqual([...CANONICAL_KEYS]);
+    expect(CANONICAL_KEYS).toEqual(['id', 'email', 'first_name', 'last_name', 'phone', 'birth_date', 'gender', 'city', 'country']);
+    for (const field of CANONICAL_FIELDS) expect(field.label.length).toBeGreaterThan(0);
+  });
+});
