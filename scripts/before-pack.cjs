@@ -8,7 +8,16 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { MODULE, HEADERS_URL, NODE_ABI, binaryPath, readAddonAbi, electronAbi, backupNodeBuild, restoreNodeBuild } = require('./native-abi.cjs');
+const {
+  MODULE,
+  HEADERS_URL,
+  NODE_ABI,
+  binaryPath,
+  readAddonAbi,
+  electronAbi,
+  backupNodeBuild,
+  restoreNodeBuild,
+} = require('./native-abi.cjs');
 
 /** builder-util's Arch enum, by value. */
 const ARCH_NAMES = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
@@ -105,14 +114,18 @@ module.exports = async function beforePack(context) {
 
   const addon = binaryPath(projectDir);
   const builtAbi = readAddonAbi(addon);
-  const loadError = builtAbi === targetAbi ? loadInElectron(projectDir, addon) : null;
-  if (builtAbi !== targetAbi || loadError) {
+  if (builtAbi !== targetAbi) {
     restoreNodeBuild(projectDir);
-    const what = builtAbi === NODE_ABI ? `Node's ABI (${NODE_ABI}): npm's nodedir or target setting won over the Electron rebuild` : `NODE_MODULE_VERSION ${builtAbi ?? 'unknown'}`;
+    const cause = builtAbi === NODE_ABI ? ` (Node's ABI: an npm nodedir/target setting won over the Electron rebuild)` : '';
     throw new Error(
-      `${MODULE} was rebuilt for ${what}, but Electron ${electronVersion} needs NODE_MODULE_VERSION ${targetAbi}` +
-        `${loadError ? ` (Electron refused it: ${loadError})` : ''}. The package would crash at start, so packaging stops here.`,
+      `${MODULE} was rebuilt for NODE_MODULE_VERSION ${builtAbi ?? 'unknown'}${cause}, but Electron ${electronVersion} ` +
+        `needs ${targetAbi}. The package would crash at start, so packaging stops here.`,
     );
+  }
+  const loadError = loadInElectron(projectDir, addon);
+  if (loadError) {
+    restoreNodeBuild(projectDir);
+    throw new Error(`Electron ${electronVersion} cannot load the rebuilt ${MODULE}: ${loadError}`);
   }
   console.log(`  • ${MODULE} targets NODE_MODULE_VERSION ${builtAbi}, as Electron ${electronVersion} needs`);
 };

@@ -21,7 +21,9 @@ const SOURCE_DIRS = ['renderer', 'shared', 'electron', 'assets'];
 const SOURCE_FILES = [
   'index.html',
   'vite.config.ts',
+  'vite.config.mts',
   'vite.preload.config.ts',
+  'vite.preload.config.mts',
   'package.json',
   'package-lock.json',
   'tsconfig.json',

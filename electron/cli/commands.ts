@@ -18,7 +18,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 function internalErrorLogger(out: Output): (method: string, error: unknown) => void {
   return (method, error) => {
-    if (debugEnabled()) out.note(`tailor: internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (debugEnabled())
+      out.note(`tailor: internal error in ${method}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   };
 }
 
@@ -88,8 +89,7 @@ export async function initCommand(out: Output, workspace: string, opts: { demo?:
 
 export async function importCommand(out: Output, workspace: string, opts: { customers: string }): Promise<number> {
   const file = path.resolve(opts.customers);
-  const namesFile = (message: string): string =>
-    message.includes(path.basename(file)) ? message : `${file}: ${message}`;
+  const namesFile = (message: string): string => (message.includes(path.basename(file)) ? message : `${file}: ${message}`);
 
   return withApp(out, async (client) => {
     const workspacePath = await openWorkspace(client, workspace);
@@ -159,11 +159,7 @@ export async function templatesCommand(out: Output, workspace: string): Promise<
   });
 }
 
-export async function renderCommand(
-  out: Output,
-  workspace: string,
-  opts: { template: string; customer: string },
-): Promise<number> {
+export async function renderCommand(out: Output, workspace: string, opts: { template: string; customer: string }): Promise<number> {
   return withApp(out, async (client) => {
     await openWorkspace(client, workspace);
     const template = await resolveTemplate(client, opts.template);

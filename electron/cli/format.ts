@@ -35,9 +35,7 @@ export function formatImportReport(report: ImportReport, workspace: string): str
   if (report.rowsRejected > 0) {
     const shown = report.rejections.slice(0, REJECTIONS_SHOWN);
     const heading =
-      report.rowsRejected > shown.length
-        ? `Rejected rows (first ${shown.length} of ${count(report.rowsRejected)}):`
-        : 'Rejected rows:';
+      report.rowsRejected > shown.length ? `Rejected rows (first ${shown.length} of ${count(report.rowsRejected)}):` : 'Rejected rows:';
     lines.push(heading);
     for (const rejection of shown) lines.push(`  line ${rejection.line}: ${rejection.reason}`);
     lines.push(

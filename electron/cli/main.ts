@@ -110,9 +110,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .argument('<workspace>', 'the .tailor workspace file')
     .requiredOption('--template <name|id|path>', 'a stored template (name or id) or a .mjml/.html/.liquid file')
     .requiredOption('--customer <id|email>', 'the customer to personalize for')
-    .action(
-      action((out, workspace: string, opts: { template: string; customer: string }) => renderCommand(out, workspace, opts)),
-    );
+    .action(action((out, workspace: string, opts: { template: string; customer: string }) => renderCommand(out, workspace, opts)));
 
   program
     .command('export')
@@ -122,9 +120,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .requiredOption('--out <dir>', 'the folder to write into')
     .option('--no-personas', 'skip the per-persona renders')
     .action(
-      action((out, workspace: string, opts: { template: string; out: string; personas: boolean }) =>
-        exportCommand(out, workspace, opts),
-      ),
+      action((out, workspace: string, opts: { template: string; out: string; personas: boolean }) => exportCommand(out, workspace, opts)),
     );
 
   program

@@ -65,12 +65,7 @@ function senderOk(event: IpcMainInvokeEvent): boolean {
   if (!win || !frame || event.sender !== win.webContents) return false;
   try {
     const top = win.webContents.mainFrame;
-    return (
-      frame.parent === null &&
-      frame.processId === top.processId &&
-      frame.frameToken === top.frameToken &&
-      isAppUrl(frame.url)
-    );
+    return frame.parent === null && frame.processId === top.processId && frame.frameToken === top.frameToken && isAppUrl(frame.url);
   } catch {
     // A frame that navigated away or was destroyed mid-call throws on access.
     return false;
@@ -98,12 +93,15 @@ async function showSave(options: SaveDialogOptions): Promise<string | null> {
 const TAILOR_FILTER = { name: 'Tailor workspaces', extensions: ['tailor'] };
 
 /** Registers a desktop-only channel whose handler runs only for our window's main frame. */
-function handleShell(channel: string, handler: (input: unknown) => Promise<unknown> | unknown): void {
-  ipcMain.handle(channel, async (event, input: unknown) => {
+function handleShell(channel: string, handler: (input: unknown) => unknown): void {
+  ipcMain.handle(channel, (event, input: unknown) => {
     if (!senderOk(event)) throw new Error('This request did not come from the Tailor window.');
     return handler(input);
   });
 }
+
+const describeError = (error: unknown): string =>
+  error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
 
 function registerIpc(app_: TailorApp): void {
   for (const method of METHOD_NAMES) {
@@ -337,7 +335,7 @@ async function start(): Promise<void> {
       void dialog.showMessageBox(win, {
         type: 'warning',
         message: requested ? `Tailor could not open ${requested}.` : 'Tailor could not open the demo workspace.',
-        detail: startupError instanceof Error ? startupError.message : String(startupError),
+        detail: describeError(startupError),
       });
     });
   }
@@ -399,7 +397,7 @@ function main(): void {
 
   start().catch((error: unknown) => {
     console.error('[tailor] Startup failed:', error);
-    dialog.showErrorBox('Tailor could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox('Tailor could not start', describeError(error));
     quitState = 'closed';
     app.exit(1);
   });

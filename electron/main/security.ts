@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { APP_CSP } from '../../shared/security/csp';
+import { APP_CSP_HEADER } from '../../shared/security/csp';
 
 /**
  * Pure helpers behind the desktop shell's security decisions. Nothing here
@@ -16,7 +16,7 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
  * minus the loopback API origin: the desktop page reaches the main process
  * over IPC only, so it needs no network connections at all.
  */
-export const CONTENT_SECURITY_POLICY = APP_CSP.split(';')
+export const CONTENT_SECURITY_POLICY = APP_CSP_HEADER.split(';')
   .map((directive) => directive.trim())
   .map((directive) => (directive.startsWith('connect-src ') ? "connect-src 'self'" : directive))
   .join('; ');

@@ -19,10 +19,7 @@ export const SHELL_COMMAND_CHANNEL = 'shell:command';
  * The UI owns these flows (it knows about unsaved edits), so the main
  * process only asks; it never switches workspaces behind the renderer's back.
  */
-export type ShellCommand =
-  | { kind: 'openWorkspace' }
-  | { kind: 'newWorkspace' }
-  | { kind: 'openWorkspaceAt'; path: string };
+export type ShellCommand = { kind: 'openWorkspace' } | { kind: 'newWorkspace' } | { kind: 'openWorkspaceAt'; path: string };
 
 export function isShellCommand(value: unknown): value is ShellCommand {
   if (typeof value !== 'object' || value === null) return false;

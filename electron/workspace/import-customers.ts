@@ -175,11 +175,7 @@ function trimRaw(text: string): string {
  * parse, exactly as papaparse's own streamers do, but keeping the source text
  * so every record knows its starting line and raw text.
  */
-async function* readRecords(
-  file: string,
-  dialect: Dialect,
-  onBytes: (bytes: number) => void,
-): AsyncGenerator<CsvRecord[]> {
+async function* readRecords(file: string, dialect: Dialect, onBytes: (bytes: number) => void): AsyncGenerator<CsvRecord[]> {
   const stream = fs.createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
   const decoder = makeDecoder(dialect.encoding);
   let pending = '';
@@ -194,6 +190,7 @@ async function* readRecords(
       quoteChar: '"',
       step: (result: ParseStepResult<string[][]>) => {
         const end = result.meta.cursor;
+        if (end === start) return; // the empty "row" after a final line break
         const text = input.slice(start, end);
         const breaks = countLineBreaks(text, dialect.newline);
         const endsWithBreak = text.endsWith(dialect.newline);
@@ -250,8 +247,7 @@ interface Counters {
 const isBlank = (fields: readonly string[]): boolean => fields.every((field) => field.trim() === '');
 
 /** Stable id for a customer known only by email, so re-imports find the same row. */
-const derivedId = (email: string): string =>
-  `cus_${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
+const derivedId = (email: string): string => `cus_${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
 
 const DELIMITER_NAMES: Record<Delimiter, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };
 
@@ -277,7 +273,8 @@ class Stager {
   readonly counters: Counters = { rowsRead: 0, rowsStaged: 0, rowsRejected: 0, rowsSkipped: 0 };
   private readonly insertStaging: Statement;
   private readonly insertRejection: Statement;
-  private readonly claimKey: Statement;
+  private readonly claimOne: Statement;
+  private readonly claimTwo: Statement;
   private readonly findKey: Statement;
   private readonly releaseKey: Statement;
   private readonly updateCounts: Statement;
@@ -291,9 +288,11 @@ class Stager {
   ) {
     this.insertStaging = db.prepare('INSERT INTO import_staging (import_id, line, record) VALUES (?, ?, ?)');
     this.insertRejection = db.prepare('INSERT INTO import_rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
-    this.claimKey = db.prepare('INSERT INTO temp.import_keys (import_id, key, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    const claim = 'INSERT INTO temp.import_keys (import_id, key, line) VALUES';
+    this.claimOne = db.prepare(`${claim} (?, ?, ?) ON CONFLICT DO NOTHING`);
+    this.claimTwo = db.prepare(`${claim} (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING`);
     this.findKey = db.prepare('SELECT line FROM temp.import_keys WHERE import_id = ? AND key = ?').pluck();
-    this.releaseKey = db.prepare('DELETE FROM temp.import_keys WHERE import_id = ? AND key = ?');
+    this.releaseKey = db.prepare('DELETE FROM temp.import_keys WHERE import_id = ? AND key = ? AND line = ?');
     this.updateCounts = db.prepare('UPDATE imports SET rows_read = ?, rows_rejected = ?, rows_skipped = ? WHERE id = ?');
     this.columns = mapping.map((column, index) => ({
       index,
@@ -316,8 +315,27 @@ class Stager {
     this.insertRejection.run(this.importId, record.line, reason, trimRaw(record.text));
   }
 
-  private claim(key: string, line: number): boolean {
-    return this.claimKey.run(this.importId, key, line).changes > 0;
+  /**
+   * Record the row's id and email keys for duplicate detection; on a clash,
+   * undo the claim and return the earlier row's line and which key clashed.
+   * Claim-first keeps the common, duplicate-free row at one statement.
+   */
+  private claimKeys(keys: readonly { kind: 'id' | 'email'; key: string }[], line: number): { kind: 'id' | 'email'; line: number } | null {
+    const id = this.importId;
+    const [first, second] = keys;
+    if (first === undefined) return null;
+    const claimed =
+      second === undefined
+        ? this.claimOne.run(id, first.key, line).changes
+        : this.claimTwo.run(id, first.key, line, id, second.key, line).changes;
+    if (claimed === keys.length) return null;
+    let clash: { kind: 'id' | 'email'; line: number } | null = null;
+    for (const { kind, key } of keys) {
+      const owner = this.findKey.get(id, key) as number;
+      if (owner !== line) clash ??= { kind, line: owner };
+      else this.releaseKey.run(id, key, line);
+    }
+    return clash;
   }
 
   private stage(record: CsvRecord): void {
@@ -354,22 +372,24 @@ class Stager {
 
     const { id, email } = staged;
     if (email !== undefined && !emailSchema.safeParse(email).success) {
-      return this.reject(record, `"${email}" is not a valid email address; correct it${id === undefined ? '' : ' or leave the cell empty'}`);
+      return this.reject(
+        record,
+        `"${email}" is not a valid email address; correct it${id === undefined ? '' : ' or leave the cell empty'}`,
+      );
     }
     if (id === undefined && email === undefined) {
       return this.reject(record, 'no id and no email; fill in at least one so the customer can be identified');
     }
-    // Claim-then-check keeps the common, duplicate-free row at one statement per key.
-    const idKey = id === undefined ? null : `id:${id}`;
-    if (idKey !== null && !this.claim(idKey, record.line)) {
-      const earlier = this.findKey.get(this.importId, idKey) as number;
-      return this.reject(record, `duplicate id "${id}": same id as line ${fmt(earlier)}; keep one of the two rows`);
-    }
-    const emailKey = email === undefined ? null : `email:${email.toLowerCase()}`;
-    if (emailKey !== null && !this.claim(emailKey, record.line)) {
-      if (idKey !== null) this.releaseKey.run(this.importId, idKey);
-      const earlier = this.findKey.get(this.importId, emailKey) as number;
-      return this.reject(record, `duplicate email "${email}": same email as line ${fmt(earlier)}; keep one of the two rows`);
+    const keys: { kind: 'id' | 'email'; key: string }[] = [];
+    if (id !== undefined) keys.push({ kind: 'id', key: `id:${id}` });
+    if (email !== undefined) keys.push({ kind: 'email', key: `email:${email.toLowerCase()}` });
+    const clash = this.claimKeys(keys, record.line);
+    if (clash !== null) {
+      const value = clash.kind === 'id' ? id : email;
+      return this.reject(
+        record,
+        `duplicate ${clash.kind} "${value}": same ${clash.kind} as line ${fmt(clash.line)}; keep one of the two rows`,
+      );
     }
     if (id === undefined && email !== undefined) staged.derived_id = derivedId(email);
 
@@ -481,12 +501,14 @@ export async function importCustomers(db: Db, file: string, options: ImportCusto
             continue;
           }
           if (record.quoteError !== null) {
-            throw new FileProblem(`Cannot import ${name}: the header row (line ${record.line}) has a quoted column name that is never closed.`);
+            throw new FileProblem(
+              `Cannot import ${name}: the header row (line ${record.line}) has a quoted column name that is never closed.`,
+            );
           }
           mapping = mapHeaders(record.fields);
           db.prepare('UPDATE imports SET mapping = ? WHERE id = ?').run(JSON.stringify(mapping), importId);
           if (!hasIdentityColumn(mapping)) {
-            const shown = mapping.slice(0, 20).map((column) => column.header || `(blank column ${mapping.indexOf(column) + 1})`);
+            const shown = mapping.slice(0, 20).map((column, index) => column.header || `(blank column ${index + 1})`);
             const more = mapping.length > 20 ? `, and ${mapping.length - 20} more` : '';
             throw new FileProblem(
               `Cannot import ${name}: it has no email or id column. Columns found: ${shown.join(', ')}${more}. ` +
@@ -519,9 +541,12 @@ export async function importCustomers(db: Db, file: string, options: ImportCusto
       );
     }
     if (!cancelled && batch.length > 0) stager.flush(batch);
-    rowsRead = stager.counters.rowsRead;
+    if (!cancelled) rowsRead = stager.counters.rowsRead;
     if (cancelled || control?.signal.aborted) {
-      return finishUnsuccessfully('cancelled', `Cancelled after reading ${plural(rowsRead, 'row', 'rows')}; nothing from ${name} was imported.`);
+      return finishUnsuccessfully(
+        'cancelled',
+        `Cancelled after reading ${plural(rowsRead, 'row', 'rows')}; nothing from ${name} was imported.`,
+      );
     }
 
     const counters = stager.counters;

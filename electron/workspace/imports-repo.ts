@@ -71,12 +71,7 @@ export function getImportReport(db: Db, importId: number): ImportReport {
 }
 
 /** One page of an import's rejected rows, in file order. */
-export function listRejections(
-  db: Db,
-  importId: number,
-  offset: number,
-  limit: number,
-): { total: number; rows: Rejection[] } {
+export function listRejections(db: Db, importId: number, offset: number, limit: number): { total: number; rows: Rejection[] } {
   const exists = db.prepare('SELECT 1 FROM imports WHERE id = ?').pluck().get(importId);
   if (exists === undefined) throw new ContractError('not_found', `There is no import #${importId} in this workspace.`);
   const total = db.prepare('SELECT count(*) FROM import_rejections WHERE import_id = ?').pluck().get(importId) as number;

@@ -20,10 +20,7 @@ export interface SaveWorkspaceOptions {
 }
 
 /** Requests from the desktop menu or from a second launch; the UI decides how to carry them out. */
-export type ShellCommand =
-  | { kind: 'openWorkspace' }
-  | { kind: 'newWorkspace' }
-  | { kind: 'openWorkspaceAt'; path: string };
+export type ShellCommand = { kind: 'openWorkspace' } | { kind: 'newWorkspace' } | { kind: 'openWorkspaceAt'; path: string };
 
 export interface TailorShell {
   /** Native open dialog for a customer file (.csv, .txt): absolute path, or null when cancelled. */

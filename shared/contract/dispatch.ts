@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { contract, type Client, type Handlers, type Input, type Output } from './contract';
 import { METHOD_NAMES, type MethodName } from './methods';
 import { ContractError, unwrapEnvelope, type Envelope } from './envelope';

@@ -6,17 +6,7 @@ import { compactHeader, toSnakeKey } from './naming';
  * Pure: the renderer uses it to preview a mapping before anything is imported.
  */
 
-export const CANONICAL_KEYS = [
-  'id',
-  'email',
-  'first_name',
-  'last_name',
-  'phone',
-  'birth_date',
-  'gender',
-  'city',
-  'country',
-] as const;
+export const CANONICAL_KEYS = ['id', 'email', 'first_name', 'last_name', 'phone', 'birth_date', 'gender', 'city', 'country'] as const;
 export type CanonicalKey = (typeof CANONICAL_KEYS)[number];
 
 export interface CanonicalField {
@@ -48,18 +38,7 @@ export const isCanonicalKey = (key: string): key is CanonicalKey => CANONICAL_KE
  * spreadsheets.
  */
 const SYNONYMS: Record<CanonicalKey, readonly string[]> = {
-  id: [
-    'id',
-    'customerid',
-    'custid',
-    'userid',
-    'externalid',
-    'contactid',
-    'subscriberkey',
-    'subscriberid',
-    'memberid',
-    'clientid',
-  ],
+  id: ['id', 'customerid', 'custid', 'userid', 'externalid', 'contactid', 'subscriberkey', 'subscriberid', 'memberid', 'clientid'],
   email: ['email', 'emailaddress', 'emailaddr', 'mail', 'mailaddress'],
   first_name: ['firstname', 'first', 'givenname', 'fname', 'forename', 'prenom', 'vorname'],
   last_name: ['lastname', 'last', 'surname', 'familyname', 'lname', 'nachname'],

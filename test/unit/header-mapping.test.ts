@@ -5,7 +5,22 @@ const keyOf = (header: string): string | null => canonicalKeyFor(header);
 
 describe('canonicalKeyFor', () => {
   it.each([
-    ['first_name', ['First Name', 'firstname', 'FirstName', 'first_name', 'given_name', 'Given Name', 'fname', 'forename', 'FIRST NAME', ' First-Name ', 'Prénom']],
+    [
+      'first_name',
+      [
+        'First Name',
+        'firstname',
+        'FirstName',
+        'first_name',
+        'given_name',
+        'Given Name',
+        'fname',
+        'forename',
+        'FIRST NAME',
+        ' First-Name ',
+        'Prénom',
+      ],
+    ],
     ['email', ['email', 'E-mail', 'Email Address', 'e_mail', 'mail', 'EMAIL', 'E-Mail']],
     ['last_name', ['Last Name', 'surname', 'Family Name', 'lname', 'LastName']],
     ['id', ['id', 'ID', 'customer_id', 'Customer ID', 'User ID', 'External ID', 'Contact Id', 'Subscriber Key']],

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { toast } from 'sonner';
 import type { Segment } from '../../../shared/contract/schemas';
 import { emptyRule, type SegmentRule } from '../../../shared/segments/rule';
@@ -23,12 +23,10 @@ export function SegmentsView() {
   const save = useApiMutation('segments.save');
   const remove = useApiMutation('segments.delete');
   const addPersona = useApiMutation('personas.save');
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [edited, setDraft] = useState<Draft | null>(null);
+  // Until the user picks or edits one, the first segment is shown.
+  const draft = edited ?? (segments.data?.[0] ? draftOf(segments.data[0]) : null);
   const live = useLiveCount(draft?.rule ?? emptyRule());
-
-  useEffect(() => {
-    if (draft === null && segments.data?.[0]) setDraft(draftOf(segments.data[0]));
-  }, [segments.data, draft]);
 
   const submit = async () => {
     if (!draft) return;

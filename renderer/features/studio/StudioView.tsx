@@ -33,8 +33,10 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
   const personas = useApi('personas.list', {});
   const fields = useApi('customers.fields', {});
   const createTemplate = useApiMutation('templates.create');
-  const [selectedId, setSelectedId] = useState<number | null>(() => Number(localStorage.getItem(LAST_TEMPLATE_KEY)) || null);
-  const draft = useTemplateDraft(selectedId);
+  const [chosenId, setSelectedId] = useState<number | null>(() => Number(localStorage.getItem(LAST_TEMPLATE_KEY)) || null);
+  // The selection falls back to the first template when none (or a deleted one) is chosen.
+  const selectedId = templates.data?.some((t) => t.id === chosenId) ? chosenId : (templates.data?.[0]?.id ?? null);
+  const draft = useTemplateDraft(templates.data ? selectedId : null);
   const previews = usePreviews(draft.source, personas.dataUpdatedAt);
   const [device, setDevice] = useState<Device>('desktop');
   const [allowRemote, setAllowRemote] = useState(false);
@@ -42,12 +44,6 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
   const [exporting, setExporting] = useState(false);
   const [reveal, setReveal] = useState<{ line: number; column: number; nonce: number } | null>(null);
 
-  // Keep the selection valid: first template when none (or a deleted one) is selected.
-  useEffect(() => {
-    const list = templates.data;
-    if (!list) return;
-    if (selectedId === null || !list.some((t) => t.id === selectedId)) setSelectedId(list[0]?.id ?? null);
-  }, [templates.data, selectedId]);
   useEffect(() => {
     if (selectedId !== null) localStorage.setItem(LAST_TEMPLATE_KEY, String(selectedId));
   }, [selectedId]);

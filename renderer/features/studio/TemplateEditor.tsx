@@ -26,10 +26,10 @@ export function TemplateEditor({ templateId, source, diagnostics, onChange, onSa
     saveRef.current = onSave;
   }, [onSave]);
 
-  const onMount: OnMount = (editor, instance) => {
+  const onMount: OnMount = (editor) => {
     editorRef.current = editor;
-    registerLiquidCompletions(instance);
-    editor.addCommand(instance.KeyMod.CtrlCmd | instance.KeyCode.KeyS, () => saveRef.current());
+    registerLiquidCompletions(monaco);
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
     editor.focus();
   };
 

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../../shared/contract/contract';
+import { createClient } from '../../shared/contract/dispatch';
+import { ContractError } from '../../shared/contract/envelope';
+import type { MethodName } from '../../shared/contract/methods';
+import { startHttpHost, TOKEN_HEADER, type HttpHost } from '../../electron/hosts/http-host';
+import { createApp, type TailorApp } from '../../electron/services/app';
+
+/**
+ * The same calls through the loopback HTTP host and in-process must give the
+ * same answers: both go through one dispatcher, and this keeps it that way.
+ */
+let app: TailorApp;
+let host: HttpHost;
+let http: Client;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'tailor-contract-'));
+  process.env.TAILOR_HOME = path.join(dir, 'home');
+  app = createApp({ host: 'direct', nativeDialogs: false });
+  await app.client.call('workspace.create', { path: path.join(dir, 'contract.tailor'), demo: true });
+  host = await startHttpHost({ dispatch: app.dispatch, port: 0 });
+  http = createClient(async (method: MethodName, input) => {
+    const response = await fetch(`${host.origin}/api/${method}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: JSON.stringify(input),
+    });
+    return (await response.json()) as unknown;
+  });
+});
+
+afterAll(async () => {
+  await host.close();
+  await app.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const post = (pathname: string, init: RequestInit = {}) => fetch(`${host.origin}${pathname}`, { method: 'POST', ...init });
+
+describe('HTTP host and direct calls agree', () => {
+  it.each([
+    ['workspace.current', {}],
+    ['templates.list', {}],
+    ['segments.list', {}],
+    ['personas.list', {}],
+    ['customers.fields', {}],
+    ['customers.list', { limit: 5, search: 'a' }],
+    ['customers.get', { idOrEmail: 'C10001' }],
+  ] as const)('%s', async (method, input) => {
+    const [viaHttp, direct] = await Promise.all([http.call(method, input), app.client.call(method, input)]);
+    expect(viaHttp).toEqual(direct);
+  });
+
+  it('renders the same persona previews', async () => {
+    const [template] = await app.client.call('templates.list', {});
+    const { source } = await app.client.call('templates.get', { id: template!.id });
+    const [viaHttp, direct] = await Promise.all([http.call('preview.render', { source }), app.client.call('preview.render', { source })]);
+    expect(viaHttp.previews).toEqual(direct.previews);
+    expect(viaHttp.diagnostics).toEqual(direct.diagnostics);
+    expect(new Set(direct.previews.map((p) => p.customer?.displayName.split(' ')[0])).size).toBe(3);
+  });
+
+  it('gives the same validation error for bad input, on both paths', async () => {
+    const errors = await Promise.all(
+      [http, app.client].map((client) =>
+        client.call('templates.get', { id: -1 }).then(
+          () => null,
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(ContractError);
+      expect((error as ContractError).code).toBe('invalid_input');
+      expect((error as ContractError).message).toContain('id');
+    }
+    expect((errors[0] as ContractError).message).toBe((errors[1] as ContractError).message);
+  });
+
+  it('answers an unknown method with an error envelope, not a crash', async () => {
+    const response = await post('/api/nope.nothing', { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{}' });
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  it('rejects malformed JSON with a readable message', async () => {
+    const response = await post('/api/templates.list', { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{oops' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('HTTP host security', () => {
+  it('refuses calls without the per-launch token', async () => {
+    const response = await post('/api/templates.list', { headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(401);
+    const wrong = await post('/api/templates.list', { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'guess' }, body: '{}' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses calls from another origin even with a token', async () => {
+    const response = await post('/api/templates.list', {
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: 'http://evil.example' },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses requests whose Host is not the loopback address (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(`${host.origin}/api/templates.list`, { method: 'POST', headers: { host: 'evil.example', [TOKEN_HEADER]: host.token } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(421);
+  });
+
+  it('listens on 127.0.0.1 only and carries the token in the URL fragment', () => {
+    expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
+  });
+
+  it('stages uploads for import under its own folder', async () => {
+    const response = await post('/upload?name=../../etc/passwd.csv', { headers: { [TOKEN_HEADER]: host.token }, body: 'email\na@example.com\n' });
+    const body = (await response.json()) as { ok: boolean; data: { path: string } };
+    expect(body.ok).toBe(true);
+    expect(path.basename(body.data.path)).toMatch(/passwd\.csv$/);
+    expect(body.data.path).not.toContain('..');
+    expect(fs.readFileSync(body.data.path, 'utf8')).toBe('email\na@example.com\n');
+  });
+});

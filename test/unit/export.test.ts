@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../electron/services/app';
+import { tempDir } from '../support/temp';
+
+const SOURCE = `<mjml>
+  <mj-head><mj-style>.note { color: #ff0000; }</mj-style></mj-head>
+  <mj-body>
+    <mj-section><mj-column>
+      <mj-image src="{{ OfferImageURL | default: 'https://img.example.com/x.png' }}" alt="For {{ FirstName }}" />
+      <mj-text css-class="note">Hi {{ FirstName | default: 'there' }}</mj-text>
+      <mj-button href="https://shop.example.com/?cid={{ id }}&utm_source=email">Shop</mj-button>
+    </mj-column></mj-section>
+    {% if loyalty_tier == 'Gold' %}
+    <mj-section><mj-column><mj-text>Gold perk</mj-text></mj-column></mj-section>
+    {% endif %}
+  </mj-body>
+</mjml>`;
+
+describe('export', () => {
+  it('writes compiled HTML with tokens kept and CSS inlined, a text part, and each persona rendered', async () => {
+    const dir = tempDir();
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor'), demo: true });
+      const template = await app.client.call('templates.create', { name: 'Spring Sale!', source: SOURCE });
+      const out = path.join(dir, 'out');
+      const result = await app.client.call('export.run', { template: { id: template.id }, dir: out });
+
+      const compiled = result.files.find((f) => f.kind === 'compiled');
+      expect(compiled?.path).toBe(path.join(out, 'spring-sale.html'));
+      const html = fs.readFileSync(compiled!.path, 'utf8');
+      expect(html).toContain("{{ OfferImageURL | default: 'https://img.example.com/x.png' }}");
+      expect(html).toContain('alt="For {{ FirstName }}"');
+      expect(html).toContain('href="https://shop.example.com/?cid={{ id }}&utm_source=email"');
+      expect(html).toContain("{% if loyalty_tier == 'Gold' %}");
+      expect(html).toContain('{% endif %}');
+      // The mj-style rule now sits on the element itself.
+      expect(html).toMatch(/class="note"[^>]*style="[^"]*color: ?#ff0000/);
+
+      const text = fs.readFileSync(path.join(out, 'spring-sale.txt'), 'utf8');
+      expect(text).toContain("Hi {{ FirstName | default: 'there' }}");
+
+      const personas = result.files.filter((f) => f.kind === 'persona');
+      expect(personas).toHaveLength(3);
+      for (const file of personas) {
+        const rendered = fs.readFileSync(file.path, 'utf8');
+        expect(rendered).not.toMatch(/\{\{|\{%/);
+        expect(rendered).toMatch(/cid=C\d+&utm_source=email/);
+      }
+      expect(fs.readdirSync(out).some((name) => name.endsWith('.tmp'))).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses to export a template with errors and says where', async () => {
+    const dir = tempDir();
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor') });
+      await expect(
+        app.client.call('export.run', { template: { name: 'Broken', source: '<p>\n{% if x %}</p>' }, dir: path.join(dir, 'out') }),
+      ).rejects.toThrow(/Line 2/);
+      expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { Customer } from '../../shared/contract/schemas';
+import { protectLiquid } from '../../shared/templates/protect-liquid';
+import { compileTemplate, renderForCustomer } from '../../electron/services/template-compiler';
+
+const customer = (over: Partial<Customer> = {}): Customer => ({
+  id: 'C1',
+  email: 'ana@example.com',
+  first_name: 'Ana',
+  last_name: 'Łukasiewicz',
+  phone: null,
+  birth_date: null,
+  gender: null,
+  city: 'Kraków',
+  country: 'PL',
+  attributes: { loyalty_tier: 'Gold', lifetime_value: '1500.00', offer_image_url: 'https://img.example.com/gold.png' },
+  ...over,
+});
+
+const TEMPLATE = `<mjml>
+  <mj-body>
+    {% if loyalty_tier == 'Gold' %}
+    <mj-section><mj-column><mj-text>PREMIUM for {{ FirstName }}</mj-text></mj-column></mj-section>
+    {% else %}
+    <mj-section><mj-column><mj-text>STANDARD for {{ first_name | default: 'friend' }}</mj-text></mj-column></mj-section>
+    {% endif %}
+    <mj-section>
+      <mj-column>
+        <mj-image src="{{ OfferImageUrl | default: 'https://img.example.com/default.png' }}" alt="Offer for {{ FirstName }}" />
+        {% if city %}
+        <mj-text>City: {{ city }}</mj-text>
+        {% endif %}
+        <mj-button href="https://shop.example.com/offer?cid={{ id }}&utm_source=email">Shop now</mj-button>
+        <mj-raw><p class="raw">Raw {{ LoyaltyTier }}</p></mj-raw>
+        {% for i in (1..2) %}<mj-text>Item {{ i }}</mj-text>{% endfor %}
+      </mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
+
+describe('protectLiquid', () => {
+  it('wraps structural block tags in mj-raw and leaves text, attributes and raw content alone', () => {
+    const out = protectLiquid(TEMPLATE);
+    expect(out).toContain("<mj-raw>{% if loyalty_tier == 'Gold' %}</mj-raw>");
+    expect(out).toContain('<mj-raw>{% endif %}</mj-raw>');
+    expect(out).toContain('<mj-text>PREMIUM for {{ FirstName }}</mj-text>');
+    expect(out).toContain('href="https://shop.example.com/offer?cid={{ id }}&utm_source=email"');
+    expect(out).toContain('<mj-raw><p class="raw">Raw {{ LoyaltyTier }}</p></mj-raw>');
+    expect(out.split('\n')).toHaveLength(TEMPLATE.split('\n').length);
+  });
+
+  it('leaves Liquid outside mj-body and inside comments untouched', () => {
+    const src = '<mjml><mj-head><mj-title>{{ FirstName }}</mj-title></mj-head><mj-body><!-- {% if x %} --></mj-body></mjml>';
+    expect(protectLiquid(src)).toBe(src);
+  });
+});
+
+describe('compile once, render per customer', () => {
+  it('keeps every token through MJML and renders the right values per customer', async () => {
+    const compiled = await compileTemplate(TEMPLATE);
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const html = compiled.html ?? '';
+    expect(html).toContain("{% if loyalty_tier == 'Gold' %}");
+    expect(html).toContain('{% endfor %}');
+    expect(html).toContain('href="https://shop.example.com/offer?cid={{ id }}&utm_source=email"');
+    expect(html).toContain('alt="Offer for {{ FirstName }}"');
+
+    const gold = renderForCustomer(compiled, customer()).html ?? '';
+    expect(gold).toContain('PREMIUM for Ana');
+    expect(gold).not.toContain('STANDARD');
+    expect(gold).toContain('href="https://shop.example.com/offer?cid=C1&utm_source=email"');
+    expect(gold).toContain('src="https://img.example.com/gold.png"');
+    expect(gold).toContain('alt="Offer for Ana"');
+    expect(gold).toContain('City: Kraków');
+    expect(gold).toContain('Raw Gold');
+    expect(gold).toContain('Item 1');
+    expect(gold).toContain('Item 2');
+    expect(gold).not.toMatch(/\{\{|\{%/);
+
+    const other = renderForCustomer(compiled, customer({ id: 'C2', first_name: null, city: null, attributes: {} })).html ?? '';
+    expect(other).toContain('STANDARD for friend');
+    expect(other).not.toContain('PREMIUM');
+    expect(other).not.toContain('City:');
+    expect(other).toContain('src="https://img.example.com/default.png"');
+    expect(other).toContain('cid=C2');
+  });
+
+  it('reports the tokens each customer resolved, marking missing ones', async () => {
+    const compiled = await compileTemplate(TEMPLATE);
+    const tokens = renderForCustomer(compiled, customer({ first_name: '' })).tokens;
+    expect(tokens).toContainEqual({ name: 'FirstName', value: null, missing: true });
+    expect(tokens).toContainEqual({ name: 'LoyaltyTier', value: 'Gold', missing: false });
+  });
+
+  it('reports a Liquid syntax error at the source line and never returns a blank render', async () => {
+    const broken = TEMPLATE.replace("{% if city %}", '{% if city %');
+    const compiled = await compileTemplate(broken);
+    const error = compiled.diagnostics.find((d) => d.severity === 'error');
+    expect(error?.source).toBe('liquid');
+    expect(error?.line).toBe(broken.split('\n').findIndex((l) => l.includes('{% if city %')) + 1);
+    const rendered = renderForCustomer(compiled, customer());
+    expect(rendered.html).toBeNull();
+    expect(rendered.problem).toMatch(/Line \d+/);
+  });
+
+  it('reports an unknown filter with its line', async () => {
+    const compiled = await compileTemplate('<p>\n{{ FirstName | defualt: "x" }}</p>');
+    expect(compiled.diagnostics[0]).toMatchObject({ severity: 'error', line: 2 });
+    expect(compiled.diagnostics[0]?.message).toContain('defualt');
+  });
+
+  it('reports MJML problems with their line', async () => {
+    const compiled = await compileTemplate('<mjml>\n<mj-body>\n<mj-section><mj-column><mj-bogus>x</mj-bogus></mj-column></mj-section>\n</mj-body>\n</mjml>');
+    expect(compiled.diagnostics).toContainEqual(expect.objectContaining({ source: 'mjml', line: 3 }));
+  });
+
+  it('renders plain HTML templates without MJML', async () => {
+    const compiled = await compileTemplate('<h2>Hello {{FirstName}}, special deal just for you!</h2>');
+    expect(renderForCustomer(compiled, customer()).html).toBe('<h2>Hello Ana, special deal just for you!</h2>');
+  });
+
+  it('makes every custom attribute a token under its snake_case key and PascalCase alias', async () => {
+    const compiled = await compileTemplate('{{ loyalty_tier }}|{{ LoyaltyTier }}|{{ customer.city }}|{{ Missing | default: "none" }}');
+    expect(renderForCustomer(compiled, customer()).html).toBe('Gold|Gold|Kraków|none');
+  });
+});
