@@ -1,0 +1,140 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const CSV = path.resolve('test/fixtures/e2e/new-customers.csv');
+
+const goTo = (page: Page, view: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
+
+/** Move to the end of the Monaco editor and insert text the way a paste would (no auto-closing braces). */
+async function typeAtEnd(page: Page, text: string) {
+  const editor = page.locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText(text);
+}
+
+test('a new user imports customers, builds a segment, previews three personas, fixes an error and exports', async ({ page, studio }) => {
+  await page.goto(studio.url);
+
+  // The studio opens on a starter template with three persona previews.
+  await expect(page.getByRole('option', { name: /Loyalty thank-you/ })).toBeVisible();
+  await expect(page.getByTestId('preview-card')).toHaveCount(3);
+  await expect(page.getByTestId('diagnostics-ok')).toBeVisible();
+  await studio.shot(page, 'journey-01-studio-opens-on-demo');
+
+  // Import a spreadsheet-style CSV (BOM, CRLF, quoted comma and newline, blank line, broken rows).
+  await goTo(page, 'Customers');
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await page.getByTestId('import-file-input').setInputFiles(CSV);
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible();
+  await expect(page.getByTestId('rows-imported')).toHaveText('3');
+  await expect(page.getByTestId('rows-rejected')).toHaveText('2');
+  const rejected = page.getByRole('table', { name: 'Rejected rows' });
+  await expect(rejected.getByRole('row').nth(1).getByRole('cell').first()).toHaveText('3');
+  await expect(rejected.getByRole('row').nth(2).getByRole('cell').first()).toHaveText('7');
+  await studio.shot(page, 'journey-02-import-report');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('textbox', { name: 'Search customers' }).fill('Zoë');
+  await expect(page.getByRole('row').filter({ hasText: 'zoe@example.com' })).toBeVisible();
+
+  // Build a segment on an imported custom attribute and watch the live count.
+  await goTo(page, 'Segments');
+  await page.getByRole('button', { name: '+ New segment' }).click();
+  await page.getByRole('textbox', { name: 'Segment name' }).fill('Swiss customers');
+  await page.getByRole('combobox', { name: 'Field 1' }).selectOption('country');
+  await page.getByRole('combobox', { name: 'Operator 1' }).selectOption('equals');
+  await page.getByRole('textbox', { name: 'Value 1' }).fill('CH');
+  await expect(page.getByTestId('segment-count')).toHaveText('1');
+  await page.getByRole('button', { name: 'Save segment' }).click();
+  await expect(page.getByRole('list', { name: 'Segments' }).getByText('Swiss customers')).toBeVisible();
+  await studio.shot(page, 'journey-03-segment');
+
+  // Point the third persona at the new segment, then open a starter template.
+  await goTo(page, 'Studio');
+  await page.getByRole('option', { name: /Segment offer/ }).click();
+  await page.getByTestId('preview-card').nth(2).getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('textbox', { name: 'Persona label' }).fill('Swiss customer');
+  await page.getByRole('combobox', { name: 'Segment' }).selectOption({ label: 'Swiss customers (1)' });
+  await page.getByRole('button', { name: 'Save persona' }).click();
+
+  const cards = page.getByTestId('preview-card');
+  await expect(cards).toHaveCount(3);
+  await expect(cards.nth(2).getByTestId('persona-customer')).toContainText('Zoë');
+  const names = await cards.getByTestId('persona-customer').allInnerTexts();
+  const firstNames = new Set(names.map((name) => name.split(' ')[0]));
+  expect(firstNames.size).toBe(3);
+  // Each preview shows its own customer's name inside the email itself.
+  for (let i = 0; i < 3; i++) {
+    const first = names[i]!.split(' ')[0]!;
+    await expect(cards.nth(i).frameLocator('iframe').locator('body')).toContainText(first);
+  }
+  await studio.shot(page, 'journey-04-three-personas');
+
+  // A Liquid syntax error shows as a marker at its line and as a readable message in every preview.
+  await typeAtEnd(page, '\n{% if FirstName %}');
+  const diagnostics = page.getByTestId('diagnostics');
+  await expect(diagnostics).toContainText('not closed');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeVisible();
+  await expect(page.getByTestId('preview-problem').first()).toContainText(/Line \d+/);
+  await expect(page.getByRole('button', { name: 'Export…' })).toBeDisabled();
+  await studio.shot(page, 'journey-05-liquid-error');
+
+  // Fix it: delete the offending line.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Backspace');
+  await expect(page.getByTestId('diagnostics-ok')).toBeVisible();
+  await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toBeVisible();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  // Export to a folder.
+  const out = path.join(studio.dir, 'exports');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('textbox', { name: 'Export folder' }).fill(out);
+  await page.getByRole('dialog').getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toBeVisible();
+  await studio.shot(page, 'journey-06-exported');
+  const compiled = fs.readFileSync(path.join(out, 'segment-offer.html'), 'utf8');
+  expect(compiled).toContain('{{');
+  expect(compiled).toMatch(/\{%-?\s*if/);
+  const personaFiles = fs.readdirSync(path.join(out, 'personas'));
+  expect(personaFiles).toHaveLength(3);
+  expect(fs.readFileSync(path.join(out, 'personas', personaFiles.find((f) => f.includes('swiss'))!), 'utf8')).toContain('Zoë');
+});
+
+test('previews run no scripts and load no remote images unless allowed', async ({ page, studio }) => {
+  let remoteHits = 0;
+  await page.route('https://tracker.example/**', (route) => {
+    remoteHits++;
+    return route.fulfill({ status: 200, contentType: 'image/gif', body: Buffer.from('R0lGODlhAQABAAAAACw=', 'base64') });
+  });
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: 'New template' }).click();
+  await page.getByRole('textbox', { name: 'Template name' }).fill('Hostile');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option', { name: /Hostile/ })).toBeVisible();
+
+  const editor = page.locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.insertText(
+    '<html><head></head><body><h1 id="hello">Hi {{ FirstName }}</h1>' +
+      '<img id="pixel" src="https://tracker.example/open.gif?id={{ id }}" width="1" height="1">' +
+      '<script>document.getElementById("hello").textContent = "SCRIPT RAN";</script></body></html>',
+  );
+  const frame = page.getByTestId('preview-card').first().frameLocator('iframe');
+  await expect(frame.locator('#hello')).toContainText('Hi ');
+  await expect(page.getByTestId('remote-blocked').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  await expect(frame.locator('#hello')).not.toContainText('SCRIPT RAN');
+  expect(remoteHits).toBe(0);
+  await studio.shot(page, 'security-remote-images-blocked');
+
+  await page.getByLabel('Load remote images').check();
+  await expect.poll(() => remoteHits).toBeGreaterThan(0);
+  await expect(frame.locator('#hello')).not.toContainText('SCRIPT RAN');
+});
