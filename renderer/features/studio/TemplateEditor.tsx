@@ -17,6 +17,22 @@ interface Props {
 }
 
 const MARKER_OWNER = 'tailor';
+const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+
+/** Monaco's HTML grammar knows nothing of Liquid; decorations make tokens and tags stand out. */
+function liquidDecorations(model: NonNullable<ReturnType<EditorInstance['getModel']>>) {
+  const text = model.getValue();
+  const decorations = [];
+  for (const match of text.matchAll(LIQUID)) {
+    const start = model.getPositionAt(match.index);
+    const end = model.getPositionAt(match.index + match[0].length);
+    decorations.push({
+      range: new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column),
+      options: { inlineClassName: match[0].startsWith('{%') ? 'liquid-tag' : 'liquid-output' },
+    });
+  }
+  return decorations;
+}
 
 /** Monaco with the template's diagnostics as markers; one model per template keeps undo history per template. */
 export function TemplateEditor({ templateId, source, diagnostics, onChange, onSave, revealLine }: Props) {
@@ -29,6 +45,13 @@ export function TemplateEditor({ templateId, source, diagnostics, onChange, onSa
   const onMount: OnMount = (editor) => {
     editorRef.current = editor;
     registerLiquidCompletions(monaco);
+    const collection = editor.createDecorationsCollection();
+    const decorate = () => {
+      const model = editor.getModel();
+      if (model) collection.set(liquidDecorations(model));
+    };
+    decorate();
+    editor.onDidChangeModelContent(decorate);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
     editor.focus();
   };
