@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { WorkspaceInfo } from '../../shared/contract/schemas';
+import { appVersion } from '../services/paths';
 import { SCHEMA_VERSION } from '../workspace/migrations';
 import { populateDemo } from '../workspace/demo';
 import type { OpenWorkspace } from '../workspace/session';
@@ -40,7 +41,7 @@ export function workspaceHandlers(ctx: HandlerContext): Pick<
 > {
   return {
     'app.info': () => ({
-      version: process.env.npm_package_version ?? '0.1.0',
+      version: appVersion(),
       host: ctx.host,
       nativeDialogs: ctx.nativeDialogs,
       homeDir: os.homedir(),

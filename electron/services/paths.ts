@@ -46,3 +46,9 @@ export const rendererDir = (): string => path.join(packageRoot(), 'dist', 'rende
 
 /** Bundled assets (starter templates, icons). */
 export const assetsDir = (): string => path.join(packageRoot(), 'assets');
+
+/** Tailor's version, from its package.json (npm_package_version is unset in the packaged app). */
+export function appVersion(): string {
+  const { version } = JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string };
+  return version ?? '0.0.0';
+}

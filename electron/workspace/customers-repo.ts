@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Customer, FieldInfo } from '../../shared/contract/schemas';
 import { toPascalAlias } from '../../shared/fields/naming';
-import { CANONICAL_COLUMNS } from '../../shared/templates/customer-context';
+import { CANONICAL_FIELDS } from '../../shared/fields/canonical';
 import type { SqlParam } from '../../shared/segments/compile-sql';
 import type { Db } from './db';
 
@@ -76,26 +76,15 @@ export function customFieldKeys(db: Db): Set<string> {
   return new Set(db.prepare('SELECT key FROM customer_fields').pluck().all() as string[]);
 }
 
-const CANONICAL_LABELS: Record<(typeof CANONICAL_COLUMNS)[number], string> = {
-  id: 'Customer ID',
-  email: 'Email',
-  first_name: 'First name',
-  last_name: 'Last name',
-  phone: 'Phone',
-  birth_date: 'Birth date',
-  gender: 'Gender',
-  city: 'City',
-  country: 'Country',
-};
 
 /** Every field a template or rule can use, with fill counts and a sample value. */
 export function listFields(db: Db): FieldInfo[] {
   const fields: FieldInfo[] = [];
-  for (const key of CANONICAL_COLUMNS) {
+  for (const { key, label } of CANONICAL_FIELDS) {
     const stats = db
       .prepare(`SELECT count(*) AS filled, min(${key}) AS sample FROM customers WHERE ${key} IS NOT NULL AND trim(${key}) <> ''`)
       .get() as { filled: number; sample: string | null };
-    fields.push({ key, alias: toPascalAlias(key), label: CANONICAL_LABELS[key], kind: 'canonical', filled: stats.filled, sample: stats.sample });
+    fields.push({ key, alias: toPascalAlias(key), label, kind: 'canonical', filled: stats.filled, sample: stats.sample });
   }
   const custom = db.prepare('SELECT key, label FROM customer_fields ORDER BY key').all() as { key: string; label: string }[];
   const statement = db.prepare(

@@ -283,7 +283,7 @@ class Stager {
   constructor(
     private readonly db: Db,
     private readonly importId: number,
-    private readonly mapping: readonly ColumnMapping[],
+    mapping: readonly ColumnMapping[],
     private readonly delimiter: Delimiter,
   ) {
     this.insertStaging = db.prepare('INSERT INTO import_staging (import_id, line, record) VALUES (?, ?, ?)');
@@ -492,7 +492,15 @@ export async function importCustomers(db: Db, file: string, options: ImportCusto
     let leadingBlankLines = 0;
     let cancelled = false;
 
-    for await (const records of readRecords(resolved, dialect, (bytes) => (bytesRead += bytes))) {
+    /** Report progress and let other requests (polling, cancel) run; true when the user cancelled. */
+    const checkpoint = async (): Promise<boolean> => {
+      rowsRead = (stager?.counters.rowsRead ?? 0) + batch.length;
+      control?.progress({ done: bytesRead, total: size, unit: 'bytes', rows: rowsRead });
+      await yieldToEventLoop();
+      return control?.signal.aborted === true;
+    };
+
+    reading: for await (const records of readRecords(resolved, dialect, (bytes) => (bytesRead += bytes))) {
       for (const record of records) {
         if (stager === null) {
           // Spreadsheets sometimes leave blank lines above the header; the header is the first real line.
@@ -522,12 +530,13 @@ export async function importCustomers(db: Db, file: string, options: ImportCusto
         if (batch.length >= batchSize) {
           stager.flush(batch);
           batch = [];
+          if (await checkpoint()) {
+            cancelled = true;
+            break reading;
+          }
         }
       }
-      rowsRead = (stager?.counters.rowsRead ?? 0) + batch.length;
-      control?.progress({ done: bytesRead, total: size, unit: 'bytes', rows: rowsRead });
-      await yieldToEventLoop();
-      if (control?.signal.aborted) {
+      if (await checkpoint()) {
         cancelled = true;
         break;
       }

@@ -66,25 +66,27 @@ const SYNONYM_TO_KEY: ReadonlyMap<string, CanonicalKey> = new Map(
   CANONICAL_KEYS.flatMap((key) => SYNONYMS[key].map((synonym) => [synonym, key] as const)),
 );
 
+const stripBom = (header: string): string => (header.charCodeAt(0) === 0xfeff ? header.slice(1) : header);
+
 /** The canonical field a header stands for, or null when it is a custom attribute. */
 export function canonicalKeyFor(header: string): CanonicalKey | null {
   return SYNONYM_TO_KEY.get(compactHeader(stripBom(header))) ?? null;
 }
 
-const stripBom = (header: string): string => (header.charCodeAt(0) === 0xfeff ? header.slice(1) : header);
+/** Names a custom attribute may not take: the canonical fields, and `customer`, the template namespace. */
+const RESERVED_KEYS: ReadonlySet<string> = new Set<string>([...CANONICAL_KEYS, 'customer', 'attributes']);
 
 /**
  * Map every column of a CSV header, in order. No column is ever dropped: the
  * first column naming a canonical field gets it, anything else becomes a
- * custom attribute with a unique snake_case key (never a canonical key, so an
- * attribute cannot shadow a field in templates).
+ * custom attribute with a unique snake_case key that is never reserved, so an
+ * attribute cannot shadow a field in templates.
  */
 export function mapHeaders(headers: readonly string[]): ColumnMapping[] {
   const taken = new Set<string>();
-  const reserved = new Set<string>([...CANONICAL_KEYS, 'attributes']);
   const custom = (base: string): string => {
     let key = base;
-    for (let n = 2; taken.has(key) || reserved.has(key); n++) key = `${base}_${n}`;
+    for (let n = 2; taken.has(key) || RESERVED_KEYS.has(key); n++) key = `${base}_${n}`;
     return key;
   };
   return headers.map((raw, index) => {

@@ -1,18 +1,9 @@
+import { CANONICAL_KEYS } from '../fields/canonical';
 import type { Condition, SegmentRule } from './rule';
 import { UNARY_OPERATORS } from './rule';
 
 /** Columns of the customers table a rule may name directly. */
-const COLUMN_FIELDS: ReadonlySet<string> = new Set([
-  'id',
-  'email',
-  'first_name',
-  'last_name',
-  'phone',
-  'birth_date',
-  'gender',
-  'city',
-  'country',
-]);
+const COLUMN_FIELDS: ReadonlySet<string> = new Set(CANONICAL_KEYS);
 
 export type SqlParam = string | number;
 

@@ -1,17 +1,8 @@
 import type { Customer, ResolvedToken } from '../contract/schemas';
+import { CANONICAL_KEYS } from '../fields/canonical';
 import { toPascalAlias } from '../fields/naming';
 
-export const CANONICAL_COLUMNS = [
-  'id',
-  'email',
-  'first_name',
-  'last_name',
-  'phone',
-  'birth_date',
-  'gender',
-  'city',
-  'country',
-] as const satisfies readonly (keyof Customer)[];
+const CANONICAL_COLUMNS = CANONICAL_KEYS satisfies readonly (keyof Customer)[];
 
 type Scalar = string | undefined;
 export type LiquidContext = Record<string, Scalar | Record<string, Scalar>>;
@@ -36,7 +27,8 @@ export function customerContext(customer: Customer): LiquidContext {
     if (!(key in flat)) put(key, value);
   }
   const full = [customer.first_name, customer.last_name].filter((part) => part && part.trim()).join(' ');
-  if (full) put('full_name', full);
+  // A derived convenience token; an imported "Full Name" column wins.
+  if (full && flat.full_name === undefined) put('full_name', full);
   return { ...flat, customer: { ...flat } };
 }
 

@@ -68,6 +68,10 @@ describe('mapHeaders', () => {
     ]);
   });
 
+  it('never gives a custom attribute a reserved name', () => {
+    expect(mapHeaders(['email', 'Customer', 'Attributes']).map((column) => column.key)).toEqual(['email', 'customer_2', 'attributes_2']);
+  });
+
   it('keeps custom keys valid identifiers', () => {
     expect(mapHeaders(['id', '2024 Spend', 'Prénom du chien']).map((column) => column.key)).toEqual([
       'id',
