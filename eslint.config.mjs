@@ -6,9 +6,15 @@ import tseslint from 'typescript-eslint';
 /** Node-side code the renderer must never import: it only talks to the contract. */
 const NODE_ONLY = [
   { group: ['electron', 'electron/*'], message: 'The renderer talks to the main process only through the contract (window.tailorApi).' },
-  { group: ['**/electron/**', '../electron', '../../electron'], message: 'renderer/ and shared/ cannot import Node-side code from electron/.' },
+  {
+    group: ['**/electron/**', '../electron', '../../electron'],
+    message: 'renderer/ and shared/ cannot import Node-side code from electron/.',
+  },
   { group: ['node:*'], message: 'Node built-ins are not available here.' },
-  { group: ['better-sqlite3', 'mjml', 'papaparse', 'juice', 'html-to-text', 'sirv', 'commander'], message: 'Node-side library: call it through the contract.' },
+  {
+    group: ['better-sqlite3', 'mjml', 'papaparse', 'juice', 'html-to-text', 'sirv', 'commander'],
+    message: 'Node-side library: call it through the contract.',
+  },
 ];
 const NODE_BUILTINS = ['fs', 'path', 'os', 'child_process', 'crypto', 'http', 'net', 'url', 'stream', 'worker_threads'];
 
@@ -22,7 +28,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/ban-ts-comment': [
+        'error',
+        { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
@@ -46,6 +55,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', { paths: NODE_BUILTINS, patterns: NODE_ONLY }],
     },
+  },
+  {
+    // Playwright reads fixture dependencies from the destructuring pattern; `{}` means "none".
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
   },
   {
     // shared/ runs in the renderer too, so it obeys the same boundary.

@@ -6,7 +6,9 @@ import { APP_CSP } from './shared/security/csp';
 const cspMeta = (): Plugin => ({
   name: 'tailor-csp-meta',
   apply: 'build',
-  transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP }, injectTo: 'head-prepend' }],
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: APP_CSP }, injectTo: 'head-prepend' },
+  ],
 });
 
 // The renderer is a static bundle: served by the loopback HTTP host in browser

@@ -8,7 +8,9 @@ import { listImports, listRejections } from '../workspace/imports-repo';
 import { getSegment, ruleFilter } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
 
-export function dataHandlers(ctx: HandlerContext): Pick<
+export function dataHandlers(
+  ctx: HandlerContext,
+): Pick<
   Handlers,
   | 'customers.list'
   | 'customers.get'

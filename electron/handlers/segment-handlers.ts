@@ -3,7 +3,9 @@ import { deletePersona, listPersonas, savePersona } from '../workspace/personas-
 import { countMatching, deleteSegment, listSegments, saveSegment } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
 
-export function segmentHandlers(ctx: HandlerContext): Pick<
+export function segmentHandlers(
+  ctx: HandlerContext,
+): Pick<
   Handlers,
   'segments.list' | 'segments.save' | 'segments.delete' | 'segments.count' | 'personas.list' | 'personas.save' | 'personas.delete'
 > {

@@ -44,7 +44,9 @@ function personaCustomer(db: Db, persona: Persona): { customer: Customer | null;
     : { customer: null, problem: `Segment "${segment.name}" has no members yet. Import customers or change its rules.` };
 }
 
-export function templateHandlers(ctx: HandlerContext): Pick<
+export function templateHandlers(
+  ctx: HandlerContext,
+): Pick<
   Handlers,
   | 'templates.list'
   | 'templates.get'
@@ -102,7 +104,8 @@ export function templateHandlers(ctx: HandlerContext): Pick<
     'export.run': async ({ template, dir, personas }) => {
       const { name, source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const workspace = ctx.session.get();
-      const targets = personas && workspace ? listPersonas(workspace.db).map((p) => ({ label: p.label, ...personaCustomer(workspace.db, p) })) : [];
+      const targets =
+        personas && workspace ? listPersonas(workspace.db).map((p) => ({ label: p.label, ...personaCustomer(workspace.db, p) })) : [];
       return exportEmail({ name, source, dir, personas: targets });
     },
     'export.suggestDir': ({ template }) => {

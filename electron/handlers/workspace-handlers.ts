@@ -35,10 +35,9 @@ export function normalizeWorkspacePath(input: string): string {
   return path.resolve(withExt);
 }
 
-export function workspaceHandlers(ctx: HandlerContext): Pick<
-  Handlers,
-  'app.info' | 'workspace.current' | 'workspace.open' | 'workspace.create' | 'workspace.recent'
-> {
+export function workspaceHandlers(
+  ctx: HandlerContext,
+): Pick<Handlers, 'app.info' | 'workspace.current' | 'workspace.open' | 'workspace.create' | 'workspace.recent'> {
   return {
     'app.info': () => ({
       version: appVersion(),

@@ -134,7 +134,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
       const given = req.headers[TOKEN_HEADER];
       if (typeof given !== 'string' || !safeEqual(given, token)) {
-        failure(res, 401, { code: 'unauthorized', message: 'Missing or wrong session token. Open Tailor with the URL it printed at launch.' });
+        failure(res, 401, {
+          code: 'unauthorized',
+          message: 'Missing or wrong session token. Open Tailor with the URL it printed at launch.',
+        });
         return;
       }
 

@@ -36,7 +36,12 @@ function writeAtomic(file: string, content: string): number {
  * inlined (to paste into an ESP), a plain-text part, and the email as each
  * persona receives it.
  */
-export async function exportEmail(options: { name: string; source: string; dir: string; personas: ExportPersona[] }): Promise<ExportResult> {
+export async function exportEmail(options: {
+  name: string;
+  source: string;
+  dir: string;
+  personas: ExportPersona[];
+}): Promise<ExportResult> {
   const compiled = await compileTemplate(options.source);
   if (hasErrors(compiled.diagnostics) || compiled.html === null) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');

@@ -74,7 +74,12 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
   } catch (error) {
     // The source parsed, so MJML changed something Liquid needs; say so rather than pointing at a compiled line.
     const detail = liquidDiagnostic(error);
-    diagnostics.push({ ...detail, message: `${detail.message} (after MJML compilation; keep Liquid out of MJML attribute names)`, line: null, column: null });
+    diagnostics.push({
+      ...detail,
+      message: `${detail.message} (after MJML compilation; keep Liquid out of MJML attribute names)`,
+      line: null,
+      column: null,
+    });
     return { html, liquid: null, diagnostics, variables };
   }
 }

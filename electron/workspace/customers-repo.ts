@@ -25,7 +25,8 @@ export function toCustomer(row: CustomerRow): Customer {
   const attributes: Record<string, string> = {};
   if (parsed.success) {
     for (const [key, value] of Object.entries(parsed.data)) {
-      if (value !== null && value !== undefined) attributes[key] = String(value);
+      if (value === null || value === undefined) continue;
+      attributes[key] = typeof value === 'string' ? value : JSON.stringify(value);
     }
   }
   return { ...row, attributes };
@@ -56,7 +57,10 @@ export function listCustomers(
     params.push(term);
   }
   const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
-  const total = db.prepare(`SELECT count(*) FROM customers${where}`).pluck().get(...params) as number;
+  const total = db
+    .prepare(`SELECT count(*) FROM customers${where}`)
+    .pluck()
+    .get(...params) as number;
   const rows = db.prepare(`${SELECT}${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, limit, offset) as CustomerRow[];
   return { total, rows: rows.map(toCustomer) };
 }
@@ -75,7 +79,6 @@ export function firstCustomerMatching(db: Db, filter: CustomerFilter): Customer 
 export function customFieldKeys(db: Db): Set<string> {
   return new Set(db.prepare('SELECT key FROM customer_fields').pluck().all() as string[]);
 }
-
 
 /** Every field a template or rule can use, with fill counts and a sample value. */
 export function listFields(db: Db): FieldInfo[] {

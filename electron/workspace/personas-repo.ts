@@ -41,5 +41,6 @@ export function savePersona(db: Db, input: { id?: number | undefined; label: str
 }
 
 export function deletePersona(db: Db, id: number): void {
-  if (!db.prepare('DELETE FROM personas WHERE id = ?').run(id).changes) throw new ContractError('not_found', `Persona ${id} does not exist.`);
+  if (!db.prepare('DELETE FROM personas WHERE id = ?').run(id).changes)
+    throw new ContractError('not_found', `Persona ${id} does not exist.`);
 }

@@ -24,7 +24,10 @@ export function ruleFilter(db: Db, rule: SegmentRule): CustomerFilter {
 
 export function countMatching(db: Db, rule: SegmentRule): number {
   const { where, params } = ruleFilter(db, rule);
-  return db.prepare(`SELECT count(*) FROM customers WHERE ${where}`).pluck().get(...params) as number;
+  return db
+    .prepare(`SELECT count(*) FROM customers WHERE ${where}`)
+    .pluck()
+    .get(...params) as number;
 }
 
 function toSegment(db: Db, row: SegmentRow): Segment {
@@ -59,8 +62,9 @@ export function saveSegment(db: Db, input: { id?: number | undefined; name: stri
   const now = nowIso();
   const rule = JSON.stringify(input.rule);
   if (input.id === undefined) {
-    const id = db.prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)').run(input.name, rule, now, now)
-      .lastInsertRowid;
+    const id = db
+      .prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      .run(input.name, rule, now, now).lastInsertRowid;
     return getSegment(db, Number(id));
   }
   if (!db.prepare('UPDATE segments SET name = ?, rule = ?, updated_at = ? WHERE id = ?').run(input.name, rule, now, input.id).changes) {
@@ -70,5 +74,6 @@ export function saveSegment(db: Db, input: { id?: number | undefined; name: stri
 }
 
 export function deleteSegment(db: Db, id: number): void {
-  if (!db.prepare('DELETE FROM segments WHERE id = ?').run(id).changes) throw new ContractError('not_found', `Segment ${id} does not exist.`);
+  if (!db.prepare('DELETE FROM segments WHERE id = ?').run(id).changes)
+    throw new ContractError('not_found', `Segment ${id} does not exist.`);
 }

@@ -41,14 +41,16 @@ function assertNameFree(db: Db, name: string, exceptId?: number): void {
 export function createTemplate(db: Db, name: string, source: string): Template {
   assertNameFree(db, name);
   const now = nowIso();
-  const id = db.prepare('INSERT INTO templates (name, source, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, source, now, now)
-    .lastInsertRowid;
+  const id = db
+    .prepare('INSERT INTO templates (name, source, created_at, updated_at) VALUES (?, ?, ?, ?)')
+    .run(name, source, now, now).lastInsertRowid;
   return getTemplate(db, Number(id));
 }
 
 export function saveTemplate(db: Db, id: number, source: string): Template {
   const changed = db.prepare('UPDATE templates SET source = ?, updated_at = ? WHERE id = ?').run(source, nowIso(), id).changes;
-  if (!changed) throw new ContractError('not_found', `Template ${id} does not exist, so it could not be saved. Copy your work into a new template.`);
+  if (!changed)
+    throw new ContractError('not_found', `Template ${id} does not exist, so it could not be saved. Copy your work into a new template.`);
   return getTemplate(db, id);
 }
 

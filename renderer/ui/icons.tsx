@@ -1,5 +1,14 @@
 /** Small stroke icons (Feather-style paths drawn for Tailor); inline so they work offline and inherit colour. */
-const base = { width: 14, height: 14, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round' } as const;
+const base = {
+  width: 14,
+  height: 14,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+} as const;
 
 export const PencilIcon = () => (
   <svg {...base} aria-hidden>

@@ -97,10 +97,7 @@ export const contract = {
   'segments.count': method(z.object({ rule: SegmentRule }), z.object({ count: z.number().int() })),
 
   'personas.list': method(NoInput, z.array(Persona)),
-  'personas.save': method(
-    z.object({ id: Id.optional(), label: z.string().trim().min(1).max(80), source: PersonaSource }),
-    Persona,
-  ),
+  'personas.save': method(z.object({ id: Id.optional(), label: z.string().trim().min(1).max(80), source: PersonaSource }), Persona),
   'personas.delete': method(z.object({ id: Id }), Ok),
 
   'preview.render': method(

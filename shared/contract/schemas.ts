@@ -122,11 +122,7 @@ export const Template = TemplateMeta.extend({
 });
 export type Template = z.infer<typeof Template>;
 
-export const TemplateName = z
-  .string()
-  .trim()
-  .min(1, 'A template needs a name.')
-  .max(120, 'Keep template names under 120 characters.');
+export const TemplateName = z.string().trim().min(1, 'A template needs a name.').max(120, 'Keep template names under 120 characters.');
 
 export const Segment = z.object({
   id: Id,
@@ -175,9 +171,7 @@ export type ResolvedToken = z.infer<typeof ResolvedToken>;
 export const PersonaPreview = z.object({
   personaId: Id,
   label: z.string(),
-  customer: z
-    .object({ id: z.string(), displayName: z.string(), email: z.string().nullable() })
-    .nullable(),
+  customer: z.object({ id: z.string(), displayName: z.string(), email: z.string().nullable() }).nullable(),
   /** Full rendered HTML document; the renderer adds its own CSP before showing it. */
   html: z.string().nullable(),
   tokens: z.array(ResolvedToken),

@@ -82,12 +82,18 @@ describe('HTTP host and direct calls agree', () => {
   });
 
   it('answers an unknown method with an error envelope, not a crash', async () => {
-    const response = await post('/api/nope.nothing', { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{}' });
+    const response = await post('/api/nope.nothing', {
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{}',
+    });
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
   it('rejects malformed JSON with a readable message', async () => {
-    const response = await post('/api/templates.list', { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{oops' });
+    const response = await post('/api/templates.list', {
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
+      body: '{oops',
+    });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
@@ -97,7 +103,10 @@ describe('HTTP host security', () => {
   it('refuses calls without the per-launch token', async () => {
     const response = await post('/api/templates.list', { headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(response.status).toBe(401);
-    const wrong = await post('/api/templates.list', { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'guess' }, body: '{}' });
+    const wrong = await post('/api/templates.list', {
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: 'guess' },
+      body: '{}',
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -112,8 +121,10 @@ describe('HTTP host security', () => {
   it('refuses requests whose Host is not the loopback address (DNS rebinding)', async () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${host.origin}/api/templates.list`, { method: 'POST', headers: { host: 'evil.example', [TOKEN_HEADER]: host.token } }, (res) =>
-        resolve(res.statusCode ?? 0),
+      const req = request(
+        `${host.origin}/api/templates.list`,
+        { method: 'POST', headers: { host: 'evil.example', [TOKEN_HEADER]: host.token } },
+        (res) => resolve(res.statusCode ?? 0),
       );
       req.on('error', reject);
       req.end('{}');
@@ -127,7 +138,10 @@ describe('HTTP host security', () => {
   });
 
   it('stages uploads for import under its own folder', async () => {
-    const response = await post('/upload?name=../../etc/passwd.csv', { headers: { [TOKEN_HEADER]: host.token }, body: 'email\na@example.com\n' });
+    const response = await post('/upload?name=../../etc/passwd.csv', {
+      headers: { [TOKEN_HEADER]: host.token },
+      body: 'email\na@example.com\n',
+    });
     const body = (await response.json()) as { ok: boolean; data: { path: string } };
     expect(body.ok).toBe(true);
     expect(path.basename(body.data.path)).toMatch(/passwd\.csv$/);

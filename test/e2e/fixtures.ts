@@ -21,7 +21,7 @@ async function startServer(home: string): Promise<{ url: string; child: ChildPro
     env: { ...process.env, TAILOR_HOME: home },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const lines = readline.createInterface({ input: child.stdout! });
+  const lines = readline.createInterface({ input: child.stdout });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('tailor serve did not print its URL within 60 s')), 60_000);
     child.once('exit', (code) => reject(new Error(`tailor serve exited with ${code}`)));

@@ -103,7 +103,16 @@ test('a new user imports customers, builds a segment, previews three personas, f
   expect(compiled).toMatch(/\{%-?\s*if/);
   const personaFiles = fs.readdirSync(path.join(out, 'personas'));
   expect(personaFiles).toHaveLength(3);
-  expect(fs.readFileSync(path.join(out, 'personas', personaFiles.find((f) => f.includes('swiss'))!), 'utf8')).toContain('Zoë');
+  expect(
+    fs.readFileSync(
+      path.join(
+        out,
+        'personas',
+        personaFiles.find((f) => f.includes('swiss'))!,
+      ),
+      'utf8',
+    ),
+  ).toContain('Zoë');
 });
 
 test('previews run no scripts and load no remote images unless allowed', async ({ page, studio }) => {

@@ -3,7 +3,9 @@ import { previewDocument } from '../../shared/templates/preview-document';
 
 describe('previewDocument', () => {
   it('puts a CSP blocking scripts and remote loads first in <head>', () => {
-    const doc = previewDocument('<html><head><title>x</title></head><body><img src="https://t.example/p.gif"></body></html>', { allowRemote: false });
+    const doc = previewDocument('<html><head><title>x</title></head><body><img src="https://t.example/p.gif"></body></html>', {
+      allowRemote: false,
+    });
     const meta = /<head><meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(doc);
     expect(meta).not.toBeNull();
     expect(meta![1]).toContain("script-src 'none'");

@@ -44,13 +44,15 @@ describe('segment rules compile to parameterised SQL', () => {
     const db = workspace();
     expect(countMatching(db, rule())).toBe(3);
     expect(countMatching(db, rule({ field: 'loyalty_tier', op: 'equals', value: 'GOLD' }))).toBe(2);
-    expect(countMatching(db, rule({ field: 'country', op: 'equals', value: 'pl' }, { field: 'first_name', op: 'is_not_empty', value: '' }))).toBe(1);
+    expect(
+      countMatching(db, rule({ field: 'country', op: 'equals', value: 'pl' }, { field: 'first_name', op: 'is_not_empty', value: '' })),
+    ).toBe(1);
     expect(countMatching(db, rule({ field: 'lifetime_value', op: 'gt', value: '1000' }))).toBe(1);
     expect(countMatching(db, rule({ field: 'lifetime_value', op: 'lte', value: '1000' }))).toBe(1);
     expect(countMatching(db, rule({ field: 'email', op: 'contains', value: 'EXAMPLE' }))).toBe(3);
     expect(countMatching(db, rule({ field: 'email', op: 'starts_with', value: 'bo@' }))).toBe(1);
     expect(countMatching(db, rule({ field: 'first_name', op: 'is_empty', value: '' }))).toBe(1);
-    expect(countMatching(db, rule({ field: 'loyalty_tier', op: "not_equals", value: 'gold' }))).toBe(1);
+    expect(countMatching(db, rule({ field: 'loyalty_tier', op: 'not_equals', value: 'gold' }))).toBe(1);
     expect(countMatching(db, rule({ field: 'email', op: 'equals', value: "x' OR '1'='1" }))).toBe(0);
     db.close();
   });

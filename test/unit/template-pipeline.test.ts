@@ -93,7 +93,7 @@ describe('compile once, render per customer', () => {
   });
 
   it('reports a Liquid syntax error at the source line and never returns a blank render', async () => {
-    const broken = TEMPLATE.replace("{% if city %}", '{% if city %');
+    const broken = TEMPLATE.replace('{% if city %}', '{% if city %');
     const compiled = await compileTemplate(broken);
     const error = compiled.diagnostics.find((d) => d.severity === 'error');
     expect(error?.source).toBe('liquid');
@@ -110,7 +110,9 @@ describe('compile once, render per customer', () => {
   });
 
   it('reports MJML problems with their line', async () => {
-    const compiled = await compileTemplate('<mjml>\n<mj-body>\n<mj-section><mj-column><mj-bogus>x</mj-bogus></mj-column></mj-section>\n</mj-body>\n</mjml>');
+    const compiled = await compileTemplate(
+      '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-bogus>x</mj-bogus></mj-column></mj-section>\n</mj-body>\n</mjml>',
+    );
     expect(compiled.diagnostics).toContainEqual(expect.objectContaining({ source: 'mjml', line: 3 }));
   });
 

@@ -38,7 +38,12 @@ export function CustomersView() {
   const template = `110px 1.2fr 1.6fr 1fr 80px ${customColumns.map(() => '1fr').join(' ')}`;
   const total = first.data?.total ?? 0;
 
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
 
   useEffect(() => {
@@ -64,7 +69,14 @@ export function CustomersView() {
           {formatCount(total)}
         </span>
         <span style={{ flex: 1 }} />
-        <input className="input" placeholder="Search name, email, id, city…" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search customers" style={{ width: 260 }} />
+        <input
+          className="input"
+          placeholder="Search name, email, id, city…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label="Search customers"
+          style={{ width: 260 }}
+        />
         <select
           className="select"
           value={segmentId ?? ''}
@@ -94,7 +106,14 @@ export function CustomersView() {
             )}
           </div>
         ) : (
-          <div className="vtable" ref={scroller} style={{ flex: 1, height: 'auto' }} role="table" aria-label="Customers" aria-rowcount={total}>
+          <div
+            className="vtable"
+            ref={scroller}
+            style={{ flex: 1, height: 'auto' }}
+            role="table"
+            aria-label="Customers"
+            aria-rowcount={total}
+          >
             <div className="vhead" style={{ gridTemplateColumns: template }} role="row">
               {columns.map((column) => (
                 <div key={column} role="columnheader">
@@ -106,7 +125,12 @@ export function CustomersView() {
               {items.map((item) => {
                 const customer = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
                 return (
-                  <div key={item.key} className="vrow" role="row" style={{ top: item.start, height: ROW_HEIGHT, gridTemplateColumns: template }}>
+                  <div
+                    key={item.key}
+                    className="vrow"
+                    role="row"
+                    style={{ top: item.start, height: ROW_HEIGHT, gridTemplateColumns: template }}
+                  >
                     {customer ? (
                       <>
                         <div className="mono muted">{customer.id}</div>

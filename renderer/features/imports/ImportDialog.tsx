@@ -8,7 +8,11 @@ import { ImportReportView } from './ImportReportView';
 
 const POLL_MS = 150;
 
-type Phase = { kind: 'pick' } | { kind: 'uploading'; name: string } | { kind: 'running'; name: string; job: Job } | { kind: 'done'; report: ImportReport };
+type Phase =
+  | { kind: 'pick' }
+  | { kind: 'uploading'; name: string }
+  | { kind: 'running'; name: string; job: Job }
+  | { kind: 'done'; report: ImportReport };
 
 /** Import customers from a CSV: pick or drop a file, watch progress, cancel, read the report. */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
@@ -166,8 +170,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </div>
           <div className="muted" style={{ fontSize: 12 }}>
             {formatCount(progress.rows)} rows read
-            {progress.total ? ` · ${formatBytes(progress.done)} of ${formatBytes(progress.total)}` : ''}. Nothing changes in the workspace until the
-            import completes; cancelling leaves it as it was.
+            {progress.total ? ` · ${formatBytes(progress.done)} of ${formatBytes(progress.total)}` : ''}. Nothing changes in the workspace
+            until the import completes; cancelling leaves it as it was.
           </div>
         </div>
       )}

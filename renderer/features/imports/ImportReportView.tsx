@@ -28,7 +28,12 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {STATUS_TEXT[report.status]}: {report.file}
         </b>
         {report.message && <div>{report.message}</div>}
-        {ok && report.rowsRejected > 0 && <div>Good rows were imported. Fix the rejected rows below in your file and import it again: rows already imported are updated, not duplicated.</div>}
+        {ok && report.rowsRejected > 0 && (
+          <div>
+            Good rows were imported. Fix the rejected rows below in your file and import it again: rows already imported are updated, not
+            duplicated.
+          </div>
+        )}
       </div>
       <div className="stats">
         <div className="stat">
@@ -55,7 +60,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </div>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
             {report.mapping.map((column) => (
-              <span key={column.header + column.key} className={`badge ${column.kind === 'canonical' ? 'badge-success' : ''}`} title={column.kind === 'canonical' ? 'Customer field' : 'Custom attribute'}>
+              <span
+                key={column.header + column.key}
+                className={`badge ${column.kind === 'canonical' ? 'badge-success' : ''}`}
+                title={column.kind === 'canonical' ? 'Customer field' : 'Custom attribute'}
+              >
                 {column.header || '(blank)'} → <span className="mono">{`{{ ${column.key} }}`}</span>
               </span>
             ))}
@@ -95,9 +104,14 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 Previous
               </button>
               <span className="muted">
-                {page * pageSize + 1}–{Math.min((page + 1) * pageSize, rejections.data?.total ?? 0)} of {formatCount(rejections.data?.total ?? 0)}
+                {page * pageSize + 1}–{Math.min((page + 1) * pageSize, rejections.data?.total ?? 0)} of{' '}
+                {formatCount(rejections.data?.total ?? 0)}
               </span>
-              <button className="btn btn-sm" disabled={(page + 1) * pageSize >= (rejections.data?.total ?? 0)} onClick={() => setPage(page + 1)}>
+              <button
+                className="btn btn-sm"
+                disabled={(page + 1) * pageSize >= (rejections.data?.total ?? 0)}
+                onClick={() => setPage(page + 1)}
+              >
                 Next
               </button>
             </div>

@@ -25,7 +25,12 @@ export function RuleEditor({ rule, fields, onChange }: Props) {
         const field = fields.find((f) => f.key === condition.field);
         return (
           <div className="condition" key={index} data-testid="condition">
-            <select className="select" value={condition.field} onChange={(e) => update(index, { field: e.target.value })} aria-label={`Field ${index + 1}`}>
+            <select
+              className="select"
+              value={condition.field}
+              onChange={(e) => update(index, { field: e.target.value })}
+              aria-label={`Field ${index + 1}`}
+            >
               {!field && <option value={condition.field}>{condition.field} (unknown)</option>}
               <optgroup label="Customer fields">
                 {canonical.map((f) => (

@@ -77,11 +77,19 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
           <label className="field">
             <span>Folder</span>
             <div style={{ display: 'flex', gap: 8 }}>
-              <input className="input mono" style={{ flex: 1 }} value={dir} onChange={(e) => setDir(e.target.value)} aria-label="Export folder" />
+              <input
+                className="input mono"
+                style={{ flex: 1 }}
+                value={dir}
+                onChange={(e) => setDir(e.target.value)}
+                aria-label="Export folder"
+              />
               {shell && (
                 <button
                   className="btn"
-                  onClick={() => void shell.pickFolder({ title: 'Export to folder', defaultPath: dir }).then((picked) => picked && setDir(picked))}
+                  onClick={() =>
+                    void shell.pickFolder({ title: 'Export to folder', defaultPath: dir }).then((picked) => picked && setDir(picked))
+                  }
                 >
                   Choose…
                 </button>
@@ -118,7 +126,9 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
                   <td className="mono" title={file.path}>
                     {file.path.slice(result.dir.length + 1)}
                   </td>
-                  <td>{file.kind === 'compiled' ? 'ESP-ready HTML (tokens kept)' : file.kind === 'text' ? 'Plain text' : 'Persona rendering'}</td>
+                  <td>
+                    {file.kind === 'compiled' ? 'ESP-ready HTML (tokens kept)' : file.kind === 'text' ? 'Plain text' : 'Persona rendering'}
+                  </td>
                   <td>{formatBytes(file.bytes)}</td>
                 </tr>
               ))}

@@ -80,7 +80,13 @@ export function PersonaDialog({ persona, onClose }: Props) {
     >
       <label className="field">
         <span>Label</span>
-        <input className="input" value={label} placeholder="e.g. High-value customer" onChange={(e) => setLabel(e.target.value)} aria-label="Persona label" />
+        <input
+          className="input"
+          value={label}
+          placeholder="e.g. High-value customer"
+          onChange={(e) => setLabel(e.target.value)}
+          aria-label="Persona label"
+        />
       </label>
       <div className="segmented" role="group" aria-label="Persona source">
         <button aria-pressed={kind === 'segment'} onClick={() => setKind('segment')}>
@@ -93,7 +99,12 @@ export function PersonaDialog({ persona, onClose }: Props) {
       {kind === 'segment' ? (
         <label className="field">
           <span>Segment</span>
-          <select className="select" value={chosenSegment ?? ''} onChange={(e) => setSegmentId(Number(e.target.value))} aria-label="Segment">
+          <select
+            className="select"
+            value={chosenSegment ?? ''}
+            onChange={(e) => setSegmentId(Number(e.target.value))}
+            aria-label="Segment"
+          >
             {(segments.data ?? []).map((segment) => (
               <option key={segment.id} value={segment.id}>
                 {segment.name} ({formatCount(segment.count)})

@@ -33,7 +33,10 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
   const scale = Math.min(1, boxWidth / width);
   const doc = useMemo(() => (preview.html === null ? null : previewDocument(preview.html, { allowRemote })), [preview.html, allowRemote]);
   const customer = preview.customer;
-  const remoteImages = useMemo(() => (preview.html ? (preview.html.match(/<img\b[^>]*\bsrc\s*=\s*["']?https?:/gi) ?? []).length : 0), [preview.html]);
+  const remoteImages = useMemo(
+    () => (preview.html ? (preview.html.match(/<img\b[^>]*\bsrc\s*=\s*["']?https?:/gi) ?? []).length : 0),
+    [preview.html],
+  );
 
   return (
     <article className="preview-card" data-testid="preview-card" aria-label={`Preview as ${preview.label}`}>
@@ -87,7 +90,11 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
               key={token.name}
               className="token"
               data-missing={token.missing}
-              title={token.missing ? `${token.name} is empty for this customer; a default filter applies if the template has one` : `${token.name} = ${token.value}`}
+              title={
+                token.missing
+                  ? `${token.name} is empty for this customer; a default filter applies if the template has one`
+                  : `${token.name} = ${token.value}`
+              }
             >
               {token.name}: {token.missing ? '∅ missing' : token.value}
             </span>

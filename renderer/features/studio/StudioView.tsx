@@ -82,11 +82,21 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
         <div className="pane-toolbar">
           <h2 style={{ flex: 1 }}>{selected?.name ?? 'No template selected'}</h2>
           {selected && (
-            <span className="save-state" data-state={draft.state} data-testid="save-state" title={`Saves automatically; ${modKey}+S saves now`}>
+            <span
+              className="save-state"
+              data-state={draft.state}
+              data-testid="save-state"
+              title={`Saves automatically; ${modKey}+S saves now`}
+            >
               {SAVE_LABEL[draft.state]}
             </span>
           )}
-          <button className="btn btn-sm" disabled={!selected || draft.state === 'saved'} onClick={() => void draft.save()} title={`Save (${modKey}+S)`}>
+          <button
+            className="btn btn-sm"
+            disabled={!selected || draft.state === 'saved'}
+            onClick={() => void draft.save()}
+            title={`Save (${modKey}+S)`}
+          >
             Save
           </button>
         </div>
@@ -137,7 +147,12 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
       <section className="preview-pane" aria-label="Persona previews">
         <div className="pane-toolbar">
           <b style={{ flex: 1 }}>
-            Previews {previews.pending && <span className="muted" style={{ fontWeight: 400, fontSize: 12 }}>· updating…</span>}
+            Previews{' '}
+            {previews.pending && (
+              <span className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
+                · updating…
+              </span>
+            )}
           </b>
           <div className="segmented" role="group" aria-label="Preview width">
             <button aria-pressed={device === 'desktop'} onClick={() => setDevice('desktop')}>
@@ -163,8 +178,15 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
             Export…
           </button>
         </div>
-        {previews.error && <div className="alert alert-danger" style={{ margin: 12 }}>{previews.error}</div>}
-        <div className="preview-grid" style={{ '--columns': Math.max(1, Math.min(3, previews.result?.previews.length ?? 3)) } as CSSProperties}>
+        {previews.error && (
+          <div className="alert alert-danger" style={{ margin: 12 }}>
+            {previews.error}
+          </div>
+        )}
+        <div
+          className="preview-grid"
+          style={{ '--columns': Math.max(1, Math.min(3, previews.result?.previews.length ?? 3)) } as CSSProperties}
+        >
           {(previews.result?.previews ?? []).map((preview) => (
             <PreviewCard
               key={preview.personaId}
@@ -191,7 +213,9 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
         </div>
       </section>
 
-      {editingPersona && <PersonaDialog persona={editingPersona === 'new' ? null : editingPersona} onClose={() => setEditingPersona(null)} />}
+      {editingPersona && (
+        <PersonaDialog persona={editingPersona === 'new' ? null : editingPersona} onClose={() => setEditingPersona(null)} />
+      )}
       {exporting && selected && (
         <ExportDialog templateId={selected.id} templateName={selected.name} beforeExport={draft.save} onClose={() => setExporting(false)} />
       )}

@@ -34,7 +34,12 @@ export function registerLiquidCompletions(monaco: Monaco): void {
   monaco.languages.registerCompletionItemProvider('html', {
     triggerCharacters: ['{', ' ', '|', '.'],
     provideCompletionItems(model, position) {
-      const before = model.getValueInRange({ startLineNumber: position.lineNumber, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+      const before = model.getValueInRange({
+        startLineNumber: position.lineNumber,
+        startColumn: 1,
+        endLineNumber: position.lineNumber,
+        endColumn: position.column,
+      });
       const after = model.getValueInRange({
         startLineNumber: position.lineNumber,
         startColumn: position.column,
@@ -48,7 +53,12 @@ export function registerLiquidCompletions(monaco: Monaco): void {
       if (open === -1 || closed > open) return { suggestions: [] };
 
       const word = model.getWordUntilPosition(position);
-      const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+      const range = {
+        startLineNumber: position.lineNumber,
+        endLineNumber: position.lineNumber,
+        startColumn: word.startColumn,
+        endColumn: word.endColumn,
+      };
       const inside = before.slice(open + 2);
       if (openOutput === open && /\|\s*[\w]*$/.test(inside)) {
         return {
@@ -73,8 +83,24 @@ export function registerLiquidCompletions(monaco: Monaco): void {
           const detail = `${field.label}${field.sample ? ` · e.g. ${field.sample}` : ''}`;
           const documentation = `${field.kind === 'custom' ? 'Custom attribute' : 'Customer field'}, filled for ${field.filled} customers.`;
           return [
-            { label: field.key, kind: monaco.languages.CompletionItemKind.Field, detail, documentation, insertText: wrap(field.key), range, sortText: `a${field.key}` },
-            { label: field.alias, kind: monaco.languages.CompletionItemKind.Variable, detail, documentation, insertText: wrap(field.alias), range, sortText: `b${field.alias}` },
+            {
+              label: field.key,
+              kind: monaco.languages.CompletionItemKind.Field,
+              detail,
+              documentation,
+              insertText: wrap(field.key),
+              range,
+              sortText: `a${field.key}`,
+            },
+            {
+              label: field.alias,
+              kind: monaco.languages.CompletionItemKind.Variable,
+              detail,
+              documentation,
+              insertText: wrap(field.alias),
+              range,
+              sortText: `b${field.alias}`,
+            },
           ];
         }),
       };

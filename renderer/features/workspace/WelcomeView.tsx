@@ -34,8 +34,7 @@ export function WelcomeView() {
           Welcome to Tailor
         </div>
         <p className="muted" style={{ margin: 0 }}>
-          Load your customer data, segment it, and see every email as each kind of customer will see it. Everything stays on this
-          computer.
+          Load your customer data, segment it, and see every email as each kind of customer will see it. Everything stays on this computer.
         </p>
         <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
           <button className="btn btn-primary" onClick={() => void newWorkspace()}>
@@ -44,7 +43,11 @@ export function WelcomeView() {
           <button className="btn" onClick={() => void openWorkspace()}>
             Open workspace…
           </button>
-          <button className="btn" disabled={actions.busy} onClick={() => void actions.create(`${home}/Tailor Demo ${Date.now()}.tailor`, true)}>
+          <button
+            className="btn"
+            disabled={actions.busy}
+            onClick={() => void actions.create(`${home}/Tailor Demo ${Date.now()}.tailor`, true)}
+          >
             Try the demo
           </button>
         </div>
