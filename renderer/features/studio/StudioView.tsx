@@ -28,6 +28,8 @@ const SAVE_LABEL: Record<SaveState, string> = {
 
 const LAST_TEMPLATE_KEY = 'tailor.lastTemplate';
 
+const describe = (d: Diagnostic): string => (d.line === null ? d.message : `line ${d.line}: ${d.message}`);
+
 export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
   const templates = useApi('templates.list', {});
   const personas = useApi('personas.list', {});
@@ -181,6 +183,12 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
         {previews.error && (
           <div className="alert alert-danger" style={{ margin: 12 }}>
             {previews.error}
+          </div>
+        )}
+        {errors.length === 0 && diagnostics.length > 0 && (
+          <div className="alert alert-warning" style={{ margin: '12px 12px 0' }} data-testid="preview-warnings">
+            {diagnostics.length === 1 ? '1 MJML warning' : `${diagnostics.length} MJML warnings`}: email clients may show this differently.
+            First: {describe(diagnostics[0]!)}
           </div>
         )}
         <div
