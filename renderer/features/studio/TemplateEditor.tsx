@@ -53,7 +53,8 @@ export function TemplateEditor({ templateId, source, diagnostics, onChange, onSa
     decorate();
     editor.onDidChangeModelContent(decorate);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
-    editor.focus();
+    // Take focus only if nobody else has it: stealing it from the rename box of a new template would end the rename.
+    if (document.activeElement === document.body) editor.focus();
   };
 
   useEffect(() => {
