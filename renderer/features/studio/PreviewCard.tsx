@@ -20,11 +20,13 @@ interface Props {
  */
 export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [boxWidth, setBoxWidth] = useState(300);
+  const [{ boxWidth, boxHeight }, setBox] = useState({ boxWidth: 300, boxHeight: 520 });
   useEffect(() => {
     const element = box.current;
     if (!element) return;
-    const observer = new ResizeObserver(([entry]) => entry && setBoxWidth(entry.contentRect.width));
+    const observer = new ResizeObserver(
+      ([entry]) => entry && setBox({ boxWidth: entry.contentRect.width, boxHeight: entry.contentRect.height }),
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -72,7 +74,7 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
             referrerPolicy="no-referrer"
             style={{
               width,
-              height: 520 / scale,
+              height: boxHeight / scale,
               transform: `scale(${scale})`,
               left: Math.max(0, (boxWidth - width * scale) / 2),
             }}

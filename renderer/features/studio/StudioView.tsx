@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { toast } from 'sonner';
 import type { Diagnostic, Persona } from '../../../shared/contract/schemas';
 import type { View } from '../../app/App';
@@ -44,6 +45,8 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
   const [allowRemote, setAllowRemote] = useState(false);
   const [editingPersona, setEditingPersona] = useState<Persona | 'new' | null>(null);
   const [exporting, setExporting] = useState(false);
+  // Pane sizes are the user's: remembered across launches.
+  const layout = useDefaultLayout({ id: 'studio-layout', storage: localStorage });
   const [reveal, setReveal] = useState<{ line: number; column: number; nonce: number } | null>(null);
 
   useEffect(() => {
@@ -77,149 +80,161 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
   }, [draft, selected, createTemplate]);
 
   return (
-    <div className="studio">
-      <TemplateSidebar templates={templates.data ?? []} selectedId={selectedId} onSelect={setSelectedId} />
-
-      <section className="editor-pane" aria-label="Template editor">
-        <div className="pane-toolbar">
-          <h2 style={{ flex: 1 }}>{selected?.name ?? 'No template selected'}</h2>
-          {selected && (
-            <span
-              className="save-state"
-              data-state={draft.state}
-              data-testid="save-state"
-              title={`Saves automatically; ${modKey}+S saves now`}
-            >
-              {SAVE_LABEL[draft.state]}
-            </span>
-          )}
-          <button
-            className="btn btn-sm"
-            disabled={!selected || draft.state === 'saved'}
-            onClick={() => void draft.save()}
-            title={`Save (${modKey}+S)`}
-          >
-            Save
-          </button>
-        </div>
-        <div className="editor-host">
-          {selected && draft.source !== null ? (
-            <Suspense fallback={<div className="empty">Loading editor…</div>}>
-              <TemplateEditor
-                key={selected.id}
-                templateId={selected.id}
-                source={draft.source}
-                diagnostics={diagnostics}
-                onChange={draft.edit}
-                onSave={() => void draft.save()}
-                revealLine={reveal}
-              />
-            </Suspense>
-          ) : (
-            <div className="empty">
-              <h2>No template open</h2>
-              Pick a template on the left, or create one.
-            </div>
-          )}
-        </div>
-        {selected && diagnostics.length > 0 && (
-          <div className="diagnostics" role="list" aria-label="Problems" data-testid="diagnostics">
-            {diagnostics.map((d, index) => (
-              <button
-                key={index}
-                role="listitem"
-                className="diagnostic"
-                data-severity={d.severity}
-                onClick={() => d.line !== null && setReveal({ line: d.line, column: d.column ?? 1, nonce: Date.now() })}
+    <Group
+      orientation="horizontal"
+      id="studio-layout"
+      className="studio"
+      defaultLayout={layout.defaultLayout}
+      onLayoutChanged={layout.onLayoutChanged}
+    >
+      <Panel id="templates" defaultSize="210px" minSize="150px" maxSize="400px">
+        <TemplateSidebar templates={templates.data ?? []} selectedId={selectedId} onSelect={setSelectedId} />
+      </Panel>
+      <Separator className="resize-handle" />
+      <Panel id="editor" defaultSize="36" minSize="320px">
+        <section className="editor-pane" aria-label="Template editor">
+          <div className="pane-toolbar">
+            <h2 style={{ flex: 1 }}>{selected?.name ?? 'No template selected'}</h2>
+            {selected && (
+              <span
+                className="save-state"
+                data-state={draft.state}
+                data-testid="save-state"
+                title={`Saves automatically; ${modKey}+S saves now`}
               >
-                <span className="sev">{d.severity === 'error' ? '●' : '▲'}</span>
-                <span className="loc">{d.line !== null ? `Ln ${d.line}${d.column !== null ? `, Col ${d.column}` : ''}` : '—'}</span>
-                <span>{d.message}</span>
-              </button>
-            ))}
-          </div>
-        )}
-        {selected && previews.result && diagnostics.length === 0 && (
-          <div className="diagnostics-ok" data-testid="diagnostics-ok">
-            ✓ No problems · compiled in {Math.round(previews.result.compileMs)} ms
-          </div>
-        )}
-      </section>
-
-      <section className="preview-pane" aria-label="Persona previews">
-        <div className="pane-toolbar">
-          <b style={{ flex: 1 }}>
-            Previews{' '}
-            {previews.pending && (
-              <span className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
-                · updating…
+                {SAVE_LABEL[draft.state]}
               </span>
             )}
-          </b>
-          <div className="segmented" role="group" aria-label="Preview width">
-            <button aria-pressed={device === 'desktop'} onClick={() => setDevice('desktop')}>
-              Desktop
+            <button
+              className="btn btn-sm"
+              disabled={!selected || draft.state === 'saved'}
+              onClick={() => void draft.save()}
+              title={`Save (${modKey}+S)`}
+            >
+              Save
             </button>
-            <button aria-pressed={device === 'mobile'} onClick={() => setDevice('mobile')}>
-              Mobile
-            </button>
           </div>
-          <label className="toggle" title="Remote images and fonts are blocked by default, as many email clients do">
-            <input type="checkbox" checked={allowRemote} onChange={(e) => setAllowRemote(e.target.checked)} />
-            Load remote images
-          </label>
-          <button className="btn btn-sm" onClick={() => setEditingPersona('new')}>
-            + Persona
-          </button>
-          <button
-            className="btn btn-primary btn-sm"
-            disabled={!selected || errors.length > 0}
-            onClick={() => setExporting(true)}
-            title={errors.length ? 'Fix the errors first' : `Export (${modKey}+Shift+E)`}
-          >
-            Export…
-          </button>
-        </div>
-        {previews.error && (
-          <div className="alert alert-danger" style={{ margin: 12 }}>
-            {previews.error}
-          </div>
-        )}
-        {errors.length === 0 && diagnostics.length > 0 && (
-          <div className="alert alert-warning" style={{ margin: '12px 12px 0' }} data-testid="preview-warnings">
-            {diagnostics.length === 1 ? '1 MJML warning' : `${diagnostics.length} MJML warnings`}: email clients may show this differently.
-            First: {describe(diagnostics[0]!)}
-          </div>
-        )}
-        <div
-          className="preview-grid"
-          style={{ '--columns': Math.max(1, Math.min(3, previews.result?.previews.length ?? 3)) } as CSSProperties}
-        >
-          {(previews.result?.previews ?? []).map((preview) => (
-            <PreviewCard
-              key={preview.personaId}
-              preview={preview}
-              device={device}
-              allowRemote={allowRemote}
-              onEdit={() => setEditingPersona(personas.data?.find((p) => p.id === preview.personaId) ?? null)}
-            />
-          ))}
-          {previews.result && previews.result.previews.length === 0 && (
-            <div className="empty card" style={{ gridColumn: '1 / -1' }}>
-              <h2>No personas yet</h2>
-              Personas are the customers you preview as: the first member of a segment, or someone specific.
-              <div style={{ display: 'flex', gap: 8 }}>
-                <button className="btn btn-primary" onClick={() => setEditingPersona('new')}>
-                  Add a persona
-                </button>
-                <button className="btn" onClick={() => onGoTo('customers')}>
-                  Import customers
-                </button>
+          <div className="editor-host">
+            {selected && draft.source !== null ? (
+              <Suspense fallback={<div className="empty">Loading editor…</div>}>
+                <TemplateEditor
+                  key={selected.id}
+                  templateId={selected.id}
+                  source={draft.source}
+                  diagnostics={diagnostics}
+                  onChange={draft.edit}
+                  onSave={() => void draft.save()}
+                  revealLine={reveal}
+                />
+              </Suspense>
+            ) : (
+              <div className="empty">
+                <h2>No template open</h2>
+                Pick a template on the left, or create one.
               </div>
+            )}
+          </div>
+          {selected && diagnostics.length > 0 && (
+            <div className="diagnostics" role="list" aria-label="Problems" data-testid="diagnostics">
+              {diagnostics.map((d, index) => (
+                <button
+                  key={index}
+                  role="listitem"
+                  className="diagnostic"
+                  data-severity={d.severity}
+                  onClick={() => d.line !== null && setReveal({ line: d.line, column: d.column ?? 1, nonce: Date.now() })}
+                >
+                  <span className="sev">{d.severity === 'error' ? '●' : '▲'}</span>
+                  <span className="loc">{d.line !== null ? `Ln ${d.line}${d.column !== null ? `, Col ${d.column}` : ''}` : '—'}</span>
+                  <span>{d.message}</span>
+                </button>
+              ))}
             </div>
           )}
-        </div>
-      </section>
+          {selected && previews.result && diagnostics.length === 0 && (
+            <div className="diagnostics-ok" data-testid="diagnostics-ok">
+              ✓ No problems · compiled in {Math.round(previews.result.compileMs)} ms
+            </div>
+          )}
+        </section>
+      </Panel>
+      <Separator className="resize-handle" />
+      <Panel id="previews" minSize="360px">
+        <section className="preview-pane" aria-label="Persona previews">
+          <div className="pane-toolbar">
+            <b style={{ flex: 1 }}>
+              Previews{' '}
+              {previews.pending && (
+                <span className="muted" style={{ fontWeight: 400, fontSize: 12 }}>
+                  · updating…
+                </span>
+              )}
+            </b>
+            <div className="segmented" role="group" aria-label="Preview width">
+              <button aria-pressed={device === 'desktop'} onClick={() => setDevice('desktop')}>
+                Desktop
+              </button>
+              <button aria-pressed={device === 'mobile'} onClick={() => setDevice('mobile')}>
+                Mobile
+              </button>
+            </div>
+            <label className="toggle" title="Remote images and fonts are blocked by default, as many email clients do">
+              <input type="checkbox" checked={allowRemote} onChange={(e) => setAllowRemote(e.target.checked)} />
+              Load remote images
+            </label>
+            <button className="btn btn-sm" onClick={() => setEditingPersona('new')}>
+              + Persona
+            </button>
+            <button
+              className="btn btn-primary btn-sm"
+              disabled={!selected || errors.length > 0}
+              onClick={() => setExporting(true)}
+              title={errors.length ? 'Fix the errors first' : `Export (${modKey}+Shift+E)`}
+            >
+              Export…
+            </button>
+          </div>
+          {previews.error && (
+            <div className="alert alert-danger" style={{ margin: 12 }}>
+              {previews.error}
+            </div>
+          )}
+          {errors.length === 0 && diagnostics.length > 0 && (
+            <div className="alert alert-warning" style={{ margin: '12px 12px 0' }} data-testid="preview-warnings">
+              {diagnostics.length === 1 ? '1 MJML warning' : `${diagnostics.length} MJML warnings`}: email clients may show this
+              differently. First: {describe(diagnostics[0]!)}
+            </div>
+          )}
+          <div
+            className="preview-grid"
+            style={{ '--columns': Math.max(1, Math.min(3, previews.result?.previews.length ?? 3)) } as CSSProperties}
+          >
+            {(previews.result?.previews ?? []).map((preview) => (
+              <PreviewCard
+                key={preview.personaId}
+                preview={preview}
+                device={device}
+                allowRemote={allowRemote}
+                onEdit={() => setEditingPersona(personas.data?.find((p) => p.id === preview.personaId) ?? null)}
+              />
+            ))}
+            {previews.result && previews.result.previews.length === 0 && (
+              <div className="empty card" style={{ gridColumn: '1 / -1' }}>
+                <h2>No personas yet</h2>
+                Personas are the customers you preview as: the first member of a segment, or someone specific.
+                <div style={{ display: 'flex', gap: 8 }}>
+                  <button className="btn btn-primary" onClick={() => setEditingPersona('new')}>
+                    Add a persona
+                  </button>
+                  <button className="btn" onClick={() => onGoTo('customers')}>
+                    Import customers
+                  </button>
+                </div>
+              </div>
+            )}
+          </div>
+        </section>
+      </Panel>
 
       {editingPersona && (
         <PersonaDialog persona={editingPersona === 'new' ? null : editingPersona} onClose={() => setEditingPersona(null)} />
@@ -227,6 +242,6 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
       {exporting && selected && (
         <ExportDialog templateId={selected.id} templateName={selected.name} beforeExport={draft.save} onClose={() => setExporting(false)} />
       )}
-    </div>
+    </Group>
   );
 }
