@@ -147,3 +147,43 @@ test('previews run no scripts and load no remote images unless allowed', async (
   await expect.poll(() => remoteHits).toBeGreaterThan(0);
   await expect(frame.locator('#hello')).not.toContainText('SCRIPT RAN');
 });
+
+test('a fresh workspace starts empty, fills from a CSV, and the recent list switches back', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: /^Demo/ }).click();
+  await page.getByRole('menuitem', { name: 'New workspace…' }).click();
+  await page.getByRole('textbox', { name: 'Workspace file path' }).fill(path.join(studio.dir, 'Fresh start.tailor'));
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('button', { name: /^Fresh start\s+0 customers/ })).toBeVisible();
+
+  // Empty states say what to do next.
+  await expect(page.getByText('No templates yet.')).toBeVisible();
+  await goTo(page, 'Customers');
+  await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
+  await studio.shot(page, 'fresh-01-empty-customers');
+  await page.getByRole('button', { name: 'Import CSV…' }).first().click();
+  await page.getByTestId('import-file-input').setInputFiles(CSV);
+  await expect(page.getByTestId('rows-imported')).toHaveText('3');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('customer-total')).toHaveText('3');
+
+  // A first template, previewed as one specific customer.
+  await goTo(page, 'Studio');
+  await page.getByRole('button', { name: 'Create a template' }).click();
+  await page.getByRole('textbox', { name: 'Template name' }).fill('Welcome');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option', { name: /Welcome/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Add a persona' }).click();
+  await page.getByRole('button', { name: 'A specific customer' }).click();
+  await page.getByRole('textbox', { name: 'Customer id or email' }).fill('zoe@example.com');
+  await page.getByRole('textbox', { name: 'Persona label' }).fill('Zoë');
+  await page.getByRole('button', { name: 'Save persona' }).click();
+  await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toContainText('Hello Zoë');
+  await studio.shot(page, 'fresh-02-first-template');
+
+  // Back to the demo through the recent list.
+  await page.getByRole('button', { name: /^Fresh start/ }).click();
+  await page.getByRole('menuitem', { name: /Demo/ }).click();
+  await expect(page.getByRole('button', { name: /^Demo\s+3,000 customers/ })).toBeVisible();
+  await expect(page.getByTestId('preview-card')).toHaveCount(3);
+});

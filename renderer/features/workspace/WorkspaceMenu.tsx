@@ -2,7 +2,7 @@ import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { WorkspaceInfo } from '../../../shared/contract/schemas';
 import type { ShellCommand } from '../../platform/shell-bridge';
 import { useApi } from '../../api/queries';
-import { formatCount } from '../../ui/format';
+import { countOf } from '../../ui/format';
 import { useWorkspaceActions } from './use-workspace-actions';
 import { WorkspacePathDialog } from './WorkspacePathDialog';
 
@@ -52,7 +52,7 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
       <button className="workspace-chip" onClick={() => setOpen(!open)} aria-haspopup="menu" aria-expanded={open} title={workspace.path}>
         <b>{workspace.name}</b>
         <small>
-          {formatCount(workspace.counts.customers)} customers · {formatCount(workspace.counts.templates)} templates
+          {countOf(workspace.counts.customers, 'customer')} · {countOf(workspace.counts.templates, 'template')}
         </small>
         <span aria-hidden>▾</span>
       </button>
