@@ -187,3 +187,33 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
   await expect(page.getByRole('button', { name: /^Demo\s+3,000 customers/ })).toBeVisible();
   await expect(page.getByTestId('preview-card')).toHaveCount(3);
 });
+
+test('token autocomplete offers fields under both names, and previews switch to mobile width', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await expect(page.getByTestId('preview-card')).toHaveCount(3);
+  await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Mobile' }).click();
+  await expect(page.getByTestId('preview-card').first().locator('iframe')).toHaveCSS('width', '375px');
+  await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Desktop' }).click();
+  await expect(page.getByTestId('preview-card').first().locator('iframe')).toHaveCSS('width', '640px');
+  const editor = page.locator('.monaco-editor').first();
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.press('Enter');
+  // Text goes in as a paste and suggestions are asked for with Ctrl+Space: typed keys race Monaco on a busy machine.
+  const lines = page.locator('.monaco-editor .view-lines');
+  const suggestions = page.locator('.monaco-editor .suggest-widget');
+  await page.keyboard.insertText('<p>{{ Loyal');
+  await expect(lines).toContainText(/\{\{\s+Loyal/);
+  await page.keyboard.press('Control+Space');
+  await expect(suggestions).toContainText('loyalty_tier');
+  await expect(suggestions).toContainText('LoyaltyTier');
+  await studio.shot(page, 'autocomplete');
+  await page.keyboard.press('Escape');
+  await page.keyboard.insertText('ty_ti');
+  await expect(lines).toContainText(/Loyalty_ti/);
+  await page.keyboard.press('Control+Space');
+  await expect(suggestions).toContainText('loyalty_tier');
+  await expect(suggestions).not.toContainText('LoyaltyPoints');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText(/\{\{\s+loyalty_tier\s+\}\}/);
+});

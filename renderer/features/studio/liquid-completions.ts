@@ -77,7 +77,8 @@ export function registerLiquidCompletions(monaco: Monaco): void {
       const bare = /^\s*$/.test(inside.slice(0, word.startColumn - 1 - (open + 2)));
       const needsLead = openOutput === open && bare && !inside.startsWith(' ');
       const needsClose = openOutput === open && !/^\s*\}\}/.test(after);
-      const wrap = (name: string) => `${needsLead ? ' ' : ''}${name}${needsClose ? ' }}' : ''}`;
+      const closing = needsClose ? ' }}' : /^\}\}/.test(after) ? ' ' : '';
+      const wrap = (name: string) => `${needsLead ? ' ' : ''}${name}${closing}`;
       return {
         suggestions: fields.flatMap((field) => {
           const detail = `${field.label}${field.sample ? ` · e.g. ${field.sample}` : ''}`;
