@@ -51,7 +51,9 @@ describe('workspace file', () => {
     const file = path.join(tempDir(), 'crash.tailor');
     const db = openDatabase(file, { create: true });
     const id = db
-      .prepare(`INSERT INTO imports (kind, file_name, file_path, status, started_at) VALUES ('customers', 'a.csv', '/tmp/a.csv', 'running', ?)`)
+      .prepare(
+        `INSERT INTO imports (kind, file_name, file_path, status, started_at) VALUES ('customers', 'a.csv', '/tmp/a.csv', 'running', ?)`,
+      )
       .run(nowIso()).lastInsertRowid;
     db.prepare('INSERT INTO import_staging (import_id, line, record) VALUES (?, 2, ?)').run(id, '{}');
     db.close(); // as if killed: the import never finished
