@@ -10,6 +10,8 @@ export interface JobControl {
 
 type JobRunner = (control: JobControl) => Promise<ImportReport>;
 
+const KEEP_FINISHED = 50;
+
 interface Entry {
   job: Job;
   abort: AbortController;
@@ -53,7 +55,14 @@ export class JobManager {
       },
     );
     this.entries.set(id, { job, abort, done });
+    this.prune();
     return { ...job };
+  }
+
+  /** Forget the oldest finished jobs beyond a few dozen; clients only poll recent ones. */
+  private prune(): void {
+    const finished = [...this.entries].filter(([, entry]) => entry.job.status !== 'running');
+    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.entries.delete(id);
   }
 
   get(id: string): Job {

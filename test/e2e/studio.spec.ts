@@ -38,7 +38,11 @@ test('a new user imports customers, builds a segment, previews three personas, f
   await studio.shot(page, 'journey-02-import-report');
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('textbox', { name: 'Search customers' }).fill('Zoë');
-  await expect(page.getByRole('row').filter({ hasText: 'zoe@example.com' })).toBeVisible();
+  await page.getByRole('row').filter({ hasText: 'zoe@example.com' }).click();
+  const details = page.getByRole('dialog', { name: 'Zoë Quinn, Jr.' });
+  await expect(details.getByRole('row').filter({ hasText: '{{ FavoriteColor }}' })).toContainText('teal');
+  await expect(details.getByRole('row').filter({ hasText: '{{ City }}' })).toContainText('Zürich');
+  await details.getByRole('button', { name: 'Close' }).click();
 
   // Build a segment on an imported custom attribute and watch the live count.
   await goTo(page, 'Segments');

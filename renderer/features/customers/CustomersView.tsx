@@ -6,6 +6,7 @@ import { useApi } from '../../api/queries';
 import { api } from '../../api/transport';
 import { formatCount } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
+import { CustomerDialog } from './CustomerDialog';
 
 const PAGE = 200;
 const ROW_HEIGHT = 34;
@@ -19,6 +20,7 @@ export function CustomersView() {
   const [search, setSearch] = useState('');
   const [segmentId, setSegmentId] = useState<number | undefined>(undefined);
   const [importing, setImporting] = useState(false);
+  const [opened, setOpened] = useState<Customer | null>(null);
   const deferredSearch = useDeferredValue(search);
   const fields = useApi('customers.fields', {});
   const segments = useApi('segments.list', {});
@@ -129,7 +131,10 @@ export function CustomersView() {
                     key={item.key}
                     className="vrow"
                     role="row"
+                    tabIndex={customer ? 0 : -1}
                     style={{ top: item.start, height: ROW_HEIGHT, gridTemplateColumns: template }}
+                    onClick={() => customer && setOpened(customer)}
+                    onKeyDown={(e) => e.key === 'Enter' && customer && setOpened(customer)}
                   >
                     {customer ? (
                       <>
@@ -153,6 +158,7 @@ export function CustomersView() {
         )}
       </div>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {opened && <CustomerDialog customer={opened} fields={fields.data ?? []} onClose={() => setOpened(null)} />}
     </div>
   );
 }

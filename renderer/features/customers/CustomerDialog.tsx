@@ -1,0 +1,69 @@
+import { toast } from 'sonner';
+import type { Customer, FieldInfo } from '../../../shared/contract/schemas';
+import { displayName } from '../../../shared/templates/customer-context';
+import { errorMessage, useApiMutation } from '../../api/queries';
+import { Dialog } from '../../ui/Dialog';
+
+interface Props {
+  customer: Customer;
+  fields: FieldInfo[];
+  onClose: () => void;
+}
+
+/** Every value one customer has, under the token names a template uses, and a shortcut to preview as them. */
+export function CustomerDialog({ customer, fields, onClose }: Props) {
+  const addPersona = useApiMutation('personas.save');
+  const name = displayName(customer);
+  const value = (field: FieldInfo): string | null =>
+    field.kind === 'canonical' ? customer[field.key as keyof Omit<Customer, 'attributes'>] : (customer.attributes[field.key] ?? null);
+
+  const preview = async () => {
+    try {
+      await addPersona.mutateAsync({ label: name, source: { kind: 'customer', customerId: customer.id } });
+      toast.success(`${name} now has a preview in the Studio`);
+      onClose();
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <Dialog
+      title={name}
+      description={`Customer ${customer.id}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button className="btn" onClick={onClose}>
+            Close
+          </button>
+          <button className="btn btn-primary" onClick={() => void preview()} disabled={addPersona.isPending}>
+            Preview emails as this customer
+          </button>
+        </>
+      }
+    >
+      <table className="table" aria-label="Customer fields">
+        <thead>
+          <tr>
+            <th>Field</th>
+            <th>Token</th>
+            <th>Value</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => {
+            const v = value(field);
+            return (
+              <tr key={field.key}>
+                <td>{field.label}</td>
+                <td className="mono">{`{{ ${field.alias} }}`}</td>
+                <td style={{ whiteSpace: 'normal' }}>{v ? v : <span className="muted">empty: a default filter applies</span>}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </Dialog>
+  );
+}
