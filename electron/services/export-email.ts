@@ -15,19 +15,36 @@ export interface ExportPersona {
 
 export const slug = (name: string): string => headerWords(name).join('-') || 'email';
 
+/**
+ * Style blocks stay as well: a rule on a class that Liquid picks at send time
+ * (`css-class="{% if vip %}vip{% endif %}"`) matches nothing here, and juice
+ * would otherwise drop it along with the block.
+ */
+const REMOVE_STYLE_TAGS = false;
+
 /** Inline CSS for clients that strip <style> (Gmail app, Outlook.com); media queries stay in a style tag. */
 function inlineCss(html: string): string {
   const masked = maskLiquid(html);
-  const inlined = juice(masked.html, { preserveMediaQueries: true, preserveFontFaces: true, preserveImportant: true });
+  const inlined = juice(masked.html, {
+    preserveMediaQueries: true,
+    preserveFontFaces: true,
+    preserveImportant: true,
+    removeStyleTags: REMOVE_STYLE_TAGS,
+  });
   return masked.restore(inlined);
 }
 
 /** Write through a temporary file so a crash never leaves half an email on disk. */
 function writeAtomic(file: string, content: string): number {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, content);
-  fs.renameSync(tmp, file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, content);
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw new ContractError('bad_file', `Cannot write ${file}: ${(error as Error).message}. Pick a folder you can write to.`);
+  }
   return Buffer.byteLength(content);
 }
 

@@ -25,6 +25,8 @@ export function App() {
     // Ctrl/Cmd+1…4 switch views, as in most desktop studios.
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      // A modal (an import in progress, say) owns the keyboard until it closes.
+      if (document.querySelector('[aria-modal="true"]')) return;
       const index = Number(event.key) - 1;
       const target = VIEWS[index];
       if (target) {
@@ -76,8 +78,9 @@ export function App() {
         <div className="topbar-spacer" />
         <WorkspaceMenu workspace={workspace.data} />
       </header>
-      <main style={{ minHeight: 0, overflow: 'hidden' }}>
-        {view === 'studio' && <StudioView onGoTo={setView} />}
+      {/* Keyed on the workspace: switching starts every view afresh, so no state leaks across workspaces. */}
+      <main style={{ minHeight: 0, overflow: 'hidden' }} key={workspace.data.path}>
+        {view === 'studio' && <StudioView workspacePath={workspace.data.path} onGoTo={setView} />}
         {view === 'customers' && <CustomersView />}
         {view === 'segments' && <SegmentsView />}
         {view === 'imports' && <ImportsView />}

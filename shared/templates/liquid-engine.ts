@@ -15,6 +15,11 @@ export function createLiquid(): Liquid {
     // Templates come from the workspace, never from the file system.
     relativeReference: false,
     dynamicPartials: false,
+    // Templates are untrusted input rendered on the host's one thread: a runaway
+    // `{% for i in (1..10000000) %}` must fail fast with a message, not freeze the app.
+    parseLimit: 20_000_000,
+    renderLimit: 1_000,
+    memoryLimit: 50_000_000,
   });
 }
 

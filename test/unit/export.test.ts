@@ -5,7 +5,7 @@ import { createApp } from '../../electron/services/app';
 import { tempDir } from '../support/temp';
 
 const SOURCE = `<mjml>
-  <mj-head><mj-style>.note { color: #ff0000; }</mj-style></mj-head>
+  <mj-head><mj-style>.note { color: #ff0000; } .vip div { color: #b8860b; }</mj-style></mj-head>
   <mj-body>
     <mj-section><mj-column>
       <mj-image src="{{ OfferImageURL | default: 'https://img.example.com/x.png' }}" alt="For {{ FirstName }}" />
@@ -15,6 +15,7 @@ const SOURCE = `<mjml>
     {% if loyalty_tier == 'Gold' %}
     <mj-section><mj-column><mj-text>Gold perk</mj-text></mj-column></mj-section>
     {% endif %}
+    <mj-section><mj-column><mj-text css-class="{% if loyalty_tier == 'Gold' %}vip{% endif %}">Tiered</mj-text></mj-column></mj-section>
   </mj-body>
 </mjml>`;
 
@@ -39,6 +40,9 @@ describe('export', () => {
       expect(html).toContain('{% endif %}');
       // The mj-style rule now sits on the element itself.
       expect(html).toMatch(/class="note"[^>]*style="[^"]*color: ?#ff0000/);
+      // A rule for a class chosen by Liquid at send time must survive in the style block.
+      expect(html).toContain("{% if loyalty_tier == 'Gold' %}vip{% endif %}");
+      expect(html).toMatch(/\.vip div\s*\{\s*color: ?#b8860b/);
 
       const text = fs.readFileSync(path.join(out, 'spring-sale.txt'), 'utf8');
       expect(text).toContain("Hi {{ FirstName | default: 'there' }}");

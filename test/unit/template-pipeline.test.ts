@@ -126,3 +126,14 @@ describe('compile once, render per customer', () => {
     expect(renderForCustomer(compiled, customer()).html).toBe('Gold|Gold|Kraków|none');
   });
 });
+
+describe('runaway templates', () => {
+  it('stop at the render limit with a readable problem instead of freezing the host', async () => {
+    const compiled = await compileTemplate('{% for i in (1..100000000) %}{{ i }}{% endfor %}');
+    const started = performance.now();
+    const rendered = renderForCustomer(compiled, customer());
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(rendered.html).toBeNull();
+    expect(rendered.problem).toMatch(/limit/i);
+  });
+});

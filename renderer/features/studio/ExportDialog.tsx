@@ -8,8 +8,8 @@ import { formatBytes } from '../../ui/format';
 interface Props {
   templateId: number;
   templateName: string;
-  /** Saves pending edits first, so the export is what the editor shows. */
-  beforeExport: () => Promise<void>;
+  /** Saves pending edits first, so the export is what the editor shows; false when that failed. */
+  beforeExport: () => Promise<boolean>;
   onClose: () => void;
 }
 
@@ -33,7 +33,7 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
     setBusy(true);
     setProblem(null);
     try {
-      await beforeExport();
+      if (!(await beforeExport())) throw new Error('Your latest edits could not be saved, so nothing was exported. Try saving again.');
       setResult(await api.call('export.run', { template: { id: templateId }, dir: dir.trim(), personas }));
     } catch (error) {
       setProblem(errorMessage(error));

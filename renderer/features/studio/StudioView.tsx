@@ -27,16 +27,17 @@ const SAVE_LABEL: Record<SaveState, string> = {
   error: 'Not saved',
 };
 
-const LAST_TEMPLATE_KEY = 'tailor.lastTemplate';
+/** The last template opened, remembered per workspace: ids mean nothing across workspaces. */
+const lastTemplateKey = (workspacePath: string) => `tailor.lastTemplate:${workspacePath}`;
 
 const describe = (d: Diagnostic): string => (d.line === null ? d.message : `line ${d.line}: ${d.message}`);
 
-export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
+export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; onGoTo: (view: View) => void }) {
   const templates = useApi('templates.list', {});
   const personas = useApi('personas.list', {});
   const fields = useApi('customers.fields', {});
   const createTemplate = useApiMutation('templates.create');
-  const [chosenId, setSelectedId] = useState<number | null>(() => Number(localStorage.getItem(LAST_TEMPLATE_KEY)) || null);
+  const [chosenId, setSelectedId] = useState<number | null>(() => Number(localStorage.getItem(lastTemplateKey(workspacePath))) || null);
   // The selection falls back to the first template when none (or a deleted one) is chosen.
   const selectedId = templates.data?.some((t) => t.id === chosenId) ? chosenId : (templates.data?.[0]?.id ?? null);
   const draft = useTemplateDraft(templates.data ? selectedId : null);
@@ -50,8 +51,8 @@ export function StudioView({ onGoTo }: { onGoTo: (view: View) => void }) {
   const [reveal, setReveal] = useState<{ line: number; column: number; nonce: number } | null>(null);
 
   useEffect(() => {
-    if (selectedId !== null) localStorage.setItem(LAST_TEMPLATE_KEY, String(selectedId));
-  }, [selectedId]);
+    if (selectedId !== null) localStorage.setItem(lastTemplateKey(workspacePath), String(selectedId));
+  }, [selectedId, workspacePath]);
   useEffect(() => setCompletionFields(fields.data ?? []), [fields.data]);
 
   const selected = templates.data?.find((t) => t.id === selectedId) ?? null;

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
+import { onBeforeWorkspaceSwitch } from '../workspace/before-switch';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
@@ -21,19 +22,22 @@ export function useTemplateDraft(templateId: number | null) {
   const latest = useRef<{ id: number | null; source: string | null }>({ id: null, source: null });
   const timer = useRef<number | undefined>(undefined);
 
-  const flush = useCallback(async () => {
+  /** Save pending edits now; resolves false (after telling the user) when the save failed. */
+  const flush = useCallback(async (): Promise<boolean> => {
     window.clearTimeout(timer.current);
     const { id, source: text } = latest.current;
-    if (id === null || text === null || text === saved.current) return;
+    if (id === null || text === null || text === saved.current) return true;
     setState('saving');
     try {
       await api.call('templates.save', { id, source: text });
       saved.current = text;
       if (latest.current.source === text) setState('saved');
       void queryClient.invalidateQueries({ queryKey: ['templates.list'] });
+      return true;
     } catch (error) {
       setState('error');
       toast.error(`Could not save: ${errorMessage(error)}`);
+      return false;
     }
   }, [queryClient]);
 
@@ -64,6 +68,8 @@ export function useTemplateDraft(templateId: number | null) {
   }, [templateId, flush]);
 
   useEffect(() => () => void flush(), [flush]);
+  // Pending edits belong to the workspace they were made in.
+  useEffect(() => onBeforeWorkspaceSwitch(flush), [flush]);
 
   const edit = useCallback(
     (next: string) => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { toast } from 'sonner';
 import { errorMessage, useInvalidateAll } from '../../api/queries';
 import { api } from '../../api/transport';
+import { runBeforeWorkspaceSwitch } from './before-switch';
 
 /** Open / create a workspace, then refresh everything cached for the previous one. */
 export function useWorkspaceActions() {
@@ -11,6 +12,7 @@ export function useWorkspaceActions() {
   const run = async (action: () => Promise<{ name: string }>, verb: string) => {
     setBusy(true);
     try {
+      await runBeforeWorkspaceSwitch();
       const info = await action();
       await invalidateAll();
       toast.success(`${verb} ${info.name}`);
