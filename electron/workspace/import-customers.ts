@@ -121,6 +121,23 @@ function detectEncoding(sample: Buffer, name: string): string {
   }
 }
 
+const hasUtf8Bom = (sample: Buffer): boolean => sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf;
+
+/** One streaming pass with a strict decoder: false at the first byte sequence that is not UTF-8. */
+async function isUtf8Throughout(file: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: READ_CHUNK_BYTES })) {
+      decoder.decode(chunk as Buffer, { stream: true });
+    }
+    decoder.decode();
+    return true;
+  } catch (error) {
+    if (error instanceof TypeError) return false;
+    throw error;
+  }
+}
+
 function makeDecoder(encoding: string): TextDecoder {
   try {
     return new TextDecoder(encoding); // strips a leading BOM
@@ -482,7 +499,11 @@ export async function importCustomers(db: Db, file: string, options: ImportCusto
 
   try {
     const { size, sample } = inspectFile(resolved, name);
-    const encoding = detectEncoding(sample, name);
+    let encoding = detectEncoding(sample, name);
+    // The sample said UTF-8, but ANSI bytes can first appear far into a file; they would silently become U+FFFD.
+    if (encoding === 'utf-8' && size > sample.length && !hasUtf8Bom(sample) && !(await isUtf8Throughout(resolved))) {
+      encoding = 'windows-1252';
+    }
     const dialect = detectDialect(makeDecoder(encoding).decode(sample, { stream: true }), encoding);
 
     let bytesRead = 0;

@@ -171,6 +171,18 @@ describe('spreadsheet-style CSV', () => {
     expect(customers()).toHaveLength(1); // same email: the same customer
   });
 
+  it('notices Windows-1252 bytes that first appear after the sniffed start of the file', async () => {
+    const ascii = Array.from({ length: 4000 }, (_, i) => `c${i}@example.com,Name${i}`).join('\r\n');
+    const file = writeCsv(
+      'late-ansi.csv',
+      Buffer.concat([Buffer.from(`email,first_name\r\n${ascii}\r\n`), Buffer.from('jose@example.com,Jos\xe9\r\n', 'latin1')]),
+    );
+    expect(fs.statSync(file).size).toBeGreaterThan(64 * 1024);
+    const report = await importCustomers(db, file);
+    expect(report.status).toBe('succeeded');
+    expect(customers().find((c) => c.email === 'jose@example.com')?.first_name).toBe('José');
+  });
+
   it('accepts a header-only file as an empty, successful import', async () => {
     const report = await importCustomers(db, writeCsv('header-only.csv', 'email,first_name\r\n'));
     expect(report).toMatchObject({ status: 'succeeded', rowsRead: 0, rowsImported: 0 });
