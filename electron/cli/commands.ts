@@ -218,6 +218,7 @@ export async function serveCommand(
     }
     const host = await startHttpHost({
       dispatch: app.dispatch,
+      uploads: app.uploads,
       port: opts.port,
       staticDir,
       devOrigin: opts.devOrigin,

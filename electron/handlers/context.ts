@@ -1,5 +1,6 @@
 import type { JobManager } from '../services/jobs';
 import type { RecentWorkspaces } from '../services/recent';
+import type { UploadStaging } from '../services/uploads';
 import type { WorkspaceSession } from '../workspace/session';
 
 export type HostKind = 'desktop' | 'browser' | 'cli' | 'direct';
@@ -9,6 +10,7 @@ export interface HandlerContext {
   session: WorkspaceSession;
   jobs: JobManager;
   recent: RecentWorkspaces;
+  uploads: UploadStaging;
   host: HostKind;
   nativeDialogs: boolean;
 }

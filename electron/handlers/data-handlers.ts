@@ -37,7 +37,9 @@ export function dataHandlers(
       if (!fs.existsSync(resolved)) {
         throw new ContractError('bad_file', `${resolved}: file not found. Check the path and try again.`);
       }
-      const job = ctx.jobs.start('import.customers', 'bytes', (control) => importCustomers(db, resolved, { displayName, control }));
+      const job = ctx.jobs.start('import.customers', 'bytes', (control) =>
+        importCustomers(db, resolved, { displayName, control }).finally(() => ctx.uploads.discard(resolved)),
+      );
       return { jobId: job.id };
     },
     'imports.list': () => listImports(ctx.session.require().db),

@@ -5,6 +5,7 @@ import type { Handlers } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { WorkspaceInfo } from '../../shared/contract/schemas';
 import { appVersion } from '../services/paths';
+import { openDatabase } from '../workspace/db';
 import { SCHEMA_VERSION } from '../workspace/migrations';
 import { populateDemo } from '../workspace/demo';
 import type { OpenWorkspace } from '../workspace/session';
@@ -35,6 +36,15 @@ export function normalizeWorkspacePath(input: string): string {
   return path.resolve(withExt);
 }
 
+/** The recent list is a convenience: failing to write it must not turn a successful switch into an error. */
+function rememberRecent(ctx: HandlerContext, workspacePath: string): void {
+  try {
+    ctx.recent.touch(workspacePath);
+  } catch (error) {
+    console.warn(`tailor: could not update the recent workspaces list: ${(error as Error).message}`);
+  }
+}
+
 export function workspaceHandlers(
   ctx: HandlerContext,
 ): Pick<Handlers, 'app.info' | 'workspace.current' | 'workspace.open' | 'workspace.create' | 'workspace.recent'> {
@@ -51,9 +61,13 @@ export function workspaceHandlers(
     },
     'workspace.open': async ({ path: file }) => {
       const resolved = normalizeWorkspacePath(file);
-      if (ctx.session.get()?.path !== resolved) await ctx.jobs.cancelAll();
-      const workspace = ctx.session.open(resolved, { create: false });
-      ctx.recent.touch(workspace.path);
+      const current = ctx.session.get();
+      if (current?.path === resolved) return workspaceInfo(current);
+      // Validate the new file before touching the current workspace or its running jobs.
+      const db = openDatabase(resolved, { create: false });
+      await ctx.jobs.cancelAll();
+      const workspace = ctx.session.adopt(resolved, db);
+      rememberRecent(ctx, workspace.path);
       return workspaceInfo(workspace);
     },
     'workspace.create': async ({ path: file, demo }) => {
@@ -61,10 +75,17 @@ export function workspaceHandlers(
       if (fs.existsSync(resolved)) {
         throw new ContractError('conflict', `${resolved} already exists. Open it, or pick another name for the new workspace.`);
       }
+      const db = openDatabase(resolved, { create: true });
+      try {
+        if (demo) populateDemo(db);
+      } catch (error) {
+        db.close();
+        fs.rmSync(resolved, { force: true });
+        throw error;
+      }
       await ctx.jobs.cancelAll();
-      const workspace = ctx.session.open(resolved, { create: true });
-      if (demo) populateDemo(workspace.db);
-      ctx.recent.touch(workspace.path);
+      const workspace = ctx.session.adopt(resolved, db);
+      rememberRecent(ctx, workspace.path);
       return workspaceInfo(workspace);
     },
     'workspace.recent': () => ctx.recent.list(),

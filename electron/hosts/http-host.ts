@@ -1,16 +1,18 @@
-import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import sirv from 'sirv';
+import type { UploadStaging } from '../services/uploads';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { Envelope, ErrorBody } from '../../shared/contract/envelope';
 import { APP_CSP_HEADER } from '../../shared/security/csp';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
+  /** Where uploaded CSVs are staged for import (the app's, so imports can clean up after themselves). */
+  uploads: UploadStaging;
   /** 0 picks a free port. */
   port?: number;
   /** The built renderer; omitted in dev mode, where Vite serves it. */
@@ -67,7 +69,6 @@ function safeEqual(a: string, b: string): boolean {
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = randomBytes(24).toString('base64url');
-  const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-uploads-'));
   const serveStatic = options.staticDir
     ? sirv(options.staticDir, {
         dev: false,
@@ -82,6 +83,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     : null;
   let origin = '';
   let allowedHosts = new Set<string>();
+  let allowedOrigins = new Set<string>();
 
   const corsHeaders = (res: http.ServerResponse) => {
     if (!options.devOrigin) return;
@@ -117,7 +119,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
 
       const requestOrigin = req.headers.origin;
-      const originOk = requestOrigin === undefined || requestOrigin === origin || requestOrigin === options.devOrigin;
+      const originOk = requestOrigin === undefined || allowedOrigins.has(requestOrigin) || requestOrigin === options.devOrigin;
       if (req.method === 'OPTIONS' && options.devOrigin && requestOrigin === options.devOrigin) {
         corsHeaders(res);
         res.writeHead(204).end();
@@ -143,8 +145,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
       if (isUpload) {
         // Browser mode cannot hand us a file path, so the file is streamed to a private staging folder.
-        const name = path.basename(url.searchParams.get('name') ?? 'upload.csv').replace(/[^\w.\- ]+/g, '_');
-        const staged = path.join(uploadDir, `${randomUUID()}-${name}`);
+        const name = path.basename(url.searchParams.get('name') ?? 'upload.csv');
+        const staged = options.uploads.pathFor(name);
         try {
           await pipeline(req, fs.createWriteStream(staged, { flags: 'wx' }));
           sendJson(res, 200, { ok: true, data: { path: staged, name } });
@@ -165,7 +167,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         failure(res, 400, { code: 'invalid_input', message: `The request body is not valid JSON: ${(error as Error).message}` });
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      let method: string;
+      try {
+        method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      } catch {
+        failure(res, 400, { code: 'unknown_method', message: 'The method name in the URL is not valid.' });
+        return;
+      }
       sendJson(res, 200, await options.dispatch(method, input));
     })().catch((error: unknown) => {
       options.onInternalError?.('http', error);
@@ -193,6 +201,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   }
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  // The studio may be opened as localhost too; both name this same loopback server.
+  allowedOrigins = new Set([...allowedHosts].map((host) => `http://${host}`));
   const appOrigin = options.devOrigin ?? origin;
   const fragment = new URLSearchParams({ token });
   if (options.devOrigin) fragment.set('api', origin);
@@ -205,7 +215,6 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          fs.rmSync(uploadDir, { recursive: true, force: true });
           resolve();
         });
       }),

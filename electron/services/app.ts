@@ -4,6 +4,7 @@ import { createHandlers, type HostKind } from '../handlers';
 import { WorkspaceSession } from '../workspace/session';
 import { JobManager } from './jobs';
 import { RecentWorkspaces } from './recent';
+import { UploadStaging } from './uploads';
 
 export interface AppOptions {
   host: HostKind;
@@ -20,6 +21,8 @@ export interface TailorApp {
   readonly client: Client;
   readonly session: WorkspaceSession;
   readonly jobs: JobManager;
+  /** Staging for files uploaded in browser mode. */
+  readonly uploads: UploadStaging;
   close(): Promise<void>;
 }
 
@@ -27,16 +30,19 @@ export function createApp(options: AppOptions): TailorApp {
   const session = new WorkspaceSession();
   const jobs = new JobManager();
   const recent = new RecentWorkspaces();
-  const handlers = createHandlers({ session, jobs, recent, host: options.host, nativeDialogs: options.nativeDialogs });
+  const uploads = new UploadStaging();
+  const handlers = createHandlers({ session, jobs, recent, uploads, host: options.host, nativeDialogs: options.nativeDialogs });
   const dispatch = createDispatcher(handlers, { onInternalError: options.onInternalError });
   return {
     dispatch,
     client: createDirectClient(dispatch),
     session,
     jobs,
+    uploads,
     async close() {
       await jobs.cancelAll();
       session.close();
+      uploads.close();
     },
   };
 }

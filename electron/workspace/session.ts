@@ -25,7 +25,15 @@ export class WorkspaceSession {
   open(file: string, { create }: { create: boolean }): OpenWorkspace {
     const resolved = path.resolve(file);
     if (this.current?.path === resolved) return this.current;
-    const db = openDatabase(resolved, { create });
+    return this.adopt(resolved, openDatabase(resolved, { create }));
+  }
+
+  /**
+   * Make an already-opened database the current workspace. Opening first and
+   * swapping second means a path that fails to open leaves the current
+   * workspace (and anything running in it) untouched.
+   */
+  adopt(resolved: string, db: Db): OpenWorkspace {
     this.close();
     this.current = { db, path: resolved, name: workspaceName(resolved) };
     return this.current;

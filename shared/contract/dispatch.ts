@@ -13,7 +13,7 @@ export function describeIssues(error: z.ZodError): string[] {
 export type Dispatch = (method: string, rawInput: unknown) => Promise<Envelope>;
 
 export interface DispatchOptions {
-  /** Called with unexpected errors (bugs), which reach the caller only as a generic message. */
+  /** Called with unexpected errors (bugs); the caller gets their message without the stack. */
   onInternalError?: (method: string, error: unknown) => void;
 }
 

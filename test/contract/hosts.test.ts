@@ -22,7 +22,7 @@ beforeAll(async () => {
   process.env.TAILOR_HOME = path.join(dir, 'home');
   app = createApp({ host: 'direct', nativeDialogs: false });
   await app.client.call('workspace.create', { path: path.join(dir, 'contract.tailor'), demo: true });
-  host = await startHttpHost({ dispatch: app.dispatch, port: 0 });
+  host = await startHttpHost({ dispatch: app.dispatch, uploads: app.uploads, port: 0 });
   http = createClient(async (method: MethodName, input) => {
     const response = await fetch(`${host.origin}/api/${method}`, {
       method: 'POST',
@@ -132,6 +132,20 @@ describe('HTTP host security', () => {
     expect(status).toBe(421);
   });
 
+  it('accepts the studio opened as localhost as well as 127.0.0.1', async () => {
+    const port = new URL(host.origin).port;
+    const response = await post('/api/templates.list', {
+      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token, origin: `http://localhost:${port}` },
+      body: '{}',
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('answers a malformed method name with an error envelope', async () => {
+    const response = await post('/api/%E0', { headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token }, body: '{}' });
+    expect(await response.json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
   it('listens on 127.0.0.1 only and carries the token in the URL fragment', () => {
     expect(host.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(host.url).toBe(`${host.origin}/#token=${host.token}`);
@@ -147,5 +161,10 @@ describe('HTTP host security', () => {
     expect(path.basename(body.data.path)).toMatch(/passwd\.csv$/);
     expect(body.data.path).not.toContain('..');
     expect(fs.readFileSync(body.data.path, 'utf8')).toBe('email\na@example.com\n');
+
+    // The upload holds customer data: importing it deletes the staged copy.
+    const { jobId } = await http.call('imports.start', { path: body.data.path, displayName: 'passwd.csv' });
+    await app.jobs.settle(jobId);
+    expect(fs.existsSync(body.data.path)).toBe(false);
   });
 });

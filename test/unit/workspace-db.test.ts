@@ -80,6 +80,9 @@ describe('workspace handlers', () => {
       await expect(app.client.call('workspace.create', { path: a.path })).rejects.toMatchObject({ code: 'conflict' });
       const reopened = await app.client.call('workspace.open', { path: a.path });
       expect(reopened.name).toBe('a');
+      // A path that cannot be opened leaves the current workspace as it was.
+      await expect(app.client.call('workspace.open', { path: path.join(dir, 'nope.tailor') })).rejects.toMatchObject({ code: 'not_found' });
+      expect((await app.client.call('workspace.current', {}))?.path).toBe(a.path);
       const recent = await app.client.call('workspace.recent', {});
       expect(recent.map((r) => r.name)).toEqual(['a', 'b']);
       expect(recent.every((r) => r.exists)).toBe(true);

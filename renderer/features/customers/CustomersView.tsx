@@ -26,14 +26,17 @@ export function CustomersView() {
   const segments = useApi('segments.list', {});
   const first = useApi('customers.list', { offset: 0, limit: PAGE, search: deferredSearch, segmentId });
   const queryClient = useQueryClient();
-  const [pages, setPages] = useState<Map<number, Customer[]>>(new Map());
-  const loading = useRef(new Set<number>());
+  // Pages belong to one view: a search, a segment and a data version. A new view starts empty, and
+  // replies for an older view are dropped, so stale rows never show under a new filter.
+  const viewKey = `${deferredSearch}\u0000${segmentId ?? ''}\u0000${first.dataUpdatedAt}`;
+  const latestView = useRef(viewKey);
+  const [loaded, setLoaded] = useState<{ key: string; pages: Map<number, Customer[]> }>({ key: '', pages: new Map() });
+  const loading = useRef(new Set<string>());
+  const pages = useMemo(() => {
+    const base = loaded.key === viewKey ? loaded.pages : new Map<number, Customer[]>();
+    return first.data ? new Map(base).set(0, first.data.rows) : base;
+  }, [loaded, viewKey, first.data]);
   const scroller = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    loading.current.clear();
-    setPages(first.data ? new Map([[0, first.data.rows]]) : new Map());
-  }, [first.data]);
 
   const customColumns = useMemo(() => (fields.data ?? []).filter((f) => f.kind === 'custom').slice(0, 5), [fields.data]);
   const columns = ['ID', 'Name', 'Email', 'City', 'Country', ...customColumns.map((c) => c.label)];
@@ -49,19 +52,25 @@ export function CustomersView() {
   const items = virtualizer.getVirtualItems();
 
   useEffect(() => {
+    latestView.current = viewKey;
     const needed = new Set(items.map((item) => Math.floor(item.index / PAGE)));
     for (const page of needed) {
-      if (pages.has(page) || loading.current.has(page)) continue;
-      loading.current.add(page);
+      const tag = `${viewKey}#${page}`;
+      if (pages.has(page) || loading.current.has(tag)) continue;
+      loading.current.add(tag);
+      const input = { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId };
       void queryClient
-        .fetchQuery({
-          queryKey: ['customers.list', { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId }],
-          queryFn: () => api.call('customers.list', { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId }),
-        })
-        .then((result) => setPages((current) => new Map(current).set(page, result.rows)))
-        .finally(() => loading.current.delete(page));
+        .fetchQuery({ queryKey: ['customers.list', input], queryFn: () => api.call('customers.list', input) })
+        .then((result) =>
+          setLoaded((current) => {
+            if (latestView.current !== viewKey) return current;
+            const kept = current.key === viewKey ? current.pages : new Map<number, Customer[]>();
+            return { key: viewKey, pages: new Map(kept).set(page, result.rows) };
+          }),
+        )
+        .finally(() => loading.current.delete(tag));
     }
-  }, [items, pages, queryClient, deferredSearch, segmentId]);
+  }, [items, pages, queryClient, deferredSearch, segmentId, viewKey]);
 
   return (
     <div className="page" style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>

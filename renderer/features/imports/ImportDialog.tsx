@@ -7,6 +7,7 @@ import { formatBytes, formatCount } from '../../ui/format';
 import { ImportReportView } from './ImportReportView';
 
 const POLL_MS = 150;
+const MAX_POLL_FAILURES = 8;
 
 type Phase =
   | { kind: 'pick' }
@@ -61,10 +62,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   useEffect(() => {
     if (!jobId) return;
     let stopped = false;
+    let failures = 0;
     const tick = async () => {
       try {
         const job = await api.call('jobs.get', { jobId });
         if (stopped) return;
+        failures = 0;
         if (job.status === 'running') {
           setPhase((current) => (current.kind === 'running' ? { ...current, job } : current));
           window.setTimeout(() => void tick(), POLL_MS);
@@ -77,7 +80,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           setProblem(job.message ?? 'The import stopped without a report.');
         }
       } catch (error) {
-        if (!stopped) setProblem(errorMessage(error));
+        if (stopped) return;
+        // A hiccup (the local service restarting) should not strand the dialog: retry, then give up visibly.
+        if (++failures <= MAX_POLL_FAILURES) {
+          window.setTimeout(() => void tick(), POLL_MS * 2 ** Math.min(failures, 5));
+          return;
+        }
+        setPhase({ kind: 'pick' });
+        setProblem(`Lost track of the import: ${errorMessage(error)}. Check the Imports view for its outcome.`);
       }
     };
     void tick();
