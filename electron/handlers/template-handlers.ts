@@ -8,6 +8,7 @@ import { exportEmail, slug } from '../services/export-email';
 import { compileTemplate, renderForCustomer } from '../services/template-compiler';
 import { findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
+import { loadStarterTemplates } from '../workspace/demo/templates';
 import { listPersonas } from '../workspace/personas-repo';
 import { getSegment, ruleFilter } from '../workspace/segments-repo';
 import {
@@ -54,6 +55,7 @@ export function templateHandlers(
   | 'templates.save'
   | 'templates.rename'
   | 'templates.delete'
+  | 'templates.starters'
   | 'preview.render'
   | 'render.customer'
   | 'export.run'
@@ -70,6 +72,7 @@ export function templateHandlers(
       deleteTemplate(db(), id);
       return { ok: true as const };
     },
+    'templates.starters': () => [{ name: 'Blank email', source: BLANK_TEMPLATE }, ...loadStarterTemplates()],
 
     'preview.render': async ({ source, personaIds }) => {
       const started = performance.now();

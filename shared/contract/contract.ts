@@ -87,6 +87,8 @@ export const contract = {
   'templates.save': method(z.object({ id: Id, source: z.string() }), Template),
   'templates.rename': method(z.object({ id: Id, name: TemplateName }), Template),
   'templates.delete': method(z.object({ id: Id }), Ok),
+  /** Bundled starting points for "New template": the blank email first, then the starter designs. */
+  'templates.starters': method(NoInput, z.array(z.object({ name: z.string(), source: z.string() }))),
 
   'segments.list': method(NoInput, z.array(Segment)),
   'segments.save': method(

@@ -24,6 +24,7 @@ export const METHOD_NAMES = [
   'templates.save',
   'templates.rename',
   'templates.delete',
+  'templates.starters',
   'segments.list',
   'segments.save',
   'segments.delete',

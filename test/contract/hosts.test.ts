@@ -45,6 +45,7 @@ describe('HTTP host and direct calls agree', () => {
   it.each([
     ['workspace.current', {}],
     ['templates.list', {}],
+    ['templates.starters', {}],
     ['segments.list', {}],
     ['personas.list', {}],
     ['customers.fields', {}],

@@ -185,6 +185,13 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
   await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toContainText('Hello Zoë');
   await studio.shot(page, 'fresh-02-first-template');
 
+  // A second template from a starter design.
+  await page.getByRole('button', { name: 'New from a starter' }).click();
+  await page.getByRole('menuitem', { name: 'We miss you' }).click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('option', { name: /We miss you/ })).toBeVisible();
+  await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toContainText('Zoë');
+
   // Back to the demo through the recent list.
   await page.getByRole('button', { name: /^Fresh start/ }).click();
   await page.getByRole('menuitem', { name: /Demo/ }).click();

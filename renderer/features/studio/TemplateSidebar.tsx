@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { TemplateMeta } from '../../../shared/contract/schemas';
-import { errorMessage, useApiMutation } from '../../api/queries';
+import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { api } from '../../api/transport';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
 
@@ -17,9 +17,13 @@ export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
   const remove = useApiMutation('templates.delete');
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
 
-  const createTemplate = async () => {
+  const [startersOpen, setStartersOpen] = useState(false);
+  const starters = useApi('templates.starters', {}, { enabled: startersOpen, staleTime: Infinity });
+
+  const createTemplate = async (from?: { name: string; source: string }) => {
+    setStartersOpen(false);
     try {
-      const template = await create.mutateAsync({ name: 'Untitled template' });
+      const template = await create.mutateAsync(from ? { name: from.name, source: from.source } : { name: 'Untitled template' });
       onSelect(template.id);
       setRenaming({ id: template.id, name: template.name });
     } catch (error) {
@@ -66,9 +70,35 @@ export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
     <aside className="sidebar" aria-label="Templates">
       <div className="sidebar-header">
         Templates
-        <button className="btn btn-sm" onClick={() => void createTemplate()} title="New template (Alt+N)" aria-label="New template">
-          + New
-        </button>
+        <span style={{ display: 'flex', gap: 2, position: 'relative' }}>
+          <button className="btn btn-sm" onClick={() => void createTemplate()} title="New template (Alt+N)" aria-label="New template">
+            + New
+          </button>
+          <button
+            className="btn btn-sm"
+            onClick={() => setStartersOpen(!startersOpen)}
+            aria-haspopup="menu"
+            aria-expanded={startersOpen}
+            aria-label="New from a starter"
+            title="New from a starter design"
+          >
+            ▾
+          </button>
+          {startersOpen && (
+            <div
+              className="menu"
+              role="menu"
+              style={{ top: 30, right: 0, left: 'auto', width: 240, textTransform: 'none', letterSpacing: 0 }}
+            >
+              <div className="section">Start from</div>
+              {(starters.data ?? []).map((starter) => (
+                <button key={starter.name} className="item" role="menuitem" onClick={() => void createTemplate(starter)}>
+                  {starter.name}
+                </button>
+              ))}
+            </div>
+          )}
+        </span>
       </div>
       <ul className="template-list" role="listbox" aria-label="Template list">
         {templates.map((template) => (
