@@ -22,9 +22,10 @@ export function dataHandlers(
   | 'jobs.cancel'
 > {
   return {
-    'customers.list': ({ offset, limit, search, segmentId }) => {
+    'customers.list': ({ offset, limit, search, segmentId, rule }) => {
       const { db } = ctx.session.require();
-      const filter = segmentId === undefined ? undefined : ruleFilter(db, getSegment(db, segmentId).rule);
+      const segmentRule = rule ?? (segmentId === undefined ? undefined : getSegment(db, segmentId).rule);
+      const filter = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
       return listCustomers(db, { offset, limit, search, filter });
     },
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),

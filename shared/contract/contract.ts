@@ -58,6 +58,8 @@ export const contract = {
       limit: z.number().int().min(1).max(1000).default(100),
       search: z.string().max(200).default(''),
       segmentId: Id.optional(),
+      /** An unsaved rule, for showing who a segment being edited would contain. */
+      rule: SegmentRule.optional(),
     }),
     z.object({ total: z.number().int(), rows: z.array(Customer) }),
   ),

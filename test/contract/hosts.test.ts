@@ -51,6 +51,7 @@ describe('HTTP host and direct calls agree', () => {
     ['customers.fields', {}],
     ['customers.list', { limit: 5, search: 'a' }],
     ['customers.get', { idOrEmail: 'C10001' }],
+    ['customers.list', { limit: 3, rule: { match: 'all', conditions: [{ field: 'loyalty_tier', op: 'equals', value: 'gold' }] } }],
   ] as const)('%s', async (method, input) => {
     const [viaHttp, direct] = await Promise.all([http.call(method, input), app.client.call(method, input)]);
     expect(viaHttp).toEqual(direct);

@@ -52,6 +52,7 @@ test('a new user imports customers, builds a segment, previews three personas, f
   await page.getByRole('combobox', { name: 'Operator 1' }).selectOption('equals');
   await page.getByRole('textbox', { name: 'Value 1' }).fill('CH');
   await expect(page.getByTestId('segment-count')).toHaveText('1');
+  await expect(page.getByRole('table', { name: 'First members' })).toContainText('Zoë Quinn, Jr.');
   await page.getByRole('button', { name: 'Save segment' }).click();
   await expect(page.getByRole('list', { name: 'Segments' }).getByText('Swiss customers')).toBeVisible();
   await studio.shot(page, 'journey-03-segment');

@@ -3,7 +3,8 @@ import { toast } from 'sonner';
 import type { Segment } from '../../../shared/contract/schemas';
 import { emptyRule, type SegmentRule } from '../../../shared/segments/rule';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
-import { formatCount } from '../../ui/format';
+import { countOf, formatCount } from '../../ui/format';
+import { displayName } from '../../../shared/templates/customer-context';
 import { RuleEditor } from './RuleEditor';
 import { useLiveCount } from './use-live-count';
 
@@ -33,7 +34,7 @@ export function SegmentsView() {
     try {
       const saved = await save.mutateAsync({ id: draft.id, name: draft.name, rule: draft.rule });
       setDraft(draftOf(saved));
-      toast.success(`Saved segment “${saved.name}” · ${formatCount(saved.count)} customers`);
+      toast.success(`Saved segment “${saved.name}” · ${countOf(saved.count, 'customer')}`);
     } catch (error) {
       toast.error(errorMessage(error));
     }
@@ -107,6 +108,25 @@ export function SegmentsView() {
             </div>
             <RuleEditor rule={draft.rule} fields={fields.data ?? []} onChange={(rule) => setDraft({ ...draft, rule })} />
             {live.error && <div className="alert alert-danger">{live.error}</div>}
+            {live.sample.length > 0 && (
+              <div>
+                <div className="muted" style={{ fontSize: 12, fontWeight: 600, marginBottom: 6 }}>
+                  First members (the first one is who a persona on this segment shows)
+                </div>
+                <table className="table" aria-label="First members">
+                  <tbody>
+                    {live.sample.map((customer) => (
+                      <tr key={customer.id}>
+                        <td className="mono muted">{customer.id}</td>
+                        <td>{displayName(customer)}</td>
+                        <td>{customer.email}</td>
+                        <td>{[customer.city, customer.country].filter(Boolean).join(', ')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
             <div style={{ display: 'flex', gap: 8 }}>
               <button className="btn btn-primary" onClick={() => void submit()} disabled={!draft.name.trim() || save.isPending}>
                 Save segment
