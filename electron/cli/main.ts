@@ -152,6 +152,9 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
 
 /** Entry for bin/tailor.js and `npm run tailor`: the process exits with run()'s code once output has drained. */
 export async function main(): Promise<void> {
+  // `npm run tailor -- import shop.tailor …` runs in the package folder; relative paths mean the user's folder.
+  const invokedFrom = process.env.INIT_CWD;
+  if (process.env.npm_lifecycle_event === 'tailor' && invokedFrom) process.chdir(invokedFrom);
   process.exitCode = await run(process.argv.slice(2));
 }
 

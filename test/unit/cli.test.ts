@@ -330,6 +330,24 @@ describe('tailor as a process', () => {
   );
 
   it(
+    'resolves relative paths from the folder `npm run tailor` was typed in',
+    () => {
+      const userDir = path.join(dir, 'user-folder');
+      fs.mkdirSync(userDir, { recursive: true });
+      const result = spawnSync('npm', ['--prefix', repoRoot, 'run', '-s', 'tailor', '--', 'init', 'relative.tailor'], {
+        cwd: userDir,
+        encoding: 'utf8',
+        env: { ...process.env, TAILOR_HOME: path.join(dir, 'home') },
+        timeout: 60_000,
+      });
+      expect(result.status).toBe(0);
+      expect(fs.existsSync(path.join(userDir, 'relative.tailor'))).toBe(true);
+      expect(fs.existsSync(path.join(repoRoot, 'relative.tailor'))).toBe(false);
+    },
+    SLOW,
+  );
+
+  it(
     'prints the version',
     () => {
       const version = tailor(['--version']);
