@@ -228,4 +228,10 @@ test('token autocomplete offers fields under both names, and previews switch to 
   await expect(suggestions).not.toContainText('LoyaltyPoints');
   await page.keyboard.press('Enter');
   await expect(page.locator('.monaco-editor .view-lines')).toContainText(/\{\{\s+loyalty_tier\s+\}\}/);
+
+  // The field picker inserts a token at the cursor for authors who do not know the names.
+  await page.getByRole('button', { name: 'Insert field ▾' }).click();
+  await page.getByRole('textbox', { name: 'Filter fields' }).fill('favorite');
+  await page.getByRole('menuitem', { name: /Favorite Category/ }).click();
+  await expect(lines).toContainText(/\{\{\s+FavoriteCategory\s+\}\}/);
 });

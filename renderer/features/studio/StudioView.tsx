@@ -6,6 +6,7 @@ import type { View } from '../../app/App';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { modKey } from '../../ui/format';
 import { ExportDialog } from './ExportDialog';
+import { FieldPicker } from './FieldPicker';
 import { setCompletionFields } from './liquid-completions';
 import { PersonaDialog } from './PersonaDialog';
 import { PreviewCard, type Device } from './PreviewCard';
@@ -48,6 +49,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   const [exporting, setExporting] = useState(false);
   // Pane sizes are the user's: remembered across launches.
   const layout = useDefaultLayout({ id: 'studio-layout', storage: localStorage });
+  const [insert, setInsert] = useState<{ text: string; nonce: number } | null>(null);
   const [reveal, setReveal] = useState<{ line: number; column: number; nonce: number } | null>(null);
 
   useEffect(() => {
@@ -106,6 +108,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 {SAVE_LABEL[draft.state]}
               </span>
             )}
+            {selected && <FieldPicker fields={fields.data ?? []} onPick={(text) => setInsert({ text, nonce: Date.now() })} />}
             <button
               className="btn btn-sm"
               disabled={!selected || draft.state === 'saved'}
@@ -126,6 +129,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                   onChange={draft.edit}
                   onSave={() => void draft.save()}
                   revealLine={reveal}
+                  insert={insert}
                 />
               </Suspense>
             ) : (

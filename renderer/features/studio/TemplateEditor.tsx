@@ -14,6 +14,8 @@ interface Props {
   onSave: () => void;
   /** Set by the parent to move the cursor to a diagnostic's line. */
   revealLine: { line: number; column: number; nonce: number } | null;
+  /** Set by the parent to insert text (a token) at the cursor. */
+  insert: { text: string; nonce: number } | null;
 }
 
 const MARKER_OWNER = 'tailor';
@@ -35,7 +37,7 @@ function liquidDecorations(model: NonNullable<ReturnType<EditorInstance['getMode
 }
 
 /** Monaco with the template's diagnostics as markers; one model per template keeps undo history per template. */
-export function TemplateEditor({ templateId, source, diagnostics, onChange, onSave, revealLine }: Props) {
+export function TemplateEditor({ templateId, source, diagnostics, onChange, onSave, revealLine, insert }: Props) {
   const editorRef = useRef<EditorInstance | null>(null);
   const saveRef = useRef(onSave);
   useEffect(() => {
@@ -90,6 +92,15 @@ export function TemplateEditor({ templateId, source, diagnostics, onChange, onSa
     editor.setPosition({ lineNumber: revealLine.line, column: revealLine.column });
     editor.focus();
   }, [revealLine]);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    const selection = editor?.getSelection();
+    if (!editor || !selection || !insert) return;
+    // An edit operation, so it joins the undo stack like typing would.
+    editor.executeEdits('insert-field', [{ range: selection, text: insert.text, forceMoveMarkers: true }]);
+    editor.focus();
+  }, [insert]);
 
   return (
     <Editor

@@ -1,0 +1,71 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FieldInfo } from '../../../shared/contract/schemas';
+import { formatCount } from '../../ui/format';
+
+interface Props {
+  fields: FieldInfo[];
+  onPick: (token: string) => void;
+}
+
+/** "Insert field": every customer field with its label and a sample, for authors who do not know the token names. */
+export function FieldPicker({ fields, onPick }: Props) {
+  const [open, setOpen] = useState(false);
+  const [filter, setFilter] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (event: MouseEvent) => {
+      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
+    };
+    window.addEventListener('mousedown', onDown);
+    return () => window.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const needle = filter.trim().toLowerCase();
+  const shown = fields.filter((f) => !needle || `${f.label} ${f.key} ${f.alias}`.toLowerCase().includes(needle));
+
+  return (
+    <div ref={ref} style={{ position: 'relative' }}>
+      <button className="btn btn-sm" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Insert field ▾
+      </button>
+      {open && (
+        <div className="menu" role="menu" aria-label="Fields" style={{ top: 30, right: 0, width: 340, maxHeight: 420, overflow: 'auto' }}>
+          <input
+            className="input"
+            autoFocus
+            placeholder="Filter fields…"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            aria-label="Filter fields"
+            style={{ width: '100%', marginBottom: 4 }}
+          />
+          {shown.map((field) => (
+            <button
+              key={field.key}
+              className="item"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false);
+                onPick(`{{ ${field.alias} }}`);
+              }}
+            >
+              <span>
+                {field.label} <span className="mono muted">{`{{ ${field.alias} }}`}</span>
+              </span>
+              <small className="muted">
+                {field.sample ? `e.g. ${field.sample} · ` : ''}filled for {formatCount(field.filled)}
+              </small>
+            </button>
+          ))}
+          {shown.length === 0 && (
+            <div className="muted" style={{ padding: 8 }}>
+              No field matches.
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
