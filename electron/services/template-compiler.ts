@@ -4,6 +4,7 @@ import type { Template as LiquidTemplate } from 'liquidjs';
 import type { Customer, Diagnostic, ResolvedToken } from '../../shared/contract/schemas';
 import { customerContext, resolveTokens } from '../../shared/templates/customer-context';
 import { createLiquid, liquidDiagnostic } from '../../shared/templates/liquid-engine';
+import { mjmlStructureDiagnostics } from '../../shared/templates/mjml-structure';
 import { protectLiquid } from '../../shared/templates/protect-liquid';
 
 /** A template compiled once per change: MJML → HTML with Liquid kept, then parsed by Liquid. */
@@ -67,6 +68,7 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
     diagnostics.push(liquidDiagnostic(error));
     return { html: null, liquid: null, diagnostics, variables };
   }
+  if (isMjml(source)) diagnostics.push(...mjmlStructureDiagnostics(source));
   const html = isMjml(source) ? await compileMjml(source, diagnostics) : source;
   if (html === null) return { html: null, liquid: null, diagnostics, variables };
   try {

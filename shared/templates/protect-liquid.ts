@@ -25,7 +25,7 @@ const CONTENT_ELEMENTS = new Set([
 ]);
 
 /** Index just past the end of a tag starting at `start` (a `<`), skipping quoted values and Liquid. */
-function tagEnd(source: string, start: number): number {
+export function tagEnd(source: string, start: number): number {
   let quote: string | null = null;
   for (let i = start + 1; i < source.length; i++) {
     const ch = source[i];

@@ -137,3 +137,39 @@ describe('runaway templates', () => {
     expect(rendered.problem).toMatch(/limit/i);
   });
 });
+
+describe('MJML structure', () => {
+  it('points at an element that is never closed, which MJML itself would silently accept', async () => {
+    const source =
+      '<mjml>\n<mj-body>\n<mj-section><mj-column>\n  <mj-text>Hi {{ FirstName }}\n</mj-column></mj-section>\n</mj-body>\n</mjml>';
+    const compiled = await compileTemplate(source);
+    expect(compiled.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        source: 'mjml',
+        line: 4,
+        column: 3,
+        message: expect.stringContaining('<mj-text> opened here is never closed'),
+      }),
+    );
+  });
+
+  it('reports a stray closing tag and an unfinished tag', async () => {
+    const stray = await compileTemplate('<mjml>\n<mj-body>\n</mj-column>\n</mj-body>\n</mjml>');
+    expect(stray.diagnostics).toContainEqual(
+      expect.objectContaining({ line: 3, message: expect.stringContaining('</mj-column> closes nothing') }),
+    );
+    const cut = await compileTemplate('<mjml><mj-body><mj-sectio');
+    expect(cut.diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'error', message: expect.stringContaining('not finished') }),
+    );
+  });
+
+  it('accepts well-formed templates, self-closing tags, comments and Liquid in attributes', async () => {
+    const source =
+      '<mjml><mj-head><mj-attributes><mj-all padding="0" /></mj-attributes></mj-head><mj-body><!-- <mj-text> in a comment -->' +
+      '<mj-section><mj-column><mj-image src="{{ img | default: \'a>b\' }}" /><mj-text>ok</mj-text></mj-column></mj-section></mj-body></mjml>';
+    const compiled = await compileTemplate(source);
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+});
