@@ -139,37 +139,27 @@ describe('runaway templates', () => {
 });
 
 describe('MJML structure', () => {
+  const errorsOf = async (source: string) => (await compileTemplate(source)).diagnostics.filter((d) => d.severity === 'error');
+
   it('points at an element that is never closed, which MJML itself would silently accept', async () => {
-    const source =
-      '<mjml>\n<mj-body>\n<mj-section><mj-column>\n  <mj-text>Hi {{ FirstName }}\n</mj-column></mj-section>\n</mj-body>\n</mjml>';
-    const compiled = await compileTemplate(source);
-    expect(compiled.diagnostics).toContainEqual(
-      expect.objectContaining({
-        severity: 'error',
-        source: 'mjml',
-        line: 4,
-        column: 3,
-        message: expect.stringContaining('<mj-text> opened here is never closed'),
-      }),
+    const errors = await errorsOf(
+      '<mjml>\n<mj-body>\n<mj-section><mj-column>\n  <mj-text>Hi {{ FirstName }}\n</mj-column></mj-section>\n</mj-body>\n</mjml>',
     );
+    const unclosed = errors.find((d) => d.message.includes('<mj-text> opened here is never closed'));
+    expect(unclosed).toMatchObject({ source: 'mjml', line: 4, column: 3 });
   });
 
   it('reports a stray closing tag and an unfinished tag', async () => {
-    const stray = await compileTemplate('<mjml>\n<mj-body>\n</mj-column>\n</mj-body>\n</mjml>');
-    expect(stray.diagnostics).toContainEqual(
-      expect.objectContaining({ line: 3, message: expect.stringContaining('</mj-column> closes nothing') }),
-    );
-    const cut = await compileTemplate('<mjml><mj-body><mj-sectio');
-    expect(cut.diagnostics).toContainEqual(
-      expect.objectContaining({ severity: 'error', message: expect.stringContaining('not finished') }),
-    );
+    const stray = await errorsOf('<mjml>\n<mj-body>\n</mj-column>\n</mj-body>\n</mjml>');
+    expect(stray.find((d) => d.message.includes('</mj-column> closes nothing'))?.line).toBe(3);
+    const cut = await errorsOf('<mjml><mj-body><mj-sectio');
+    expect(cut.some((d) => d.message.includes('not finished'))).toBe(true);
   });
 
   it('accepts well-formed templates, self-closing tags, comments and Liquid in attributes', async () => {
     const source =
       '<mjml><mj-head><mj-attributes><mj-all padding="0" /></mj-attributes></mj-head><mj-body><!-- <mj-text> in a comment -->' +
       '<mj-section><mj-column><mj-image src="{{ img | default: \'a>b\' }}" /><mj-text>ok</mj-text></mj-column></mj-section></mj-body></mjml>';
-    const compiled = await compileTemplate(source);
-    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(await errorsOf(source)).toEqual([]);
   });
 });
