@@ -7,6 +7,7 @@ import { StudioView } from '../features/studio/StudioView';
 import { WelcomeView } from '../features/workspace/WelcomeView';
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { modKey } from '../ui/format';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 export type View = 'studio' | 'customers' | 'segments' | 'imports';
 
@@ -20,10 +21,18 @@ const VIEWS: { id: View; label: string }[] = [
 export function App() {
   const workspace = useApi('workspace.current', {});
   const [view, setView] = useState<View>('studio');
+  const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => {
     // Ctrl/Cmd+1…4 switch views, as in most desktop studios.
     const onKey = (event: KeyboardEvent) => {
+      const typing =
+        event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
+      if (event.key === '?' && !typing && !document.querySelector('[aria-modal="true"]')) {
+        event.preventDefault();
+        setShowShortcuts(true);
+        return;
+      }
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
       // A modal (an import in progress, say) owns the keyboard until it closes.
       if (document.querySelector('[aria-modal="true"]')) return;
@@ -76,6 +85,14 @@ export function App() {
           ))}
         </nav>
         <div className="topbar-spacer" />
+        <button
+          className="btn btn-ghost btn-sm"
+          onClick={() => setShowShortcuts(true)}
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+        >
+          ?
+        </button>
         <WorkspaceMenu workspace={workspace.data} />
       </header>
       {/* Keyed on the workspace: switching starts every view afresh, so no state leaks across workspaces. */}
@@ -85,6 +102,7 @@ export function App() {
         {view === 'segments' && <SegmentsView />}
         {view === 'imports' && <ImportsView />}
       </main>
+      {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>
   );
 }

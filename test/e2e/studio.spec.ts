@@ -163,6 +163,10 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
 
   // Empty states say what to do next.
   await expect(page.getByText('No templates yet.')).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
   await goTo(page, 'Customers');
   await expect(page.getByRole('heading', { name: 'No customers yet' })).toBeVisible();
   await studio.shot(page, 'fresh-01-empty-customers');
