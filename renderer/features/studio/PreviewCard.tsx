@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PersonaPreview } from '../../../shared/contract/schemas';
+import type { ShownPreview } from './use-previews';
 import { previewDocument } from '../../../shared/templates/preview-document';
 
 export type Device = 'desktop' | 'mobile';
 const DEVICE_WIDTH: Record<Device, number> = { desktop: 640, mobile: 375 };
 
 interface Props {
-  preview: PersonaPreview;
+  preview: ShownPreview;
   device: Device;
   allowRemote: boolean;
   onEdit: () => void;
@@ -66,7 +66,13 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
         )}
       </header>
       {doc !== null ? (
-        <div className="frame-box" ref={box}>
+        <div className="frame-box" ref={box} data-stale={preview.stale}>
+          {preview.stale && (
+            <div className="stale-banner" role="alert" data-testid="preview-problem">
+              {preview.problem}
+              <small>Showing the last version that worked.</small>
+            </div>
+          )}
           <iframe
             title={`Email as ${preview.label}`}
             sandbox=""

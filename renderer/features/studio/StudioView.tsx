@@ -42,7 +42,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   // The selection falls back to the first template when none (or a deleted one) is chosen.
   const selectedId = templates.data?.some((t) => t.id === chosenId) ? chosenId : (templates.data?.[0]?.id ?? null);
   const draft = useTemplateDraft(templates.data ? selectedId : null);
-  const previews = usePreviews(draft.source, personas.dataUpdatedAt);
+  const previews = usePreviews(draft.source, personas.dataUpdatedAt, selectedId);
   const [device, setDevice] = useState<Device>('desktop');
   const [allowRemote, setAllowRemote] = useState(false);
   const [editingPersona, setEditingPersona] = useState<Persona | 'new' | null>(null);
@@ -214,7 +214,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
             className="preview-grid"
             style={{ '--columns': Math.max(1, Math.min(3, previews.result?.previews.length ?? 3)) } as CSSProperties}
           >
-            {(previews.result?.previews ?? []).map((preview) => (
+            {previews.previews.map((preview) => (
               <PreviewCard
                 key={preview.personaId}
                 preview={preview}

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { PreviewResult } from '../../../shared/contract/schemas';
+import type { PersonaPreview, PreviewResult } from '../../../shared/contract/schemas';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
 
@@ -10,15 +10,22 @@ interface Rendered {
   key: string;
   result: PreviewResult | null;
   error: string | null;
+  /** The last HTML that rendered, per template and persona, shown (dimmed) while the template is broken. */
+  lastGood: Map<string, string>;
 }
+
+export type ShownPreview = PersonaPreview & {
+  /** The HTML is the last version that rendered; `problem` says why the current one does not. */
+  stale: boolean;
+};
 
 /**
  * Persona previews for the text in the editor, re-rendered shortly after each
  * change. Replies that arrive out of order are dropped, so a slow compile
  * never overwrites a newer preview.
  */
-export function usePreviews(source: string | null, personasVersion: number) {
-  const [rendered, setRendered] = useState<Rendered>({ key: '', result: null, error: null });
+export function usePreviews(source: string | null, personasVersion: number, templateId: number | null) {
+  const [rendered, setRendered] = useState<Rendered>({ key: '', result: null, error: null, lastGood: new Map() });
   const sequence = useRef(0);
   const key = `${personasVersion}:${source ?? ''}`;
 
@@ -28,7 +35,13 @@ export function usePreviews(source: string | null, personasVersion: number) {
     const timer = window.setTimeout(() => {
       api.call('preview.render', { source }).then(
         (result) => {
-          if (id === sequence.current) setRendered({ key, result, error: null });
+          if (id !== sequence.current) return;
+          setRendered((current) => {
+            const lastGood = new Map(current.lastGood);
+            for (const preview of result.previews)
+              if (preview.html !== null) lastGood.set(`${templateId}:${preview.personaId}`, preview.html);
+            return { key, result, error: null, lastGood };
+          });
         },
         (cause: unknown) => {
           if (id === sequence.current) setRendered((current) => ({ ...current, key, error: errorMessage(cause) }));
@@ -36,7 +49,14 @@ export function usePreviews(source: string | null, personasVersion: number) {
       );
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [source, key]);
+  }, [source, key, templateId]);
 
-  return { result: rendered.result, error: rendered.error, pending: source !== null && rendered.key !== key };
+  // Mid-edit a template is often briefly invalid (an `{% if %}` typed before its `{% endif %}`): keep the
+  // last good rendering on screen with the problem over it, rather than swapping every card for an error.
+  const previews: ShownPreview[] = (rendered.result?.previews ?? []).map((preview) => {
+    const fallback = preview.html === null && preview.customer ? rendered.lastGood.get(`${templateId}:${preview.personaId}`) : undefined;
+    return fallback === undefined ? { ...preview, stale: false } : { ...preview, html: fallback, stale: true };
+  });
+
+  return { result: rendered.result, previews, error: rendered.error, pending: source !== null && rendered.key !== key };
 }
