@@ -127,7 +127,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .command('serve')
     .description('run Tailor in your web browser (loopback only)')
     .argument('[workspace]', 'the workspace to open (default: the demo workspace, created on first run)')
-    .option('--port <n>', 'the port to listen on (default: any free port)', parsePort)
+    .option('--port <n>', 'the port to listen on (default: a free port)', parsePort)
     .option('--open', 'open the system browser')
     .option('--dev-origin <url>', 'also accept requests from this origin (the Vite dev server)', parseUrl)
     .action(

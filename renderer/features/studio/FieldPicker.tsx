@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { FieldInfo } from '../../../shared/contract/schemas';
 import { formatCount } from '../../ui/format';
+import { useDismiss } from '../../ui/use-dismiss';
 
 interface Props {
   fields: FieldInfo[];
@@ -13,14 +14,7 @@ export function FieldPicker({ fields, onPick }: Props) {
   const [filter, setFilter] = useState('');
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', onDown);
-    return () => window.removeEventListener('mousedown', onDown);
-  }, [open]);
+  useDismiss(ref, open, () => setOpen(false));
 
   const needle = filter.trim().toLowerCase();
   const shown = fields.filter((f) => !needle || `${f.label} ${f.key} ${f.alias}`.toLowerCase().includes(needle));

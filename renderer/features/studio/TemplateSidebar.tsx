@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { TemplateMeta } from '../../../shared/contract/schemas';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { api } from '../../api/transport';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
+import { useDismiss } from '../../ui/use-dismiss';
 
 interface Props {
   templates: TemplateMeta[];
@@ -18,6 +19,8 @@ export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
 
   const [startersOpen, setStartersOpen] = useState(false);
+  const startersRef = useRef<HTMLSpanElement>(null);
+  useDismiss(startersRef, startersOpen, () => setStartersOpen(false));
   const starters = useApi('templates.starters', {}, { enabled: startersOpen, staleTime: Infinity });
 
   const createTemplate = async (from?: { name: string; source: string }) => {
@@ -70,7 +73,7 @@ export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
     <aside className="sidebar" aria-label="Templates">
       <div className="sidebar-header">
         Templates
-        <span style={{ display: 'flex', gap: 2, position: 'relative' }}>
+        <span ref={startersRef} style={{ display: 'flex', gap: 2, position: 'relative' }}>
           <button className="btn btn-sm" onClick={() => void createTemplate()} title="New template (Alt+N)" aria-label="New template">
             + New
           </button>

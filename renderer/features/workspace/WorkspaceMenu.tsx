@@ -5,6 +5,7 @@ import { useApi } from '../../api/queries';
 import { countOf } from '../../ui/format';
 import { useWorkspaceActions } from './use-workspace-actions';
 import { WorkspacePathDialog } from './WorkspacePathDialog';
+import { useDismiss } from '../../ui/use-dismiss';
 
 const folderOf = (file: string): string => file.replace(/[\\/][^\\/]*$/, '');
 
@@ -17,14 +18,7 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
   const ref = useRef<HTMLDivElement>(null);
   const shell = window.tailorShell;
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (event: MouseEvent) => {
-      if (ref.current && !ref.current.contains(event.target as Node)) setOpen(false);
-    };
-    window.addEventListener('mousedown', onDown);
-    return () => window.removeEventListener('mousedown', onDown);
-  }, [open]);
+  useDismiss(ref, open, () => setOpen(false));
 
   const openWorkspace = async () => {
     setOpen(false);
