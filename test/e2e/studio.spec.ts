@@ -155,6 +155,11 @@ test('previews run no scripts and load no remote images unless allowed', async (
 
 test('a fresh workspace starts empty, fills from a CSV, and the recent list switches back', async ({ page, studio }) => {
   await page.goto(studio.url);
+  // An edit made just before switching (before autosave fires) must land in this workspace, not be lost.
+  await expect(page.getByTestId('preview-card')).toHaveCount(3);
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.insertText('\n<!-- edited before switching -->');
   await page.getByRole('button', { name: /^Demo/ }).click();
   await page.getByRole('menuitem', { name: 'New workspace…' }).click();
   await page.getByRole('textbox', { name: 'Workspace file path' }).fill(path.join(studio.dir, 'Fresh start.tailor'));
@@ -202,6 +207,9 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
   await page.getByRole('menuitem', { name: /Demo/ }).click();
   await expect(page.getByRole('button', { name: /^Demo\s+3,000 customers/ })).toBeVisible();
   await expect(page.getByTestId('preview-card')).toHaveCount(3);
+  await page.locator('.monaco-editor').first().click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('edited before switching');
 });
 
 test('token autocomplete offers fields under both names, and previews switch to mobile width', async ({ page, studio }) => {
