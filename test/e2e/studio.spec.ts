@@ -219,6 +219,12 @@ test('token autocomplete offers fields under both names, and previews switch to 
   await expect(page.getByTestId('preview-card').first().locator('iframe')).toHaveCSS('width', '375px');
   await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Desktop' }).click();
   await expect(page.getByTestId('preview-card').first().locator('iframe')).toHaveCSS('width', '640px');
+  await page.getByTestId('preview-card').first().getByRole('button', { name: 'Expand' }).click();
+  const actual = page.getByRole('dialog').locator('iframe');
+  await expect(actual).toHaveCSS('width', '640px');
+  await expect(actual.contentFrame().locator('body')).toContainText('Jette');
+  await studio.shot(page, 'preview-expanded');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
   const editor = page.locator('.monaco-editor').first();
   await editor.click();
   await page.keyboard.press('ControlOrMeta+End');

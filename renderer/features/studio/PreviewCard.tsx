@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ShownPreview } from './use-previews';
 import { previewDocument } from '../../../shared/templates/preview-document';
+import { Dialog } from '../../ui/Dialog';
 
 export type Device = 'desktop' | 'mobile';
 const DEVICE_WIDTH: Record<Device, number> = { desktop: 640, mobile: 375 };
@@ -19,6 +20,7 @@ interface Props {
  * width and scaled down to fit the card, as an email client would show it.
  */
 export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
+  const [expanded, setExpanded] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const [{ boxWidth, boxHeight }, setBox] = useState({ boxWidth: 300, boxHeight: 520 });
   useEffect(() => {
@@ -45,6 +47,11 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
       <header>
         <div className="persona-label">
           <span style={{ flex: 1 }}>{preview.label}</span>
+          {doc !== null && (
+            <button className="btn btn-ghost btn-sm" onClick={() => setExpanded(true)} title="See this email at its real size">
+              Expand
+            </button>
+          )}
           <button className="btn btn-ghost btn-sm" onClick={onEdit} title="Choose who this persona is">
             Edit
           </button>
@@ -108,6 +115,27 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
             </span>
           ))}
         </div>
+      )}
+      {expanded && doc !== null && (
+        <Dialog
+          title={`${preview.label}${customer ? ` · ${customer.displayName}` : ''}`}
+          description={`${device === 'desktop' ? 'Desktop' : 'Mobile'} width, actual size.`}
+          onClose={() => setExpanded(false)}
+          width={width + 48}
+          footer={
+            <button className="btn btn-primary" onClick={() => setExpanded(false)}>
+              Close
+            </button>
+          }
+        >
+          <iframe
+            title={`Email as ${preview.label}, actual size`}
+            sandbox=""
+            srcDoc={doc}
+            referrerPolicy="no-referrer"
+            style={{ width, height: '70vh', border: '1px solid var(--border)', borderRadius: 6, background: 'white' }}
+          />
+        </Dialog>
       )}
     </article>
   );
