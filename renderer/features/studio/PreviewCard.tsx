@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ShownPreview } from './use-previews';
 import { previewDocument } from '../../../shared/templates/preview-document';
 import { Dialog } from '../../ui/Dialog';
+import { ExpandIcon, PencilIcon } from '../../ui/icons';
 
 export type Device = 'desktop' | 'mobile';
 const DEVICE_WIDTH: Record<Device, number> = { desktop: 640, mobile: 375 };
@@ -48,12 +49,17 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
         <div className="persona-label">
           <span style={{ flex: 1 }}>{preview.label}</span>
           {doc !== null && (
-            <button className="btn btn-ghost btn-sm" onClick={() => setExpanded(true)} title="See this email at its real size">
-              Expand
+            <button
+              className="btn btn-ghost btn-sm"
+              onClick={() => setExpanded(true)}
+              title="See this email at its real size"
+              aria-label="Expand"
+            >
+              <ExpandIcon />
             </button>
           )}
-          <button className="btn btn-ghost btn-sm" onClick={onEdit} title="Choose who this persona is">
-            Edit
+          <button className="btn btn-ghost btn-sm" onClick={onEdit} title="Choose who this persona is" aria-label="Edit">
+            <PencilIcon />
           </button>
         </div>
         <div className="persona-who" data-testid="persona-customer">
