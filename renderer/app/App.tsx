@@ -8,6 +8,7 @@ import { WelcomeView } from '../features/workspace/WelcomeView';
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { Brand } from '../ui/Brand';
 
 export type View = 'studio' | 'customers' | 'segments' | 'imports';
 
@@ -66,12 +67,7 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden>
-            T
-          </span>
-          Tailor
-        </div>
+        <Brand>Tailor</Brand>
         <nav className="nav" aria-label="Views">
           {VIEWS.map((item, index) => (
             <button

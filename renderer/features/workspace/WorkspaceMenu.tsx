@@ -3,34 +3,26 @@ import type { WorkspaceInfo } from '../../../shared/contract/schemas';
 import type { ShellCommand } from '../../platform/shell-bridge';
 import { useApi } from '../../api/queries';
 import { countOf } from '../../ui/format';
-import { useWorkspaceActions } from './use-workspace-actions';
-import { WorkspacePathDialog } from './WorkspacePathDialog';
+import { folderOf, useWorkspacePicker } from './use-workspace-picker';
 import { useDismiss } from '../../ui/use-dismiss';
-
-const folderOf = (file: string): string => file.replace(/[\\/][^\\/]*$/, '');
 
 /** The workspace chip in the top bar: what is open, and switching to another. */
 export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
   const [open, setOpen] = useState(false);
-  const [dialog, setDialog] = useState<'open' | 'create' | null>(null);
   const recent = useApi('workspace.recent', {}, { enabled: open });
-  const actions = useWorkspaceActions();
+  const actions = useWorkspacePicker({ openPath: workspace.path, folder: folderOf(workspace.path) });
   const ref = useRef<HTMLDivElement>(null);
   const shell = window.tailorShell;
 
   useDismiss(ref, open, () => setOpen(false));
 
-  const openWorkspace = async () => {
+  const openWorkspace = () => {
     setOpen(false);
-    if (!shell) return setDialog('open');
-    const picked = await shell.pickWorkspace();
-    if (picked) await actions.open(picked);
+    return actions.pickOpen();
   };
-  const newWorkspace = async () => {
+  const newWorkspace = () => {
     setOpen(false);
-    if (!shell) return setDialog('create');
-    const picked = await shell.saveWorkspace({ defaultPath: folderOf(workspace.path) });
-    if (picked) await actions.create(picked, false);
+    return actions.pickCreate();
   };
 
   // The desktop menu (File > Open / New) and second launches arrive as shell commands.
@@ -86,17 +78,7 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
           )}
         </div>
       )}
-      {dialog && (
-        <WorkspacePathDialog
-          mode={dialog}
-          busy={actions.busy}
-          defaultPath={dialog === 'create' ? `${folderOf(workspace.path)}/New workspace.tailor` : workspace.path}
-          onClose={() => setDialog(null)}
-          onSubmit={(path, demo) =>
-            void (dialog === 'open' ? actions.open(path) : actions.create(path, demo)).then((ok) => ok && setDialog(null))
-          }
-        />
-      )}
+      {actions.dialog}
     </div>
   );
 }
