@@ -1,11 +1,15 @@
 import { createHash } from 'node:crypto';
 import mjml2html from 'mjml';
+import { components as mjmlComponents } from 'mjml-core';
 import type { Template as LiquidTemplate } from 'liquidjs';
 import type { Customer, Diagnostic, ResolvedToken } from '../../shared/contract/schemas';
+import { protectClassLiquid } from '../../shared/templates/class-liquid';
 import { customerContext, resolveTokens } from '../../shared/templates/customer-context';
-import { createLiquid, liquidDiagnostic } from '../../shared/templates/liquid-engine';
+import { createLiquid, liquidDiagnostic, tokenDiagnostic } from '../../shared/templates/liquid-engine';
 import { mjmlStructureDiagnostics } from '../../shared/templates/mjml-structure';
+import { NO_PARTIALS, partialReferences, PartialNotFoundError } from '../../shared/templates/partials';
 import { protectLiquid } from '../../shared/templates/protect-liquid';
+import { type LocateInSource, sourceLocator } from '../../shared/templates/source-positions';
 
 /** A template compiled once per change: MJML → HTML with Liquid kept, then parsed by Liquid. */
 export interface CompiledTemplate {
@@ -15,6 +19,8 @@ export interface CompiledTemplate {
   readonly diagnostics: readonly Diagnostic[];
   /** Variable paths the template reads, e.g. [['FirstName'], ['customer', 'city']]. */
   readonly variables: readonly (readonly (string | number)[])[];
+  /** Where a Liquid error in the compiled HTML was written in the source (render errors cite the author's line). */
+  readonly locate: LocateInSource;
 }
 
 export interface RenderedEmail {
@@ -23,7 +29,27 @@ export interface RenderedEmail {
   problem: string | null;
 }
 
-const liquid = createLiquid();
+// Partials will come from the workspace; until then every include / render / layout names a missing partial.
+const partials = NO_PARTIALS;
+const liquid = createLiquid({ partials });
+const nowhere: LocateInSource = () => null;
+/** Plain HTML templates are rendered as written, so a token's own position is the author's. */
+const asWritten: LocateInSource = (token) => {
+  const [line, column] = token.getPosition();
+  return line === undefined || column === undefined ? null : { line, column };
+};
+
+/**
+ * Tags MJML accepts: its registered components, plus the ones its validator
+ * allows without a component (mjml-validator's validTag rule).
+ */
+const knownMjmlTags = (): string[] => [
+  ...Object.keys(mjmlComponents).filter((name) => mjmlComponents[name] !== undefined),
+  'mj-all',
+  'mj-class',
+  'mj-selector',
+  'mj-html-attribute',
+];
 
 type Segment = string | number | Segment[];
 /** `a[b.c].d` has a dynamic part; the token list shows the static prefix (`a`). */
@@ -39,8 +65,12 @@ export const isMjml = (source: string): boolean => /<mjml[\s>]/i.test(source);
 
 async function compileMjml(source: string, diagnostics: Diagnostic[]): Promise<string | null> {
   try {
-    const result = await mjml2html(protectLiquid(source), { validationLevel: 'soft', keepComments: false });
+    const classes = protectClassLiquid(source);
+    // mj-include would read local files; it is reported as an error by the structure pass.
+    const result = await mjml2html(protectLiquid(classes.source), { validationLevel: 'soft', keepComments: false, ignoreIncludes: true });
     for (const error of result.errors) {
+      // An element MJML does not know is dropped with its content: the structure pass already made it an error.
+      if (mjmlComponents[error.tagName] === undefined) continue;
       diagnostics.push({
         severity: 'warning',
         source: 'mjml',
@@ -49,7 +79,7 @@ async function compileMjml(source: string, diagnostics: Diagnostic[]): Promise<s
         column: null,
       });
     }
-    return result.html;
+    return classes.restore(result.html);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /line (\d+)/i.exec(message)?.[1];
@@ -62,27 +92,35 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
   const diagnostics: Diagnostic[] = [];
   // Parse the author's source first: Liquid errors then point at their lines, not the compiled HTML's.
   let variables: CompiledTemplate['variables'] = [];
+  const failed = (html: string | null = null, locate = nowhere): CompiledTemplate => ({
+    html,
+    liquid: null,
+    diagnostics,
+    variables,
+    locate,
+  });
   try {
-    variables = liquid.globalVariableSegmentsSync(liquid.parse(source)).map(staticPrefix);
+    const parsed = liquid.parse(source);
+    // Static analysis must not follow partials: that would load them (and, before the loader, read files).
+    variables = liquid.globalVariableSegmentsSync(parsed, { partials: false }).map(staticPrefix);
+    for (const { name, token } of partialReferences(parsed)) {
+      if (partials(name) === undefined) diagnostics.push(tokenDiagnostic(new PartialNotFoundError(name).message, token));
+    }
   } catch (error) {
     diagnostics.push(liquidDiagnostic(error));
-    return { html: null, liquid: null, diagnostics, variables };
+    return failed();
   }
-  if (isMjml(source)) diagnostics.push(...mjmlStructureDiagnostics(source));
+  if (isMjml(source)) diagnostics.push(...mjmlStructureDiagnostics(source, { knownTags: knownMjmlTags() }));
   const html = isMjml(source) ? await compileMjml(source, diagnostics) : source;
-  if (html === null) return { html: null, liquid: null, diagnostics, variables };
+  if (html === null) return failed();
+  const locate = html === source ? asWritten : sourceLocator(liquid, source, html);
   try {
-    return { html, liquid: liquid.parse(html), diagnostics, variables };
+    return { html, liquid: liquid.parse(html), diagnostics, variables, locate };
   } catch (error) {
-    // The source parsed, so MJML changed something Liquid needs; say so rather than pointing at a compiled line.
-    const detail = liquidDiagnostic(error);
-    diagnostics.push({
-      ...detail,
-      message: `${detail.message} (after MJML compilation; keep Liquid out of MJML attribute names)`,
-      line: null,
-      column: null,
-    });
-    return { html, liquid: null, diagnostics, variables };
+    // The source parsed, so MJML changed something Liquid needs: point at the author's tag and say so.
+    const detail = liquidDiagnostic(error, 'liquid', locate);
+    diagnostics.push({ ...detail, message: `${detail.message} (after MJML compilation, which rewrote this Liquid)` });
+    return failed(html, locate);
   }
 }
 
@@ -110,18 +148,22 @@ export function compileTemplate(source: string): Promise<CompiledTemplate> {
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
 
-/** Render the compiled template for one customer. Never throws: a failure becomes `problem`. */
+/**
+ * Render the compiled template for one customer. Never throws: a failure becomes `problem`.
+ * A template with errors is not rendered at all: MJML's best effort at a broken template (an
+ * unclosed section, say) is unstyled text, and the preview should show the problem instead.
+ */
 export function renderForCustomer(compiled: CompiledTemplate, customer: Customer): RenderedEmail {
   const context = customerContext(customer);
   const tokens = resolveTokens(compiled.variables, context);
-  if (!compiled.liquid) {
-    const first = compiled.diagnostics.find((d) => d.severity === 'error');
+  const first = compiled.diagnostics.find((d) => d.severity === 'error');
+  if (!compiled.liquid || first) {
     return { html: null, tokens, problem: first ? describeDiagnostic(first) : 'The template could not be compiled.' };
   }
   try {
     return { html: liquid.renderSync(compiled.liquid, context) as string, tokens, problem: null };
   } catch (error) {
-    return { html: null, tokens, problem: describeDiagnostic(liquidDiagnostic(error, 'render')) };
+    return { html: null, tokens, problem: describeDiagnostic(liquidDiagnostic(error, 'render', compiled.locate)) };
   }
 }
 

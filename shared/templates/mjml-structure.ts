@@ -31,13 +31,49 @@ const error = (message: string, at: { line: number; column: number }): Diagnosti
   column: at.column,
 });
 
+/** Levenshtein distance, capped: only near misses are worth suggesting. */
+function distance(a: string, b: string, cap = 3): number {
+  if (Math.abs(a.length - b.length) >= cap) return cap;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      row.push(Math.min((previous[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, substitution));
+    }
+    previous = row;
+  }
+  return Math.min(previous[b.length] ?? cap, cap);
+}
+
+function unknownTag(name: string, known: readonly string[]): string {
+  if (name === 'mj-include') {
+    return '<mj-include> is not supported: a template cannot read files. Paste the content in instead';
+  }
+  const nearest = known
+    .map((candidate) => ({ candidate, d: distance(name, candidate) }))
+    .filter(({ d }) => d < 3)
+    .sort((a, b) => a.d - b.d)[0];
+  return `<${name}> is not an MJML element, so it and its content would be left out of the email.${
+    nearest ? ` Did you mean <${nearest.candidate}>?` : ''
+  }`;
+}
+
+export interface StructureOptions {
+  /** The mj- elements MJML knows; without it, element names are not checked. */
+  knownTags?: readonly string[];
+}
+
 /**
  * MJML's parser forgives unclosed and mismatched tags and quietly renders
  * something else, so a forgotten `</mj-text>` would only show as a strange
- * preview. This pass checks that every mj- element is closed, in order, and
- * points at the line where the problem starts.
+ * preview, and it drops an element it does not know (a typo such as
+ * `<mj-textt>`) with only a warning. This pass checks that every mj- element
+ * is known and closed, in order, and points at the line where the problem
+ * starts.
  */
-export function mjmlStructureDiagnostics(source: string): Diagnostic[] {
+export function mjmlStructureDiagnostics(source: string, options: StructureOptions = {}): Diagnostic[] {
+  const known = options.knownTags ? new Set(options.knownTags) : null;
   const at = locator(source);
   const stack: OpenTag[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -69,6 +105,7 @@ export function mjmlStructureDiagnostics(source: string): Diagnostic[] {
       }
       continue;
     }
+    if (known && name !== 'mjml' && !known.has(name)) diagnostics.push(error(unknownTag(name, [...known]), position));
     if (!tag.endsWith('/>')) stack.push({ name, ...position });
   }
   for (const unclosed of stack.reverse()) diagnostics.push(error(`<${unclosed.name}> opened here is never closed`, unclosed));
