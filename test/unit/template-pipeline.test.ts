@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/contract/schemas';
+import { createLiquid } from '../../shared/templates/liquid-engine';
 import { protectLiquid } from '../../shared/templates/protect-liquid';
+import { sourceLocator } from '../../shared/templates/source-positions';
 import { compileTemplate, renderForCustomer } from '../../electron/services/template-compiler';
 
 const customer = (over: Partial<Customer> = {}): Customer => ({
@@ -113,7 +115,7 @@ describe('compile once, render per customer', () => {
     const compiled = await compileTemplate(
       '<mjml>\n<mj-body>\n<mj-section><mj-column><mj-bogus>x</mj-bogus></mj-column></mj-section>\n</mj-body>\n</mjml>',
     );
-    expect(compiled.diagnostics).toContainEqual(expect.objectContaining({ source: 'mjml', line: 3 }));
+    expect(compiled.diagnostics).toContainEqual(expect.objectContaining({ severity: 'error', source: 'mjml', line: 3 }));
   });
 
   it('renders plain HTML templates without MJML', async () => {
@@ -161,5 +163,112 @@ describe('MJML structure', () => {
       '<mjml><mj-head><mj-attributes><mj-all padding="0" /></mj-attributes></mj-head><mj-body><!-- <mj-text> in a comment -->' +
       '<mj-section><mj-column><mj-image src="{{ img | default: \'a>b\' }}" /><mj-text>ok</mj-text></mj-column></mj-section></mj-body></mjml>';
     expect(await errorsOf(source)).toEqual([]);
+  });
+});
+
+describe('Liquid in css-class, which MJML copies and suffixes with -outlook', () => {
+  const SOURCE = `<mjml>
+  <mj-body>
+    <mj-section css-class="{% if city == 'Paris' %}paris{% endif %}">
+      <mj-column css-class="{{ city | downcase }} wide">
+        <mj-text css-class="{% if LoyaltyTier == 'Gold' %}vip{% endif %}">Hi {{ FirstName }}</mj-text>
+      </mj-column>
+    </mj-section>
+    <mj-section css-class="{{ country
+      | downcase }}">
+      <mj-column><mj-textt>typo</mj-textt></mj-column>
+    </mj-section>
+  </mj-body>
+</mjml>`;
+
+  it('renders the class in the normal and the Outlook copy, for each customer', async () => {
+    const compiled = await compileTemplate(SOURCE);
+    // The only problem is the typo, still reported at its own line although a css-class above spans two lines.
+    expect(compiled.diagnostics.map((d) => [d.severity, d.line])).toEqual([['error', 10]]);
+    expect(compiled.html).toContain(`class="{% if city == 'Paris' %}paris{% endif %}"`);
+
+    const fixed = await compileTemplate(SOURCE.replace(/textt/g, 'text'));
+    expect(fixed.diagnostics).toEqual([]);
+    const paris = renderForCustomer(fixed, customer({ city: 'Paris', country: 'FR' }));
+    expect(paris.problem).toBeNull();
+    const html = paris.html ?? '';
+    expect(html).toContain('class="paris"');
+    expect(html).toContain('class="paris-outlook"');
+    expect(html).toContain('class="mj-column-per-100 mj-outlook-group-fix paris wide"');
+    expect(html).toContain('class="paris-outlook wide-outlook"');
+    expect(html).toContain('class="vip"');
+    expect(html).toContain('class="fr"');
+    expect(html).toContain('class="fr-outlook"');
+    expect(html).not.toMatch(/\{\{|\{%|tailorcls/);
+
+    const krakow = renderForCustomer(fixed, customer({ city: 'Kraków', country: 'PL', attributes: {} })).html ?? '';
+    expect(krakow).not.toContain('paris');
+    expect(krakow).toContain('class="kraków-outlook wide-outlook"');
+    expect(krakow).not.toContain('class="vip"');
+    expect(krakow).toContain('class="pl-outlook"');
+  });
+});
+
+describe('MJML elements that would vanish', () => {
+  it('makes an unknown mj- tag an error at its line and column, with a suggestion', async () => {
+    const compiled = await compileTemplate(
+      '<mjml>\n<mj-body>\n<mj-section><mj-column>\n  <mj-textt>Gone</mj-textt>\n</mj-column></mj-section>\n</mj-body>\n</mjml>',
+    );
+    expect(compiled.diagnostics).toEqual([expect.objectContaining({ severity: 'error', source: 'mjml', line: 4, column: 3 })]);
+    expect(compiled.diagnostics[0]?.message).toContain('<mj-textt> is not an MJML element');
+    expect(compiled.diagnostics[0]?.message).toContain('Did you mean <mj-text>?');
+    const rendered = renderForCustomer(compiled, customer());
+    expect(rendered.html).toBeNull();
+    expect(rendered.problem).toMatch(/^Line 4, column 3: MJML: <mj-textt>/);
+  });
+
+  it('refuses mj-include, which would read a local file', async () => {
+    const compiled = await compileTemplate(
+      '<mjml>\n<mj-body>\n<mj-include path="package.json" />\n<mj-section><mj-column><mj-text>x</mj-text></mj-column></mj-section>\n</mj-body>\n</mjml>',
+    );
+    expect(compiled.diagnostics).toEqual([expect.objectContaining({ severity: 'error', line: 3 })]);
+    expect(compiled.html ?? '').not.toContain('"productName"');
+  });
+
+  it('shows the problem instead of unstyled text while a section is unclosed', async () => {
+    const compiled = await compileTemplate(
+      '<mjml>\n<mj-body>\n<mj-section>\n<mj-column><mj-text>Hi {{ FirstName }}</mj-text></mj-column>\n</mj-body>\n</mjml>',
+    );
+    const rendered = renderForCustomer(compiled, customer());
+    expect(rendered.html).toBeNull();
+    expect(rendered.problem).toMatch(/^Line 3, column 1: MJML: <mj-section> opened here is never closed/);
+  });
+});
+
+describe('render errors point at the author’s line', () => {
+  const mjml = (body: string) =>
+    `<mjml>\n<mj-head><mj-title>{{ FirstName }}</mj-title></mj-head>\n<mj-body>\n<mj-section>\n<mj-column>\n<mj-text>Hi {{ FirstName }}</mj-text>\n${body}\n</mj-column>\n</mj-section>\n</mj-body>\n</mjml>`;
+
+  it('a partial named by customer data', async () => {
+    const compiled = await compileTemplate(mjml('<mj-text>\n    {% include {{ city }} %}</mj-text>'));
+    expect(compiled.diagnostics).toEqual([]);
+    expect(renderForCustomer(compiled, customer()).problem).toMatch(/^Line 8, column 5: Liquid: no partial named "Kraków"/);
+  });
+
+  it('a runaway loop stopped by the render limits', async () => {
+    const compiled = await compileTemplate(
+      mjml('<mj-text>{{ FirstName }}</mj-text>\n<mj-text>\n  {% for i in (1..100000000) %}{{ i }}{% endfor %}</mj-text>'),
+    );
+    expect(renderForCustomer(compiled, customer()).problem).toMatch(/^Line 9, column 3: Liquid: .*limit/);
+  });
+
+  it('maps the n-th copy of a tag in the compiled HTML to the n-th in the source', () => {
+    const liquid = createLiquid();
+    const source = 'a {{ x | upcase }}\nb\nc {{ x | upcase }}';
+    const compiled = `${'\n'.repeat(40)}<p>{{ x | upcase }}</p>${'\n'.repeat(40)}<p>{{ x | upcase }}</p>`;
+    const locate = sourceLocator(liquid, source, compiled);
+    const [first, second] = liquid
+      .parse(compiled)
+      .map((t) => t.token)
+      .filter((token) => token.getText().startsWith('{{'));
+    if (!first || !second) throw new Error('expected two outputs');
+    expect(locate(first)).toEqual({ line: 1, column: 3 });
+    expect(locate(second)).toEqual({ line: 3, column: 3 });
+    expect(locate(liquid.parse('{{ y }}')[0]!.token)).toBeNull();
   });
 });
