@@ -2,11 +2,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Liquid } from 'liquidjs';
-import mjml2html from 'mjml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toPascalAlias, toSnakeKey } from '../../shared/fields/naming';
+import type { Customer } from '../../shared/contract/schemas';
+import { toSnakeKey } from '../../shared/fields/naming';
 import { SegmentRule, type Condition } from '../../shared/segments/rule';
+import { compileTemplate, renderForCustomer } from '../../electron/services/template-compiler';
+import { findCustomer } from '../../electron/workspace/customers-repo';
 import { openDatabase, type Db } from '../../electron/workspace/db';
 import { populateDemo, STARTER_TEMPLATES, type DemoSummary } from '../../electron/workspace/demo';
 
@@ -80,32 +81,6 @@ function segmentMembers(db: Db, rule: SegmentRule): string[] {
     .prepare(`SELECT id FROM customers WHERE ${where} ORDER BY id`)
     .pluck()
     .all(...parts.flatMap((part) => part.params)) as string[];
-}
-
-/** Every field under its snake_case key and its PascalCase alias, as templates see a customer. */
-function liquidContext(row: CustomerRow): Record<string, unknown> {
-  const fields: Record<string, string | null> = { ...(JSON.parse(row.attributes) as Record<string, string>) };
-  for (const key of CANONICAL) fields[key] = row[key];
-  const context: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    context[key] = value;
-    context[toPascalAlias(key)] = value;
-  }
-  return context;
-}
-
-/** What the template pipeline does before MJML: bare block tags between elements go into mj-raw. */
-function wrapBlockTags(source: string): string {
-  let insideContent = 0;
-  return source
-    .split('\n')
-    .map((line) => {
-      const wrapped = insideContent === 0 && /^\s*\{%.*%\}\s*$/.test(line) ? line.replace(/(\{%.*%\})/, '<mj-raw>$1</mj-raw>') : line;
-      insideContent += (line.match(/<mj-(text|button|raw|table)\b/g) ?? []).length;
-      insideContent -= (line.match(/<\/mj-(text|button|raw|table)>|<mj-(text|button|raw|table)\b[^>]*\/>/g) ?? []).length;
-      return wrapped;
-    })
-    .join('\n');
 }
 
 describe('populateDemo', () => {
@@ -296,8 +271,17 @@ describe('populateDemo', () => {
     const segments = db.prepare('SELECT rule FROM segments ORDER BY id').pluck().all() as string[];
     const leaderIds = segments.map((rule) => segmentMembers(db, SegmentRule.parse(JSON.parse(rule)))[0]);
     const nameless = db.prepare('SELECT id FROM customers WHERE first_name IS NULL ORDER BY id LIMIT 1').pluck().get() as string;
-    const customerRows = [...leaderIds, nameless].map((id) => db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow);
-    const liquid = new Liquid({ strictFilters: true });
+    // Customers as the app reads them, rendered through the app's own compile and render path.
+    const customers = [...leaderIds, nameless].map((id) => {
+      const customer = findCustomer(db, id ?? '');
+      if (!customer) throw new Error(`missing demo customer ${id}`);
+      return customer;
+    });
+    const rendered = async (source: string, customer: Customer): Promise<string> => {
+      const result = renderForCustomer(await compileTemplate(source), customer);
+      expect(result.problem).toBeNull();
+      return result.html ?? '';
+    };
 
     for (const template of templates) {
       const lines = template.source.split('\n').length;
@@ -305,26 +289,25 @@ describe('populateDemo', () => {
       expect(lines).toBeLessThan(160);
       expect(template.source).toMatch(/\{% if [^%]+%\}\s*<mj-section/);
       expect(template.source).toMatch(/href="https:\/\/shop\.example\.com\/[^"]*\?cid=\{\{ id \}\}&utm_source=email/);
+      expect((await compileTemplate(template.source)).diagnostics, template.name).toEqual([]);
 
-      const compiled = await mjml2html(wrapBlockTags(template.source), { validationLevel: 'soft' });
-      expect(compiled.errors, template.name).toEqual([]);
-      const parsed = liquid.parse(compiled.html);
-
-      for (const row of customerRows) {
-        const html = (await liquid.render(parsed, liquidContext(row))) as string;
-        expect(html, `${template.name} for ${row.id}`).not.toMatch(/\{\{|\{%|%\}|\}\}/);
-        if (row.first_name) expect(html).toContain(row.first_name);
+      for (const customer of customers) {
+        const html = await rendered(template.source, customer);
+        expect(html, `${template.name} for ${customer.id}`).not.toMatch(/\{\{|\{%|%\}|\}\}/);
+        if (customer.first_name) expect(html).toContain(customer.first_name);
         else expect(html).toMatch(/(there|friend)[,!]/);
-        expect(html).toContain(`cid=${row.id}&`);
+        expect(html).toContain(`cid=${customer.id}&`);
       }
     }
 
+    // `{% if %}` around whole sections picks one section per customer: MJML alone would drop the tags and show both.
     const offer = templates.find((template) => template.name === 'Segment offer');
-    const [highValue, lapsed] = customerRows;
+    const [highValue, lapsed] = customers;
     if (!offer || !highValue || !lapsed) throw new Error('missing demo data');
-    const offerHtml = (await mjml2html(wrapBlockTags(offer.source), { validationLevel: 'soft' })).html;
-    expect(await liquid.parseAndRender(offerHtml, liquidContext(highValue))).toContain('private collection');
-    const standard = (await liquid.parseAndRender(offerHtml, liquidContext(lapsed))) as string;
+    const premium = await rendered(offer.source, highValue);
+    expect(premium).toContain('private collection');
+    expect(premium).not.toContain('Claim my 20% off');
+    const standard = await rendered(offer.source, lapsed);
     expect(standard).not.toContain('private collection');
     expect(standard).toContain('Claim my 20% off');
   });
