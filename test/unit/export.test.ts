@@ -75,3 +75,63 @@ describe('export', () => {
     }
   });
 });
+
+describe('export keeps Liquid placed between MJML sections (protectLiquid)', () => {
+  const STRUCTURAL = `<mjml>
+  <mj-body>
+    {% if first_name %}
+    <mj-section><mj-column><mj-text>NAMED {{ first_name }}</mj-text></mj-column></mj-section>
+    {% else %}
+    <mj-section><mj-column><mj-text>ANONYMOUS</mj-text></mj-column></mj-section>
+    {% endif %}
+    <mj-section><mj-column><mj-button href="https://shop.example.com/?cid={{ id }}">Shop</mj-button></mj-column></mj-section>
+  </mj-body>
+</mjml>`;
+
+  it('writes the block tags around whole sections, and each persona gets one branch', async () => {
+    const dir = tempDir();
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor'), demo: true });
+      const result = await app.client.call('export.run', {
+        template: { name: 'Branches', source: STRUCTURAL },
+        dir: path.join(dir, 'out'),
+      });
+      const compiled = fs.readFileSync(result.files.find((f) => f.kind === 'compiled')!.path, 'utf8');
+      const order = ['{% if first_name %}', 'NAMED {{ first_name }}', '{% else %}', 'ANONYMOUS', '{% endif %}'].map((part) =>
+        compiled.indexOf(part),
+      );
+      expect(order.every((at) => at >= 0)).toBe(true);
+      expect([...order].sort((a, b) => a - b)).toEqual(order);
+
+      const personas = result.files.filter((f) => f.kind === 'persona');
+      expect(personas.length).toBeGreaterThan(0);
+      for (const file of personas) {
+        // Every demo persona has a first name.
+        const html = fs.readFileSync(file.path, 'utf8');
+        expect(html).toMatch(/NAMED \p{L}/u);
+        expect(html).not.toContain('ANONYMOUS');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses a template whose mj- tag MJML would drop, naming the tag and its line', async () => {
+    const dir = tempDir();
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor') });
+      const source =
+        '<mjml>\n<mj-body>\n<mj-section><mj-column>\n<mj-text>ok</mj-text>\n  <mj-textt>lost</mj-textt>\n</mj-column></mj-section>\n</mj-body>\n</mjml>';
+      await expect(app.client.call('export.run', { template: { name: 'Typo', source }, dir: path.join(dir, 'out') })).rejects.toThrow(
+        /Line 5, column 3: MJML: <mj-textt> is not an MJML element/,
+      );
+      expect(fs.existsSync(path.join(dir, 'out'))).toBe(false);
+    } finally {
+      await app.close();
+    }
+  });
+});
