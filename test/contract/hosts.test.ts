@@ -76,6 +76,23 @@ describe('HTTP host and direct calls agree', () => {
     expect(new Set(direct.previews.map((p) => p.customer?.displayName.split(' ')[0])).size).toBe(3);
   });
 
+  it('keeps Liquid around whole sections on both paths: each persona sees its own branch', async () => {
+    const offer = (await app.client.call('templates.list', {})).find((t) => t.name === 'Segment offer');
+    const { source } = await app.client.call('templates.get', { id: offer!.id });
+    for (const client of [http, app.client]) {
+      const { previews, diagnostics } = await client.call('preview.render', { source });
+      expect(diagnostics).toEqual([]);
+      const byLabel = new Map(previews.map((p) => [p.label, p.html ?? '']));
+      // The demo's high-value persona gets the private-collection section, the others the standard offer.
+      expect(byLabel.get('High-value customer')).toContain('private collection');
+      for (const label of ['Lapsed customer', 'New subscriber']) {
+        expect(byLabel.get(label)).toContain('Claim my 20% off');
+        expect(byLabel.get(label)).not.toContain('private collection');
+      }
+      for (const html of byLabel.values()) expect(html).not.toMatch(/\{\{|\{%/);
+    }
+  });
+
   it('gives the same validation error for bad input, on both paths', async () => {
     const errors = await Promise.all(
       [http, app.client].map((client) =>
