@@ -27,6 +27,8 @@ export interface RenderedEmail {
   html: string | null;
   tokens: ResolvedToken[];
   problem: string | null;
+  /** The problem as a diagnostic at the author's line (a compile error, or one raised while rendering). */
+  diagnostic: Diagnostic | null;
 }
 
 // Partials will come from the workspace; until then every include / render / layout names a missing partial.
@@ -158,12 +160,18 @@ export function renderForCustomer(compiled: CompiledTemplate, customer: Customer
   const tokens = resolveTokens(compiled.variables, context);
   const first = compiled.diagnostics.find((d) => d.severity === 'error');
   if (!compiled.liquid || first) {
-    return { html: null, tokens, problem: first ? describeDiagnostic(first) : 'The template could not be compiled.' };
+    return {
+      html: null,
+      tokens,
+      problem: first ? describeDiagnostic(first) : 'The template could not be compiled.',
+      diagnostic: first ?? null,
+    };
   }
   try {
-    return { html: liquid.renderSync(compiled.liquid, context) as string, tokens, problem: null };
+    return { html: liquid.renderSync(compiled.liquid, context) as string, tokens, problem: null, diagnostic: null };
   } catch (error) {
-    return { html: null, tokens, problem: describeDiagnostic(liquidDiagnostic(error, 'render', compiled.locate)) };
+    const diagnostic = liquidDiagnostic(error, 'render', compiled.locate);
+    return { html: null, tokens, problem: describeDiagnostic(diagnostic), diagnostic };
   }
 }
 

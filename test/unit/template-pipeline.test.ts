@@ -247,7 +247,9 @@ describe('render errors point at the author’s line', () => {
   it('a partial named by customer data', async () => {
     const compiled = await compileTemplate(mjml('<mj-text>\n    {% include {{ city }} %}</mj-text>'));
     expect(compiled.diagnostics).toEqual([]);
-    expect(renderForCustomer(compiled, customer()).problem).toMatch(/^Line 8, column 5: Liquid: no partial named "Kraków"/);
+    const rendered = renderForCustomer(compiled, customer());
+    expect(rendered.problem).toMatch(/^Line 8, column 5: Liquid: no partial named "Kraków"/);
+    expect(rendered.diagnostic).toMatchObject({ severity: 'error', source: 'render', line: 8, column: 5 });
   });
 
   it('a runaway loop stopped by the render limits', async () => {
