@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import mjml2html from 'mjml';
-import { components as mjmlComponents } from 'mjml-core';
 import type { Template as LiquidTemplate } from 'liquidjs';
 import type { Customer, Diagnostic, ResolvedToken } from '../../shared/contract/schemas';
 import { protectClassLiquid } from '../../shared/templates/class-liquid';
@@ -10,6 +8,7 @@ import { mjmlStructureDiagnostics } from '../../shared/templates/mjml-structure'
 import { NO_PARTIALS, partialReferences, PartialNotFoundError } from '../../shared/templates/partials';
 import { protectLiquid } from '../../shared/templates/protect-liquid';
 import { type LocateInSource, sourceLocator } from '../../shared/templates/source-positions';
+import { mjml2html, mjmlComponents } from './mjml';
 
 /** A template compiled once per change: MJML → HTML with Liquid kept, then parsed by Liquid. */
 export interface CompiledTemplate {
