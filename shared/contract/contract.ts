@@ -128,6 +128,8 @@ export const contract = {
     ExportResult,
   ),
   'export.suggestDir': method(z.object({ template: TemplateRef }), z.object({ dir: z.string() })),
+  /** Rewrite the open workspace without its free pages; sizes in bytes. */
+  'workspace.compact': method(NoInput, z.object({ before: z.number().int(), after: z.number().int() })),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
