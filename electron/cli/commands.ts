@@ -182,7 +182,7 @@ export async function renderCommand(out: Output, workspace: string, opts: { temp
 export async function exportCommand(
   out: Output,
   workspace: string,
-  opts: { template: string; out: string; personas: boolean },
+  opts: { template: string; out: string; personas: boolean; folder?: string; replace?: boolean },
 ): Promise<number> {
   return withApp(out, async (client) => {
     await openWorkspace(client, workspace);
@@ -191,6 +191,8 @@ export async function exportCommand(
       template: template.ref,
       dir: path.resolve(opts.out),
       personas: opts.personas,
+      folder: opts.folder,
+      replace: opts.replace ?? false,
     });
     for (const diagnostic of result.diagnostics) out.note(formatDiagnostic(template.label, diagnostic));
     if (out.json) out.document(result);

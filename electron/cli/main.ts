@@ -14,7 +14,8 @@ Examples:
   $ tailor templates shop.tailor
   $ tailor render shop.tailor --template "Welcome" --customer ada@example.com > welcome.html
   $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
-  $ tailor export shop.tailor --template Welcome --out ./export
+  $ tailor export shop.tailor --template Welcome --out ./exports
+  $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -117,10 +118,14 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('write ESP-ready HTML (and text) for a template')
     .argument('<workspace>', 'the .tailor workspace file')
     .requiredOption('--template <name|id|path>', 'a stored template (name or id) or a .mjml/.html/.liquid file')
-    .requiredOption('--out <dir>', 'the folder to write into')
+    .requiredOption('--out <dir>', 'the parent folder: each export creates a new folder in it')
+    .option('--folder <name>', 'the folder to create (default: the template name and the local time)')
+    .option('--replace', 'replace an earlier Tailor export in that folder')
     .option('--no-personas', 'skip the per-persona renders')
     .action(
-      action((out, workspace: string, opts: { template: string; out: string; personas: boolean }) => exportCommand(out, workspace, opts)),
+      action((out, workspace: string, opts: { template: string; out: string; personas: boolean; folder?: string; replace?: boolean }) =>
+        exportCommand(out, workspace, opts),
+      ),
     );
 
   program
