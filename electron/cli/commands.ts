@@ -202,6 +202,16 @@ export async function exportCommand(
   });
 }
 
+export async function compactCommand(out: Output, workspace: string): Promise<number> {
+  return withApp(out, async (client) => {
+    const workspacePath = await openWorkspace(client, workspace);
+    const result = await client.call('workspace.compact', {});
+    if (out.json) out.document(result);
+    else out.line(`Compacted ${workspacePath}: ${result.before.toLocaleString('en-US')} -> ${result.after.toLocaleString('en-US')} bytes`);
+    return EXIT.ok;
+  });
+}
+
 export async function serveCommand(
   out: Output,
   workspace: string | undefined,

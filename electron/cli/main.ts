@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { packageRoot } from '../services/paths';
-import { exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
+import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -16,6 +16,7 @@ Examples:
   $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
   $ tailor export shop.tailor --template Welcome --out ./exports
   $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
+  $ tailor compact shop.tailor
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -127,6 +128,12 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
         exportCommand(out, workspace, opts),
       ),
     );
+
+  program
+    .command('compact')
+    .description('rewrite a workspace file without the space left by deleted data')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => compactCommand(out, workspace)));
 
   program
     .command('serve')
