@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ContractError } from '../../shared/contract/envelope';
+import { ErrorLog, newErrorId } from '../services/error-log';
 import { packageRoot } from '../services/paths';
 import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
 import { EXIT, Output, type CliIo } from './io';
@@ -46,6 +48,19 @@ function parseUrl(value: string): string {
   }
 }
 
+/**
+ * A bug outside the dispatcher (which logs its own) is logged too, and the
+ * user sees its id and the log's path rather than a raw message.
+ */
+async function asUserError(error: unknown): Promise<unknown> {
+  if (error instanceof ContractError) return error;
+  const log = new ErrorLog();
+  const id = newErrorId();
+  log.record(id, 'cli', error);
+  await log.close();
+  return new ContractError('internal', `Tailor stopped because of an internal problem (error ${id}; details in ${log.file}).`);
+}
+
 interface GlobalOptions {
   json?: boolean;
 }
@@ -69,7 +84,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
       try {
         exitCode = await body(out, ...(args.slice(0, -1) as A));
       } catch (error) {
-        exitCode = out.failure(error);
+        exitCode = out.failure(await asUserError(error));
       }
     };
 

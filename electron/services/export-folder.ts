@@ -48,9 +48,10 @@ export function exportFolderName(template: string, at: Date): string {
 /** A folder name a caller may ask for: one plain path segment, not hidden (our staging folders are). */
 export function folderNameProblem(name: string): string | null {
   if (name.trim() !== name || name === '') return 'it is empty or starts or ends with a space';
-  if (/[/\\\0]/.test(name)) return 'it holds a path separator; give the parent folder separately';
+  if (/[/\\]/.test(name)) return 'it holds a path separator; give the parent folder separately';
   if (name.startsWith('.')) return 'it starts with a dot';
-  if (/[<>:"|?*\u0000-\u001f]/.test(name)) return 'it holds a character some systems do not allow in file names';
+  if (/[<>:"|?*]/.test(name) || [...name].some((char) => char.charCodeAt(0) < 0x20))
+    return 'it holds a character some systems do not allow in file names';
   return null;
 }
 
