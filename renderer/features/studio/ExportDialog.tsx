@@ -32,7 +32,7 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  /** Set when the folder exists: the host's message, shown with a Replace button. */
+  /** Set when the folder exists (the host's message, kept for the record): the dialog asks before replacing. */
   const [conflict, setConflict] = useState<string | null>(null);
   const shell = window.tailorShell;
 
@@ -162,7 +162,8 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
       )}
       {conflict && (
         <div className="alert alert-warning" role="alert">
-          {conflict} Replace it? Every file of the earlier export is removed; nothing outside that folder is touched.
+          “{folder.trim()}” already exists there. Replace the export in it? Every file of the earlier export is removed and nothing outside
+          that folder is touched; Tailor only replaces its own exports. Or change the folder name to keep both.
         </div>
       )}
       {problem && (
