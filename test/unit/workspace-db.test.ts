@@ -212,6 +212,32 @@ describe('compaction', () => {
   });
 });
 
+describe('an interrupted import', () => {
+  it('has its staged rows dropped and their space given back on the next open', () => {
+    const file = path.join(tempDir(), 'killed.tailor');
+    const db = openDatabase(file, { create: true });
+    const id = db
+      .prepare(
+        `INSERT INTO imports (kind, file_name, file_path, status, started_at) VALUES ('customers', 'big.csv', '/tmp/big.csv', 'running', ?)`,
+      )
+      .run(nowIso()).lastInsertRowid;
+    const stage = db.prepare('INSERT INTO import_staging (import_id, line, record) VALUES (?, ?, ?)');
+    const record = JSON.stringify({ note: 'y'.repeat(400) });
+    db.transaction(() => {
+      for (let line = 2; line < 20_000; line++) stage.run(id, line, record);
+    })();
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close(); // as if killed mid-import
+    const staged = fs.statSync(file).size;
+    expect(staged).toBeGreaterThan(4 * 1024 * 1024);
+
+    const reopened = openDatabase(file, { create: false });
+    expect(reopened.prepare('SELECT count(*) FROM import_staging').pluck().get()).toBe(0);
+    reopened.close();
+    expect(fs.statSync(file).size).toBeLessThan(staged / 4);
+  });
+});
+
 describe('workspace handlers', () => {
   it('create, reopen and list recent workspaces; refuse to overwrite an existing file', async () => {
     const dir = tempDir();
