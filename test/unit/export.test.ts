@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -209,4 +210,69 @@ describe('export folders', () => {
       await app.close();
     }
   }, 10_000);
+});
+
+describe('a killed export', () => {
+  it('never leaves a folder that looks like a complete export', async () => {
+    const { app, dir, out, id } = await exportSetup();
+    const workspace = path.join(dir, 'w.tailor');
+    try {
+      // An earlier export to replace: a kill must leave it whole, not mixed with new files.
+      await app.client.call('export.run', { template: { id }, dir: out, folder: 'offer' });
+      // The next export differs in every file, so a mix of old and new would show.
+      await app.client.call('templates.save', { id, source: SOURCE.replaceAll('Hi ', 'Hello again ') });
+    } finally {
+      await app.close();
+    }
+    const before = fs.readFileSync(path.join(out, 'offer', 'tailor-export.json'), 'utf8');
+
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'electron/cli/main.ts',
+        'export',
+        workspace,
+        '--template',
+        'Autumn Offer',
+        '--out',
+        out,
+        '--folder',
+        'offer',
+        '--replace',
+      ],
+      { cwd: path.resolve(__dirname, '..', '..'), env: { ...process.env, TAILOR_HOME: path.join(dir, 'home') }, stdio: 'ignore' },
+    );
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // Kill it as soon as its staging folder holds a file: midway through writing.
+    const deadline = Date.now() + 30_000;
+    let killedMidway = false;
+    while (Date.now() < deadline && child.exitCode === null) {
+      const staging = fs.readdirSync(out).find((name) => name.startsWith('.tailor-export-'));
+      if (staging && fs.readdirSync(path.join(out, staging)).length > 0) {
+        child.kill('SIGKILL');
+        killedMidway = true;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await exited;
+    expect(killedMidway).toBe(true);
+
+    // What is visible is the earlier export, exactly as it was, and every file its manifest lists.
+    const visible = fs.readdirSync(out).filter((name) => !name.startsWith('.'));
+    expect(visible).toEqual(['offer']);
+    const manifestText = fs.readFileSync(path.join(out, 'offer', 'tailor-export.json'), 'utf8');
+    expect(manifestText).toBe(before);
+    const manifest = JSON.parse(manifestText) as { files: { path: string; sha256: string }[] };
+    const listed = manifest.files.map((file) => file.path).sort();
+    const onDisk = fs
+      .readdirSync(path.join(out, 'offer'), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== 'tailor-export.json')
+      .map((entry) => path.relative(path.join(out, 'offer'), path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .sort();
+    expect(onDisk).toEqual(listed);
+    for (const file of manifest.files) expect(sha256(path.join(out, 'offer', file.path))).toBe(file.sha256);
+  }, 60_000);
 });
