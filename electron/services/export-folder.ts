@@ -98,6 +98,24 @@ function lstatOrNothing(file: string): fs.Stats | undefined {
   }
 }
 
+const STAGING_PREFIX = '.tailor-export-';
+const REPLACED_PREFIX = '.tailor-replaced-';
+/** Older than this, a staging folder belongs to an export that was killed, not to one still running. */
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
+/** Remove what killed exports left in `parent`: hidden, never a complete export, and otherwise kept forever. */
+function sweepStale(parent: string, now: number): void {
+  try {
+    for (const entry of fs.readdirSync(parent, { withFileTypes: true })) {
+      if (!entry.isDirectory() || !(entry.name.startsWith(STAGING_PREFIX) || entry.name.startsWith(REPLACED_PREFIX))) continue;
+      const full = path.join(parent, entry.name);
+      if (now - fs.statSync(full).mtimeMs > STALE_AFTER_MS) fs.rmSync(full, { recursive: true, force: true });
+    }
+  } catch {
+    // Tidying is a courtesy; the export itself reports any real problem with the folder.
+  }
+}
+
 const randomName = (): string => `.${crypto.randomBytes(12).toString('hex')}.tmp`;
 
 /** One export being written. `open` checks the target, `add` writes files, `publish` makes it visible. */
@@ -137,7 +155,8 @@ export class ExportWriter {
     }
     try {
       makeDirs(parentDir);
-      const staging = fs.mkdtempSync(path.join(parentDir, '.tailor-export-'));
+      sweepStale(parentDir, Date.now());
+      const staging = fs.mkdtempSync(path.join(parentDir, STAGING_PREFIX));
       return new ExportWriter(target, staging, existing !== undefined);
     } catch (error) {
       throw unwritable(parentDir, error);
@@ -158,7 +177,7 @@ export class ExportWriter {
     this.writeFile(MANIFEST_NAME, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`));
     try {
       if (this.replacing) {
-        const old = path.join(path.dirname(this.target), `.tailor-replaced-${crypto.randomBytes(6).toString('hex')}`);
+        const old = path.join(path.dirname(this.target), `${REPLACED_PREFIX}${crypto.randomBytes(6).toString('hex')}`);
         fs.renameSync(this.target, old);
         fs.renameSync(this.staging, this.target);
         fs.rmSync(old, { recursive: true, force: true });

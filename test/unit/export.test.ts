@@ -259,6 +259,8 @@ describe('a killed export', () => {
     }
     await exited;
     expect(killedMidway).toBe(true);
+    const leftover = fs.readdirSync(out).find((name) => name.startsWith('.tailor-export-'));
+    expect(leftover).toBeDefined();
 
     // What is visible is the earlier export, exactly as it was, and every file its manifest lists.
     const visible = fs.readdirSync(out).filter((name) => !name.startsWith('.'));
@@ -274,5 +276,21 @@ describe('a killed export', () => {
       .sort();
     expect(onDisk).toEqual(listed);
     for (const file of manifest.files) expect(sha256(path.join(out, 'offer', file.path))).toBe(file.sha256);
+
+    // The next export into that folder tidies up what a killed one left, once it is clearly abandoned.
+    const abandoned = path.join(out, leftover ?? '');
+    const fresh = path.join(out, '.tailor-export-running');
+    fs.mkdirSync(fresh);
+    const hoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    fs.utimesSync(abandoned, hoursAgo, hoursAgo);
+    const again = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await again.client.call('workspace.open', { path: workspace });
+      await again.client.call('export.run', { template: { id }, dir: out, personas: false });
+    } finally {
+      await again.close();
+    }
+    expect(fs.existsSync(abandoned)).toBe(false);
+    expect(fs.existsSync(fresh)).toBe(true);
   }, 60_000);
 });
