@@ -182,7 +182,7 @@ export async function renderCommand(out: Output, workspace: string, opts: { temp
 export async function exportCommand(
   out: Output,
   workspace: string,
-  opts: { template: string; out: string; personas: boolean },
+  opts: { template: string; out: string; personas: boolean; folder?: string; replace?: boolean },
 ): Promise<number> {
   return withApp(out, async (client) => {
     await openWorkspace(client, workspace);
@@ -191,12 +191,24 @@ export async function exportCommand(
       template: template.ref,
       dir: path.resolve(opts.out),
       personas: opts.personas,
+      folder: opts.folder,
+      replace: opts.replace ?? false,
     });
     for (const diagnostic of result.diagnostics) out.note(formatDiagnostic(template.label, diagnostic));
     if (out.json) out.document(result);
     else out.lines(formatExport(result));
     // An email with template errors is not fit to send, whatever files were written.
     return result.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.input : EXIT.ok;
+  });
+}
+
+export async function compactCommand(out: Output, workspace: string): Promise<number> {
+  return withApp(out, async (client) => {
+    const workspacePath = await openWorkspace(client, workspace);
+    const result = await client.call('workspace.compact', {});
+    if (out.json) out.document(result);
+    else out.line(`Compacted ${workspacePath}: ${result.before.toLocaleString('en-US')} -> ${result.after.toLocaleString('en-US')} bytes`);
+    return EXIT.ok;
   });
 }
 

@@ -76,7 +76,8 @@ function formatWhen(iso: string): string {
 export function formatExport(result: ExportResult): string[] {
   const noun = result.files.length === 1 ? 'file' : 'files';
   return [
-    `Wrote ${result.files.length} ${noun} to ${result.dir}:`,
+    `Wrote ${result.files.length} ${noun} to ${result.dir}${result.replaced ? ' (replacing the earlier export there)' : ''}:`,
     ...result.files.map((file) => `  ${file.path}  (${file.kind}, ${count(file.bytes)} bytes)`),
+    `Manifest (marks the export complete): ${result.manifest}`,
   ];
 }

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { ContractError } from '../../shared/contract/envelope';
+import { ErrorLog, newErrorId } from '../services/error-log';
 import { packageRoot } from '../services/paths';
-import { exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
+import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -14,7 +16,9 @@ Examples:
   $ tailor templates shop.tailor
   $ tailor render shop.tailor --template "Welcome" --customer ada@example.com > welcome.html
   $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
-  $ tailor export shop.tailor --template Welcome --out ./export
+  $ tailor export shop.tailor --template Welcome --out ./exports
+  $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
+  $ tailor compact shop.tailor
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -44,6 +48,19 @@ function parseUrl(value: string): string {
   }
 }
 
+/**
+ * A bug outside the dispatcher (which logs its own) is logged too, and the
+ * user sees its id and the log's path rather than a raw message.
+ */
+async function asUserError(error: unknown): Promise<unknown> {
+  if (error instanceof ContractError) return error;
+  const log = new ErrorLog();
+  const id = newErrorId();
+  log.record(id, 'cli', error);
+  await log.close();
+  return new ContractError('internal', `Tailor stopped because of an internal problem (error ${id}; details in ${log.file}).`);
+}
+
 interface GlobalOptions {
   json?: boolean;
 }
@@ -67,7 +84,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
       try {
         exitCode = await body(out, ...(args.slice(0, -1) as A));
       } catch (error) {
-        exitCode = out.failure(error);
+        exitCode = out.failure(await asUserError(error));
       }
     };
 
@@ -117,11 +134,21 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('write ESP-ready HTML (and text) for a template')
     .argument('<workspace>', 'the .tailor workspace file')
     .requiredOption('--template <name|id|path>', 'a stored template (name or id) or a .mjml/.html/.liquid file')
-    .requiredOption('--out <dir>', 'the folder to write into')
+    .requiredOption('--out <dir>', 'the parent folder: each export creates a new folder in it')
+    .option('--folder <name>', 'the folder to create (default: the template name and the local time)')
+    .option('--replace', 'replace an earlier Tailor export in that folder')
     .option('--no-personas', 'skip the per-persona renders')
     .action(
-      action((out, workspace: string, opts: { template: string; out: string; personas: boolean }) => exportCommand(out, workspace, opts)),
+      action((out, workspace: string, opts: { template: string; out: string; personas: boolean; folder?: string; replace?: boolean }) =>
+        exportCommand(out, workspace, opts),
+      ),
     );
+
+  program
+    .command('compact')
+    .description('rewrite a workspace file without the space left by deleted data')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => compactCommand(out, workspace)));
 
   program
     .command('serve')

@@ -4,7 +4,8 @@ import type { Handlers, ParsedInput } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Persona, PersonaPreview } from '../../shared/contract/schemas';
 import { displayName } from '../../shared/templates/customer-context';
-import { exportEmail, slug } from '../services/export-email';
+import { exportEmail } from '../services/export-email';
+import { exportFolderName } from '../services/export-folder';
 import { compileTemplate, renderForCustomer } from '../services/template-compiler';
 import { findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
@@ -104,16 +105,16 @@ export function templateHandlers(
       return { html: rendered.html, diagnostics: [...compiled.diagnostics], tokens: rendered.tokens };
     },
 
-    'export.run': async ({ template, dir, personas }) => {
+    'export.run': async ({ template, dir, personas, folder, replace }) => {
       const { name, source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const workspace = ctx.session.get();
       const targets =
         personas && workspace ? listPersonas(workspace.db).map((p) => ({ label: p.label, ...personaCustomer(workspace.db, p) })) : [];
-      return exportEmail({ name, source, dir, personas: targets });
+      return exportEmail({ name, source, dir, folder, replace, personas: targets });
     },
     'export.suggestDir': ({ template }) => {
       const { name } = resolveTemplate(ctx.session.get()?.db ?? null, template);
-      return { dir: path.join(os.homedir(), 'Tailor Exports', slug(name)) };
+      return { dir: path.join(os.homedir(), 'Tailor Exports'), folder: exportFolderName(name, new Date()) };
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Handlers } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { WorkspaceInfo } from '../../shared/contract/schemas';
 import { appVersion } from '../services/paths';
+import { compact } from '../workspace/compact';
 import { openDatabase } from '../workspace/db';
 import { SCHEMA_VERSION } from '../workspace/migrations';
 import { populateDemo } from '../workspace/demo';
@@ -47,7 +48,7 @@ function rememberRecent(ctx: HandlerContext, workspacePath: string): void {
 
 export function workspaceHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'app.info' | 'workspace.current' | 'workspace.open' | 'workspace.create' | 'workspace.recent'> {
+): Pick<Handlers, 'app.info' | 'workspace.current' | 'workspace.open' | 'workspace.create' | 'workspace.recent' | 'workspace.compact'> {
   return {
     'app.info': () => ({
       version: appVersion(),
@@ -89,5 +90,6 @@ export function workspaceHandlers(
       return workspaceInfo(workspace);
     },
     'workspace.recent': () => ctx.recent.list(),
+    'workspace.compact': () => compact(ctx.session.require().db),
   };
 }

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { convert } from 'html-to-text';
 import juice from 'juice';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, ExportResult } from '../../shared/contract/schemas';
-import { headerWords } from '../../shared/fields/naming';
 import { maskLiquid } from '../../shared/templates/liquid-mask';
+import { exportFolderName, ExportWriter, slug } from './export-folder';
 import { compileTemplate, describeDiagnostic, hasErrors, renderForCustomer } from './template-compiler';
 
 export interface ExportPersona {
@@ -13,7 +11,7 @@ export interface ExportPersona {
   customer: Customer | null;
 }
 
-export const slug = (name: string): string => headerWords(name).join('-') || 'email';
+export { slug } from './export-folder';
 
 /**
  * Style blocks stay as well: a rule on a class that Liquid picks at send time
@@ -34,30 +32,22 @@ function inlineCss(html: string): string {
   return masked.restore(inlined);
 }
 
-/** Write through a temporary file so a crash never leaves half an email on disk. */
-function writeAtomic(file: string, content: string): number {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
-  } catch (error) {
-    fs.rmSync(tmp, { force: true });
-    throw new ContractError('bad_file', `Cannot write ${file}: ${(error as Error).message}. Pick a folder you can write to.`);
-  }
-  return Buffer.byteLength(content);
-}
-
 /**
- * Export one template: the compiled HTML with Liquid tokens kept and CSS
- * inlined (to paste into an ESP), a plain-text part, and the email as each
- * persona receives it.
+ * Export one template into a new folder inside `dir` (or, with `replace`,
+ * over an earlier Tailor export of the same name): the compiled HTML with
+ * Liquid tokens kept and CSS inlined (to paste into an ESP), a plain-text
+ * part, the email as each persona receives it, and a manifest that marks the
+ * export complete.
  */
 export async function exportEmail(options: {
   name: string;
   source: string;
   dir: string;
+  /** The folder to create inside `dir`; the template's name and the local time when omitted. */
+  folder?: string | undefined;
+  replace?: boolean;
   personas: ExportPersona[];
+  now?: Date;
 }): Promise<ExportResult> {
   const compiled = await compileTemplate(options.source);
   if (hasErrors(compiled.diagnostics) || compiled.html === null) {
@@ -67,30 +57,30 @@ export async function exportEmail(options: {
       `"${options.name}" has errors, so it was not exported. ${first ? describeDiagnostic(first) : ''}`.trim(),
     );
   }
-  const dir = path.resolve(options.dir);
+  const at = options.now ?? new Date();
+  const writer = ExportWriter.open(options.dir, options.folder ?? exportFolderName(options.name, at), options.replace ?? false);
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    const base = slug(options.name);
+    const files: ExportResult['files'] = [];
+    files.push(writer.add(`${base}.html`, inlineCss(compiled.html), 'compiled'));
+    files.push(
+      writer.add(`${base}.txt`, convert(compiled.html, { wordwrap: 78, selectors: [{ selector: 'img', format: 'skip' }] }), 'text'),
+    );
+
+    const used = new Set<string>();
+    for (const persona of options.personas) {
+      if (!persona.customer) continue;
+      const rendered = renderForCustomer(compiled, persona.customer);
+      if (rendered.html === null) continue;
+      let name = `${base}--${slug(persona.label)}`;
+      for (let n = 2; used.has(name); n++) name = `${base}--${slug(persona.label)}-${n}`;
+      used.add(name);
+      files.push(writer.add(`personas/${name}.html`, inlineCss(rendered.html), 'persona'));
+    }
+    const { manifest, replaced } = writer.publish(options.name, at);
+    return { dir: writer.target, files, manifest, replaced, diagnostics: [...compiled.diagnostics] };
   } catch (error) {
-    throw new ContractError('bad_file', `Cannot create the export folder ${dir}: ${(error as Error).message}. Pick another folder.`);
+    writer.abandon();
+    throw error;
   }
-  const base = slug(options.name);
-  const files: ExportResult['files'] = [];
-  const write = (file: string, content: string, kind: ExportResult['files'][number]['kind']) => {
-    files.push({ path: file, kind, bytes: writeAtomic(file, content) });
-  };
-
-  write(path.join(dir, `${base}.html`), inlineCss(compiled.html), 'compiled');
-  write(path.join(dir, `${base}.txt`), convert(compiled.html, { wordwrap: 78, selectors: [{ selector: 'img', format: 'skip' }] }), 'text');
-
-  const used = new Set<string>();
-  for (const persona of options.personas) {
-    if (!persona.customer) continue;
-    const rendered = renderForCustomer(compiled, persona.customer);
-    if (rendered.html === null) continue;
-    let name = `${base}--${slug(persona.label)}`;
-    for (let n = 2; used.has(name); n++) name = `${base}--${slug(persona.label)}-${n}`;
-    used.add(name);
-    write(path.join(dir, 'personas', `${name}.html`), inlineCss(rendered.html), 'persona');
-  }
-  return { dir, files, diagnostics: [...compiled.diagnostics] };
 }

@@ -1,3 +1,4 @@
+import { describeIssues } from '../../shared/contract/dispatch';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Segment } from '../../shared/contract/schemas';
 import { compileRule, RuleError } from '../../shared/segments/compile-sql';
@@ -30,8 +31,30 @@ export function countMatching(db: Db, rule: SegmentRule): number {
     .get(...params) as number;
 }
 
+/**
+ * A stored rule this version can read. One saved by a newer Tailor (say with
+ * `match: "any"`) or edited by hand is the user's to deal with, so it becomes
+ * a message naming the segment, never a schema dump.
+ */
+export function storedRule(row: { id: number; name: string; rule: string }): SegmentRule {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.rule);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = SegmentRule.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const what = raw === undefined ? 'it is not valid JSON' : describeIssues(parsed.error).slice(0, 3).join('; ');
+  throw new ContractError(
+    'bad_file',
+    `Segment "${row.name}" (id ${row.id}) has a rule this version of Tailor cannot read (${what}). ` +
+      'It may have been saved by a newer Tailor: open the workspace there, or update Tailor. Otherwise delete the segment and build it again.',
+  );
+}
+
 function toSegment(db: Db, row: SegmentRow): Segment {
-  const rule = SegmentRule.parse(JSON.parse(row.rule));
+  const rule = storedRule(row);
   let count = 0;
   try {
     count = countMatching(db, rule);

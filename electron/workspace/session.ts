@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ContractError } from '../../shared/contract/envelope';
+import { compactIfWasteful } from './compact';
 import { openDatabase, type Db } from './db';
 
 export interface OpenWorkspace {
@@ -41,6 +42,12 @@ export class WorkspaceSession {
 
   close(): void {
     if (!this.current) return;
+    // Large deletions leave free pages behind; give them back while nothing else uses the file.
+    try {
+      compactIfWasteful(this.current.db);
+    } catch {
+      // Compaction is a saving, not a duty: a busy or full disk must not stop the close.
+    }
     // Fold the WAL back into the main file so the workspace is a single file at rest.
     this.current.db.pragma('wal_checkpoint(TRUNCATE)');
     this.current.db.close();

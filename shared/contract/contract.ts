@@ -121,13 +121,21 @@ export const contract = {
   'export.run': method(
     z.object({
       template: TemplateRef,
+      /** The parent folder: each export creates a new folder inside it. */
       dir: Path,
       /** Also write the email as each persona receives it. */
       personas: z.boolean().default(true),
+      /** The folder to create in `dir`; the template's name and the local time when omitted. */
+      folder: z.string().min(1).max(200).optional(),
+      /** Replace an earlier Tailor export in that folder (never any other folder). */
+      replace: z.boolean().default(false),
     }),
     ExportResult,
   ),
-  'export.suggestDir': method(z.object({ template: TemplateRef }), z.object({ dir: z.string() })),
+  /** A parent folder to offer, and the name of the folder an export made now would create in it. */
+  'export.suggestDir': method(z.object({ template: TemplateRef }), z.object({ dir: z.string(), folder: z.string() })),
+  /** Rewrite the open workspace without its free pages; sizes in bytes. */
+  'workspace.compact': method(NoInput, z.object({ before: z.number().int(), after: z.number().int() })),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -13,14 +13,26 @@ export function describeIssues(error: z.ZodError): string[] {
 export type Dispatch = (method: string, rawInput: unknown) => Promise<Envelope>;
 
 export interface DispatchOptions {
-  /** Called with unexpected errors (bugs); the caller gets their message without the stack. */
-  onInternalError?: (method: string, error: unknown) => void;
+  /** Called with unexpected errors (bugs) and the id the user is shown, so a log entry can be found from it. */
+  onInternalError?: (method: string, error: unknown, errorId: string) => void;
+  /** Where the details go, named in the user's message (`details in …`). */
+  errorLogPath?: string;
+}
+
+/** Six hex digits from the platform's CSPRNG (this module also runs in the renderer, so no node:crypto). */
+function newErrorId(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(3));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }
 
 /**
  * The single entry point every host calls: validates the input against the
  * contract, runs the handler, validates the output, and turns any failure
- * into an error envelope. Nothing thrown in a handler reaches a transport raw.
+ * into an error envelope. Nothing thrown in a handler reaches a transport raw:
+ * a bug reaches the user as a short message with an error id, and its
+ * details go to `onInternalError` (the host's log) under the same id.
  */
 export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (name, rawInput) => {
@@ -39,12 +51,21 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
     try {
       const handler = handlers[name] as (input: unknown) => unknown;
       const result = await handler(parsed.data);
+      // A reply that breaks the contract is a bug of ours, logged like any other: its zod dump is not for users.
       return { ok: true, data: spec.output.parse(result) };
     } catch (error) {
       if (error instanceof ContractError) return { ok: false, error: error.toBody() };
-      options.onInternalError?.(name, error);
-      const detail = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message: `Tailor could not complete ${name}: ${detail}` } };
+      const id = newErrorId();
+      try {
+        options.onInternalError?.(name, error, id);
+      } catch {
+        // Logging is best effort: the user still gets the envelope below.
+      }
+      const where = options.errorLogPath ? `; details in ${options.errorLogPath}` : '';
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Tailor could not complete ${name} because of an internal problem (error ${id}${where}).` },
+      };
     }
   };
 }

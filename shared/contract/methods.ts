@@ -36,6 +36,7 @@ export const METHOD_NAMES = [
   'render.customer',
   'export.run',
   'export.suggestDir',
+  'workspace.compact',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

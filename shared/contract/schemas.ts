@@ -191,5 +191,9 @@ export const ExportResult = z.object({
   dir: z.string(),
   files: z.array(z.object({ path: z.string(), kind: z.enum(['compiled', 'text', 'persona']), bytes: z.number().int() })),
   diagnostics: z.array(Diagnostic),
+  /** tailor-export.json, written last: the export is complete when it is there. */
+  manifest: z.string(),
+  /** Whether an earlier export in the same folder was replaced. */
+  replaced: z.boolean(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;

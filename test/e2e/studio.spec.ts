@@ -96,28 +96,46 @@ test('a new user imports customers, builds a segment, previews three personas, f
   await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toBeVisible();
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
 
-  // Export to a folder.
+  // Export: a new folder, named for the template and the time, inside the chosen one.
   const out = path.join(studio.dir, 'exports');
   await page.getByRole('button', { name: 'Export…' }).click();
   await page.getByRole('textbox', { name: 'Export folder' }).fill(out);
+  const folder = await page.getByRole('textbox', { name: 'New folder name' }).inputValue();
+  expect(folder).toMatch(/^segment-offer \d{4}-\d{2}-\d{2} \d{2}-\d{2}$/);
+  await expect(page.getByRole('dialog')).toContainText(`Creates ${path.join(out, folder)}`);
   await page.getByRole('dialog').getByRole('button', { name: 'Export' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Exported' })).toBeVisible();
   await studio.shot(page, 'journey-06-exported');
-  const compiled = fs.readFileSync(path.join(out, 'segment-offer.html'), 'utf8');
+  const exported = path.join(out, folder);
+  expect(fs.readdirSync(out)).toEqual([folder]);
+  expect(fs.existsSync(path.join(exported, 'tailor-export.json'))).toBe(true);
+  const compiled = fs.readFileSync(path.join(exported, 'segment-offer.html'), 'utf8');
   expect(compiled).toContain('{{');
   expect(compiled).toMatch(/\{%-?\s*if/);
-  const personaFiles = fs.readdirSync(path.join(out, 'personas'));
+  const personaFiles = fs.readdirSync(path.join(exported, 'personas'));
   expect(personaFiles).toHaveLength(3);
   expect(
     fs.readFileSync(
       path.join(
-        out,
+        exported,
         'personas',
         personaFiles.find((f) => f.includes('swiss'))!,
       ),
       'utf8',
     ),
   ).toContain('Zoë');
+
+  // Exporting into the same folder again asks before replacing it.
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('textbox', { name: 'Export folder' }).fill(out);
+  await page.getByRole('textbox', { name: 'New folder name' }).fill(folder);
+  await page.getByRole('dialog').getByRole('button', { name: 'Export' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'already exists' })).toBeVisible();
+  await studio.shot(page, 'journey-07-replace-export');
+  await page.getByRole('button', { name: 'Replace export' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Replaced the export in' })).toBeVisible();
+  expect(fs.readdirSync(out)).toEqual([folder]);
 });
 
 test('previews run no scripts and load no remote images unless allowed', async ({ page, studio }) => {

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { run, type CliIo } from '../../electron/cli/main';
+import { createApp } from '../../electron/services/app';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -54,12 +55,13 @@ const TEMPLATE = `<mjml>
 </mjml>
 `;
 
+// Every test gets its own folder, data folder and fixtures: none sees another's workspaces or leftovers.
 let dir: string;
 let previousHome: string | undefined;
 let csvPath: string;
 let templatePath: string;
 
-beforeAll(() => {
+beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-cli-'));
   previousHome = process.env.TAILOR_HOME;
   process.env.TAILOR_HOME = path.join(dir, 'home');
@@ -69,7 +71,7 @@ beforeAll(() => {
   fs.writeFileSync(templatePath, TEMPLATE);
 });
 
-afterAll(() => {
+afterEach(() => {
   if (previousHome === undefined) delete process.env.TAILOR_HOME;
   else process.env.TAILOR_HOME = previousHome;
   fs.rmSync(dir, { recursive: true, force: true });
@@ -192,15 +194,32 @@ describe('tailor import', () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => `C-${i},user${i}@example.com,User,${i},Gold`);
     fs.writeFileSync(big, `Customer ID,E-mail,First Name,Last Name,Loyalty Tier\n${rows.join('\n')}\n`);
 
+    // The interrupt (Ctrl+C's stand-in) is already raised, so the command cancels its job as soon as it has one.
     const interrupt = new AbortController();
     interrupt.abort();
-    const result = await cli(['import', workspace, '--customers', big], { interrupt: interrupt.signal });
-    expect(result.code).toBe(130);
-    expect(result.stderr).toMatch(/cancelled/);
+    const result = await cli(['import', workspace, '--customers', big, '--json'], { interrupt: interrupt.signal });
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toMatch(/Cancelling the import/);
+    expect(result.stderr).toMatch(/cancelled; the workspace is unchanged/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'cancelled' } });
 
-    // The cancelled import left nothing behind: importing the small file afterwards sees only its own rows.
+    // The job was really cancelled, not finished: it is recorded as cancelled and not one row came in.
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.open', { path: workspace });
+      const imports = await app.client.call('imports.list', {});
+      expect(imports.map((report) => report.status)).toEqual(['cancelled']);
+      expect(imports[0]?.rowsImported).toBe(0);
+      expect((await app.client.call('customers.list', {})).total).toBe(0);
+      expect(app.session.require().db.prepare('SELECT count(*) FROM import_staging').pluck().get()).toBe(0);
+    } finally {
+      await app.close();
+    }
+
+    // And the workspace takes the next import as if nothing had happened.
     const after = await cli(['import', workspace, '--customers', csvPath, '--json']);
     expect(after.code, after.stderr).toBe(0);
+    expect(JSON.parse(after.stdout)).toMatchObject({ rowsImported: 3 });
   });
 });
 
@@ -241,7 +260,8 @@ describe('tailor render', () => {
   });
 
   it('exits 1 for an unknown template name, listing the templates', async () => {
-    const workspace = path.join(dir, 'render-demo.tailor');
+    const workspace = path.join(dir, 'render-unknown.tailor');
+    expect((await cli(['init', workspace, '--demo'])).code).toBe(0);
     const result = await cli(['render', workspace, '--template', 'No Such Template', '--customer', 'ada@example.com']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/no template named No Such Template; templates: /);
@@ -256,22 +276,58 @@ describe('tailor render', () => {
 });
 
 describe('tailor export', () => {
-  it('writes the exported files and lists them', async () => {
+  it('writes the export to a new folder in --out, lists the files and the manifest', async () => {
     const workspace = await importedWorkspace('export');
     const outDir = path.join(dir, 'export-out');
     const result = await cli(['export', workspace, '--template', templatePath, '--out', outDir, '--json']);
     expect(result.code, result.stderr).toBe(0);
-    const exported = JSON.parse(result.stdout) as { dir: string; files: { path: string; kind: string }[] };
+    const exported = JSON.parse(result.stdout) as { dir: string; manifest: string; files: { path: string; kind: string }[] };
+    expect(path.dirname(exported.dir)).toBe(outDir);
+    expect(path.basename(exported.dir)).toMatch(/^hello-mjml \d{4}-\d{2}-\d{2} \d{2}-\d{2}$/);
     expect(exported.files.length).toBeGreaterThan(0);
-    for (const file of exported.files) {
-      const full = path.isAbsolute(file.path) ? file.path : path.join(exported.dir, file.path);
-      expect(fs.existsSync(full), full).toBe(true);
-    }
+    for (const file of exported.files) expect(fs.existsSync(file.path), file.path).toBe(true);
     expect(exported.files.some((file) => file.kind === 'compiled')).toBe(true);
+    expect(fs.existsSync(exported.manifest)).toBe(true);
 
     const human = await cli(['export', workspace, '--template', templatePath, '--out', path.join(dir, 'export-2'), '--no-personas']);
     expect(human.code, human.stderr).toBe(0);
     expect(human.stdout).toMatch(/^Wrote \d+ files? to /);
+    expect(human.stdout).toMatch(/Manifest \(marks the export complete\): .*tailor-export\.json/);
+  });
+
+  it('refuses an existing folder without --replace, and replaces only a Tailor export with it', async () => {
+    const workspace = await importedWorkspace('export-replace');
+    const outDir = path.join(dir, 'exports');
+    const args = ['export', workspace, '--template', templatePath, '--out', outDir, '--folder', 'hello'];
+    expect((await cli(args)).code).toBe(0);
+
+    const again = await cli(args);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+
+    const replaced = await cli([...args, '--replace']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    expect(replaced.stdout).toMatch(/replacing the earlier export there/);
+
+    fs.mkdirSync(path.join(outDir, 'mine'));
+    fs.writeFileSync(path.join(outDir, 'mine', 'notes.txt'), 'keep me');
+    const refused = await cli(['export', workspace, '--template', templatePath, '--out', outDir, '--folder', 'mine', '--replace']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not a Tailor export/);
+    expect(fs.readdirSync(path.join(outDir, 'mine'))).toEqual(['notes.txt']);
+  });
+});
+
+describe('tailor compact', () => {
+  it('compacts a workspace and reports the sizes', async () => {
+    const workspace = await importedWorkspace('compact');
+    const result = await cli(['compact', workspace, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const sizes = JSON.parse(result.stdout) as { before: number; after: number };
+    expect(sizes.after).toBeGreaterThan(0);
+    expect(sizes.after).toBeLessThanOrEqual(sizes.before);
+    const human = await cli(['compact', workspace]);
+    expect(human.stdout).toMatch(/^Compacted .*compact\.tailor: [\d,]+ -> [\d,]+ bytes/);
   });
 });
 

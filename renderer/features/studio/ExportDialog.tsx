@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ContractError } from '../../../shared/contract/envelope';
 import type { ExportResult } from '../../../shared/contract/schemas';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
@@ -13,30 +14,56 @@ interface Props {
   onClose: () => void;
 }
 
-/** Writes the ESP-ready HTML (tokens kept, CSS inlined), a text part and each persona's rendering to a folder. */
+/** Joins for display only; the host builds the real path. */
+const joinForDisplay = (dir: string, folder: string): string => {
+  const separator = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return dir.endsWith(separator) ? `${dir}${folder}` : `${dir}${separator}${folder}`;
+};
+
+/**
+ * Writes the ESP-ready HTML (tokens kept, CSS inlined), a text part and each
+ * persona's rendering to a new folder inside the chosen one. An existing
+ * folder of that name is only ever replaced after the user says so.
+ */
 export function ExportDialog({ templateId, templateName, beforeExport, onClose }: Props) {
   const [dir, setDir] = useState('');
+  const [folder, setFolder] = useState('');
   const [personas, setPersonas] = useState(true);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  /** Set when the folder exists (the host's message, kept for the record): the dialog asks before replacing. */
+  const [conflict, setConflict] = useState<string | null>(null);
   const shell = window.tailorShell;
 
   useEffect(() => {
     api.call('export.suggestDir', { template: { id: templateId } }).then(
-      (suggestion) => setDir((current) => current || suggestion.dir),
+      (suggestion) => {
+        setDir((current) => current || suggestion.dir);
+        setFolder((current) => current || suggestion.folder);
+      },
       () => undefined,
     );
   }, [templateId]);
 
-  const run = async () => {
+  const run = async (replace: boolean) => {
     setBusy(true);
     setProblem(null);
+    setConflict(null);
     try {
       if (!(await beforeExport())) throw new Error('Your latest edits could not be saved, so nothing was exported. Try saving again.');
-      setResult(await api.call('export.run', { template: { id: templateId }, dir: dir.trim(), personas }));
+      setResult(
+        await api.call('export.run', {
+          template: { id: templateId },
+          dir: dir.trim(),
+          folder: folder.trim() || undefined,
+          personas,
+          replace,
+        }),
+      );
     } catch (error) {
-      setProblem(errorMessage(error));
+      if (!replace && error instanceof ContractError && error.code === 'conflict') setConflict(error.message);
+      else setProblem(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -65,9 +92,15 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
             <button className="btn" onClick={onClose} disabled={busy}>
               Cancel
             </button>
-            <button className="btn btn-primary" onClick={() => void run()} disabled={busy || !dir.trim()}>
-              {busy ? 'Exporting…' : 'Export'}
-            </button>
+            {conflict ? (
+              <button className="btn btn-danger" onClick={() => void run(true)} disabled={busy}>
+                {busy ? 'Replacing…' : 'Replace export'}
+              </button>
+            ) : (
+              <button className="btn btn-primary" onClick={() => void run(false)} disabled={busy || !dir.trim()}>
+                {busy ? 'Exporting…' : 'Export'}
+              </button>
+            )}
           </>
         )
       }
@@ -81,14 +114,21 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
                 className="input mono"
                 style={{ flex: 1 }}
                 value={dir}
-                onChange={(e) => setDir(e.target.value)}
+                onChange={(e) => {
+                  setDir(e.target.value);
+                  setConflict(null);
+                }}
                 aria-label="Export folder"
               />
               {shell && (
                 <button
                   className="btn"
                   onClick={() =>
-                    void shell.pickFolder({ title: 'Export to folder', defaultPath: dir }).then((picked) => picked && setDir(picked))
+                    void shell.pickFolder({ title: 'Export to folder', defaultPath: dir }).then((picked) => {
+                      if (!picked) return;
+                      setDir(picked);
+                      setConflict(null);
+                    })
                   }
                 >
                   Choose…
@@ -96,11 +136,35 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
               )}
             </div>
           </label>
+          <label className="field">
+            <span>New folder</span>
+            <input
+              className="input mono"
+              value={folder}
+              onChange={(e) => {
+                setFolder(e.target.value);
+                setConflict(null);
+              }}
+              aria-label="New folder name"
+            />
+          </label>
+          {dir.trim() && folder.trim() && (
+            <p className="muted" style={{ margin: 0, fontSize: 12 }}>
+              Creates <span className="mono">{joinForDisplay(dir.trim(), folder.trim())}</span> and leaves everything else in the folder
+              alone.
+            </p>
+          )}
           <label className="toggle">
             <input type="checkbox" checked={personas} onChange={(e) => setPersonas(e.target.checked)} />
             Also write the email as each persona receives it
           </label>
         </>
+      )}
+      {conflict && (
+        <div className="alert alert-warning" role="alert">
+          “{folder.trim()}” already exists there. Replace the export in it? Every file of the earlier export is removed and nothing outside
+          that folder is touched; Tailor only replaces its own exports. Or change the folder name to keep both.
+        </div>
       )}
       {problem && (
         <div className="alert alert-danger" role="alert">
@@ -110,7 +174,8 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
       {result && (
         <>
           <div className="alert alert-success" role="status">
-            Exported {result.files.length} files to <span className="mono">{result.dir}</span>
+            {result.replaced ? 'Replaced the export in' : `Exported ${result.files.length} files to`}{' '}
+            <span className="mono">{result.dir}</span>
           </div>
           <table className="table" aria-label="Exported files">
             <thead>

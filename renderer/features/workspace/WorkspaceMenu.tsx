@@ -1,8 +1,9 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { WorkspaceInfo } from '../../../shared/contract/schemas';
 import type { ShellCommand } from '../../platform/shell-bridge';
-import { useApi } from '../../api/queries';
-import { countOf } from '../../ui/format';
+import { toast } from 'sonner';
+import { errorMessage, useApi, useApiMutation } from '../../api/queries';
+import { countOf, formatBytes } from '../../ui/format';
 import { folderOf, useWorkspacePicker } from './use-workspace-picker';
 import { useDismiss } from '../../ui/use-dismiss';
 
@@ -23,6 +24,22 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
   const newWorkspace = () => {
     setOpen(false);
     return actions.pickCreate();
+  };
+  const compaction = useApiMutation('workspace.compact');
+  const compact = () => {
+    setOpen(false);
+    compaction.mutate(
+      {},
+      {
+        onSuccess: ({ before, after }) =>
+          toast.success(
+            before > after
+              ? `Compacted ${workspace.name}: ${formatBytes(before)} → ${formatBytes(after)}`
+              : `${workspace.name} was already compact (${formatBytes(after)}).`,
+          ),
+        onError: (error) => toast.error(errorMessage(error)),
+      },
+    );
   };
 
   // The desktop menu (File > Open / New) and second launches arrive as shell commands.
@@ -49,6 +66,15 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
           </button>
           <button className="item" role="menuitem" onClick={() => void newWorkspace()}>
             New workspace…
+          </button>
+          <button
+            className="item"
+            role="menuitem"
+            onClick={compact}
+            disabled={compaction.isPending}
+            title="Rewrite the workspace file without the space left by deleted data"
+          >
+            {compaction.isPending ? 'Compacting…' : 'Compact workspace'}
           </button>
           <hr />
           <div className="section">Recent</div>
