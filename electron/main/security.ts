@@ -12,14 +12,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * The studio's policy (shared with browser mode, see shared/security/csp.ts),
- * minus the loopback API origin: the desktop page reaches the main process
- * over IPC only, so it needs no network connections at all.
+ * The studio's policy, the same one browser mode sends (shared/security/csp.ts):
+ * preview iframes inherit it, so it must never allow a remote load.
  */
-export const CONTENT_SECURITY_POLICY = APP_CSP_HEADER.split(';')
-  .map((directive) => directive.trim())
-  .map((directive) => (directive.startsWith('connect-src ') ? "connect-src 'self'" : directive))
-  .join('; ');
+export const CONTENT_SECURITY_POLICY = APP_CSP_HEADER;
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
