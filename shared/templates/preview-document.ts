@@ -11,12 +11,21 @@ const UNPOLICED_HINTS = new Set(['preconnect', 'dns-prefetch', 'prerender', 'pre
 const attribute = (element: Element, name: string): string | undefined => element.attrs.find((attr) => attr.name === name)?.value;
 
 /**
+ * Nested browsing contexts. No email client shows them, and Chromium opens a
+ * connection to an iframe's origin before its CSP check refuses the
+ * navigation (seen in test/e2e/preview-isolation.spec.ts), so they go.
+ */
+const EMBEDDED_CONTEXTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'portal', 'fencedframe']);
+
+/**
  * Elements a template must not keep: its own <base> (would re-point relative
- * URLs), any <meta http-equiv> (its own CSP, refresh, set-cookie...), and
- * resource hints that connect before any policy is consulted.
+ * URLs), any <meta http-equiv> (its own CSP, refresh, set-cookie...), nested
+ * browsing contexts, and resource hints that connect before any policy is
+ * consulted.
  */
 function isForbidden(element: Element): boolean {
   if (element.namespaceURI !== html.NS.HTML) return false;
+  if (EMBEDDED_CONTEXTS.has(element.tagName)) return true;
   switch (element.tagName) {
     case 'base':
       return true;
@@ -69,8 +78,8 @@ function element(tagName: string, attrs: Record<string, string>): Element {
  * scripting off as in a frame without allow-scripts), so "the head" is the one
  * real head, whatever comments, late or repeated <head> tags the template
  * holds. Our CSP meta becomes its first child, before anything that could
- * load; the template's own <base>, <meta http-equiv> and resource hints are
- * dropped; a <base target=_blank> makes links open a new browsing context,
+ * load; the template's own <base>, <meta http-equiv>, frames, objects and
+ * resource hints are dropped; a <base target=_blank> makes links open a new browsing context,
  * which the sandbox (no allow-popups) refuses, so a click never navigates the
  * preview to a remote page.
  *

@@ -94,6 +94,16 @@ describe('previewDocument', () => {
     expect(previewCsp(true)).toContain("script-src 'none'");
   });
 
+  it('drops nested browsing contexts, which connect before their CSP check', () => {
+    const doc = previewDocument(
+      '<p>x</p><iframe src="http://t.example/"></iframe><object data="http://t.example/o"><embed src="http://t.example/e"></object>' +
+        '<iframe srcdoc="<img src=http://t.example/n>"></iframe><svg><foreignObject><iframe src="http://t.example/f"></iframe></foreignObject></svg>',
+      { allowRemote: false },
+    );
+    expect(doc).not.toContain('t.example');
+    expect(doc).toContain('<p>x</p>');
+  });
+
   it('drops resource hints no CSP governs, and keeps stylesheets for the CSP to judge', () => {
     const doc = previewDocument(
       '<html><head><link rel="preconnect" href="https://fonts.example"><link rel="DNS-Prefetch" href="//x.example">' +
