@@ -225,6 +225,7 @@ export async function serveCommand(
       onInternalError: internalErrorLogger(out),
     });
     let detach = (): void => undefined;
+    let disposeRedirect = (): void => undefined;
     const stopped = new Promise<void>((resolve) => {
       detach = onInterrupt(out, resolve);
     });
@@ -237,10 +238,17 @@ export async function serveCommand(
         out.line(banner);
       }
       out.note('Press Ctrl+C to stop.');
-      if (opts.open) openBrowser(host.url);
+      // The browser gets a private redirect file, never the URL: a command line is visible to every local user.
+      if (opts.open) {
+        const opened = openBrowser(host.url, { launch: out.io.launch });
+        disposeRedirect = opened.dispose;
+        process.once('exit', disposeRedirect);
+      }
       await stopped;
       out.note('Stopping Tailor...');
     } finally {
+      disposeRedirect();
+      process.off('exit', disposeRedirect);
       detach();
       await host.close();
     }
