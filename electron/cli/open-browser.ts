@@ -11,7 +11,7 @@ export interface OpenedBrowser {
   /** The private redirect file handed to the browser. */
   file: string;
   /** Deletes the redirect file and its folder (idempotent). */
-  dispose(): void;
+  dispose: () => void;
 }
 
 const escapeHtml = (text: string): string =>
