@@ -213,7 +213,10 @@ export async function serveCommand(
     let staticDir: string | undefined = opts.devOrigin ? undefined : rendererDir();
     if (staticDir !== undefined && !fs.existsSync(path.join(staticDir, 'index.html'))) {
       // Running from source without a build: the API still works (scripts, the Vite dev server), so warn and go on.
-      out.note(`tailor: the browser UI is not built (no ${staticDir}); run \`npm run build:renderer\` first, or pass --dev-origin.`);
+      out.note(
+        `tailor: the browser UI is not built (no ${staticDir}). Run \`npm run build\` and start again, or use ` +
+          '`npm start` / `npm run tailor -- serve`, which build first; or pass --dev-origin to use the Vite dev server.',
+      );
       staticDir = undefined;
     }
     const host = await startHttpHost({

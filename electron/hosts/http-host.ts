@@ -117,7 +117,13 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
           return;
         }
         if (!serveStatic) {
-          res.writeHead(404, { 'content-type': 'text/plain' }).end('The renderer is served by the Vite dev server in dev mode.');
+          res
+            .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+            .end(
+              options.devOrigin
+                ? 'The renderer is served by the Vite dev server in dev mode.'
+                : 'Tailor’s browser UI is not built. Run `npm run build` and restart, or start with `npm start`, which builds first.',
+            );
           return;
         }
         serveStatic(req, res, () => {
