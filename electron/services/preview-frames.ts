@@ -28,7 +28,7 @@ export class PreviewFrames {
 
   constructor(options: PreviewFramesOptions = {}) {
     this.ttlMs = options.ttlMs ?? 5 * 60_000;
-    this.maxFrames = options.maxFrames ?? 64;
+    this.maxFrames = options.maxFrames ?? 256;
     this.maxChars = options.maxChars ?? 16 * 1024 * 1024;
     this.now = options.now ?? Date.now;
   }
