@@ -48,7 +48,11 @@ function childrenOf(node: Node): Node[] {
   return children;
 }
 
-function removeForbidden(root: Node): void {
+const isRemoteImage = (element: Element): boolean => element.tagName === 'img' && /^\s*https?:/i.test(attribute(element, 'src') ?? '');
+
+/** Removes what a preview must not keep; returns how many remote <img>s remain (for the "blocked" badge). */
+function removeForbidden(root: Node): number {
+  let remoteImages = 0;
   const stack: Node[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
@@ -56,8 +60,10 @@ function removeForbidden(root: Node): void {
       tree.detachNode(node);
       continue;
     }
+    if (tree.isElementNode(node) && isRemoteImage(node)) remoteImages += 1;
     stack.push(...childrenOf(node));
   }
+  return remoteImages;
 }
 
 function findChild(parent: ParentNode, tagName: string): Element | undefined {
@@ -86,9 +92,14 @@ function element(tagName: string, attrs: Record<string, string>): Element {
  * The serialized result starts `<html><head><meta http-equiv=CSP`, so a
  * re-parse cannot place anything before our policy.
  */
-export function previewDocument(html: string, { allowRemote }: { allowRemote: boolean }): string {
+export function previewDocument(html: string, options: { allowRemote: boolean }): string {
+  return preparePreview(html, options).document;
+}
+
+/** previewDocument, plus the number of remote images the email shows (blocked unless remote loads are allowed). */
+export function preparePreview(html: string, { allowRemote }: { allowRemote: boolean }): { document: string; remoteImages: number } {
   const document = parse(html, { scriptingEnabled: false });
-  removeForbidden(document);
+  const remoteImages = removeForbidden(document);
   // The HTML parser always creates exactly one <html> with one <head>.
   const root = findChild(document, 'html')!;
   const head = findChild(root, 'head')!;
@@ -102,5 +113,5 @@ export function previewDocument(html: string, { allowRemote }: { allowRemote: bo
     tree.appendChild(head, csp);
     tree.appendChild(head, base);
   }
-  return serialize(document);
+  return { document: serialize(document), remoteImages };
 }

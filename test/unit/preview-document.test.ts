@@ -1,7 +1,7 @@
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { previewCsp } from '../../shared/security/csp';
-import { previewDocument } from '../../shared/templates/preview-document';
+import { preparePreview, previewDocument } from '../../shared/templates/preview-document';
 
 type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.Node;
@@ -102,6 +102,12 @@ describe('previewDocument', () => {
     );
     expect(doc).not.toContain('t.example');
     expect(doc).toContain('<p>x</p>');
+  });
+
+  it('counts the remote images the email shows, as the browser parses it', () => {
+    const html =
+      '<img src="https://a.example/1.png"><IMG SRC=http://a.example/2.png><img src="data:,"><!-- <img src="https://c.example/"> -->';
+    expect(preparePreview(html, { allowRemote: false }).remoteImages).toBe(2);
   });
 
   it('drops resource hints no CSP governs, and keeps stylesheets for the CSP to judge', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ShownPreview } from './use-previews';
-import { previewDocument } from '../../../shared/templates/preview-document';
+import { preparePreview, previewDocument } from '../../../shared/templates/preview-document';
 import { Dialog } from '../../ui/Dialog';
 import { ExpandIcon, PencilIcon } from '../../ui/icons';
 import { usePreviewFrame } from './use-preview-frame';
@@ -41,7 +41,9 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
 
   const width = DEVICE_WIDTH[device];
   const scale = Math.min(1, boxWidth / width);
-  const doc = useMemo(() => (preview.html === null ? null : previewDocument(preview.html, { allowRemote: false })), [preview.html]);
+  const blocked = useMemo(() => (preview.html === null ? null : preparePreview(preview.html, { allowRemote: false })), [preview.html]);
+  const doc = blocked?.document ?? null;
+  const remoteImages = blocked?.remoteImages ?? 0;
   const remoteDoc = useMemo(
     () => (preview.html === null || !allowRemote ? null : previewDocument(preview.html, { allowRemote: true })),
     [preview.html, allowRemote],
@@ -50,10 +52,6 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
   // srcdoc wins over src, so exactly one is set; the key gives each kind a fresh frame.
   const frameSource = remoteUrl === null ? { srcDoc: doc ?? '', key: 'srcdoc' } : { src: remoteUrl, key: remoteUrl };
   const customer = preview.customer;
-  const remoteImages = useMemo(
-    () => (preview.html ? (preview.html.match(/<img\b[^>]*\bsrc\s*=\s*["']?https?:/gi) ?? []).length : 0),
-    [preview.html],
-  );
 
   return (
     <article className="preview-card" data-testid="preview-card" aria-label={`Preview as ${preview.label}`}>
