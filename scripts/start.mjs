@@ -5,41 +5,15 @@
  * (its runtime is missing and cannot be fetched, or there is no display).
  * Plain Node, no dependencies, so it works before anything is built.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureBuilt, root, say } from './ensure-built.mjs';
+import { runForeground } from './run-foreground.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const distDir = path.join(root, 'dist');
-const stampFile = path.join(distDir, '.build-stamp');
 const electronDir = path.join(root, 'node_modules', 'electron');
 const fetchMarker = path.join(root, 'node_modules', '.cache', 'tailor', 'electron-fetch.json');
 const FETCH_TIMEOUT_MS = 60_000;
-
-const SOURCE_DIRS = ['renderer', 'shared', 'electron', 'assets'];
-const SOURCE_FILES = [
-  'index.html',
-  'vite.config.ts',
-  'vite.config.mts',
-  'vite.preload.config.ts',
-  'vite.preload.config.mts',
-  'package.json',
-  'package-lock.json',
-  'tsconfig.json',
-  'tsconfig.base.json',
-  'tsconfig.node.json',
-  'tsconfig.web.json',
-];
-/** What each mode runs; a build that lacks them is not a build. */
-const BUILD_OUTPUTS = [
-  'dist/node/electron/main/main.js',
-  'dist/node/electron/cli/main.js',
-  'dist/preload/preload.cjs',
-  'dist/renderer/index.html',
-];
-
-const say = (message) => console.log(`tailor: ${message}`);
 
 function parseArgs(argv) {
   const options = { browser: false, workspace: undefined, passThrough: [] };
@@ -52,66 +26,6 @@ function parseArgs(argv) {
     } else options.passThrough.push(arg);
   }
   return options;
-}
-
-/** The first source file newer than `since` (ms), or undefined. Skips dot-folders and node_modules. */
-function newerSource(since) {
-  const isNewer = (file) => {
-    try {
-      return fs.statSync(file).mtimeMs > since;
-    } catch {
-      return false;
-    }
-  };
-  for (const name of SOURCE_FILES) {
-    const file = path.join(root, name);
-    if (isNewer(file)) return name;
-  }
-  const stack = SOURCE_DIRS.map((dir) => path.join(root, dir));
-  while (stack.length > 0) {
-    const dir = stack.pop();
-    let entries;
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) stack.push(full);
-      else if (isNewer(full)) return path.relative(root, full);
-    }
-  }
-  return undefined;
-}
-
-function buildReason() {
-  const missing = BUILD_OUTPUTS.find((file) => !fs.existsSync(path.join(root, file)));
-  if (missing) return `${missing} is missing`;
-  let stamp;
-  try {
-    stamp = fs.statSync(stampFile).mtimeMs;
-  } catch {
-    return 'there is no record of a finished build';
-  }
-  const changed = newerSource(stamp);
-  return changed ? `${changed} changed since the last build` : undefined;
-}
-
-function ensureBuilt() {
-  const reason = buildReason();
-  if (!reason) return;
-  say(`building first (${reason})...`);
-  // Stamped with the start time, so files saved during the build count as changed next time.
-  const startedAt = new Date();
-  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (result.status !== 0) {
-    console.error('tailor: the build failed (see above); fix it and run `npm start` again.');
-    process.exit(result.status ?? 1);
-  }
-  fs.writeFileSync(stampFile, `${startedAt.toISOString()}\n`);
-  fs.utimesSync(stampFile, startedAt, startedAt);
 }
 
 function electronVersion() {
@@ -191,21 +105,6 @@ function fetchElectron() {
 function hasDisplay() {
   if (process.platform !== 'linux') return true;
   return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
-}
-
-/** Runs a child in the foreground: Ctrl+C reaches it through the terminal, and its exit code becomes ours. */
-function runForeground(command, args, env = process.env) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
-  const forward = (signal) => () => {
-    if (child.exitCode === null) child.kill(signal);
-  };
-  process.on('SIGINT', () => undefined);
-  process.on('SIGTERM', forward('SIGTERM'));
-  child.on('error', (error) => {
-    console.error(`tailor: could not start ${command}: ${error.message}`);
-    process.exit(1);
-  });
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
 function startDesktop(binary, options) {

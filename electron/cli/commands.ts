@@ -225,7 +225,10 @@ export async function serveCommand(
     let staticDir: string | undefined = opts.devOrigin ? undefined : rendererDir();
     if (staticDir !== undefined && !fs.existsSync(path.join(staticDir, 'index.html'))) {
       // Running from source without a build: the API still works (scripts, the Vite dev server), so warn and go on.
-      out.note(`tailor: the browser UI is not built (no ${staticDir}); run \`npm run build:renderer\` first, or pass --dev-origin.`);
+      out.note(
+        `tailor: the browser UI is not built (no ${staticDir}). Run \`npm run build\` and start again, or use ` +
+          '`npm start` / `npm run tailor -- serve`, which build first; or pass --dev-origin to use the Vite dev server.',
+      );
       staticDir = undefined;
     }
     const host = await startHttpHost({
@@ -237,6 +240,7 @@ export async function serveCommand(
       onInternalError: internalErrorLogger(out),
     });
     let detach = (): void => undefined;
+    let disposeRedirect = (): void => undefined;
     const stopped = new Promise<void>((resolve) => {
       detach = onInterrupt(out, resolve);
     });
@@ -249,10 +253,17 @@ export async function serveCommand(
         out.line(banner);
       }
       out.note('Press Ctrl+C to stop.');
-      if (opts.open) openBrowser(host.url);
+      // The browser gets a private redirect file, never the URL: a command line is visible to every local user.
+      if (opts.open) {
+        const opened = openBrowser(host.url, { launch: out.io.launch });
+        disposeRedirect = opened.dispose;
+        process.once('exit', disposeRedirect);
+      }
       await stopped;
       out.note('Stopping Tailor...');
     } finally {
+      disposeRedirect();
+      process.off('exit', disposeRedirect);
       detach();
       await host.close();
     }

@@ -1,4 +1,5 @@
 import { ContractError } from '../../shared/contract/envelope';
+import type { Launcher } from './open-browser';
 
 /** The part of a stream the CLI writes to; process.stdout fits, and so does a string collector in tests. */
 export interface OutStream {
@@ -14,6 +15,8 @@ export interface CliIo {
    * down. Lets tests and embedders stop long commands without process signals.
    */
   interrupt?: AbortSignal;
+  /** How `serve --open` starts the browser (tests pass a recorder instead of spawning). */
+  launch?: Launcher;
 }
 
 /** Exit codes: scripts tell "fix your input" from "fix your command line" from "you stopped it". */

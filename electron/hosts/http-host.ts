@@ -1,13 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import sirv from 'sirv';
-import type { UploadStaging } from '../services/uploads';
+import { PreviewFrames, previewFrameHeaders } from '../services/preview-frames';
+import { safeUploadName, UploadTooLargeError, type UploadStaging } from '../services/uploads';
+import { isJsonContentType } from './content-type';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { Envelope, ErrorBody } from '../../shared/contract/envelope';
-import { APP_CSP_HEADER } from '../../shared/security/csp';
+import { APP_CSP_HEADER, PREVIEW_FRAME_PATH } from '../../shared/security/csp';
 
 export interface HttpHostOptions {
   dispatch: Dispatch;
@@ -69,6 +68,7 @@ function safeEqual(a: string, b: string): boolean {
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = randomBytes(24).toString('base64url');
+  const frames = new PreviewFrames();
   const serveStatic = options.staticDir
     ? sirv(options.staticDir, {
         dev: false,
@@ -103,13 +103,27 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       const url = new URL(req.url ?? '/', origin);
       const isApi = url.pathname.startsWith('/api/');
       const isUpload = url.pathname === '/upload';
-      if (!isApi && !isUpload) {
+      const isFramePublish = url.pathname === PREVIEW_FRAME_PATH.slice(0, -1);
+      if (!isApi && !isUpload && !isFramePublish) {
         if (req.method !== 'GET' && req.method !== 'HEAD') {
           res.writeHead(405).end();
           return;
         }
+        if (url.pathname.startsWith(PREVIEW_FRAME_PATH)) {
+          // A preview with remote images on: its own header CSP, not the studio's (see preview-frames.ts).
+          const document = frames.lookup(url.pathname);
+          if (document === undefined) res.writeHead(404, { 'content-type': 'text/plain' }).end('This preview has expired.');
+          else res.writeHead(200, previewFrameHeaders()).end(req.method === 'HEAD' ? undefined : document);
+          return;
+        }
         if (!serveStatic) {
-          res.writeHead(404, { 'content-type': 'text/plain' }).end('The renderer is served by the Vite dev server in dev mode.');
+          res
+            .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+            .end(
+              options.devOrigin
+                ? 'The renderer is served by the Vite dev server in dev mode.'
+                : 'Tailor’s browser UI is not built. Run `npm run build` and restart, or start with `npm start`, which builds first.',
+            );
           return;
         }
         serveStatic(req, res, () => {
@@ -145,18 +159,22 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
       if (isUpload) {
         // Browser mode cannot hand us a file path, so the file is streamed to a private staging folder.
-        const name = path.basename(url.searchParams.get('name') ?? 'upload.csv');
-        const staged = options.uploads.pathFor(name);
+        const rawName = url.searchParams.get('name') ?? 'upload.csv';
+        const name = safeUploadName(rawName);
+        const declared = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
         try {
-          await pipeline(req, fs.createWriteStream(staged, { flags: 'wx' }));
-          sendJson(res, 200, { ok: true, data: { path: staged, name } });
+          sendJson(res, 200, { ok: true, data: await options.uploads.receive(req, rawName, declared) });
         } catch (error) {
-          failure(res, 500, { code: 'bad_file', message: `Could not receive ${name}: ${(error as Error).message}` });
+          if (error instanceof UploadTooLargeError) {
+            // Stop reading the rest of an oversized body.
+            res.setHeader('connection', 'close');
+            failure(res, 413, { code: 'bad_file', message: `Could not receive ${name}: ${error.message}` });
+          } else failure(res, 500, { code: 'bad_file', message: `Could not receive ${name}: ${(error as Error).message}` });
         }
         return;
       }
 
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!isJsonContentType(req.headers['content-type'])) {
         failure(res, 415, { code: 'invalid_input', message: 'Send the input as application/json.' });
         return;
       }
@@ -165,6 +183,15 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         input = await readJson(req);
       } catch (error) {
         failure(res, 400, { code: 'invalid_input', message: `The request body is not valid JSON: ${(error as Error).message}` });
+        return;
+      }
+      if (isFramePublish) {
+        const document = (input as { document?: unknown } | null)?.document;
+        if (typeof document !== 'string' || document.length > frames.maxChars) {
+          failure(res, 400, { code: 'invalid_input', message: 'Send { document } with the preview HTML.' });
+          return;
+        }
+        sendJson(res, 200, { ok: true, data: { url: frames.publish(document) } });
         return;
       }
       let method: string;

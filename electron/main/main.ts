@@ -19,6 +19,7 @@ import type { Envelope } from '../../shared/contract/envelope';
 import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
 import { createApp, type TailorApp } from '../services/app';
 import { packageRoot, rendererDir, tailorHome } from '../services/paths';
+import { PreviewFrames, previewFrameHeaders } from '../services/preview-frames';
 import { openInitialWorkspace } from '../services/startup';
 import {
   APP_ENTRY_URL,
@@ -27,6 +28,7 @@ import {
   externalHttpUrl,
   isAllowedNavigation,
   isAppUrl,
+  isPreviewFrameUrl,
   requestedWorkspace,
   resolveAppAsset,
 } from './security';
@@ -53,6 +55,8 @@ let mainWindow: BrowserWindow | undefined;
 /** A workspace asked for before the window exists (argv, or macOS open-file during launch). */
 let pendingWorkspace: string | undefined;
 let quitState: 'running' | 'closing' | 'closed' = 'running';
+/** Previews with remote images on, served by the app protocol under their own CSP. */
+const previewFrames = new PreviewFrames();
 
 function liveWindow(): BrowserWindow | undefined {
   return mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined;
@@ -153,6 +157,11 @@ function registerIpc(app_: TailorApp): void {
     return true;
   });
 
+  handleShell(SHELL_CHANNELS.publishPreviewFrame, (input) => {
+    if (typeof input !== 'string') throw new Error('A preview frame is an HTML string.');
+    return previewFrames.publish(input);
+  });
+
   handleShell(SHELL_CHANNELS.showItemInFolder, (input) => {
     if (typeof input !== 'string' || input.includes('\0') || !path.isAbsolute(input)) return;
     shell.showItemInFolder(path.normalize(input));
@@ -165,6 +174,12 @@ function registerAppProtocol(): void {
   const notFound = (): Response => new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response(null, { status: 405 });
+    if (isPreviewFrameUrl(request.url)) {
+      const document = previewFrames.lookup(new URL(request.url).pathname);
+      return document === undefined
+        ? notFound()
+        : new Response(request.method === 'HEAD' ? null : document, { status: 200, headers: previewFrameHeaders() });
+    }
     const file = resolveAppAsset(root, request.url);
     if (!file) return notFound();
     // Client-side routes have no extension; they all render index.html.

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { APP_CSP_HEADER } from '../../shared/security/csp';
+import { APP_CSP_HEADER, PREVIEW_FRAME_PATH } from '../../shared/security/csp';
 
 /**
  * Pure helpers behind the desktop shell's security decisions. Nothing here
@@ -12,14 +12,10 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * The studio's policy (shared with browser mode, see shared/security/csp.ts),
- * minus the loopback API origin: the desktop page reaches the main process
- * over IPC only, so it needs no network connections at all.
+ * The studio's policy, the same one browser mode sends (shared/security/csp.ts):
+ * preview iframes inherit it, so it must never allow a remote load.
  */
-export const CONTENT_SECURITY_POLICY = APP_CSP_HEADER.split(';')
-  .map((directive) => directive.trim())
-  .map((directive) => (directive.startsWith('connect-src ') ? "connect-src 'self'" : directive))
-  .join('; ');
+export const CONTENT_SECURITY_POLICY = APP_CSP_HEADER;
 
 const MIME_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -117,12 +113,25 @@ export function appResponseHeaders(filePath: string): Record<string, string> {
 
 /**
  * Frame navigations the shell lets through: the app's own pages in the main
- * frame, and the initial about:srcdoc / about:blank load of preview iframes.
+ * frame, and the initial about:srcdoc / about:blank load of preview iframes
+ * or a published preview frame (remote images on).
  * Everything else (links clicked inside a preview, scripted redirects) is refused.
  */
 export function isAllowedNavigation(targetUrl: string, isMainFrame: boolean): boolean {
   if (isMainFrame) return isAppUrl(targetUrl);
-  return targetUrl === 'about:srcdoc' || targetUrl === 'about:blank';
+  return targetUrl === 'about:srcdoc' || targetUrl === 'about:blank' || isPreviewFrameUrl(targetUrl);
+}
+
+/** A preview with remote images on, served by the app protocol under its own CSP (electron/services/preview-frames.ts). */
+export function isPreviewFrameUrl(raw: string): boolean {
+  const url = parseUrl(raw);
+  return (
+    url !== null &&
+    isAppUrl(raw) &&
+    url.search === '' &&
+    url.hash === '' &&
+    new RegExp(`^${PREVIEW_FRAME_PATH}[\\w-]{16,64}$`).test(url.pathname)
+  );
 }
 
 /** Drops Chromium switches and Electron's own app-path argument, leaving what the user passed. */

@@ -10,6 +10,7 @@ export const SHELL_CHANNELS = {
   saveWorkspace: 'shell:saveWorkspace',
   openExternal: 'shell:openExternal',
   showItemInFolder: 'shell:showItemInFolder',
+  publishPreviewFrame: 'shell:publishPreviewFrame',
 } as const;
 
 /** Main → renderer: a menu item or a second launch asks the UI to act. */

@@ -24,10 +24,25 @@ function readBrowserSession(): { token: string | null; api: string } {
 
 export type HostMode = 'desktop' | 'browser';
 
-function createTransport(): { client: Client; mode: HostMode; upload: ((file: File) => Promise<string>) | null } {
+interface Transport {
+  client: Client;
+  mode: HostMode;
+  upload: ((file: File) => Promise<string>) | null;
+  /** Hands a preview document (remote images on) to the host, which serves it under its own CSP; resolves to its URL. */
+  publishFrame: (document: string) => Promise<string>;
+}
+
+function createTransport(): Transport {
   const bridge = window.tailorApi;
   if (bridge) {
-    return { client: createClient((method: MethodName, input) => bridge[method](input)), mode: 'desktop', upload: null };
+    const shell = window.tailorShell;
+    return {
+      client: createClient((method: MethodName, input) => bridge[method](input)),
+      mode: 'desktop',
+      upload: null,
+      publishFrame: (document) =>
+        shell ? shell.publishPreviewFrame(document) : Promise.reject(new Error('The desktop shell is missing.')),
+    };
   }
   const { token, api } = readBrowserSession();
   const headers = { 'content-type': 'application/json', 'x-tailor-token': token ?? '' };
@@ -49,7 +64,12 @@ function createTransport(): { client: Client; mode: HostMode; upload: ((file: Fi
     const data = unwrapEnvelope(await response.json()) as { path: string };
     return data.path;
   };
-  return { client, mode: 'browser', upload };
+  const publishFrame = async (document: string): Promise<string> => {
+    const response = await fetch(`${api}/frames`, { method: 'POST', headers, body: JSON.stringify({ document }) });
+    const data = unwrapEnvelope(await response.json()) as { url: string };
+    return `${api}${data.url}`;
+  };
+  return { client, mode: 'browser', upload, publishFrame };
 }
 
 export const transport = createTransport();

@@ -35,6 +35,11 @@ export interface TailorShell {
   readonly openExternal: (url: string) => Promise<boolean>;
   /** Reveals a file (e.g. an export) in the system file manager. */
   readonly showItemInFolder: (path: string) => Promise<void>;
+  /**
+   * Publishes a preview document (remote images on) for the tailor:// protocol to serve
+   * under its own CSP; resolves to its short-lived path, e.g. /frames/<random>.
+   */
+  readonly publishPreviewFrame: (document: string) => Promise<string>;
   /** Absolute path of a File dropped onto the window or chosen in an <input type=file>; '' when it has none. */
   readonly pathForFile: (file: File) => string;
   /** Subscribes to menu and second-launch commands; returns the unsubscribe function. */

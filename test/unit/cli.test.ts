@@ -358,6 +358,33 @@ describe('tailor serve', () => {
     interrupt.abort();
     expect(await running).toBe(0);
   });
+
+  it('--open launches the browser on a private redirect file, without the token in argv, and deletes it on exit', async () => {
+    const workspace = await importedWorkspace('serve-open');
+    const interrupt = new AbortController();
+    const stdout = collector();
+    const launched: string[][] = [];
+    const running = run(['serve', workspace, '--open', '--json'], {
+      stdout: stdout.stream,
+      stderr: collector().stream,
+      interrupt: interrupt.signal,
+      launch: (command, args) => launched.push([command, ...args]),
+    });
+    const deadline = Date.now() + 10_000;
+    while (launched.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    const { url } = JSON.parse(stdout.text()) as { url: string };
+    const token = new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '';
+    expect(token).not.toBe('');
+    expect(launched).toHaveLength(1);
+    expect(launched[0]!.join(' ')).not.toContain(token);
+    const file = launched[0]!.at(-1)!;
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toContain(url);
+
+    interrupt.abort();
+    expect(await running).toBe(0);
+    expect(fs.existsSync(file)).toBe(false);
+  });
 });
 
 describe('tailor as a process', () => {

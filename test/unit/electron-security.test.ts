@@ -85,6 +85,16 @@ describe('URL rules', () => {
     expect(isAllowedNavigation('https://example.com/track?id=1', false)).toBe(false);
     expect(isAllowedNavigation('tailor://app/index.html', false)).toBe(false);
   });
+
+  it('lets a preview frame load a published remote-images preview, and nothing else of the app', () => {
+    const id = 'a'.repeat(32);
+    expect(isAllowedNavigation(`tailor://app/frames/${id}`, false)).toBe(true);
+    expect(isAllowedNavigation(`tailor://app/frames/${id}`, true)).toBe(true);
+    expect(isAllowedNavigation(`tailor://app/frames/${id}?x=1`, false)).toBe(false);
+    expect(isAllowedNavigation(`tailor://app/frames/../index.html`, false)).toBe(false);
+    expect(isAllowedNavigation(`tailor://evil/frames/${id}`, false)).toBe(false);
+    expect(isAllowedNavigation(`https://example.com/frames/${id}`, false)).toBe(false);
+  });
 });
 
 describe('responses', () => {

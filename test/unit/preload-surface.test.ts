@@ -105,7 +105,17 @@ describe('the Electron preload', () => {
   it('gives the page the desktop shell actions, each on its own channel', async () => {
     const shell = harness.exposed.get('tailorShell') as Record<string, (...args: unknown[]) => unknown>;
     expect(Object.keys(shell).sort()).toEqual(
-      ['onCommand', 'openExternal', 'pathForFile', 'pickCsv', 'pickFolder', 'pickWorkspace', 'saveWorkspace', 'showItemInFolder'].sort(),
+      [
+        'onCommand',
+        'openExternal',
+        'pathForFile',
+        'pickCsv',
+        'pickFolder',
+        'pickWorkspace',
+        'publishPreviewFrame',
+        'saveWorkspace',
+        'showItemInFolder',
+      ].sort(),
     );
     harness.invocations.length = 0;
     await shell.pickCsv?.();
@@ -114,6 +124,7 @@ describe('the Electron preload', () => {
     await shell.saveWorkspace?.({ defaultPath: 7 });
     await shell.openExternal?.('https://example.com');
     await shell.showItemInFolder?.('/tmp/out/welcome.html');
+    await shell.publishPreviewFrame?.('<p>remote on</p>');
     expect(harness.invocations).toEqual([
       { channel: 'shell:pickCsv', args: [] },
       { channel: 'shell:pickFolder', args: [{ defaultPath: '/tmp/out', title: 'Export to' }] },
@@ -121,6 +132,7 @@ describe('the Electron preload', () => {
       { channel: 'shell:saveWorkspace', args: [{}] },
       { channel: 'shell:openExternal', args: ['https://example.com'] },
       { channel: 'shell:showItemInFolder', args: ['/tmp/out/welcome.html'] },
+      { channel: 'shell:publishPreviewFrame', args: ['<p>remote on</p>'] },
     ]);
     expect(shell.pathForFile?.({})).toBe('/home/ada/customers.csv');
   });

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ShownPreview } from './use-previews';
-import { previewDocument } from '../../../shared/templates/preview-document';
+import { preparePreview, previewDocument } from '../../../shared/templates/preview-document';
 import { Dialog } from '../../ui/Dialog';
 import { ExpandIcon, PencilIcon } from '../../ui/icons';
+import { usePreviewFrame } from './use-preview-frame';
 
 export type Device = 'desktop' | 'mobile';
 const DEVICE_WIDTH: Record<Device, number> = { desktop: 640, mobile: 375 };
@@ -16,9 +17,13 @@ interface Props {
 
 /**
  * One persona's email. Rendered HTML is untrusted: it goes into a sandboxed
- * srcdoc iframe without allow-scripts, with a CSP that blocks remote loads
- * unless the user allowed them. The frame is laid out at the device's real
- * width and scaled down to fit the card, as an email client would show it.
+ * iframe without allow-scripts or allow-same-origin. By default that is a
+ * srcdoc frame, which inherits the studio's CSP (no remote loads at all) and
+ * gets its own blocking CSP first in its head. With remote images on, the
+ * document is served by the host under a CSP that allows remote images, fonts
+ * and styles only (see use-preview-frame.ts); until that URL is ready the
+ * blocked version shows. The frame is laid out at the device's real width and
+ * scaled down to fit the card, as an email client would show it.
  */
 export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
   const [expanded, setExpanded] = useState(false);
@@ -36,12 +41,17 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
 
   const width = DEVICE_WIDTH[device];
   const scale = Math.min(1, boxWidth / width);
-  const doc = useMemo(() => (preview.html === null ? null : previewDocument(preview.html, { allowRemote })), [preview.html, allowRemote]);
-  const customer = preview.customer;
-  const remoteImages = useMemo(
-    () => (preview.html ? (preview.html.match(/<img\b[^>]*\bsrc\s*=\s*["']?https?:/gi) ?? []).length : 0),
-    [preview.html],
+  const blocked = useMemo(() => (preview.html === null ? null : preparePreview(preview.html, { allowRemote: false })), [preview.html]);
+  const doc = blocked?.document ?? null;
+  const remoteImages = blocked?.remoteImages ?? 0;
+  const remoteDoc = useMemo(
+    () => (preview.html === null || !allowRemote ? null : previewDocument(preview.html, { allowRemote: true })),
+    [preview.html, allowRemote],
   );
+  const remoteUrl = usePreviewFrame(remoteDoc);
+  // srcdoc wins over src, so exactly one is set; the key gives each kind a fresh frame.
+  const frameSource = remoteUrl === null ? { srcDoc: doc ?? '', key: 'srcdoc' } : { src: remoteUrl, key: remoteUrl };
+  const customer = preview.customer;
 
   return (
     <article className="preview-card" data-testid="preview-card" aria-label={`Preview as ${preview.label}`}>
@@ -87,9 +97,12 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
             </div>
           )}
           <iframe
+            key={frameSource.key}
             title={`Email as ${preview.label}`}
             sandbox=""
-            srcDoc={doc}
+            src={frameSource.src}
+            srcDoc={frameSource.srcDoc}
+            data-remote={remoteUrl !== null}
             referrerPolicy="no-referrer"
             style={{
               width,
@@ -135,9 +148,11 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
           }
         >
           <iframe
+            key={frameSource.key}
             title={`Email as ${preview.label}, actual size`}
             sandbox=""
-            srcDoc={doc}
+            src={frameSource.src}
+            srcDoc={frameSource.srcDoc}
             referrerPolicy="no-referrer"
             style={{ width, height: '70vh', border: '1px solid var(--border)', borderRadius: 6, background: 'white' }}
           />
