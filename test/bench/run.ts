@@ -21,7 +21,7 @@ import Papa from 'papaparse';
 import { createApp } from '../../electron/services/app';
 import { compileTemplate, renderForCustomer } from '../../electron/services/template-compiler';
 import { openDatabase } from '../../electron/workspace/db';
-import { importCustomers } from '../../electron/workspace/import-customers';
+import { importCustomers } from '../../electron/workspace/import';
 import { findCustomer } from '../../electron/workspace/customers-repo';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
