@@ -169,7 +169,7 @@ async function* readPass(
     if (skipping === null) return text;
     const end = skipping.scanner.feed(text);
     if (end === -1) return null;
-    const endLine = skipping.line + skipping.scanner.breaks + countBreaks(text, newline, 0, end);
+    const endLine = skipping.line + skipping.scanner.breaks;
     records.push({ line: skipping.line, endLine, fields: [], text: skipping.head, problem: { kind: 'too_long' } });
     line = endLine + 1;
     skipping = null;
