@@ -88,12 +88,16 @@ export function customFieldKeys(db: Db): Set<string> {
  */
 export function listFields(db: Db): FieldInfo[] {
   const stats = readFieldStats(db);
-  const sampleOf = (value: string | number | null | undefined): string | null => (value === null || value === undefined ? null : String(value));
+  const sampleOf = (value: string | number | null | undefined): string | null =>
+    value === null || value === undefined ? null : String(value);
   const fields: FieldInfo[] = CANONICAL_FIELDS.map(({ key, label }) => {
     const stat = stats.get(`canonical:${key}`);
     return { key, alias: toPascalAlias(key), label, kind: 'canonical', filled: stat?.filled ?? 0, sample: sampleOf(stat?.sample) };
   });
-  const custom = db.prepare('SELECT key, label FROM customer_fields ORDER BY key LIMIT ?').all(MAX_CUSTOM_FIELDS) as { key: string; label: string }[];
+  const custom = db.prepare('SELECT key, label FROM customer_fields ORDER BY key LIMIT ?').all(MAX_CUSTOM_FIELDS) as {
+    key: string;
+    label: string;
+  }[];
   for (const { key, label } of custom) {
     const stat = stats.get(`custom:${key}`);
     fields.push({ key, alias: toPascalAlias(key), label, kind: 'custom', filled: stat?.filled ?? 0, sample: sampleOf(stat?.sample) });

@@ -43,7 +43,9 @@ describe('broken quotes never end the read', () => {
     expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1000, rowsRejected: 1 });
     const [from, to] = file.brokenLines;
     expect(report.rejections[0]?.line).toBe(from);
-    expect(report.rejections[0]?.reason).toContain(`lines ${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')} were skipped as one row`);
+    expect(report.rejections[0]?.reason).toContain(
+      `lines ${from.toLocaleString('en-US')}–${to.toLocaleString('en-US')} were skipped as one row`,
+    );
     expect(report.rejections[0]?.raw.length).toBeLessThan(11_000);
     expect(customer('r999')).toMatchObject({ email: 'r999@example.com' });
     expect(customer('big')).toBeUndefined();
@@ -151,7 +153,9 @@ describe('wide files', () => {
 describe('rejections can be paged whatever their number', () => {
   it('pages through the rejected rows of a file with many bad bytes', async () => {
     const good = Array.from({ length: 50 }, (_, i) => Buffer.from(`g${i},g${i}@example.com,Zoë\n`));
-    const bad = Array.from({ length: 5 }, (_, i) => Buffer.concat([Buffer.from(`b${i},b${i}@example.com,Zo`), Buffer.from([0xeb]), Buffer.from('\n')]));
+    const bad = Array.from({ length: 5 }, (_, i) =>
+      Buffer.concat([Buffer.from(`b${i},b${i}@example.com,Zo`), Buffer.from([0xeb]), Buffer.from('\n')]),
+    );
     const file = writeFile('few-bad.csv', Buffer.concat([Buffer.from('id,email,first_name\n'), ...good, ...bad]));
     const report = await importCustomers(db, file);
     expect(report).toMatchObject({ encoding: 'UTF-8', rowsImported: 50, rowsRejected: 5 });

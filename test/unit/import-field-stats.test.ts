@@ -96,8 +96,11 @@ describe('field statistics cached at import', () => {
     old.exec(MIGRATIONS[0] ?? '');
     old.pragma('user_version = 1');
     old.prepare(`INSERT INTO customer_fields (key, label, created_at) VALUES ('tier', 'Tier', 'then')`).run();
-    const insert = old.prepare(`INSERT INTO customers (id, email, first_name, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, 'then', 'then')`);
-    for (let i = 0; i < 50; i++) insert.run(`c${i}`, `c${i}@example.com`, i % 2 ? `Name${i}` : null, JSON.stringify(i % 3 ? { tier: `T${i}` } : {}));
+    const insert = old.prepare(
+      `INSERT INTO customers (id, email, first_name, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, 'then', 'then')`,
+    );
+    for (let i = 0; i < 50; i++)
+      insert.run(`c${i}`, `c${i}@example.com`, i % 2 ? `Name${i}` : null, JSON.stringify(i % 3 ? { tier: `T${i}` } : {}));
     old.close();
 
     db = openDatabase(file, { create: false });
@@ -117,10 +120,13 @@ describe('field statistics cached at import', () => {
   });
 
   it('customers.fields reads the cache: fast on a large workspace (the 50 ms judgement is in test/bench)', () => {
-    const insert = db.prepare(`INSERT INTO customers (id, email, first_name, city, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'then', 'then')`);
+    const insert = db.prepare(
+      `INSERT INTO customers (id, email, first_name, city, attributes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'then', 'then')`,
+    );
     db.prepare(`INSERT INTO customer_fields (key, label, created_at) VALUES ('tier', 'Tier', 'then'), ('points', 'Points', 'then')`).run();
     db.transaction(() => {
-      for (let i = 0; i < 100_000; i++) insert.run(`c${i}`, `c${i}@example.com`, `Name${i}`, `City${i % 40}`, JSON.stringify({ tier: 'Gold', points: String(i) }));
+      for (let i = 0; i < 100_000; i++)
+        insert.run(`c${i}`, `c${i}@example.com`, `Name${i}`, `City${i % 40}`, JSON.stringify({ tier: 'Gold', points: String(i) }));
     })();
     listFields(db); // recomputes once after the direct inserts
     const started = performance.now();
@@ -133,9 +139,21 @@ describe('field statistics cached at import', () => {
 describe('field limit', () => {
   it('an import that would take the workspace past the custom-field limit is refused, naming the limit', async () => {
     const columns = Array.from({ length: MAX_CUSTOM_FIELDS }, (_, i) => `f${i}`);
-    const first = await importCustomers(db, writeCsv('wide.csv', `email,${columns.join(',')}\na@example.com,${columns.map(() => 'x').join(',')}\n`));
+    const first = await importCustomers(
+      db,
+      writeCsv('wide.csv', `email,${columns.join(',')}\na@example.com,${columns.map(() => 'x').join(',')}\n`),
+    );
     expect(first.status).toBe('failed'); // 2,001 columns: over the column limit
-    const fits = await importCustomers(db, writeCsv('fits.csv', `email,${columns.slice(1).join(',')}\na@example.com,${columns.slice(1).map(() => 'x').join(',')}\n`));
+    const fits = await importCustomers(
+      db,
+      writeCsv(
+        'fits.csv',
+        `email,${columns.slice(1).join(',')}\na@example.com,${columns
+          .slice(1)
+          .map(() => 'x')
+          .join(',')}\n`,
+      ),
+    );
     expect(fits.status).toBe('succeeded');
     const more = await importCustomers(db, writeCsv('more.csv', 'email,extra1,extra2\nb@example.com,1,2\n'));
     expect(more.status).toBe('failed');

@@ -52,7 +52,13 @@ describe('import on a worker thread', () => {
     });
     clearInterval(ticker);
 
-    expect(report).toMatchObject({ status: 'succeeded', file: 'Big.csv', rowsImported: 60_000 - 61, rowsRejected: 61, rowsCreated: 60_000 - 61 });
+    expect(report).toMatchObject({
+      status: 'succeeded',
+      file: 'Big.csv',
+      rowsImported: 60_000 - 61,
+      rowsRejected: 61,
+      rowsCreated: 60_000 - 61,
+    });
     expect(updates.length).toBeGreaterThan(1);
     expect(updates.at(-1)).toMatchObject({ done: fs.statSync(file).size, unit: 'bytes', rows: 60_000 });
     expect(count('SELECT count(*) FROM customers')).toBe(60_000 - 61);

@@ -99,7 +99,7 @@ async function scanUtf8(file: string): Promise<Utf8Scan> {
   const visit = (body: Buffer, bodyStart: number): void => {
     const valid = isUtf8(body);
     let firstBad = -1;
-    for (let i = 0; i < body.length; ) {
+    for (let i = 0; i < body.length;) {
       const byte = body[i] ?? 0;
       if (byte < 0x80) {
         if (byte === 0x0a) scan.lf++;

@@ -38,12 +38,17 @@ export function successMessage(counters: Counters, result: CommitResult, encodin
   const parts: string[] = [];
   if (counters.rowsStaged === 0) parts.push('No customers were imported.');
   else {
-    parts.push(`Imported ${plural(counters.rowsStaged, 'customer', 'customers')} (${result.created.toLocaleString('en-US')} new, ${result.updated.toLocaleString('en-US')} updated).`);
+    parts.push(
+      `Imported ${plural(counters.rowsStaged, 'customer', 'customers')} (${result.created.toLocaleString('en-US')} new, ${result.updated.toLocaleString('en-US')} updated).`,
+    );
   }
-  if (counters.rowsRejected > 0) parts.push(`${plural(counters.rowsRejected, 'row was', 'rows were')} rejected; see the list of rejected rows.`);
+  if (counters.rowsRejected > 0)
+    parts.push(`${plural(counters.rowsRejected, 'row was', 'rows were')} rejected; see the list of rejected rows.`);
   if (counters.rowsSkipped > 0) parts.push(`${plural(counters.rowsSkipped, 'blank line was', 'blank lines were')} skipped.`);
   if (result.warned > 0) {
-    parts.push(`${plural(result.warned, 'row kept an existing value', 'rows kept existing values')} that the file would have replaced with garbled text; see the warnings.`);
+    parts.push(
+      `${plural(result.warned, 'row kept an existing value', 'rows kept existing values')} that the file would have replaced with garbled text; see the warnings.`,
+    );
   }
   if (encoding.encoding !== 'utf-8' && !encoding.encoding.startsWith('utf-16')) {
     parts.push(`The file is not UTF-8, so it was read as ${encoding.label} (${encoding.confidence}% confidence).`);

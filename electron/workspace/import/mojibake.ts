@@ -12,9 +12,13 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * replace the good one.
  */
 export function isMojibakeOf(candidate: string, existing: string): boolean {
-  if (candidate === existing || /^[\x00-\x7f]*$/.test(existing)) return false;
+  // Plain ASCII reads the same in every one of these code pages: nothing to damage.
+  if (candidate === existing || Buffer.byteLength(existing, 'utf8') === existing.length) return false;
   if (candidate.includes('\uFFFD') && !existing.includes('\uFFFD')) {
-    const pattern = candidate.split(/\uFFFD+/).map(escapeRegExp).join('.+');
+    const pattern = candidate
+      .split(/\uFFFD+/)
+      .map(escapeRegExp)
+      .join('.+');
     if (new RegExp(`^${pattern}$`, 'su').test(existing)) return true;
   }
   const bytes = Buffer.from(existing, 'utf8');

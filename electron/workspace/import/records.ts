@@ -120,7 +120,7 @@ async function* readPass(
   /** Parse `pending` into records, keeping an unfinished last record in `pending` unless final. */
   const parse = (final: boolean): CsvRecord[] => {
     const records: CsvRecord[] = [];
-    for (let resync = true; resync; ) {
+    for (let resync = true; resync;) {
       resync = false;
       let start = 0;
       const input = pending;

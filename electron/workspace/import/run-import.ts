@@ -152,13 +152,21 @@ export async function runImport<T>(
     const ctx = context as ImportContext | null;
     if (ready === null || ctx === null) {
       throw new FileProblem(
-        leadingBlankLines > 0 ? `Cannot import ${name}: it contains only blank lines, no header row.` : `Cannot import ${name}: the file is empty.`,
+        leadingBlankLines > 0
+          ? `Cannot import ${name}: it contains only blank lines, no header row.`
+          : `Cannot import ${name}: the file is empty.`,
       );
     }
     if (!cancelled && batch.length > 0) ready.flush(batch);
     if (!cancelled) rowsRead = ready.counters.rowsRead;
     if (cancelled || control?.signal?.aborted) {
-      abandonImport(db, importId, 'cancelled', `Cancelled after reading ${plural(rowsRead, 'row', 'rows')}; nothing from ${name} was imported.`, rowsRead);
+      abandonImport(
+        db,
+        importId,
+        'cancelled',
+        `Cancelled after reading ${plural(rowsRead, 'row', 'rows')}; nothing from ${name} was imported.`,
+        rowsRead,
+      );
       return;
     }
 

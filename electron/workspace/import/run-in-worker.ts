@@ -64,7 +64,13 @@ export async function importCustomersInWorker(
   }
   if (failure !== null) {
     if (control.signal.aborted) {
-      abandonImport(db, importId, 'cancelled', `Cancelled after reading ${plural(rows, 'row', 'rows')}; nothing from ${name} was imported.`, rows);
+      abandonImport(
+        db,
+        importId,
+        'cancelled',
+        `Cancelled after reading ${plural(rows, 'row', 'rows')}; nothing from ${name} was imported.`,
+        rows,
+      );
     } else {
       const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
       abandonImport(db, importId, 'failed', `Import of ${name} failed: ${reason}. Nothing was imported.`, rows);

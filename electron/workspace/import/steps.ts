@@ -65,7 +65,9 @@ export function shapeStep<T>({ mapping, dialect }: ImportContext): Step<T> {
     name: 'shape',
     run: ({ record: { fields } }: Row<T>) => {
       if (fields.length < expected) {
-        return reject(`${plural(fields.length, 'field', 'fields')}, but the header has ${fmt(expected)}; a value is missing or the row is cut short`);
+        return reject(
+          `${plural(fields.length, 'field', 'fields')}, but the header has ${fmt(expected)}; a value is missing or the row is cut short`,
+        );
       }
       if (fields.length > expected && !isBlank(fields.slice(expected))) {
         return reject(

@@ -114,7 +114,8 @@ function keepGoodValues(db: Db, importId: number): number {
       return true;
     };
     for (const key of CANONICAL_KEYS) if (check(key, staged[key], row[key])) delete staged[key];
-    for (const [key, value] of Object.entries(staged.attributes)) if (check(key, value, existingAttributes[key])) delete staged.attributes[key];
+    for (const [key, value] of Object.entries(staged.attributes))
+      if (check(key, value, existingAttributes[key])) delete staged.attributes[key];
     if (kept.length === 0) continue;
     warned++;
     rewrite.run(JSON.stringify(staged), row.rid);

@@ -48,7 +48,8 @@ export function identityStep(): Step<StagedCustomer> {
       if (email !== undefined && !emailSchema.safeParse(email).success) {
         return reject(`"${email}" is not a valid email address; correct it${id === undefined ? '' : ' or leave the cell empty'}`);
       }
-      if (id === undefined && email === undefined) return reject('no id and no email; fill in at least one so the customer can be identified');
+      if (id === undefined && email === undefined)
+        return reject('no id and no email; fill in at least one so the customer can be identified');
       return next;
     },
   };
@@ -76,11 +77,16 @@ export function duplicatesStep(context: ImportContext): Step<StagedCustomer> {
   const findKey: Statement = db.prepare('SELECT line FROM temp.import_keys WHERE import_id = ? AND key = ?').pluck();
   const releaseKey: Statement = db.prepare('DELETE FROM temp.import_keys WHERE import_id = ? AND key = ? AND line = ?');
 
-  const claimKeys = (keys: readonly { kind: 'id' | 'email'; key: string }[], line: number): { kind: 'id' | 'email'; line: number } | null => {
+  const claimKeys = (
+    keys: readonly { kind: 'id' | 'email'; key: string }[],
+    line: number,
+  ): { kind: 'id' | 'email'; line: number } | null => {
     const [first, second] = keys;
     if (first === undefined) return null;
     const claimed =
-      second === undefined ? claimOne.run(importId, first.key, line).changes : claimTwo.run(importId, first.key, line, importId, second.key, line).changes;
+      second === undefined
+        ? claimOne.run(importId, first.key, line).changes
+        : claimTwo.run(importId, first.key, line, importId, second.key, line).changes;
     if (claimed === keys.length) return null;
     let clash: { kind: 'id' | 'email'; line: number } | null = null;
     for (const { kind, key } of keys) {
