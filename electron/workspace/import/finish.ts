@@ -54,7 +54,10 @@ export function successMessage(counters: Counters, result: CommitResult, encodin
     parts.push(`The file is not UTF-8, so it was read as ${encoding.label} (${encoding.confidence}% confidence).`);
   }
   if (encoding.invalidSequences > 0) {
-    parts.push(`The file is UTF-8 except for ${plural(encoding.invalidSequences, 'byte', 'bytes')}; the rows holding them were rejected.`);
+    const one = encoding.invalidSequences === 1;
+    parts.push(
+      `The file is UTF-8 except for ${plural(encoding.invalidSequences, 'byte', 'bytes')}; the ${one ? 'row holding it was' : 'rows holding them were'} rejected.`,
+    );
   }
   return parts.join(' ');
 }
