@@ -11,8 +11,9 @@ import type { Db } from './db';
  * customers fires a trigger that marks the cache stale, and the next read
  * recomputes it, so a writer that forgets the cache costs time, never truth.
  *
- * The sample is the smallest non-blank value in SQLite's order, so an
- * incremental update can be checked against a full recomputation.
+ * The sample is a value some customer has: the smallest non-blank one after
+ * a full pass; an import keeps it the smallest where that costs nothing and
+ * otherwise picks the smallest value it wrote (see the committer).
  */
 
 /** `customers.fields` lists at most this many custom fields; imports cannot register more. */

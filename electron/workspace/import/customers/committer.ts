@@ -1,6 +1,6 @@
 import { CANONICAL_KEYS, type CanonicalKey } from '../../../../shared/fields/canonical';
 import { nowIso, type Db } from '../../db';
-import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh, recomputeFieldStats } from '../../field-stats';
+import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh } from '../../field-stats';
 import { isMojibakeOf } from '../mojibake';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
 import type { StagedCustomer } from './steps';
@@ -49,8 +49,10 @@ const TOUCHED = '(SELECT * FROM customers WHERE id IN (SELECT id FROM temp.impor
 
 /**
  * Merge before/after statistics of the touched customers into the cache.
- * The sample is the minimum: it survives unless its holder was touched and
- * no touched value is as small, in which case `recompute` asks for a full pass.
+ * Fill counts are exact. The sample stays the minimum while its holder is
+ * untouched or a touched value is as small; otherwise it becomes the smallest
+ * touched value, which surely exists. A full pass here would hold the write
+ * lock for seconds on a large workspace, for the sake of a sample.
  */
 const MERGED_STATS = `
   WITH keys AS (SELECT kind, key FROM temp.stats_before UNION SELECT kind, key FROM temp.stats_after),
@@ -67,9 +69,8 @@ const MERGED_STATS = `
       WHEN filled = 0 THEN NULL
       WHEN old IS NULL THEN new
       WHEN gone IS NULL OR gone > old THEN CASE WHEN new IS NOT NULL AND new < old THEN new ELSE old END
-      WHEN new IS NOT NULL AND new <= old THEN new
-    END AS sample,
-    filled > 0 AND old IS NOT NULL AND gone IS NOT NULL AND gone <= old AND (new IS NULL OR new > old) AS recompute
+      ELSE coalesce(new, old)
+    END AS sample
   FROM merged`;
 
 function prepareScratch(db: Db): void {
@@ -136,26 +137,25 @@ export function commitCustomers({ db, importId, mapping }: ImportContext, counte
 
   const statsFresh = !fieldStatsStale(db);
   if (statsFresh) db.exec(`INSERT INTO temp.stats_before (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
-  const countCustomers = db.prepare('SELECT count(*) FROM customers').pluck();
-  const before = countCustomers.get() as number;
+  // Counted over the import's own rows: a count(*) of customers costs a scan of a large workspace.
+  const created = db
+    .prepare(
+      'SELECT count(*) FROM (SELECT DISTINCT id FROM temp.import_targets) t WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.id)',
+    )
+    .pluck()
+    .get() as number;
   db.prepare(UPSERT_STAGED).run({ importId, now });
-  const created = (countCustomers.get() as number) - before;
 
   const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   for (const column of mapping) if (column.kind === 'custom') addField.run(column.key, column.header || column.key, now);
 
   if (statsFresh) {
     db.exec(`INSERT INTO temp.stats_after (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
-    const recompute = db.prepare(`SELECT coalesce(max(recompute), 0) FROM (${MERGED_STATS})`).pluck().get() === 1;
-    if (recompute) {
-      recomputeFieldStats(db);
-    } else {
-      db.exec(
-        `INSERT INTO field_stats (kind, key, filled, sample) SELECT kind, key, filled, sample FROM (${MERGED_STATS}) WHERE true
-         ON CONFLICT (kind, key) DO UPDATE SET filled = excluded.filled, sample = excluded.sample`,
-      );
-      markFieldStatsFresh(db);
-    }
+    db.exec(
+      `INSERT INTO field_stats (kind, key, filled, sample) SELECT kind, key, filled, sample FROM (${MERGED_STATS}) WHERE true
+       ON CONFLICT (kind, key) DO UPDATE SET filled = excluded.filled, sample = excluded.sample`,
+    );
+    markFieldStatsFresh(db);
   }
   db.exec('DELETE FROM temp.import_targets; DELETE FROM temp.stats_before; DELETE FROM temp.stats_after;');
   return { created, updated: counters.rowsStaged - created, warned };
