@@ -135,15 +135,16 @@ export function commitCustomers({ db, importId, mapping }: ImportContext, counte
   db.prepare(RESOLVE_TARGETS).run(importId);
   const warned = keepGoodValues(db, importId);
 
-  const statsFresh = !fieldStatsStale(db);
-  if (statsFresh) db.exec(`INSERT INTO temp.stats_before (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
   // Counted over the import's own rows: a count(*) of customers costs a scan of a large workspace.
-  const created = db
+  const { targets, created } = db
     .prepare(
-      'SELECT count(*) FROM (SELECT DISTINCT id FROM temp.import_targets) t WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.id)',
+      `SELECT count(*) AS targets, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.id)) AS created
+       FROM (SELECT DISTINCT id FROM temp.import_targets) t`,
     )
-    .pluck()
-    .get() as number;
+    .get() as { targets: number; created: number };
+  const statsFresh = !fieldStatsStale(db);
+  // Only customers that exist already have statistics to take away.
+  if (statsFresh && targets > created) db.exec(`INSERT INTO temp.stats_before (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
   db.prepare(UPSERT_STAGED).run({ importId, now });
 
   const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
