@@ -51,7 +51,15 @@ export async function importCustomersInWorker(
     rows = update.rows;
     control.progress(update);
   });
-  const task: ImportTask = { workspace: db.name, importId, file: resolved, name, batchSize: options.batchSize, port: port2 };
+  const task: ImportTask = {
+    entity: 'customers',
+    workspace: db.name,
+    importId,
+    file: resolved,
+    name,
+    batchSize: options.batchSize,
+    port: port2,
+  };
   let failure: { error: unknown } | null = null;
   try {
     await pool.run(task, { transferList: [port2], signal: control.signal });

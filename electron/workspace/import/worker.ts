@@ -10,7 +10,12 @@ import { runImport } from './run-import';
  * back over `port`. A cancel terminates this thread; the host then cleans up.
  */
 
+/** The entities a worker can import; orders and events join this map. */
+const ENTITIES = { customers: customersEntity } as const;
+export type EntityName = keyof typeof ENTITIES;
+
 export interface ImportTask {
+  entity: EntityName;
   workspace: string;
   importId: number;
   file: string;
@@ -19,14 +24,12 @@ export interface ImportTask {
   port: MessagePort;
 }
 
-const ENTITIES = { customers: customersEntity } as const;
-
 export async function importTask(task: ImportTask): Promise<void> {
   const db = new Database(task.workspace, { fileMustExist: true });
   try {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    await runImport(db, ENTITIES.customers, task.importId, task.file, task.name, {
+    await runImport(db, ENTITIES[task.entity], task.importId, task.file, task.name, {
       batchSize: task.batchSize,
       control: { progress: (update) => task.port.postMessage(update) },
     });
