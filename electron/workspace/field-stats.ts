@@ -47,7 +47,7 @@ export function recomputeFieldStats(db: Db): void {
     db.exec(`DELETE FROM field_stats;
       INSERT INTO field_stats (kind, key, filled, sample) ${fieldStatsSql('customers')};
       UPDATE field_stats_state SET stale = 0;`);
-  })();
+  }).immediate();
 }
 
 export function fieldStatsStale(db: Db): boolean {

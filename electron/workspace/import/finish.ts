@@ -7,7 +7,14 @@ import { plural } from './text';
 
 export type Unsuccessful = 'failed' | 'cancelled';
 
-/** Drop everything the import staged, so a failed or cancelled import leaves no trace but its history row. */
+/**
+ * Drop everything the import staged, so a failed or cancelled import leaves no trace but its history row.
+ *
+ * Every write transaction of an import is IMMEDIATE: two connections write to
+ * the workspace (the import's worker and the host), and a deferred transaction
+ * that has read before writing fails at once with SQLITE_BUSY when the other
+ * wrote in between, instead of waiting its turn.
+ */
 export function abandonImport(db: Db, importId: number, status: Unsuccessful, message: string, rowsRead: number): void {
   db.transaction(() => {
     // A worker stopped by a cancel may have committed just before: then the import stands as it ended.
@@ -21,7 +28,7 @@ export function abandonImport(db: Db, importId: number, status: Unsuccessful, me
          rows_read = ?, rows_imported = 0, rows_created = 0, rows_updated = 0, rows_warned = 0, rows_rejected = 0, rows_skipped = 0
        WHERE id = ?`,
     ).run(status, message, nowIso(), rowsRead, importId);
-  })();
+  }).immediate();
 }
 
 /** The duplicate-key scratch table is per connection: it exists only where the import ran. */

@@ -192,7 +192,7 @@ export async function runImport<T>(
       );
       db.prepare('DELETE FROM import_staging WHERE import_id = ?').run(importId);
       dropScratch(db, importId);
-    })();
+    }).immediate();
   } catch (error) {
     if (error instanceof FileProblem) return abandonImport(db, importId, 'failed', error.message, rowsRead);
     const code = (error as NodeJS.ErrnoException | null)?.code;

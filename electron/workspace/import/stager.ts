@@ -37,7 +37,7 @@ export class Stager<T> {
       for (const record of records) this.stage(record);
       const c = this.counters;
       this.updateCounts.run(c.rowsRead, c.rowsRejected, c.rowsSkipped, importId);
-    })();
+    }).immediate();
   }
 
   private stage(record: CsvRecord): void {
