@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/contract/schemas';
+import { createApp } from '../../electron/services/app';
 import { JobManager } from '../../electron/services/jobs';
 import { openDatabase, type Db } from '../../electron/workspace/db';
 import { importCustomers, importCustomersInWorker } from '../../electron/workspace/import';
@@ -78,6 +79,30 @@ describe('import on a worker thread', () => {
     expect(report).toMatchObject({ status: 'succeeded', rowsImported: 40_000 - 41 });
     expect(saves).toBeGreaterThan(10);
     expect(count('SELECT count(*) FROM templates')).toBe(saves);
+  });
+
+  it('imports.start runs the import off the host thread: it advances while that thread is blocked', async () => {
+    const previousHome = process.env.TAILOR_HOME;
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.create', { path: path.join(dir, 'app.tailor') });
+      const appDb = app.session.require().db;
+      const rowsRead = (): number => appDb.prepare(`SELECT rows_read FROM imports`).pluck().get() as number;
+      const { jobId } = await app.client.call('imports.start', { path: bigCsv(300_000) });
+      while ((await app.client.call('jobs.get', { jobId })).progress.rows === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      const before = rowsRead();
+      const until = performance.now() + 1500;
+      while (performance.now() < until) {
+        // Busy: nothing on this thread runs, so only another thread can move the import on.
+      }
+      expect(rowsRead()).toBeGreaterThan(before);
+      await app.client.call('jobs.cancel', { jobId });
+      expect((await app.jobs.settle(jobId)).status).toBe('cancelled');
+    } finally {
+      await app.close();
+      process.env.TAILOR_HOME = previousHome;
+    }
   });
 
   it('a file problem comes back as a failed report, as in-process', async () => {
