@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Handlers } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import { findCustomer, listCustomers, listFields } from '../workspace/customers-repo';
-import { importCustomers } from '../workspace/import-customers';
+import { importCustomersInWorker } from '../workspace/import';
 import { listImports, listRejections } from '../workspace/imports-repo';
 import { getSegment, ruleFilter } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
@@ -39,7 +39,7 @@ export function dataHandlers(
         throw new ContractError('bad_file', `${resolved}: file not found. Check the path and try again.`);
       }
       const job = ctx.jobs.start('import.customers', 'bytes', (control) =>
-        importCustomers(db, resolved, { displayName, control }).finally(() => ctx.uploads.discard(resolved)),
+        importCustomersInWorker(db, resolved, { displayName, control }).finally(() => ctx.uploads.discard(resolved)),
       );
       return { jobId: job.id };
     },

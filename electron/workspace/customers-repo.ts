@@ -4,6 +4,7 @@ import { toPascalAlias } from '../../shared/fields/naming';
 import { CANONICAL_FIELDS } from '../../shared/fields/canonical';
 import type { SqlParam } from '../../shared/segments/compile-sql';
 import type { Db } from './db';
+import { MAX_CUSTOM_FIELDS, readFieldStats } from './field-stats';
 
 interface CustomerRow {
   id: string;
@@ -80,29 +81,26 @@ export function customFieldKeys(db: Db): Set<string> {
   return new Set(db.prepare('SELECT key FROM customer_fields').pluck().all() as string[]);
 }
 
-/** Every field a template or rule can use, with fill counts and a sample value. */
+/**
+ * Every field a template or rule can use, with fill counts and a sample value.
+ * Reads the cached statistics (see field-stats.ts), so it costs the same at a
+ * thousand customers as at a million; at most MAX_CUSTOM_FIELDS custom fields.
+ */
 export function listFields(db: Db): FieldInfo[] {
-  const fields: FieldInfo[] = [];
-  for (const { key, label } of CANONICAL_FIELDS) {
-    const stats = db
-      .prepare(`SELECT count(*) AS filled, min(${key}) AS sample FROM customers WHERE ${key} IS NOT NULL AND trim(${key}) <> ''`)
-      .get() as { filled: number; sample: string | null };
-    fields.push({ key, alias: toPascalAlias(key), label, kind: 'canonical', filled: stats.filled, sample: stats.sample });
-  }
-  const custom = db.prepare('SELECT key, label FROM customer_fields ORDER BY key').all() as { key: string; label: string }[];
-  const statement = db.prepare(
-    `SELECT count(*) AS filled, min(v) AS sample FROM (SELECT json_extract(attributes, ?) AS v FROM customers) WHERE v IS NOT NULL AND trim(v) <> ''`,
-  );
+  const stats = readFieldStats(db);
+  const sampleOf = (value: string | number | null | undefined): string | null =>
+    value === null || value === undefined ? null : String(value);
+  const fields: FieldInfo[] = CANONICAL_FIELDS.map(({ key, label }) => {
+    const stat = stats.get(`canonical:${key}`);
+    return { key, alias: toPascalAlias(key), label, kind: 'canonical', filled: stat?.filled ?? 0, sample: sampleOf(stat?.sample) };
+  });
+  const custom = db.prepare('SELECT key, label FROM customer_fields ORDER BY key LIMIT ?').all(MAX_CUSTOM_FIELDS) as {
+    key: string;
+    label: string;
+  }[];
   for (const { key, label } of custom) {
-    const stats = statement.get(`$."${key}"`) as { filled: number; sample: string | number | null };
-    fields.push({
-      key,
-      alias: toPascalAlias(key),
-      label,
-      kind: 'custom',
-      filled: stats.filled,
-      sample: stats.sample === null ? null : String(stats.sample),
-    });
+    const stat = stats.get(`custom:${key}`);
+    fields.push({ key, alias: toPascalAlias(key), label, kind: 'custom', filled: stat?.filled ?? 0, sample: sampleOf(stat?.sample) });
   }
   return fields;
 }

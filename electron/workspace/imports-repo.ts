@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContractError } from '../../shared/contract/envelope';
-import { ColumnMapping, type ImportReport, type Rejection } from '../../shared/contract/schemas';
+import { ColumnMapping, type ImportReport, type ImportWarning, type Rejection } from '../../shared/contract/schemas';
 import type { Db } from './db';
 
 /** How many rejections a report carries inline; the rest are paged with listRejections. */
@@ -18,6 +18,12 @@ interface ImportRow {
   message: string | null;
   started_at: string;
   finished_at: string | null;
+  rows_created: number;
+  rows_updated: number;
+  lines_in_file: number;
+  encoding: string | null;
+  encoding_confidence: number | null;
+  rows_warned: number;
 }
 
 const MappingJson = z.array(ColumnMapping);
@@ -38,6 +44,12 @@ function firstRejections(db: Db, importId: number): Rejection[] {
     .all(importId, REPORT_REJECTION_SAMPLE) as Rejection[];
 }
 
+function firstWarnings(db: Db, importId: number): ImportWarning[] {
+  return db
+    .prepare('SELECT line, message FROM import_warnings WHERE import_id = ? ORDER BY line, rowid LIMIT ?')
+    .all(importId, REPORT_REJECTION_SAMPLE) as ImportWarning[];
+}
+
 function toReport(db: Db, row: ImportRow): ImportReport {
   return {
     importId: row.id,
@@ -52,11 +64,19 @@ function toReport(db: Db, row: ImportRow): ImportReport {
     message: row.message,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
+    rowsCreated: row.rows_created,
+    rowsUpdated: row.rows_updated,
+    linesInFile: row.lines_in_file,
+    encoding: row.encoding,
+    encodingConfidence: row.encoding_confidence,
+    rowsWarned: row.rows_warned,
+    warnings: row.rows_warned > 0 ? firstWarnings(db, row.id) : [],
   };
 }
 
 const SELECT_IMPORT = `SELECT id, file_name, status, rows_read, rows_imported, rows_rejected, rows_skipped,
-  mapping, message, started_at, finished_at FROM imports`;
+  mapping, message, started_at, finished_at,
+  rows_created, rows_updated, lines_in_file, encoding, encoding_confidence, rows_warned FROM imports`;
 
 /** Every import, newest first, each with its first rejections. */
 export function listImports(db: Db): ImportReport[] {

@@ -1,3 +1,5 @@
+import { fieldStatsSql } from './field-stats';
+
 /**
  * Versioned schema migrations, applied in order; PRAGMA user_version records
  * the last one applied. Never edit a migration that has shipped: add a new one.
@@ -109,6 +111,47 @@ export const MIGRATIONS: readonly string[] = [
     position     INTEGER NOT NULL,
     CHECK ((kind = 'customer' AND customer_id IS NOT NULL) OR (kind = 'segment' AND segment_id IS NOT NULL))
   );
+  `,
+  // 2: import accounting (created/updated, physical lines, encoding), import warnings,
+  // and cached field statistics so customers.fields never scans customers.
+  // The statistics are a cache, so computing them with the current definition is always right.
+  `
+  ALTER TABLE imports ADD COLUMN rows_created INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE imports ADD COLUMN rows_updated INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE imports ADD COLUMN lines_in_file INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE imports ADD COLUMN encoding TEXT;
+  ALTER TABLE imports ADD COLUMN encoding_confidence INTEGER;
+  ALTER TABLE imports ADD COLUMN rows_warned INTEGER NOT NULL DEFAULT 0;
+
+  -- Rows imported with a caveat (a value kept because the new one looked like mojibake).
+  CREATE TABLE import_warnings (
+    import_id  INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    line       INTEGER NOT NULL,
+    message    TEXT NOT NULL
+  );
+  CREATE INDEX import_warnings_import ON import_warnings(import_id, line);
+
+  -- sample has no declared type, so values keep the type they have in customers.
+  CREATE TABLE field_stats (
+    kind    TEXT NOT NULL CHECK (kind IN ('canonical','custom')),
+    key     TEXT NOT NULL,
+    filled  INTEGER NOT NULL,
+    sample,
+    PRIMARY KEY (kind, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE field_stats_state (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    stale  INTEGER NOT NULL
+  );
+  INSERT INTO field_stats (kind, key, filled, sample) ${fieldStatsSql('customers')};
+  INSERT INTO field_stats_state (id, stale) VALUES (1, 0);
+  -- Any change to customers not made by a writer that maintains the cache marks it stale.
+  CREATE TRIGGER customers_stats_insert AFTER INSERT ON customers WHEN (SELECT stale FROM field_stats_state) = 0
+    BEGIN UPDATE field_stats_state SET stale = 1; END;
+  CREATE TRIGGER customers_stats_update AFTER UPDATE ON customers WHEN (SELECT stale FROM field_stats_state) = 0
+    BEGIN UPDATE field_stats_state SET stale = 1; END;
+  CREATE TRIGGER customers_stats_delete AFTER DELETE ON customers WHEN (SELECT stale FROM field_stats_state) = 0
+    BEGIN UPDATE field_stats_state SET stale = 1; END;
   `,
 ];
 

@@ -66,6 +66,13 @@ export const Rejection = z.object({
 });
 export type Rejection = z.infer<typeof Rejection>;
 
+/** A row imported with a caveat, e.g. an existing value kept because the new one looked garbled. */
+export const ImportWarning = z.object({
+  line: z.number().int(),
+  message: z.string(),
+});
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
 export const ColumnMapping = z.object({
   header: z.string(),
   key: z.string(),
@@ -88,6 +95,17 @@ export const ImportReport = z.object({
   message: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
+  /** New customers and updated ones (rowsCreated + rowsUpdated = rowsImported); with rowsRejected and rowsSkipped they add up to rowsRead. */
+  rowsCreated: z.number().int(),
+  rowsUpdated: z.number().int(),
+  /** Physical lines in the file, header included (a record can span several). */
+  linesInFile: z.number().int(),
+  /** How the file was decoded ("UTF-8", "Windows-1252 (Western European)", …) and the detector's confidence, 0–100. */
+  encoding: z.string().nullable(),
+  encodingConfidence: z.number().int().nullable(),
+  /** Rows imported with a warning, and the first of those warnings. */
+  rowsWarned: z.number().int(),
+  warnings: z.array(ImportWarning),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

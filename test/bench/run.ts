@@ -2,7 +2,7 @@
  * Benchmarks, each reported as a ratio against a reference measured in the
  * same run on the same machine, so the figure means something on any laptop.
  *
- *   npm run bench            (ROWS=200000 by default)
+ *   npm run bench            (ROWS=200000 by default; BENCH=customers.fields runs one entry)
  *
  * import.customers: Tailor's import, which streams and detects encoding and
  *   delimiter, validates, stages, de-duplicates within the file, upserts and
@@ -12,6 +12,10 @@
  * preview.render: three persona previews for a starter template after a
  *   change. The reference is rendering the same compiled template for three
  *   customers with LiquidJS alone (no MJML, no persona lookup).
+ * customers.fields: the field list (fill counts and samples) on a workspace of
+ *   FIELDS_ROWS customers (1,000,000 by default) after an import into it. It
+ *   reads statistics cached at import, so it must stay within 50 ms whatever
+ *   the size. The reference is what it used to cost: one full scan per field.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -21,10 +25,14 @@ import Papa from 'papaparse';
 import { createApp } from '../../electron/services/app';
 import { compileTemplate, renderForCustomer } from '../../electron/services/template-compiler';
 import { openDatabase } from '../../electron/workspace/db';
-import { importCustomers } from '../../electron/workspace/import-customers';
-import { findCustomer } from '../../electron/workspace/customers-repo';
+import { importCustomers } from '../../electron/workspace/import';
+import { findCustomer, listFields } from '../../electron/workspace/customers-repo';
+import { recomputeFieldStats } from '../../electron/workspace/field-stats';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
+const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
+/** The issue's budget for customers.fields at a million customers. */
+const FIELDS_BUDGET_MS = 50;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-bench-'));
 
 function writeCsv(file: string, rows: number): void {
@@ -99,6 +107,50 @@ async function benchPreview(): Promise<void> {
   report('preview.render', `3 personas × ${runs} edits`, tailor, reference);
 }
 
+/** The old customers.fields: a full scan per canonical column and per custom attribute. */
+function scanEveryField(db: ReturnType<typeof openDatabase>): void {
+  for (const key of ['id', 'email', 'first_name', 'last_name', 'phone', 'birth_date', 'gender', 'city', 'country']) {
+    db.prepare(`SELECT count(*), min(${key}) FROM customers WHERE ${key} IS NOT NULL AND trim(${key}) <> ''`).get();
+  }
+  const scan = db.prepare(
+    `SELECT count(*), min(v) FROM (SELECT json_extract(attributes, ?) AS v FROM customers) WHERE v IS NOT NULL AND trim(v) <> ''`,
+  );
+  for (const key of db.prepare('SELECT key FROM customer_fields').pluck().all() as string[]) scan.get(`$."${key}"`);
+}
+
+async function benchFields(): Promise<void> {
+  const db = openDatabase(path.join(dir, 'fields.tailor'), { create: true });
+  // A million customers straight into SQLite (importing them would dominate the run), then the
+  // full pass an existing workspace gets once, then a real import so the committer's delta runs at this size.
+  db.exec(`
+    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${FIELDS_ROWS})
+    INSERT INTO customers (id, email, first_name, last_name, city, country, attributes, created_at, updated_at)
+    SELECT 'C' || i, 'user' || i || '@example.com', 'Zoë ' || i, 'Łukasiewicz', 'Kraków', 'PL',
+      json_object('loyalty_tier', CASE i % 3 WHEN 0 THEN 'Gold' WHEN 1 THEN 'Silver' ELSE 'Bronze' END,
+                  'lifetime_value', printf('%.2f', (i % 5000) / 3.0)),
+      '2026-01-01', '2026-01-01'
+    FROM n;
+    INSERT INTO customer_fields (key, label, created_at) VALUES ('loyalty_tier', 'Loyalty Tier', '2026-01-01'), ('lifetime_value', 'Lifetime Value', '2026-01-01');
+  `);
+  const recompute = await time(() => recomputeFieldStats(db));
+  const csv = path.join(dir, 'more.csv');
+  writeCsv(csv, 1000);
+  const importMs = await time(() => importCustomers(db, csv));
+  const runs = 20;
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await time(() => listFields(db)));
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(runs / 2)] ?? 0;
+  const reference = await time(() => scanEveryField(db));
+  db.close();
+  const size = `${FIELDS_ROWS.toLocaleString('en-US')} customers`;
+  console.log(
+    `${'customers.fields'.padEnd(18)} ${size.padEnd(22)} tailor ${median.toFixed(2).padStart(6)} ms   reference ${reference.toFixed(0).padStart(6)} ms   ` +
+      `budget ${FIELDS_BUDGET_MS} ms: ${median <= FIELDS_BUDGET_MS ? 'ok' : 'OVER'} (median of ${runs}, worst ${samples.at(-1)?.toFixed(1)} ms)`,
+  );
+  console.log(`${''.padEnd(18)} one-off full pass ${recompute.toFixed(0)} ms; a 1,000-row import into it ${importMs.toFixed(0)} ms`);
+}
+
 function report(name: string, size: string, tailorMs: number, referenceMs: number): void {
   console.log(
     `${name.padEnd(18)} ${size.padEnd(22)} tailor ${tailorMs.toFixed(0).padStart(6)} ms   reference ${referenceMs.toFixed(0).padStart(6)} ms   ratio ${(tailorMs / referenceMs).toFixed(2)}x`,
@@ -107,8 +159,14 @@ function report(name: string, size: string, tailorMs: number, referenceMs: numbe
 
 async function main(): Promise<void> {
   try {
-    await benchImport();
-    await benchPreview();
+    // BENCH=customers.fields (or a comma-separated list) runs only those entries.
+    const only = process.env.BENCH?.split(',');
+    const benches: [string, () => Promise<void>][] = [
+      ['import.customers', benchImport],
+      ['preview.render', benchPreview],
+      ['customers.fields', benchFields],
+    ];
+    for (const [name, run] of benches) if (!only || only.includes(name)) await run();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

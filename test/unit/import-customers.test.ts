@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportReport, type Job } from '../../shared/contract/schemas';
 import type { JobControl } from '../../electron/services/jobs';
 import { openDatabase, type Db } from '../../electron/workspace/db';
-import { importCustomers } from '../../electron/workspace/import-customers';
+import { importCustomers } from '../../electron/workspace/import';
 import { getImportReport, listImports, listRejections } from '../../electron/workspace/imports-repo';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/csv/', import.meta.url));
@@ -198,21 +198,22 @@ describe('broken rows', () => {
     { line: 8, reason: /no id and no email/ },
     { line: 9, reason: /same email as line 2/ },
     { line: 10, reason: /same id as line 2/ },
-    { line: 14, reason: /never closed, so lines 14–15 were read as one row/ },
+    { line: 14, reason: /never closed, so this line was rejected and reading resumed at line 15/ },
   ];
 
   it('reports each bad row at its physical line and imports the good ones', async () => {
     const report = await importCustomers(db, fixture('broken.csv'));
-    expect(report).toMatchObject({ status: 'succeeded', rowsRead: 10, rowsImported: 3, rowsRejected: 7, rowsSkipped: 0 });
+    // Line 14's quote never closes: only line 14 is rejected, and line 15 is read as the row it is.
+    expect(report).toMatchObject({ status: 'succeeded', rowsRead: 11, rowsImported: 4, rowsRejected: 7, rowsSkipped: 0 });
     expect(report.rejections).toHaveLength(expected.length);
     report.rejections.forEach((rejection, index) => {
       expect(rejection.line).toBe(expected[index]?.line);
       expect(rejection.reason).toMatch(expected[index]?.reason ?? /^$/);
     });
     expect(report.rejections[1]?.raw).toBe('4,d@example.com,Dee,Dune,extra');
-    expect(report.rejections[6]?.raw).toBe('8,h@example.com,Hal,"Unclosed\n9,i@example.com,Ivy,Ink');
+    expect(report.rejections[6]?.raw).toBe('8,h@example.com,Hal,"Unclosed');
 
-    expect(customers().map((row) => row.id)).toEqual(['1', '2', '7']);
+    expect(customers().map((row) => row.id)).toEqual(['1', '2', '7', '9']);
     expect(customer('2')?.first_name).toBe('Bob\nthe builder');
     expect(customer('7')?.last_name).toBe('Multi\nline\nname');
   });
@@ -251,14 +252,14 @@ describe('broken rows', () => {
     expect(customers().map((row) => `${row.id}:${row.email}`)).toEqual(['a:one@example.com', 'b:three@example.com', 'c:two@example.com']);
   });
 
-  it('stops at a quote that never closes in a large file instead of buffering the rest', async () => {
+  it('a quote that never closes in a large file costs only its own line: reading resumes on the next', async () => {
     const filler = Array.from({ length: 160_000 }, (_, i) => `f${i},f${i}@example.com,Filler`).join('\n');
     const file = writeCsv('runaway.csv', `id,email,first_name\n1,a@example.com,Ann\n2,b@example.com,"Bob\n${filler}\n`);
     const report = await importCustomers(db, file);
-    expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1, rowsRejected: 1 });
+    expect(report).toMatchObject({ status: 'succeeded', rowsRead: 160_002, rowsImported: 160_001, rowsRejected: 1 });
     expect(report.rejections[0]?.line).toBe(3);
-    expect(report.rejections[0]?.reason).toMatch(/runs for more than 4 MB without a closing quote/);
-    expect(report.rejections[0]?.raw.length).toBeLessThan(11_000);
+    expect(report.rejections[0]?.reason).toMatch(/never closed, so this line was rejected and reading resumed at line 4/);
+    expect(report.rejections[0]?.raw).toBe('2,b@example.com,"Bob');
   });
 
   it('tolerates extra empty cells from a trailing delimiter', async () => {

@@ -2,6 +2,7 @@ import type { SexType } from '@faker-js/faker';
 import { ContractError } from '../../../shared/contract/envelope';
 import { toSnakeKey } from '../../../shared/fields/naming';
 import type { Db } from '../db';
+import { recomputeFieldStats } from '../field-stats';
 import { asciiSlug, LOCALES, personName, seedFakers, structuralFaker, type DemoLocale } from './people';
 import { dayOf, isoDate, isoTimestamp, Rng } from './random';
 import { DEMO_SEGMENTS, matchesRule, type FlatRecord } from './segments';
@@ -447,6 +448,8 @@ export function populateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
       insertPersona.run(segment.persona, lastInsertRowid, position);
     });
     for (const template of templates) insertTemplate.run(template.name, template.source, REFERENCE_TIMESTAMP, REFERENCE_TIMESTAMP);
+    // The same full pass an existing workspace gets, so the demo's field statistics are the real ones.
+    recomputeFieldStats(db);
 
     return {
       customers: customers.length,

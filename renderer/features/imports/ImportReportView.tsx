@@ -11,7 +11,7 @@ const STATUS_TEXT: Record<ImportReport['status'], string> = {
   running: 'Running',
 };
 
-/** Counts, column mapping and every rejected row (line, reason, raw text) of one import. */
+/** Counts (and how they add up), encoding, column mapping, warnings and every rejected row (line, reason, raw text) of one import. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const [page, setPage] = useState(0);
   const pageSize = 100;
@@ -21,6 +21,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     { enabled: report.rowsRejected > 0 },
   );
   const ok = report.status === 'succeeded';
+  // Imports from before the accounting fields existed have no line count; they show the totals only.
+  const accounted = ok && report.linesInFile > 0;
   return (
     <div style={{ display: 'grid', gap: 12 }} data-testid="import-report">
       <div className={`alert ${ok ? 'alert-success' : 'alert-danger'}`} role="status">
@@ -44,6 +46,18 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <b data-testid="rows-imported">{formatCount(report.rowsImported)}</b>
           <span>imported</span>
         </div>
+        {accounted && (
+          <>
+            <div className="stat">
+              <b data-testid="rows-created">{formatCount(report.rowsCreated)}</b>
+              <span>new</span>
+            </div>
+            <div className="stat">
+              <b data-testid="rows-updated">{formatCount(report.rowsUpdated)}</b>
+              <span>updated</span>
+            </div>
+          </>
+        )}
         <div className="stat">
           <b data-testid="rows-rejected">{formatCount(report.rowsRejected)}</b>
           <span>rejected</span>
@@ -53,6 +67,20 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <span>blank lines skipped</span>
         </div>
       </div>
+      {accounted && (
+        <div className="muted" data-testid="import-accounting">
+          Every record of the file is accounted for: {formatCount(report.rowsRead)} {report.rowsRead === 1 ? 'record' : 'records'} on{' '}
+          {formatCount(report.linesInFile)} {report.linesInFile === 1 ? 'line' : 'lines'} = {formatCount(report.rowsCreated)} new +{' '}
+          {formatCount(report.rowsUpdated)} updated + {formatCount(report.rowsRejected)} rejected + {formatCount(report.rowsSkipped)}{' '}
+          skipped.
+        </div>
+      )}
+      {report.encoding && (
+        <div className="muted" data-testid="import-encoding">
+          Read as <b>{report.encoding}</b>
+          {report.encodingConfidence !== null && ` (${report.encodingConfidence}% confidence)`}.
+        </div>
+      )}
       {report.mapping.length > 0 && (
         <div>
           <div className="muted" style={{ fontSize: 12, fontWeight: 600, marginBottom: 6 }}>
@@ -68,6 +96,31 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 {column.header || '(blank)'} → <span className="mono">{`{{ ${column.key} }}`}</span>
               </span>
             ))}
+          </div>
+        </div>
+      )}
+      {report.warnings.length > 0 && (
+        <div>
+          <div className="muted" style={{ fontSize: 12, fontWeight: 600, marginBottom: 6 }}>
+            Imported with a warning ({formatCount(report.rowsWarned)})
+          </div>
+          <div style={{ maxHeight: 200, overflow: 'auto', border: '1px solid var(--border)', borderRadius: 8 }}>
+            <table className="table" aria-label="Rows imported with a warning">
+              <thead>
+                <tr>
+                  <th>Line</th>
+                  <th>Warning</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.warnings.map((row) => (
+                  <tr key={row.line}>
+                    <td className="mono">{row.line}</td>
+                    <td style={{ whiteSpace: 'normal' }}>{row.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </div>
       )}

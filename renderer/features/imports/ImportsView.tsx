@@ -47,6 +47,7 @@ export function ImportsView() {
                 <th>Read</th>
                 <th>Imported</th>
                 <th>Rejected</th>
+                <th>Encoding</th>
                 <th />
               </tr>
             </thead>
@@ -61,6 +62,7 @@ export function ImportsView() {
                   <td>{formatCount(item.rowsRead)}</td>
                   <td>{formatCount(item.rowsImported)}</td>
                   <td>{formatCount(item.rowsRejected)}</td>
+                  <td>{item.encoding ?? ''}</td>
                   <td>
                     <button className="btn btn-sm" onClick={() => setOpen(item)}>
                       Details

@@ -1,0 +1,163 @@
+import { CANONICAL_KEYS, type CanonicalKey } from '../../../../shared/fields/canonical';
+import { nowIso, type Db } from '../../db';
+import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh } from '../../field-stats';
+import { isMojibakeOf } from '../mojibake';
+import type { CommitResult, Counters, ImportContext } from '../pipeline';
+import type { StagedCustomer } from './steps';
+
+/**
+ * The customers import's final transaction: resolve which customer each
+ * staged row is, keep existing values a staged one would only damage
+ * (mojibake), upsert, register custom fields, and bring the cached field
+ * statistics up to date with a delta over the customers it touched.
+ */
+
+/** Which customer each staged row lands on: its id, else the customer with its email, else its derived id. */
+const RESOLVE_TARGETS = `
+  INSERT INTO temp.import_targets (line, id)
+  SELECT line, coalesce(
+    r ->> '$.id',
+    (SELECT c.id FROM customers c WHERE c.email = (r ->> '$.email') COLLATE NOCASE ORDER BY c.created_at, c.id LIMIT 1),
+    r ->> '$.derived_id')
+  FROM (SELECT line, record AS r FROM import_staging WHERE import_id = ?)`;
+
+const UPSERT_STAGED = `
+  INSERT INTO customers (id, email, first_name, last_name, phone, birth_date, gender, city, country,
+                         attributes, import_id, created_at, updated_at)
+  SELECT t.id,
+    r ->> '$.email', r ->> '$.first_name', r ->> '$.last_name', r ->> '$.phone',
+    r ->> '$.birth_date', r ->> '$.gender', r ->> '$.city', r ->> '$.country',
+    r -> '$.attributes', @importId, @now, @now
+  FROM (SELECT line, record AS r FROM import_staging WHERE import_id = @importId ORDER BY line) s
+  JOIN temp.import_targets t ON t.line = s.line
+  WHERE true
+  ON CONFLICT (id) DO UPDATE SET
+    email      = coalesce(excluded.email, email),
+    first_name = coalesce(excluded.first_name, first_name),
+    last_name  = coalesce(excluded.last_name, last_name),
+    phone      = coalesce(excluded.phone, phone),
+    birth_date = coalesce(excluded.birth_date, birth_date),
+    gender     = coalesce(excluded.gender, gender),
+    city       = coalesce(excluded.city, city),
+    country    = coalesce(excluded.country, country),
+    attributes = json_patch(attributes, excluded.attributes),
+    import_id  = excluded.import_id,
+    updated_at = excluded.updated_at
+`;
+
+const TOUCHED = '(SELECT * FROM customers WHERE id IN (SELECT id FROM temp.import_targets))';
+
+/**
+ * Merge before/after statistics of the touched customers into the cache.
+ * Fill counts are exact. The sample stays the minimum while its holder is
+ * untouched or a touched value is as small; otherwise it becomes the smallest
+ * touched value, which surely exists. A full pass here would hold the write
+ * lock for seconds on a large workspace, for the sake of a sample.
+ */
+const MERGED_STATS = `
+  WITH keys AS (SELECT kind, key FROM temp.stats_before UNION SELECT kind, key FROM temp.stats_after),
+  merged AS (
+    SELECT k.kind, k.key,
+      coalesce(o.filled, 0) - coalesce(b.filled, 0) + coalesce(a.filled, 0) AS filled,
+      o.sample AS old, b.sample AS gone, a.sample AS new
+    FROM keys k
+    LEFT JOIN field_stats o ON o.kind = k.kind AND o.key = k.key
+    LEFT JOIN temp.stats_before b ON b.kind = k.kind AND b.key = k.key
+    LEFT JOIN temp.stats_after a ON a.kind = k.kind AND a.key = k.key)
+  SELECT kind, key, filled,
+    CASE
+      WHEN filled = 0 THEN NULL
+      WHEN old IS NULL THEN new
+      WHEN gone IS NULL OR gone > old THEN CASE WHEN new IS NOT NULL AND new < old THEN new ELSE old END
+      ELSE coalesce(new, old)
+    END AS sample
+  FROM merged`;
+
+function prepareScratch(db: Db): void {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS import_targets (line INTEGER PRIMARY KEY, id TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS temp.import_targets_id ON import_targets (id);
+    CREATE TEMP TABLE IF NOT EXISTS stats_before (kind TEXT NOT NULL, key TEXT NOT NULL, filled INTEGER NOT NULL, sample, PRIMARY KEY (kind, key));
+    CREATE TEMP TABLE IF NOT EXISTS stats_after (kind TEXT NOT NULL, key TEXT NOT NULL, filled INTEGER NOT NULL, sample, PRIMARY KEY (kind, key));
+    DELETE FROM temp.import_targets; DELETE FROM temp.stats_before; DELETE FROM temp.stats_after;`);
+}
+
+interface ExistingRow extends Partial<Record<CanonicalKey, string | null>> {
+  rid: number;
+  line: number;
+  record: string;
+  attributes: string;
+}
+
+/**
+ * Drop staged values that look like mojibake of the value they would replace,
+ * and record a warning for each row where that happened. Only rows with
+ * non-ASCII text can be affected, which SQLite filters cheaply.
+ */
+function keepGoodValues(db: Db, importId: number): number {
+  const rows = db
+    .prepare(
+      `SELECT s.rowid AS rid, s.line, s.record, ${CANONICAL_KEYS.map((key) => `c.${key}`).join(', ')}, c.attributes
+       FROM import_staging s JOIN temp.import_targets t ON t.line = s.line JOIN customers c ON c.id = t.id
+       WHERE s.import_id = ? AND octet_length(s.record) > length(s.record)`,
+    )
+    .all(importId) as ExistingRow[];
+  const rewrite = db.prepare('UPDATE import_staging SET record = ? WHERE rowid = ?');
+  const warn = db.prepare('INSERT INTO import_warnings (import_id, line, message) VALUES (?, ?, ?)');
+  let warned = 0;
+  for (const row of rows) {
+    const staged = JSON.parse(row.record) as StagedCustomer;
+    const existingAttributes = JSON.parse(row.attributes) as Record<string, unknown>;
+    const kept: string[] = [];
+    const check = (field: string, next: string | undefined, existing: unknown): boolean => {
+      if (next === undefined || typeof existing !== 'string' || !isMojibakeOf(next, existing)) return false;
+      kept.push(`${field}: kept "${existing}" instead of "${next}"`);
+      return true;
+    };
+    for (const key of CANONICAL_KEYS) if (check(key, staged[key], row[key])) delete staged[key];
+    for (const [key, value] of Object.entries(staged.attributes))
+      if (check(key, value, existingAttributes[key])) delete staged.attributes[key];
+    if (kept.length === 0) continue;
+    warned++;
+    rewrite.run(JSON.stringify(staged), row.rid);
+    warn.run(
+      importId,
+      row.line,
+      `${kept.join('; ')}: the new value looks like the existing one read in the wrong encoding; fix the file's encoding if you meant to change it`,
+    );
+  }
+  return warned;
+}
+
+export function commitCustomers({ db, importId, mapping }: ImportContext, counters: Counters): CommitResult {
+  const now = nowIso();
+  prepareScratch(db);
+  db.prepare(RESOLVE_TARGETS).run(importId);
+  const warned = keepGoodValues(db, importId);
+
+  // Counted over the import's own rows: a count(*) of customers costs a scan of a large workspace.
+  const { targets, created } = db
+    .prepare(
+      `SELECT count(*) AS targets, count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM customers c WHERE c.id = t.id)) AS created
+       FROM (SELECT DISTINCT id FROM temp.import_targets) t`,
+    )
+    .get() as { targets: number; created: number };
+  const statsFresh = !fieldStatsStale(db);
+  // Only customers that exist already have statistics to take away.
+  if (statsFresh && targets > created) db.exec(`INSERT INTO temp.stats_before (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
+  db.prepare(UPSERT_STAGED).run({ importId, now });
+
+  const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
+  for (const column of mapping) if (column.kind === 'custom') addField.run(column.key, column.header || column.key, now);
+
+  if (statsFresh) {
+    db.exec(`INSERT INTO temp.stats_after (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
+    db.exec(
+      `INSERT INTO field_stats (kind, key, filled, sample) SELECT kind, key, filled, sample FROM (${MERGED_STATS}) WHERE true
+       ON CONFLICT (kind, key) DO UPDATE SET filled = excluded.filled, sample = excluded.sample`,
+    );
+    markFieldStatsFresh(db);
+  }
+  db.exec('DELETE FROM temp.import_targets; DELETE FROM temp.stats_before; DELETE FROM temp.stats_after;');
+  return { created, updated: counters.rowsStaged - created, warned };
+}

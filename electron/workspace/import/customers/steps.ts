@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import { z } from 'zod';
+import { isCanonicalKey, type CanonicalKey } from '../../../../shared/fields/canonical';
+import { next, reject, type ImportContext, type Step } from '../pipeline';
+import { fmt } from '../text';
+
+/** A customer row as staged: canonical fields by key, everything else in attributes. */
+export type StagedCustomer = Partial<Record<CanonicalKey, string>> & {
+  derived_id?: string;
+  attributes: Record<string, string>;
+};
+
+const emailSchema = z.email();
+
+/** Stable id for a customer known only by email, so re-imports find the same row. */
+export const derivedId = (email: string): string => `cus_${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
+
+/** Cells to a staged customer: trimmed, empty cells left out (so they never overwrite). */
+export function valuesStep({ mapping }: ImportContext): Step<StagedCustomer> {
+  const columns = mapping.map((column, index) => ({
+    index,
+    key: column.key,
+    canonical: column.kind === 'canonical' && isCanonicalKey(column.key) ? column.key : null,
+  }));
+  return {
+    name: 'values',
+    run: (row) => {
+      const staged: StagedCustomer = { attributes: {} };
+      for (const column of columns) {
+        const value = (row.record.fields[column.index] ?? '').trim();
+        if (value === '') continue;
+        if (column.canonical) staged[column.canonical] = value;
+        else staged.attributes[column.key] = value;
+      }
+      row.value = staged;
+      return next;
+    },
+  };
+}
+
+/** A valid email when there is one, and at least an id or an email to know the customer by. */
+export function identityStep(): Step<StagedCustomer> {
+  return {
+    name: 'identity',
+    run: ({ value }) => {
+      const { id, email } = value ?? { attributes: {} };
+      if (email !== undefined && !emailSchema.safeParse(email).success) {
+        return reject(`"${email}" is not a valid email address; correct it${id === undefined ? '' : ' or leave the cell empty'}`);
+      }
+      if (id === undefined && email === undefined)
+        return reject('no id and no email; fill in at least one so the customer can be identified');
+      return next;
+    },
+  };
+}
+
+/** Per-connection scratch space for duplicate detection: bounded memory, gone after a crash. */
+export function ensureKeyTable({ db }: ImportContext): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS import_keys (
+    import_id INTEGER NOT NULL, key TEXT NOT NULL, line INTEGER NOT NULL,
+    PRIMARY KEY (import_id, key)
+  ) WITHOUT ROWID`);
+}
+
+/**
+ * The same id or email twice in one file: the later row is rejected, naming
+ * the earlier one. Claim-first keeps the common, duplicate-free row at one
+ * statement; a clash undoes the row's own claims so its other key stays free.
+ */
+export function duplicatesStep(context: ImportContext): Step<StagedCustomer> {
+  ensureKeyTable(context);
+  const { db, importId } = context;
+  const claim = 'INSERT INTO temp.import_keys (import_id, key, line) VALUES';
+  const claimOne: Statement = db.prepare(`${claim} (?, ?, ?) ON CONFLICT DO NOTHING`);
+  const claimTwo: Statement = db.prepare(`${claim} (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING`);
+  const findKey: Statement = db.prepare('SELECT line FROM temp.import_keys WHERE import_id = ? AND key = ?').pluck();
+  const releaseKey: Statement = db.prepare('DELETE FROM temp.import_keys WHERE import_id = ? AND key = ? AND line = ?');
+
+  const claimKeys = (
+    keys: readonly { kind: 'id' | 'email'; key: string }[],
+    line: number,
+  ): { kind: 'id' | 'email'; line: number } | null => {
+    const [first, second] = keys;
+    if (first === undefined) return null;
+    const claimed =
+      second === undefined
+        ? claimOne.run(importId, first.key, line).changes
+        : claimTwo.run(importId, first.key, line, importId, second.key, line).changes;
+    if (claimed === keys.length) return null;
+    let clash: { kind: 'id' | 'email'; line: number } | null = null;
+    for (const { kind, key } of keys) {
+      const owner = findKey.get(importId, key) as number;
+      if (owner !== line) clash ??= { kind, line: owner };
+      else releaseKey.run(importId, key, line);
+    }
+    return clash;
+  };
+
+  return {
+    name: 'duplicates',
+    run: (row) => {
+      const staged = row.value;
+      if (staged === null) return next;
+      const { id, email } = staged;
+      const keys: { kind: 'id' | 'email'; key: string }[] = [];
+      if (id !== undefined) keys.push({ kind: 'id', key: `id:${id}` });
+      if (email !== undefined) keys.push({ kind: 'email', key: `email:${email.toLowerCase()}` });
+      const clash = claimKeys(keys, row.record.line);
+      if (clash !== null) {
+        const value = clash.kind === 'id' ? id : email;
+        return reject(`duplicate ${clash.kind} "${value}": same ${clash.kind} as line ${fmt(clash.line)}; keep one of the two rows`);
+      }
+      if (id === undefined && email !== undefined) staged.derived_id = derivedId(email);
+      return next;
+    },
+  };
+}

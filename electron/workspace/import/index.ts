@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { ImportReport } from '../../../shared/contract/schemas';
+import type { Db } from '../db';
+import { getImportReport, REPORT_REJECTION_SAMPLE } from '../imports-repo';
+import { customersEntity } from './customers';
+import { createImportRecord, runImport, type ImportControl } from './run-import';
+import { displayNameOf } from './source';
+
+/**
+ * Customer CSV import (see docs/architecture.md, Workspace → Import). The pieces: source.ts and encoding.ts (bytes and
+ * their encoding), records.ts (the reader), pipeline.ts and steps.ts (named
+ * steps a row goes through), stager.ts, and one folder per entity with its
+ * header mapping, steps and committer. run-in-worker.ts runs all of it on a
+ * worker thread for the hosts.
+ */
+
+export { MAX_COLUMNS } from './run-import';
+export { MAX_RECORD_CHARS } from './records';
+export type { ImportControl } from './run-import';
+export { importCustomersInWorker } from './run-in-worker';
+
+/** How many rejections the returned report lists inline (the rest: imports.rejections). */
+export const IMPORT_REPORT_REJECTION_SAMPLE = REPORT_REJECTION_SAMPLE;
+
+export interface ImportCustomersOptions {
+  /** Name recorded and shown for the file; browser uploads arrive under a temporary path. */
+  displayName?: string;
+  control?: ImportControl;
+  /** Rows per staging transaction. */
+  batchSize?: number;
+}
+
+/** Import on the calling thread (tests, benchmarks; hosts use importCustomersInWorker). */
+export async function importCustomers(db: Db, file: string, options: ImportCustomersOptions = {}): Promise<ImportReport> {
+  const resolved = path.resolve(file);
+  const name = displayNameOf(resolved, options.displayName);
+  const importId = createImportRecord(db, customersEntity.kind, name, resolved);
+  await runImport(db, customersEntity, importId, resolved, name, { control: options.control, batchSize: options.batchSize });
+  return getImportReport(db, importId);
+}

@@ -1,0 +1,75 @@
+import type { ColumnMapping } from '../../../shared/contract/schemas';
+import type { Db } from '../db';
+import type { Dialect } from './dialect';
+import type { EncodingDecision } from './encoding';
+import type { CsvRecord } from './records';
+
+/**
+ * A row's way through an import: named steps, each of which lets the row go
+ * on, rejects it with a reason, or skips it. Steps that build the row's
+ * staged value set `row.value`; the stager writes whatever value survives.
+ */
+export interface Row<T> {
+  readonly record: CsvRecord;
+  value: T | null;
+}
+
+export type Outcome = { kind: 'next' } | { kind: 'skip' } | { kind: 'reject'; reason: string };
+
+export const next: Outcome = { kind: 'next' };
+export const skip: Outcome = { kind: 'skip' };
+export const reject = (reason: string): Outcome => ({ kind: 'reject', reason });
+
+export interface Step<T> {
+  readonly name: string;
+  run(row: Row<T>): Outcome;
+}
+
+/** What every step may need to know about the file and the import. */
+export interface ImportContext {
+  db: Db;
+  importId: number;
+  /** Name shown in messages. */
+  name: string;
+  mapping: readonly ColumnMapping[];
+  dialect: Dialect;
+  encoding: EncodingDecision;
+}
+
+export function runSteps<T>(steps: readonly Step<T>[], row: Row<T>): Outcome {
+  for (const step of steps) {
+    const outcome = step.run(row);
+    if (outcome.kind !== 'next') return outcome;
+  }
+  return next;
+}
+
+/** Counts of every record read; created + updated + rejected + skipped = read once committed. */
+export interface Counters {
+  rowsRead: number;
+  rowsStaged: number;
+  rowsRejected: number;
+  rowsSkipped: number;
+}
+
+export interface CommitResult {
+  created: number;
+  updated: number;
+  /** Rows imported with a warning (import_warnings). */
+  warned: number;
+}
+
+/**
+ * One kind of record an import can bring in (customers now; orders and
+ * events follow): how its header maps to fields, the steps a row goes
+ * through, and the final transaction that moves staged rows into place.
+ */
+export interface ImportEntity<T> {
+  /** Recorded in imports.kind. */
+  readonly kind: string;
+  /** Map the header row; throws FileProblem when the file cannot be imported at all. */
+  mapHeader(fields: readonly string[], context: Omit<ImportContext, 'mapping'>): ColumnMapping[];
+  steps(context: ImportContext): Step<T>[];
+  /** Runs inside the import's final transaction. */
+  commit(context: ImportContext, counters: Counters): CommitResult;
+}

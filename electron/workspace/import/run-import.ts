@@ -1,0 +1,206 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { ColumnMapping } from '../../../shared/contract/schemas';
+import { nowIso, type Db } from '../db';
+import { detectDialect, type Dialect } from './dialect';
+import { decideEncoding, makeDecoder, type EncodingDecision } from './encoding';
+import { abandonImport, dropScratch, successMessage } from './finish';
+import type { ImportContext, ImportEntity } from './pipeline';
+import { readRecords, type CsvRecord } from './records';
+import { openSource } from './source';
+import { Stager } from './stager';
+import { FileProblem, fmt, plural } from './text';
+
+/**
+ * One import, start to finish, on one connection: decide the encoding, read
+ * records, run them through the entity's steps into staging in short batches,
+ * then commit in one final transaction. A cancel, a failure or a crash leaves
+ * the entity's tables exactly as before.
+ *
+ * Failures are data, not exceptions: a file that cannot be imported ends the
+ * import as 'failed' with a message naming the file. runImport only throws
+ * when the workspace itself cannot be written.
+ */
+
+/** A file wider than this is refused before anything is read: nobody mails-merges 2,000 columns. */
+export const MAX_COLUMNS = 2000;
+export const DEFAULT_BATCH_SIZE = 1000;
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  unit: 'bytes';
+  rows: number;
+}
+
+/** What an import needs from whoever runs it (a job in-process, or a worker relaying to one). */
+export interface ImportControl {
+  readonly signal?: AbortSignal;
+  progress?(update: ImportProgress): void;
+}
+
+export interface RunImportOptions {
+  control?: ImportControl;
+  /** Rows per staging transaction. */
+  batchSize?: number;
+}
+
+export function createImportRecord(db: Db, kind: string, name: string, file: string): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO imports (kind, file_name, file_path, status, started_at) VALUES (?, ?, ?, 'running', ?)`)
+      .run(kind, name, file, nowIso()).lastInsertRowid,
+  );
+}
+
+/** Counts delimiters outside quotes on the first line of `text`; enough to refuse a very wide file before reading it. */
+function columnsOnFirstLine(text: string, { delimiter, newline }: Dialect): number {
+  let columns = 1;
+  let inQuotes = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && c === delimiter) columns++;
+    else if (!inQuotes && c === newline && text.slice(0, i).trim() !== '') break;
+  }
+  return columns;
+}
+
+const tooWide = (name: string, columns: number, atLeast: boolean): FileProblem =>
+  new FileProblem(
+    `Cannot import ${name}: it has ${atLeast ? 'at least ' : ''}${fmt(columns)} columns, and Tailor imports at most ${fmt(MAX_COLUMNS)}. ` +
+      'Remove the columns you do not need for emails (or split the file into several files that each have the email or id column) and import again.',
+  );
+
+export async function runImport<T>(
+  db: Db,
+  entity: ImportEntity<T>,
+  importId: number,
+  file: string,
+  name: string,
+  options: RunImportOptions = {},
+): Promise<void> {
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const control = options.control;
+  let rowsRead = 0;
+  try {
+    const source = openSource(file, name);
+    const encoding: EncodingDecision = await decideEncoding(source);
+    const dialect = detectDialect(makeDecoder(encoding.encoding).write(source.sample));
+    db.prepare('UPDATE imports SET encoding = ?, encoding_confidence = ? WHERE id = ?').run(encoding.label, encoding.confidence, importId);
+
+    let bytesRead = 0;
+    let lines = 0;
+    let stager: Stager<T> | null = null;
+    let context: ImportContext | null = null;
+    let batch: CsvRecord[] = [];
+    let leadingBlankLines = 0;
+    let cancelled = false;
+
+    /** Report progress and let other work (polling, cancel) run; true when the user cancelled. */
+    const checkpoint = async (): Promise<boolean> => {
+      rowsRead = (stager?.counters.rowsRead ?? 0) + batch.length;
+      control?.progress?.({ done: bytesRead, total: source.size, unit: 'bytes', rows: rowsRead });
+      await yieldToEventLoop();
+      return control?.signal?.aborted === true;
+    };
+
+    const startRows = (header: CsvRecord): void => {
+      if (header.problem !== null) {
+        throw new FileProblem(`Cannot import ${name}: the header row (line ${header.line}) has a quoted column name that is never closed.`);
+      }
+      if (header.fields.length > MAX_COLUMNS) throw tooWide(name, header.fields.length, false);
+      const base = { db, importId, name, dialect, encoding };
+      const mapping: ColumnMapping[] = entity.mapHeader(header.fields, base);
+      db.prepare('UPDATE imports SET mapping = ? WHERE id = ?').run(JSON.stringify(mapping), importId);
+      context = { ...base, mapping };
+      stager = new Stager(context, entity.steps(context));
+      stager.skipped(leadingBlankLines);
+    };
+
+    const firstLine = columnsOnFirstLine(makeDecoder(encoding.encoding).write(source.sample), dialect);
+    if (firstLine > MAX_COLUMNS) throw tooWide(name, firstLine, source.size > source.sample.length);
+
+    reading: for await (const records of readRecords(file, encoding.encoding, dialect, { onBytes: (done) => (bytesRead = done) })) {
+      for (const record of records) {
+        lines = Math.max(lines, record.endLine);
+        if (stager === null) {
+          // Spreadsheets sometimes leave blank lines above the header; the header is the first real line.
+          if (record.problem === null && record.fields.every((field) => field.trim() === '')) {
+            leadingBlankLines++;
+            continue;
+          }
+          startRows(record);
+          continue;
+        }
+        batch.push(record);
+        if (batch.length >= batchSize) {
+          (stager as Stager<T>).flush(batch);
+          batch = [];
+          if (await checkpoint()) {
+            cancelled = true;
+            break reading;
+          }
+        }
+      }
+      if (await checkpoint()) {
+        cancelled = true;
+        break;
+      }
+    }
+
+    const ready = stager as Stager<T> | null;
+    const ctx = context as ImportContext | null;
+    if (ready === null || ctx === null) {
+      throw new FileProblem(
+        leadingBlankLines > 0
+          ? `Cannot import ${name}: it contains only blank lines, no header row.`
+          : `Cannot import ${name}: the file is empty.`,
+      );
+    }
+    if (!cancelled && batch.length > 0) ready.flush(batch);
+    if (!cancelled) rowsRead = ready.counters.rowsRead;
+    if (cancelled || control?.signal?.aborted) {
+      abandonImport(
+        db,
+        importId,
+        'cancelled',
+        `Cancelled after reading ${plural(rowsRead, 'row', 'rows')}; nothing from ${name} was imported.`,
+        rowsRead,
+      );
+      return;
+    }
+
+    const counters = ready.counters;
+    db.transaction(() => {
+      const result = entity.commit(ctx, counters);
+      db.prepare(
+        `UPDATE imports SET status = 'succeeded', rows_read = ?, rows_imported = ?, rows_created = ?, rows_updated = ?, rows_warned = ?,
+           rows_rejected = ?, rows_skipped = ?, lines_in_file = ?, mapping = ?, message = ?, finished_at = ? WHERE id = ?`,
+      ).run(
+        counters.rowsRead,
+        counters.rowsStaged,
+        result.created,
+        result.updated,
+        result.warned,
+        counters.rowsRejected,
+        counters.rowsSkipped,
+        lines,
+        JSON.stringify(ctx.mapping),
+        successMessage(counters, result, encoding),
+        nowIso(),
+        importId,
+      );
+      db.prepare('DELETE FROM import_staging WHERE import_id = ?').run(importId);
+      dropScratch(db, importId);
+    }).immediate();
+  } catch (error) {
+    if (error instanceof FileProblem) return abandonImport(db, importId, 'failed', error.message, rowsRead);
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    const reason = error instanceof Error ? error.message : String(error);
+    const message =
+      typeof code === 'string' && code.startsWith('E')
+        ? `Could not finish reading ${name}: ${reason}. Nothing was imported.`
+        : `Import of ${name} failed: ${reason}. Nothing was imported.`;
+    abandonImport(db, importId, 'failed', message, rowsRead);
+  }
+}

@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { ImportReport } from '../../../shared/contract/schemas';
+import type { Db } from '../db';
+import { getImportReport } from '../imports-repo';
+import { customersEntity } from './customers';
+import { abandonImport } from './finish';
+import { createImportRecord, type ImportProgress } from './run-import';
+import { displayNameOf } from './source';
+import { plural } from './text';
+import type { ImportTask } from './worker';
+
+/**
+ * Runs a customer import on a worker thread, so reading, parsing and staging
+ * a large file never blocks the host's main thread. Progress arrives as
+ * messages and is passed to the job's control; a cancel terminates the
+ * worker (piscina's abort), waits for the thread to stop (its connection
+ * closes, rolling back any open transaction), then drops the staged rows here.
+ */
+
+/**
+ * The worker's entry next to this file: worker.js in the build, worker.ts
+ * when running from source (vitest, `npm run tailor`), which a plain worker
+ * thread can only load with tsx's loader.
+ */
+function workerEntry(): { filename: string; execArgv: string[] | undefined } {
+  const extension = path.extname(__filename);
+  const filename = path.join(__dirname, `worker${extension}`);
+  if (extension !== '.ts') return { filename, execArgv: undefined };
+  const tsx = pathToFileURL(createRequire(__filename).resolve('tsx')).href;
+  return { filename, execArgv: ['--import', tsx] };
+}
+
+export async function importCustomersInWorker(
+  db: Db,
+  file: string,
+  options: { displayName?: string; batchSize?: number; control: { signal: AbortSignal; progress(update: ImportProgress): void } },
+): Promise<ImportReport> {
+  const resolved = path.resolve(file);
+  const name = displayNameOf(resolved, options.displayName);
+  const importId = createImportRecord(db, customersEntity.kind, name, resolved);
+  const { control } = options;
+  const { filename, execArgv } = workerEntry();
+  const pool = new Piscina({ filename, name: 'importTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
+  const { port1, port2 } = new MessageChannel();
+  let rows = 0;
+  port1.on('message', (update: ImportProgress) => {
+    rows = update.rows;
+    control.progress(update);
+  });
+  const task: ImportTask = {
+    entity: 'customers',
+    workspace: db.name,
+    importId,
+    file: resolved,
+    name,
+    batchSize: options.batchSize,
+    port: port2,
+  };
+  let failure: { error: unknown } | null = null;
+  try {
+    await pool.run(task, { transferList: [port2], signal: control.signal });
+  } catch (error) {
+    failure = { error };
+  } finally {
+    port1.close();
+    // Resolves once the thread has stopped, so its connection no longer holds the write lock.
+    await pool.destroy();
+  }
+  if (failure !== null) {
+    if (control.signal.aborted) {
+      abandonImport(
+        db,
+        importId,
+        'cancelled',
+        `Cancelled after reading ${plural(rows, 'row', 'rows')}; nothing from ${name} was imported.`,
+        rows,
+      );
+    } else {
+      const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
+      abandonImport(db, importId, 'failed', `Import of ${name} failed: ${reason}. Nothing was imported.`, rows);
+    }
+  }
+  return getImportReport(db, importId);
+}

@@ -1,0 +1,58 @@
+import type { Statement } from 'better-sqlite3';
+import { runSteps, type Counters, type ImportContext, type Step } from './pipeline';
+import type { CsvRecord } from './records';
+import { trimRaw } from './text';
+
+/**
+ * Runs each record through the entity's steps and writes the outcome:
+ * staged rows to `import_staging`, rejected ones (line, reason, raw text) to
+ * `import_rejections`, in one short transaction per batch so the workspace
+ * stays responsive to other connections between batches.
+ */
+export class Stager<T> {
+  readonly counters: Counters = { rowsRead: 0, rowsStaged: 0, rowsRejected: 0, rowsSkipped: 0 };
+  private readonly insertStaging: Statement;
+  private readonly insertRejection: Statement;
+  private readonly updateCounts: Statement;
+
+  constructor(
+    private readonly context: ImportContext,
+    private readonly steps: readonly Step<T>[],
+  ) {
+    const { db } = context;
+    this.insertStaging = db.prepare('INSERT INTO import_staging (import_id, line, record) VALUES (?, ?, ?)');
+    this.insertRejection = db.prepare('INSERT INTO import_rejections (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
+    this.updateCounts = db.prepare('UPDATE imports SET rows_read = ?, rows_rejected = ?, rows_skipped = ? WHERE id = ?');
+  }
+
+  /** Records that are not rows of data (blank lines above the header) still count, as skipped. */
+  skipped(count: number): void {
+    this.counters.rowsRead += count;
+    this.counters.rowsSkipped += count;
+  }
+
+  flush(records: readonly CsvRecord[]): void {
+    const { db, importId } = this.context;
+    db.transaction(() => {
+      for (const record of records) this.stage(record);
+      const c = this.counters;
+      this.updateCounts.run(c.rowsRead, c.rowsRejected, c.rowsSkipped, importId);
+    }).immediate();
+  }
+
+  private stage(record: CsvRecord): void {
+    const c = this.counters;
+    c.rowsRead++;
+    const row = { record, value: null as T | null };
+    const outcome = runSteps(this.steps, row);
+    if (outcome.kind === 'reject') {
+      c.rowsRejected++;
+      this.insertRejection.run(this.context.importId, record.line, outcome.reason, trimRaw(record.text));
+    } else if (outcome.kind === 'skip') {
+      c.rowsSkipped++;
+    } else {
+      c.rowsStaged++;
+      this.insertStaging.run(this.context.importId, record.line, JSON.stringify(row.value));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import Database from 'better-sqlite3';
+import type { MessagePort } from 'node:worker_threads';
+import { customersEntity } from './customers';
+import { runImport } from './run-import';
+
+/**
+ * Worker-thread entry (a piscina task): runs one import on its own connection
+ * to the workspace file (better-sqlite3 connections cannot cross threads; WAL
+ * lets this writer and the host's reader work side by side). Progress goes
+ * back over `port`. A cancel terminates this thread; the host then cleans up.
+ */
+
+/** The entities a worker can import; orders and events join this map. */
+const ENTITIES = { customers: customersEntity } as const;
+export type EntityName = keyof typeof ENTITIES;
+
+export interface ImportTask {
+  entity: EntityName;
+  workspace: string;
+  importId: number;
+  file: string;
+  name: string;
+  batchSize?: number;
+  port: MessagePort;
+}
+
+export async function importTask(task: ImportTask): Promise<void> {
+  const db = new Database(task.workspace, { fileMustExist: true });
+  try {
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    await runImport(db, ENTITIES[task.entity], task.importId, task.file, task.name, {
+      batchSize: task.batchSize,
+      control: { progress: (update) => task.port.postMessage(update) },
+    });
+  } finally {
+    db.close();
+    task.port.close();
+  }
+}
