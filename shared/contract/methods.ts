@@ -36,6 +36,12 @@ export const METHOD_NAMES = [
   'render.customer',
   'export.run',
   'export.suggestDir',
+  'templates.versions',
+  'templates.version',
+  'templates.checkpoint',
+  'templates.restoreVersion',
+  'templates.trash',
+  'templates.restore',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
