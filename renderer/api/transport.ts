@@ -24,22 +24,31 @@ function readBrowserSession(): { token: string | null; api: string } {
 
 export type HostMode = 'desktop' | 'browser';
 
-function createTransport(): { client: Client; mode: HostMode; upload: ((file: File) => Promise<string>) | null } {
+interface Transport {
+  client: Client;
+  /** Calls that outlive the page (saving on pagehide); over IPC every call already does. */
+  keepalive: Client;
+  mode: HostMode;
+  upload: ((file: File) => Promise<string>) | null;
+}
+
+function createTransport(): Transport {
   const bridge = window.tailorApi;
   if (bridge) {
-    return { client: createClient((method: MethodName, input) => bridge[method](input)), mode: 'desktop', upload: null };
+    const client = createClient((method: MethodName, input) => bridge[method](input));
+    return { client, keepalive: client, mode: 'desktop', upload: null };
   }
   const { token, api } = readBrowserSession();
   const headers = { 'content-type': 'application/json', 'x-tailor-token': token ?? '' };
-  const client = createClient(async (method, input) => {
+  const post = (keepalive: boolean) => async (method: MethodName, input: unknown) => {
     let response: Response;
     try {
-      response = await fetch(`${api}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+      response = await fetch(`${api}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}), keepalive });
     } catch {
       throw new ContractError('internal', 'Tailor’s local service is not responding. Is the terminal that started Tailor still running?');
     }
     return (await response.json()) as unknown;
-  });
+  };
   const upload = async (file: File): Promise<string> => {
     const response = await fetch(`${api}/upload?name=${encodeURIComponent(file.name)}`, {
       method: 'POST',
@@ -49,8 +58,10 @@ function createTransport(): { client: Client; mode: HostMode; upload: ((file: Fi
     const data = unwrapEnvelope(await response.json()) as { path: string };
     return data.path;
   };
-  return { client, mode: 'browser', upload };
+  return { client: createClient(post(false)), keepalive: createClient(post(true)), mode: 'browser', upload };
 }
 
 export const transport = createTransport();
 export const api = transport.client;
+/** For saves made while the page is going away: the browser finishes the request after unload. */
+export const keepaliveApi = transport.keepalive;
