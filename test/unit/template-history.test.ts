@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract/envelope';
+import { createApp } from '../../electron/services/app';
 import { nowIso, openDatabase, type Db } from '../../electron/workspace/db';
 import { MIGRATIONS } from '../../electron/workspace/migrations';
 import { COALESCE_MS, getVersion, listVersions, recordSave } from '../../electron/workspace/template-versions-repo';
@@ -181,5 +182,31 @@ describe('history migration', () => {
     deleteTemplate(db, kept.id);
     expect(listTrash(db).map((t) => t.name)).toEqual(['Kept']);
     db.close();
+  });
+});
+
+describe('history and trash through the contract', () => {
+  it('saves, lists, restores versions and brings a deleted template back from the trash', async () => {
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.create', { path: path.join(tempDir(), 'contract.tailor') });
+      const t = await app.client.call('templates.create', { name: 'Welcome', source: 'one' });
+      await app.client.call('templates.save', { id: t.id, source: 'two' });
+      await app.client.call('templates.checkpoint', { id: t.id });
+      const versions = await app.client.call('templates.versions', { id: t.id });
+      expect(versions.map((v) => v.kind)).toEqual(['edit', 'original']);
+      const original = await app.client.call('templates.version', { versionId: versions[1]!.id });
+      expect(original.source).toBe('one');
+      expect((await app.client.call('templates.restoreVersion', { versionId: original.id })).source).toBe('one');
+
+      await app.client.call('templates.delete', { id: t.id });
+      expect(await app.client.call('templates.list', {})).toEqual([]);
+      expect((await app.client.call('templates.trash', {})).map((x) => x.name)).toEqual(['Welcome']);
+      await expect(app.client.call('templates.get', { id: t.id })).rejects.toMatchObject({ code: 'not_found' });
+      expect((await app.client.call('templates.restore', { id: t.id })).source).toBe('one');
+      expect((await app.client.call('templates.list', {})).map((x) => x.name)).toEqual(['Welcome']);
+    } finally {
+      await app.close();
+    }
   });
 });
