@@ -5,10 +5,15 @@ import type { Template, TemplateVersionMeta } from '../../../../shared/contract/
 import { errorMessage, useApi } from '../../../api/queries';
 import { api } from '../../../api/transport';
 import { Dialog } from '../../../ui/Dialog';
-import { formatWhen } from '../../../ui/format';
 
 // The diff editor is Monaco: loaded when the history is first opened.
 const VersionDiff = lazy(async () => ({ default: (await import('./VersionDiff')).VersionDiff }));
+
+/** Saves come seconds apart: versions show their time to the second. */
+const formatWhen = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+};
 
 interface Props {
   templateId: number;
