@@ -127,19 +127,28 @@ test('40 sentences typed at 15–120 ms per key leave exactly the expected sourc
   // A designer's laptop busy with previews, not an idle test machine.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 2 });
+  // Keys go out on a clock of their own, as from a real keyboard or xdotool, without waiting for the page to
+  // finish with the previous one (Playwright's keyboard.type waits, which hides races with rendering).
+  const sent: Promise<unknown>[] = [];
+  const press = (char: string) => {
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: char, text: char, unmodifiedText: char }));
+    sent.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: char }));
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const random = seeded(5);
   let typed = '';
   for (let n = 0; n < 40; n++) {
     const text = ` ${sentence(random)}`;
     for (const char of text) {
-      await page.keyboard.type(char);
-      await page.waitForTimeout(15 + Math.floor(random() * 106));
+      press(char);
+      await sleep(15 + Math.floor(random() * 106));
     }
     typed += text;
     // Between sentences, a pause just long enough for a preview (or, now and then, an autosave) to be sent, so
     // its reply lands while the next sentence is typed: that is when text used to be written back.
-    await page.waitForTimeout(n % 4 === 3 ? 1150 + Math.floor(random() * 150) : 200 + Math.floor(random() * 150));
+    await sleep(n % 4 === 3 ? 1150 + Math.floor(random() * 150) : 200 + Math.floor(random() * 150));
   }
+  await Promise.all(sent);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 10_000 });
   await studio.shot(page, 'editor-trust-02-typed-40-sentences');
