@@ -143,10 +143,26 @@ export function useTemplateDraft(workspacePath: string, templateId: number | nul
     };
   }, [templateId, workspacePath, flush, checkpoint]);
 
-  // Leaving the studio (another view) saves too.
-  useEffect(() => () => void flush(), [flush]);
+  // Leaving the studio (another view) saves too. The save outlives this hook's registration below, so it stays
+  // a before-switch hook until done: closing the window right after leaving the studio still waits for it.
+  useEffect(
+    () => () => {
+      const done = flush();
+      const remove = onBeforeWorkspaceSwitch(() => done);
+      void done.finally(remove);
+    },
+    [flush],
+  );
   // Pending edits belong to the workspace they were made in; the desktop shell runs the same hooks before closing.
-  useEffect(() => onBeforeWorkspaceSwitch(flush), [flush]);
+  // A failed save stops the switch (or the close) instead of dropping the edits with the models.
+  useEffect(
+    () =>
+      onBeforeWorkspaceSwitch(async () => {
+        if (!(await flush()))
+          throw new Error('Your latest template edits could not be saved. Save again (Ctrl+S) before leaving this workspace.');
+      }),
+    [flush],
+  );
 
   // The page may be going away (reload, tab closed, app quit): hand the save to the browser to finish.
   useEffect(() => {
