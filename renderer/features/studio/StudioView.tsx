@@ -119,7 +119,12 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
             )}
             {selected && <FieldPicker fields={fields.data ?? []} onPick={(text) => setInsert({ text, nonce: Date.now() })} />}
             {selected && (
-              <button className="btn btn-sm" onClick={() => setShowHistory(true)} title="Earlier versions of this template">
+              <button
+                className="btn btn-sm"
+                disabled={draft.opened?.id !== selected.id}
+                onClick={() => setShowHistory(true)}
+                title="Earlier versions of this template"
+              >
                 History
               </button>
             )}
