@@ -25,6 +25,14 @@ async function apiCall<T>(request: APIRequestContext, studioUrl: string, method:
 const goTo = (page: Page, view: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
 const editorLines = (page: Page) => page.locator('.editor-host .monaco-editor .view-lines');
 
+/** Put the cursor at the end of the greeting line of TYPING_SOURCE. */
+async function toGreetingEnd(page: Page) {
+  await page.locator('.editor-host .monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+}
+
 /** A small deterministic generator (mulberry32), so a failing run can be replayed exactly. */
 function seeded(seed: number): () => number {
   let a = seed;
@@ -178,13 +186,28 @@ test('a reload 100 ms after the last keystroke keeps the edit', async ({ page, s
   await studio.shot(page, 'editor-trust-03-after-reload');
 });
 
-/** Put the cursor at the end of the greeting line of TYPING_SOURCE. */
-async function toGreetingEnd(page: Page) {
-  await page.locator('.editor-host .monaco-editor').click();
-  await page.keyboard.press('ControlOrMeta+Home');
-  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-}
+test('leaving the page after a failed save asks first', async ({ page, studio, request }) => {
+  await apiCall<Template>(request, studio.url, 'templates.create', { name: 'Unsaved test', source: TYPING_SOURCE });
+  await page.goto(studio.url);
+  await page.getByRole('option', { name: /Unsaved test/ }).click();
+  await expect(editorLines(page)).toContainText('Dear {{ FirstName');
+  // The workspace refuses the save (a full disk, say).
+  await page.route('**/api/templates.save', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ ok: false, error: { code: 'internal', message: 'The disk is full.' } }),
+    }),
+  );
+  await toGreetingEnd(page);
+  await page.keyboard.type(' Not stored yet.');
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved');
+  const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => void dialog.dismiss().then(() => resolve(dialog.type()))));
+  await page.reload({ timeout: 5000 }).catch(() => undefined);
+  expect(await Promise.race([asked, new Promise((resolve) => setTimeout(() => resolve('no dialog'), 5000))])).toBe('beforeunload');
+  // Staying keeps the text on screen.
+  await expect(editorLines(page)).toContainText('Not stored yet.');
+});
 
 test('an earlier version is compared and restored from the history, and the restore can be undone', async ({ page, studio, request }) => {
   const created = await apiCall<Template>(request, studio.url, 'templates.create', { name: 'History test', source: TYPING_SOURCE });
@@ -269,6 +292,14 @@ test('an unsaved segment survives a switch to another view and back', async ({ p
   await expect(page.getByRole('textbox', { name: 'Value 1' })).toHaveValue('DE');
   await expect(page.getByTestId('segment-unsaved')).toBeVisible();
   await studio.shot(page, 'editor-trust-06-segment-draft-kept');
+
+  // Picking another segment asks before dropping the draft; saying no keeps it.
+  page.once('dialog', (dialog) => void dialog.dismiss());
+  await page
+    .getByRole('list', { name: 'Segments' })
+    .getByRole('button', { name: /High-value customers/ })
+    .click();
+  await expect(page.getByRole('textbox', { name: 'Segment name' })).toHaveValue('Half-built segment');
 
   await page.getByRole('button', { name: 'Save segment' }).click();
   await expect(page.getByRole('list', { name: 'Segments' }).getByText('Half-built segment')).toBeVisible();
