@@ -112,6 +112,8 @@ export const MIGRATIONS: readonly string[] = [
   `,
   // 2: template history and trash. Rebuilding templates lifts the table-wide UNIQUE(name), so a trashed
   // template keeps its name while a live one may take it; names stay unique among live templates.
+  // Nothing references templates(id) before this migration (DROP TABLE would run its ON DELETE actions):
+  // a table that does must be created after it.
   `
   CREATE TABLE templates_next (
     id          INTEGER PRIMARY KEY,
