@@ -101,7 +101,10 @@ test('undo after switching templates never brings back the other template', asyn
   await page.keyboard.press('ControlOrMeta+z');
   await page.getByRole('option', { name: /We miss you/ }).click();
   await expect(editorLines(page)).toContainText('SecondThoughts');
-  await page.locator('.editor-host .monaco-editor').click();
+  // Back with focus and cursor where they were: the next key lands right after the earlier edit.
+  await page.keyboard.type('X');
+  await expect(editorLines(page)).toContainText('SecondThoughtsX');
+  await page.keyboard.press('ControlOrMeta+z');
   await page.keyboard.press('ControlOrMeta+z');
   await expect(editorLines(page)).not.toContainText('SecondThoughts');
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
