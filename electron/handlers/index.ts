@@ -3,6 +3,7 @@ import type { HandlerContext } from './context';
 import { dataHandlers } from './data-handlers';
 import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
+import { templateHistoryHandlers } from './template-history-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export type { HandlerContext, HostKind } from './context';
@@ -14,5 +15,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...dataHandlers(ctx),
     ...templateHandlers(ctx),
     ...segmentHandlers(ctx),
+    ...templateHistoryHandlers(ctx),
   };
 }

@@ -153,6 +153,39 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER customers_stats_delete AFTER DELETE ON customers WHEN (SELECT stale FROM field_stats_state) = 0
     BEGIN UPDATE field_stats_state SET stale = 1; END;
   `,
+  // 3: template history and trash. Rebuilding templates lifts the table-wide UNIQUE(name), so a trashed
+  // template keeps its name while a live one may take it; names stay unique among live templates.
+  // Nothing references templates(id) before this migration (DROP TABLE would run its ON DELETE actions):
+  // a table that does must be created after it.
+  `
+  CREATE TABLE templates_next (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL COLLATE NOCASE,
+    source      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    deleted_at  TEXT
+  );
+  INSERT INTO templates_next (id, name, source, created_at, updated_at)
+    SELECT id, name, source, created_at, updated_at FROM templates;
+  DROP TABLE templates;
+  ALTER TABLE templates_next RENAME TO templates;
+  CREATE UNIQUE INDEX templates_live_name ON templates(name COLLATE NOCASE) WHERE deleted_at IS NULL;
+
+  -- Saved states of a template. The newest unsealed 'edit' row absorbs autosaves for a while (coalescing);
+  -- a sealed row is never changed again.
+  CREATE TABLE template_versions (
+    id             INTEGER PRIMARY KEY,
+    template_id    INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    source         TEXT NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('original','edit','restore')),
+    restored_from  INTEGER,
+    sealed         INTEGER NOT NULL DEFAULT 0,
+    created_at     TEXT NOT NULL,
+    saved_at       TEXT NOT NULL
+  );
+  CREATE INDEX template_versions_template ON template_versions(template_id, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,6 +26,8 @@ export type HostMode = 'desktop' | 'browser';
 
 interface Transport {
   client: Client;
+  /** Calls that outlive the page (saving on pagehide); over IPC every call already does. */
+  keepalive: Client;
   mode: HostMode;
   upload: ((file: File) => Promise<string>) | null;
   /** Hands a preview document (remote images on) to the host, which serves it under its own CSP; resolves to its URL. */
@@ -36,8 +38,10 @@ function createTransport(): Transport {
   const bridge = window.tailorApi;
   if (bridge) {
     const shell = window.tailorShell;
+    const client = createClient((method: MethodName, input) => bridge[method](input));
     return {
-      client: createClient((method: MethodName, input) => bridge[method](input)),
+      client,
+      keepalive: client,
       mode: 'desktop',
       upload: null,
       publishFrame: (document) =>
@@ -46,15 +50,15 @@ function createTransport(): Transport {
   }
   const { token, api } = readBrowserSession();
   const headers = { 'content-type': 'application/json', 'x-tailor-token': token ?? '' };
-  const client = createClient(async (method, input) => {
+  const post = (keepalive: boolean) => async (method: MethodName, input: unknown) => {
     let response: Response;
     try {
-      response = await fetch(`${api}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
+      response = await fetch(`${api}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}), keepalive });
     } catch {
       throw new ContractError('internal', 'Tailor’s local service is not responding. Is the terminal that started Tailor still running?');
     }
     return (await response.json()) as unknown;
-  });
+  };
   const upload = async (file: File): Promise<string> => {
     const response = await fetch(`${api}/upload?name=${encodeURIComponent(file.name)}`, {
       method: 'POST',
@@ -69,8 +73,10 @@ function createTransport(): Transport {
     const data = unwrapEnvelope(await response.json()) as { url: string };
     return `${api}${data.url}`;
   };
-  return { client, mode: 'browser', upload, publishFrame };
+  return { client: createClient(post(false)), keepalive: createClient(post(true)), mode: 'browser', upload, publishFrame };
 }
 
 export const transport = createTransport();
 export const api = transport.client;
+/** For saves made while the page is going away: the browser finishes the request after unload. */
+export const keepaliveApi = transport.keepalive;

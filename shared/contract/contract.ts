@@ -19,6 +19,9 @@ import {
   TemplateMeta,
   TemplateName,
   WorkspaceInfo,
+  TemplateVersion,
+  TemplateVersionMeta,
+  TrashedTemplate,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
 
@@ -136,6 +139,18 @@ export const contract = {
   'export.suggestDir': method(z.object({ template: TemplateRef }), z.object({ dir: z.string(), folder: z.string() })),
   /** Rewrite the open workspace without its free pages; sizes in bytes. */
   'workspace.compact': method(NoInput, z.object({ before: z.number().int(), after: z.number().int() })),
+
+  /** A template's saved versions, newest first. */
+  'templates.versions': method(z.object({ id: Id }), z.array(TemplateVersionMeta)),
+  'templates.version': method(z.object({ versionId: Id }), TemplateVersion),
+  /** Close the version being coalesced, so the next save starts a new one (explicit save, leaving a template). */
+  'templates.checkpoint': method(z.object({ id: Id }), Ok),
+  /** Make an old version current again; recorded as a new version, so it can itself be undone by restoring. */
+  'templates.restoreVersion': method(z.object({ versionId: Id }), Template),
+  /** Deleted templates, most recently deleted first. */
+  'templates.trash': method(NoInput, z.array(TrashedTemplate)),
+  /** Bring a template back from the trash; renamed if a live template took its name meanwhile. */
+  'templates.restore': method(z.object({ id: Id }), Template),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

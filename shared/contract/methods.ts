@@ -37,6 +37,12 @@ export const METHOD_NAMES = [
   'export.run',
   'export.suggestDir',
   'workspace.compact',
+  'templates.versions',
+  'templates.version',
+  'templates.checkpoint',
+  'templates.restoreVersion',
+  'templates.trash',
+  'templates.restore',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -215,3 +215,24 @@ export const ExportResult = z.object({
   replaced: z.boolean(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
+
+/** One saved state of a template, without its source (the history list). */
+export const TemplateVersionMeta = z.object({
+  id: Id,
+  templateId: Id,
+  /** original: the text before the first recorded save; edit: saves, coalesced while typing; restore: a restore. */
+  kind: z.enum(['original', 'edit', 'restore']),
+  /** For a restore, the version it brought back. */
+  restoredFrom: Id.nullable(),
+  createdAt: z.string(),
+  /** When this version last absorbed a save; it is its time in the list. */
+  savedAt: z.string(),
+  bytes: z.number().int(),
+});
+export type TemplateVersionMeta = z.infer<typeof TemplateVersionMeta>;
+
+export const TemplateVersion = TemplateVersionMeta.extend({ source: z.string() });
+export type TemplateVersion = z.infer<typeof TemplateVersion>;
+
+export const TrashedTemplate = TemplateMeta.extend({ deletedAt: z.string() });
+export type TrashedTemplate = z.infer<typeof TrashedTemplate>;

@@ -1,20 +1,12 @@
-import { useState } from 'react';
 import { toast } from 'sonner';
-import type { Segment } from '../../../shared/contract/schemas';
-import { emptyRule, type SegmentRule } from '../../../shared/segments/rule';
+import { emptyRule } from '../../../shared/segments/rule';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { countOf, formatCount } from '../../ui/format';
 import { displayName } from '../../../shared/templates/customer-context';
 import { RuleEditor } from './RuleEditor';
 import { useLiveCount } from './use-live-count';
+import { draftOf, isUnsaved, useSegmentDraft, type Draft } from './use-segment-draft';
 
-interface Draft {
-  id: number | undefined;
-  name: string;
-  rule: SegmentRule;
-}
-
-const draftOf = (segment: Segment): Draft => ({ id: segment.id, name: segment.name, rule: segment.rule });
 const NEW_DRAFT: Draft = { id: undefined, name: '', rule: { match: 'all', conditions: [{ field: 'country', op: 'equals', value: '' }] } };
 
 /** Rule segments: conditions on any customer field, joined by AND, with a live member count. */
@@ -24,10 +16,17 @@ export function SegmentsView() {
   const save = useApiMutation('segments.save');
   const remove = useApiMutation('segments.delete');
   const addPersona = useApiMutation('personas.save');
-  const [edited, setDraft] = useState<Draft | null>(null);
+  const [edited, setDraft] = useSegmentDraft();
   // Until the user picks or edits one, the first segment is shown.
   const draft = edited ?? (segments.data?.[0] ? draftOf(segments.data[0]) : null);
   const live = useLiveCount(draft?.rule ?? emptyRule());
+  const unsaved = isUnsaved(edited, segments.data);
+
+  /** Moving to another segment would drop this draft's changes: ask first. */
+  const leaveDraft = (next: Draft) => {
+    if (unsaved && edited && !window.confirm(`Discard your unsaved changes to “${edited.name.trim() || 'the new segment'}”?`)) return;
+    setDraft(next);
+  };
 
   const submit = async () => {
     if (!draft) return;
@@ -66,7 +65,7 @@ export function SegmentsView() {
       <div className="page-header">
         <h1>Segments</h1>
         <span style={{ flex: 1 }} />
-        <button className="btn btn-primary" onClick={() => setDraft({ ...NEW_DRAFT })}>
+        <button className="btn btn-primary" onClick={() => leaveDraft({ ...NEW_DRAFT })}>
           + New segment
         </button>
       </div>
@@ -75,7 +74,7 @@ export function SegmentsView() {
           <ul className="list" aria-label="Segments">
             {(segments.data ?? []).map((segment) => (
               <li key={segment.id}>
-                <button aria-current={draft?.id === segment.id} onClick={() => setDraft(draftOf(segment))}>
+                <button aria-current={draft?.id === segment.id} onClick={() => leaveDraft(draftOf(segment))}>
                   <span>{segment.name}</span>
                   <span className="badge">{formatCount(segment.count)}</span>
                 </button>
@@ -127,10 +126,26 @@ export function SegmentsView() {
                 </table>
               </div>
             )}
-            <div style={{ display: 'flex', gap: 8 }}>
+            <div style={{ display: 'flex', gap: 8, alignItems: 'center' }}>
               <button className="btn btn-primary" onClick={() => void submit()} disabled={!draft.name.trim() || save.isPending}>
                 Save segment
               </button>
+              {unsaved && (
+                <>
+                  <span className="save-state" data-state="dirty" data-testid="segment-unsaved">
+                    Unsaved changes
+                  </span>
+                  <button
+                    className="btn btn-sm btn-ghost"
+                    onClick={() => {
+                      const saved = segments.data?.find((s) => s.id === draft.id);
+                      setDraft(saved ? draftOf(saved) : null);
+                    }}
+                  >
+                    Discard changes
+                  </button>
+                </>
+              )}
               {draft.id !== undefined && (
                 <>
                   <button className="btn" onClick={() => void addAsPersona()}>

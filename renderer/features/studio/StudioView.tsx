@@ -10,6 +10,7 @@ import { FieldPicker } from './FieldPicker';
 import { setCompletionFields } from './liquid-completions';
 import { PersonaDialog } from './PersonaDialog';
 import { PreviewCard, type Device } from './PreviewCard';
+import { HistoryDialog } from './history/HistoryDialog';
 import { TemplateSidebar } from './TemplateSidebar';
 import { usePreviews } from './use-previews';
 import { useTemplateDraft, type SaveState } from './use-template-draft';
@@ -41,8 +42,10 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   const [chosenId, setSelectedId] = useState<number | null>(() => Number(localStorage.getItem(lastTemplateKey(workspacePath))) || null);
   // The selection falls back to the first template when none (or a deleted one) is chosen.
   const selectedId = templates.data?.some((t) => t.id === chosenId) ? chosenId : (templates.data?.[0]?.id ?? null);
-  const draft = useTemplateDraft(templates.data ? selectedId : null);
-  const previews = usePreviews(draft.source, personas.dataUpdatedAt, selectedId);
+  const draft = useTemplateDraft(workspacePath, templates.data ? selectedId : null);
+  // Previews follow the text of the template on screen, never another template's text under this one's id.
+  const previews = usePreviews(draft.opened?.id === selectedId ? draft.source : null, personas.dataUpdatedAt, selectedId);
+  const [showHistory, setShowHistory] = useState(false);
   const [device, setDevice] = useState<Device>('desktop');
   const [allowRemote, setAllowRemote] = useState(false);
   const [editingPersona, setEditingPersona] = useState<Persona | 'new' | null>(null);
@@ -91,7 +94,13 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
       onLayoutChanged={layout.onLayoutChanged}
     >
       <Panel id="templates" defaultSize="210px" minSize="150px" maxSize="400px">
-        <TemplateSidebar templates={templates.data ?? []} selectedId={selectedId} onSelect={setSelectedId} />
+        <TemplateSidebar
+          templates={templates.data ?? []}
+          selectedId={selectedId}
+          onSelect={setSelectedId}
+          beforeDelete={draft.flush}
+          onDeleted={draft.forget}
+        />
       </Panel>
       <Separator className="resize-handle" />
       <Panel id="editor" defaultSize="36" minSize="320px">
@@ -109,6 +118,16 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
               </span>
             )}
             {selected && <FieldPicker fields={fields.data ?? []} onPick={(text) => setInsert({ text, nonce: Date.now() })} />}
+            {selected && (
+              <button
+                className="btn btn-sm"
+                disabled={draft.opened?.id !== selected.id}
+                onClick={() => setShowHistory(true)}
+                title="Earlier versions of this template"
+              >
+                History
+              </button>
+            )}
             <button
               className="btn btn-sm"
               disabled={!selected || draft.state === 'saved'}
@@ -118,19 +137,22 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
               Save
             </button>
           </div>
-          <div className="editor-host">
-            {selected && draft.source !== null ? (
+          <div className="editor-host" style={{ position: 'relative' }}>
+            {selected && draft.opened ? (
               <Suspense fallback={<div className="empty">Loading editor…</div>}>
                 <TemplateEditor
-                  key={selected.id}
-                  templateId={selected.id}
-                  source={draft.source}
+                  templateId={draft.opened.id}
+                  initialSource={draft.opened.stored}
+                  readOnly={draft.opened.id !== selected.id}
                   diagnostics={diagnostics}
-                  onChange={draft.edit}
                   onSave={() => void draft.save()}
                   revealLine={reveal}
                   insert={insert}
                 />
+                {draft.opened.id !== selected.id && (
+                  // Opening another template: the one still shown is dimmed and takes no clicks.
+                  <div aria-hidden style={{ position: 'absolute', inset: 0, background: 'rgba(255, 255, 255, 0.6)' }} />
+                )}
               </Suspense>
             ) : (
               <div className="empty">
@@ -243,6 +265,16 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
 
       {editingPersona && (
         <PersonaDialog persona={editingPersona === 'new' ? null : editingPersona} onClose={() => setEditingPersona(null)} />
+      )}
+      {showHistory && selected && (
+        <HistoryDialog
+          templateId={selected.id}
+          templateName={selected.name}
+          currentSource={draft.source ?? ''}
+          beforeRestore={draft.save}
+          onRestored={draft.replace}
+          onClose={() => setShowHistory(false)}
+        />
       )}
       {exporting && selected && (
         <ExportDialog templateId={selected.id} templateName={selected.name} beforeExport={draft.save} onClose={() => setExporting(false)} />

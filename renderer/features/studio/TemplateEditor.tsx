@@ -1,16 +1,19 @@
-import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
 import type { Diagnostic } from '../../../shared/contract/schemas';
+import { modelEntry, registerModel } from './editor/model-registry';
 import { registerLiquidCompletions } from './liquid-completions';
 import { monaco } from './monaco-setup';
 
-type EditorInstance = Parameters<OnMount>[0];
+type EditorInstance = ReturnType<typeof monaco.editor.create>;
+type Model = ReturnType<typeof monaco.editor.createModel>;
 
 interface Props {
   templateId: number;
-  source: string;
+  /** The stored text, used only to create the template's model the first time it is opened. */
+  initialSource: string;
+  /** While another template is being opened, the one still shown takes no typing. */
+  readOnly: boolean;
   diagnostics: Diagnostic[];
-  onChange: (source: string) => void;
   onSave: () => void;
   /** Set by the parent to move the cursor to a diagnostic's line. */
   revealLine: { line: number; column: number; nonce: number } | null;
@@ -22,7 +25,7 @@ const MARKER_OWNER = 'tailor';
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
 /** Monaco's HTML grammar knows nothing of Liquid; decorations make tokens and tags stand out. */
-function liquidDecorations(model: NonNullable<ReturnType<EditorInstance['getModel']>>) {
+function liquidDecorations(model: Model) {
   const text = model.getValue();
   const decorations = [];
   for (const match of text.matchAll(LIQUID)) {
@@ -36,28 +39,87 @@ function liquidDecorations(model: NonNullable<ReturnType<EditorInstance['getMode
   return decorations;
 }
 
-/** Monaco with the template's diagnostics as markers; one model per template keeps undo history per template. */
-export function TemplateEditor({ templateId, source, diagnostics, onChange, onSave, revealLine, insert }: Props) {
+/** The template's model, created from its stored text on first open and kept (see model-registry). */
+function modelFor(templateId: number, initialSource: string): Model {
+  const existing = modelEntry(templateId);
+  if (existing && !existing.model.isDisposed()) return existing.model;
+  const uri = monaco.Uri.parse(`tailor-template:/template-${templateId}.mjml`);
+  // A model left behind by a workspace that was closed must not lend its text or history to this one.
+  monaco.editor.getModel(uri)?.dispose();
+  const model = monaco.editor.createModel(initialSource, 'html', uri);
+  model.updateOptions({ tabSize: 2 });
+  registerModel(templateId, model);
+  return model;
+}
+
+/**
+ * Monaco on the template's own model. The editor never receives text from React: it is the source of truth,
+ * and the draft hook reads every change from the model. Switching templates swaps models and keeps each
+ * one's undo stack, cursor and scroll position.
+ */
+export function TemplateEditor({ templateId, initialSource, readOnly, diagnostics, onSave, revealLine, insert }: Props) {
+  const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<EditorInstance | null>(null);
+  const shownId = useRef<number | null>(null);
   const saveRef = useRef(onSave);
+  // Read when a template's model is first created, which depends on templateId alone.
+  const initialRef = useRef(initialSource);
   useEffect(() => {
     saveRef.current = onSave;
-  }, [onSave]);
+    initialRef.current = initialSource;
+  }, [onSave, initialSource]);
 
-  const onMount: OnMount = (editor) => {
-    editorRef.current = editor;
+  // One editor instance for the component's life; models outlive it.
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
     registerLiquidCompletions(monaco);
+    const editor = monaco.editor.create(host, {
+      model: null,
+      minimap: { enabled: false },
+      fontSize: 13,
+      lineNumbers: 'on',
+      wordWrap: 'on',
+      scrollBeyondLastLine: false,
+      automaticLayout: true,
+      renderWhitespace: 'none',
+      quickSuggestions: { other: true, strings: true, comments: false },
+      fixedOverflowWidgets: true,
+    });
+    editorRef.current = editor;
     const collection = editor.createDecorationsCollection();
     const decorate = () => {
       const model = editor.getModel();
       if (model) collection.set(liquidDecorations(model));
     };
-    decorate();
     editor.onDidChangeModelContent(decorate);
+    editor.onDidChangeModel(decorate);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
+    return () => {
+      const entry = shownId.current === null ? undefined : modelEntry(shownId.current);
+      if (entry) entry.viewState = editor.saveViewState();
+      editorRef.current = null;
+      shownId.current = null;
+      // Disposing the editor leaves its models (and their undo stacks) alone.
+      editor.dispose();
+    };
+  }, []);
+
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (!editor || shownId.current === templateId) return;
+    const previous = shownId.current === null ? undefined : modelEntry(shownId.current);
+    if (previous) previous.viewState = editor.saveViewState();
+    const model = modelFor(templateId, initialRef.current);
+    editor.setModel(model);
+    const viewState = modelEntry(templateId)?.viewState;
+    if (viewState) editor.restoreViewState(viewState);
+    shownId.current = templateId;
     // Take focus only if nobody else has it: stealing it from the rename box of a new template would end the rename.
     if (document.activeElement === document.body) editor.focus();
-  };
+  }, [templateId]);
+
+  useEffect(() => editorRef.current?.updateOptions({ readOnly }), [readOnly]);
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
@@ -83,7 +145,7 @@ export function TemplateEditor({ templateId, source, diagnostics, onChange, onSa
           };
         }),
     );
-  }, [diagnostics, source]);
+  }, [diagnostics, templateId]);
 
   useEffect(() => {
     const editor = editorRef.current;
@@ -102,27 +164,5 @@ export function TemplateEditor({ templateId, source, diagnostics, onChange, onSa
     editor.focus();
   }, [insert]);
 
-  return (
-    <Editor
-      path={`template-${templateId}.mjml`}
-      defaultLanguage="html"
-      language="html"
-      value={source}
-      onChange={(value) => onChange(value ?? '')}
-      onMount={onMount}
-      options={{
-        minimap: { enabled: false },
-        fontSize: 13,
-        lineNumbers: 'on',
-        wordWrap: 'on',
-        scrollBeyondLastLine: false,
-        tabSize: 2,
-        automaticLayout: true,
-        renderWhitespace: 'none',
-        quickSuggestions: { other: true, strings: true, comments: false },
-        fixedOverflowWidgets: true,
-      }}
-      loading={<div className="empty">Loading editor…</div>}
-    />
-  );
+  return <div ref={hostRef} style={{ height: '100%', width: '100%' }} data-testid="template-editor" />;
 }

@@ -1,18 +1,26 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { TemplateMeta } from '../../../shared/contract/schemas';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
-import { api } from '../../api/transport';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
 import { useDismiss } from '../../ui/use-dismiss';
+import { restoreFromTrash, TrashDialog } from './history/TrashDialog';
 
 interface Props {
   templates: TemplateMeta[];
   selectedId: number | null;
   onSelect: (id: number | null) => void;
+  /** Saves pending edits, so the trash holds the template as it was last typed. */
+  beforeDelete: () => Promise<boolean>;
+  /** Drops what the editor keeps open for a deleted template. */
+  onDeleted: (id: number) => void;
 }
 
-export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
+export function TemplateSidebar({ templates, selectedId, onSelect, beforeDelete, onDeleted }: Props) {
+  const queryClient = useQueryClient();
+  const trash = useApi('templates.trash', {});
+  const [trashOpen, setTrashOpen] = useState(false);
   const create = useApiMutation('templates.create');
   const rename = useApiMutation('templates.rename');
   const remove = useApiMutation('templates.delete');
@@ -46,22 +54,19 @@ export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
     }
   };
 
+  // Deleting moves to the trash, so it asks nothing: the toast and the trash both bring the template back.
   const deleteTemplate = async (meta: TemplateMeta) => {
-    if (!window.confirm(`Delete the template “${meta.name}”? You can undo this right after.`)) return;
     try {
-      // Keep the content so the deletion can be undone from the toast.
-      const full = await api.call('templates.get', { id: meta.id });
+      if (!(await beforeDelete())) return;
       await remove.mutateAsync({ id: meta.id });
+      onDeleted(meta.id);
+      void queryClient.invalidateQueries({ queryKey: ['templates.trash'] });
       const next = templates.find((t) => t.id !== meta.id);
       if (selectedId === meta.id) onSelect(next?.id ?? null);
-      toast(`Deleted “${meta.name}”`, {
+      toast(`Moved “${meta.name}” to the trash`, {
         action: {
           label: 'Undo',
-          onClick: () =>
-            void create.mutateAsync({ name: full.name, source: full.source }).then(
-              (restored) => onSelect(restored.id),
-              (error: unknown) => toast.error(errorMessage(error)),
-            ),
+          onClick: () => void restoreFromTrash(queryClient, meta).then((id) => id !== null && onSelect(id)),
         },
       });
     } catch (error) {
@@ -167,6 +172,25 @@ export function TemplateSidebar({ templates, selectedId, onSelect }: Props) {
             Create a template
           </button>
         </div>
+      )}
+      <div style={{ marginTop: 'auto', padding: 8, borderTop: '1px solid var(--border)' }}>
+        <button
+          className="btn btn-ghost btn-sm"
+          style={{ width: '100%', justifyContent: 'flex-start', gap: 6 }}
+          onClick={() => setTrashOpen(true)}
+          title="Deleted templates, which can be restored"
+        >
+          <TrashIcon /> Trash{trash.data && trash.data.length > 0 ? ` (${trash.data.length})` : ''}
+        </button>
+      </div>
+      {trashOpen && (
+        <TrashDialog
+          onRestored={(id) => {
+            onSelect(id);
+            setTrashOpen(false);
+          }}
+          onClose={() => setTrashOpen(false)}
+        />
       )}
     </aside>
   );
