@@ -5,12 +5,12 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Persona, PersonaPreview } from '../../shared/contract/schemas';
 import { displayName } from '../../shared/templates/customer-context';
 import { exportEmail, slug } from '../services/export-email';
-import { compileTemplate, renderForCustomer } from '../services/template-compiler';
+import { EXPORT_BUDGET_MS, renderMany } from '../services/render/service';
 import { findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
 import { loadStarterTemplates } from '../workspace/demo/templates';
 import { listPersonas } from '../workspace/personas-repo';
-import { getSegment, ruleFilter } from '../workspace/segments-repo';
+import { getSegmentRule, ruleFilter } from '../workspace/segments-repo';
 import {
   createTemplate,
   deleteTemplate,
@@ -30,7 +30,7 @@ function resolveTemplate(db: Db | null, ref: TemplateRef): { name: string; sourc
   return getTemplate(db, ref.id);
 }
 
-/** The customer a persona shows: a fixed one, or the first member of a segment. */
+/** The customer a persona shows: a fixed one, or the first member of a segment (found without counting it). */
 function personaCustomer(db: Db, persona: Persona): { customer: Customer | null; problem: string | null } {
   if (persona.source.kind === 'customer') {
     const customer = findCustomer(db, persona.source.customerId);
@@ -38,7 +38,7 @@ function personaCustomer(db: Db, persona: Persona): { customer: Customer | null;
       ? { customer, problem: null }
       : { customer: null, problem: `Customer ${persona.source.customerId} is no longer in this workspace. Pick another customer.` };
   }
-  const segment = getSegment(db, persona.source.segmentId);
+  const segment = getSegmentRule(db, persona.source.segmentId);
   const customer = firstCustomerMatching(db, ruleFilter(db, segment.rule));
   return customer
     ? { customer, problem: null }
@@ -75,21 +75,22 @@ export function templateHandlers(
     'templates.starters': () => [{ name: 'Blank email', source: BLANK_TEMPLATE }, ...loadStarterTemplates()],
 
     'preview.render': async ({ source, personaIds }) => {
-      const started = performance.now();
-      const compiled = await compileTemplate(source);
-      const compileMs = performance.now() - started;
       const personas = listPersonas(db()).filter((persona) => !personaIds || personaIds.includes(persona.id));
-      const previews: PersonaPreview[] = personas.map((persona) => {
-        const { customer, problem } = personaCustomer(db(), persona);
+      const targets = personas.map((persona) => ({ persona, ...personaCustomer(db(), persona) }));
+      const { compiled, rendered, compileMs } = await renderMany(
+        source,
+        targets.map((target) => target.customer),
+      );
+      const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
         const base = { personaId: persona.id, label: persona.label };
-        if (!customer) return { ...base, customer: null, html: null, tokens: [], problem };
-        const rendered = renderForCustomer(compiled, customer);
+        const email = rendered[index];
+        if (!customer || !email) return { ...base, customer: null, html: null, tokens: [], problem };
         return {
           ...base,
           customer: { id: customer.id, displayName: displayName(customer), email: customer.email },
-          html: rendered.html,
-          tokens: rendered.tokens,
-          problem: rendered.problem,
+          html: email.html,
+          tokens: email.tokens,
+          problem: email.problem,
         };
       });
       return { diagnostics: [...compiled.diagnostics], previews, compileMs };
@@ -99,9 +100,14 @@ export function templateHandlers(
       const { source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const customer = findCustomer(db(), idOrEmail);
       if (!customer) throw new ContractError('not_found', `No customer with id or email "${idOrEmail}" in this workspace.`);
-      const compiled = await compileTemplate(source);
-      const rendered = renderForCustomer(compiled, customer);
-      return { html: rendered.html, diagnostics: [...compiled.diagnostics], tokens: rendered.tokens };
+      const { compiled, rendered } = await renderMany(source, [customer], EXPORT_BUDGET_MS);
+      const email = rendered[0];
+      const diagnostics = [...compiled.diagnostics];
+      // A stopped render has no line to point at; it still belongs with the diagnostics the caller prints.
+      if (email?.problem && email.html === null && !diagnostics.some((d) => d.severity === 'error')) {
+        diagnostics.push({ severity: 'error', source: 'render', message: email.problem, line: null, column: null });
+      }
+      return { html: email?.html ?? null, diagnostics, tokens: email?.tokens ?? [] };
     },
 
     'export.run': async ({ template, dir, personas }) => {

@@ -6,7 +6,8 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, ExportResult } from '../../shared/contract/schemas';
 import { headerWords } from '../../shared/fields/naming';
 import { maskLiquid } from '../../shared/templates/liquid-mask';
-import { compileTemplate, describeDiagnostic, hasErrors, renderForCustomer } from './template-compiler';
+import { compileForExport, renderForExport } from './render/service';
+import { describeDiagnostic, hasErrors } from './template-compiler';
 
 export interface ExportPersona {
   label: string;
@@ -59,7 +60,7 @@ export async function exportEmail(options: {
   dir: string;
   personas: ExportPersona[];
 }): Promise<ExportResult> {
-  const compiled = await compileTemplate(options.source);
+  const compiled = await compileForExport(options.source);
   if (hasErrors(compiled.diagnostics) || compiled.html === null) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');
     throw new ContractError(
@@ -85,7 +86,7 @@ export async function exportEmail(options: {
   const used = new Set<string>();
   for (const persona of options.personas) {
     if (!persona.customer) continue;
-    const rendered = renderForCustomer(compiled, persona.customer);
+    const rendered = await renderForExport(compiled, persona.customer);
     if (rendered.html === null) continue;
     let name = `${base}--${slug(persona.label)}`;
     for (let n = 2; used.has(name); n++) name = `${base}--${slug(persona.label)}-${n}`;
