@@ -219,6 +219,7 @@ export async function serveCommand(
     const host = await startHttpHost({
       dispatch: app.dispatch,
       uploads: app.uploads,
+      events: app.events,
       port: opts.port,
       staticDir,
       devOrigin: opts.devOrigin,

@@ -4,7 +4,9 @@ import http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import sirv from 'sirv';
+import type { EventSource } from '../services/events';
 import type { UploadStaging } from '../services/uploads';
+import { EVENTS_PATH, serveEvents } from './http-events';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { Envelope, ErrorBody } from '../../shared/contract/envelope';
 import { APP_CSP_HEADER } from '../../shared/security/csp';
@@ -20,6 +22,8 @@ export interface HttpHostOptions {
   /** A Vite dev server origin allowed to call the API (CORS), e.g. http://localhost:5173. */
   devOrigin?: string;
   onInternalError?: (method: string, error: unknown) => void;
+  /** Pushed events, streamed at GET /api/events. */
+  events?: EventSource;
 }
 
 export interface HttpHost {
@@ -130,7 +134,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         return;
       }
       corsHeaders(res);
-      if (req.method !== 'POST') {
+      const isEvents = url.pathname === EVENTS_PATH && req.method === 'GET' && options.events !== undefined;
+      if (req.method !== 'POST' && !isEvents) {
         failure(res, 405, { code: 'invalid_input', message: 'Use POST.' });
         return;
       }
@@ -140,6 +145,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
           code: 'unauthorized',
           message: 'Missing or wrong session token. Open Tailor with the URL it printed at launch.',
         });
+        return;
+      }
+
+      if (isEvents && options.events) {
+        serveEvents(req, res, options.events);
         return;
       }
 

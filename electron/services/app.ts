@@ -1,7 +1,9 @@
 import type { Client } from '../../shared/contract/contract';
+import { announceChanges } from '../../shared/contract/change-events';
 import { createDirectClient, createDispatcher, type Dispatch } from '../../shared/contract/dispatch';
 import { createHandlers, type HostKind } from '../handlers';
 import { WorkspaceSession } from '../workspace/session';
+import { EventHub, type EventSource } from './events';
 import { JobManager } from './jobs';
 import { RecentWorkspaces } from './recent';
 import { UploadStaging } from './uploads';
@@ -21,6 +23,8 @@ export interface TailorApp {
   readonly client: Client;
   readonly session: WorkspaceSession;
   readonly jobs: JobManager;
+  /** Pushed events (job progress, data changed); hosts relay them, in-process clients subscribe. */
+  readonly events: EventSource;
   /** Staging for files uploaded in browser mode. */
   readonly uploads: UploadStaging;
   close(): Promise<void>;
@@ -28,16 +32,18 @@ export interface TailorApp {
 
 export function createApp(options: AppOptions): TailorApp {
   const session = new WorkspaceSession();
-  const jobs = new JobManager();
+  const events = new EventHub((error) => options.onInternalError?.('events', error));
+  const jobs = new JobManager((event) => events.emit(event));
   const recent = new RecentWorkspaces();
   const uploads = new UploadStaging();
   const handlers = createHandlers({ session, jobs, recent, uploads, host: options.host, nativeDialogs: options.nativeDialogs });
-  const dispatch = createDispatcher(handlers, { onInternalError: options.onInternalError });
+  const dispatch = announceChanges(createDispatcher(handlers, { onInternalError: options.onInternalError }), (event) => events.emit(event));
   return {
     dispatch,
     client: createDirectClient(dispatch),
     session,
     jobs,
+    events,
     uploads,
     async close() {
       await jobs.cancelAll();

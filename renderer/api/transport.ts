@@ -24,10 +24,18 @@ function readBrowserSession(): { token: string | null; api: string } {
 
 export type HostMode = 'desktop' | 'browser';
 
-function createTransport(): { client: Client; mode: HostMode; upload: ((file: File) => Promise<string>) | null } {
+/** Where browser mode's API lives and the token it needs; null in the desktop app. */
+export type BrowserSession = { token: string; api: string } | null;
+
+function createTransport(): {
+  client: Client;
+  mode: HostMode;
+  upload: ((file: File) => Promise<string>) | null;
+  session: BrowserSession;
+} {
   const bridge = window.tailorApi;
   if (bridge) {
-    return { client: createClient((method: MethodName, input) => bridge[method](input)), mode: 'desktop', upload: null };
+    return { client: createClient((method: MethodName, input) => bridge[method](input)), mode: 'desktop', upload: null, session: null };
   }
   const { token, api } = readBrowserSession();
   const headers = { 'content-type': 'application/json', 'x-tailor-token': token ?? '' };
@@ -49,7 +57,7 @@ function createTransport(): { client: Client; mode: HostMode; upload: ((file: Fi
     const data = unwrapEnvelope(await response.json()) as { path: string };
     return data.path;
   };
-  return { client, mode: 'browser', upload };
+  return { client, mode: 'browser', upload, session: { token: token ?? '', api } };
 }
 
 export const transport = createTransport();

@@ -1,13 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport, Job } from '../../../shared/contract/schemas';
+import { followJob } from '../../api/events';
 import { errorMessage, useInvalidateAll } from '../../api/queries';
 import { api, transport } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
 import { formatBytes, formatCount } from '../../ui/format';
 import { ImportReportView } from './ImportReportView';
-
-const POLL_MS = 150;
-const MAX_POLL_FAILURES = 8;
 
 type Phase =
   | { kind: 'pick' }
@@ -57,43 +55,28 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  // Poll the job until it ends, then show its report and refresh every view.
+  // Follow the job's pushed progress until it ends, then show its report and refresh every view.
   const jobId = phase.kind === 'running' ? phase.job.id : null;
   useEffect(() => {
     if (!jobId) return;
-    let stopped = false;
-    let failures = 0;
-    const tick = async () => {
-      try {
-        const job = await api.call('jobs.get', { jobId });
-        if (stopped) return;
-        failures = 0;
-        if (job.status === 'running') {
-          setPhase((current) => (current.kind === 'running' ? { ...current, job } : current));
-          window.setTimeout(() => void tick(), POLL_MS);
-          return;
-        }
+    const following = followJob(jobId, (job) => {
+      if (job.status === 'running') setPhase((current) => (current.kind === 'running' ? { ...current, job } : current));
+    });
+    following.done.then(
+      async (job) => {
         await invalidateAll();
         if (job.result) setPhase({ kind: 'done', report: job.result });
         else {
           setPhase({ kind: 'pick' });
           setProblem(job.message ?? 'The import stopped without a report.');
         }
-      } catch (error) {
-        if (stopped) return;
-        // A hiccup (the local service restarting) should not strand the dialog: retry, then give up visibly.
-        if (++failures <= MAX_POLL_FAILURES) {
-          window.setTimeout(() => void tick(), POLL_MS * 2 ** Math.min(failures, 5));
-          return;
-        }
+      },
+      (error: unknown) => {
         setPhase({ kind: 'pick' });
         setProblem(`Lost track of the import: ${errorMessage(error)}. Check the Imports view for its outcome.`);
-      }
-    };
-    void tick();
-    return () => {
-      stopped = true;
-    };
+      },
+    );
+    return following.stop;
   }, [jobId, invalidateAll]);
 
   const cancel = () => {
