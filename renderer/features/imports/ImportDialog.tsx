@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport, Job } from '../../../shared/contract/schemas';
 import { followJob } from '../../api/events';
-import { errorMessage, useInvalidateAll } from '../../api/queries';
+import { errorMessage } from '../../api/queries';
 import { api, transport } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
 import { formatBytes, formatCount } from '../../ui/format';
@@ -10,7 +11,7 @@ import { ImportReportView } from './ImportReportView';
 type Phase =
   | { kind: 'pick' }
   | { kind: 'uploading'; name: string }
-  | { kind: 'running'; name: string; job: Job }
+  | { kind: 'running'; name: string; jobId: string; job: Job | null }
   | { kind: 'done'; report: ImportReport };
 
 /** Import customers from a CSV: pick or drop a file, watch progress, cancel, read the report. */
@@ -19,13 +20,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const invalidateAll = useInvalidateAll();
+  // The client itself, not useInvalidateAll's per-render function: the job-following effect must not restart on render.
+  const queryClient = useQueryClient();
   const shell = window.tailorShell;
   const busy = phase.kind === 'uploading' || phase.kind === 'running';
 
   const start = async (path: string, name: string) => {
     const { jobId } = await api.call('imports.start', { path, displayName: name });
-    setPhase({ kind: 'running', name, job: await api.call('jobs.get', { jobId }) });
+    setPhase({ kind: 'running', name, jobId, job: null });
   };
 
   const importFile = async (file: File) => {
@@ -56,7 +58,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   // Follow the job's pushed progress until it ends, then show its report and refresh every view.
-  const jobId = phase.kind === 'running' ? phase.job.id : null;
+  const jobId = phase.kind === 'running' ? phase.jobId : null;
   useEffect(() => {
     if (!jobId) return;
     const following = followJob(jobId, (job) => {
@@ -64,7 +66,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     });
     following.done.then(
       async (job) => {
-        await invalidateAll();
+        await queryClient.invalidateQueries();
         if (job.result) setPhase({ kind: 'done', report: job.result });
         else {
           setPhase({ kind: 'pick' });
@@ -77,13 +79,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       },
     );
     return following.stop;
-  }, [jobId, invalidateAll]);
+  }, [jobId, queryClient]);
 
   const cancel = () => {
     if (jobId) void api.call('jobs.cancel', { jobId });
   };
 
-  const progress = phase.kind === 'running' ? phase.job.progress : null;
+  const progress = phase.kind === 'running' ? (phase.job?.progress ?? { done: 0, total: null, unit: 'bytes' as const, rows: 0 }) : null;
   const percent = progress && progress.total ? Math.min(100, (progress.done / progress.total) * 100) : 0;
 
   return (
