@@ -62,6 +62,13 @@ describe('service protocol over a message port', () => {
     expect(created).toMatchObject({ ok: true, data: { name: 'w' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await relay.call('no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    // A slow call (a compile in a worker) answered after a fast one still gets its own reply.
+    const [preview, fast] = await Promise.all([
+      relay.call('preview.render', { source: '<mjml><mj-body><mj-text>Hi</mj-text></mj-body></mjml>' }),
+      relay.call('templates.list', {}),
+    ]);
+    expect(preview).toMatchObject({ ok: true, data: { previews: [] } });
+    expect(fast).toMatchObject({ ok: true, data: [] });
 
     await relay.call('templates.create', { name: 'Relayed' });
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -135,8 +142,12 @@ describe('closing a window flushes pending edits first', () => {
     const asked: number[] = [];
     const gate = new FlushGate((id) => asked.push(id));
     const closing = gate.request(1_000);
+    let outcome: string | null = null;
+    void closing.then((result) => (outcome = result));
     gate.acknowledge(asked[0]! + 1);
     gate.acknowledge('1');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(outcome).toBeNull();
     gate.acknowledge(asked[0]);
     expect(await closing).toBe('flushed');
   });
