@@ -38,10 +38,10 @@ describe('rendering in the pool', () => {
     const first = await renderMany(source, customers);
     expect(first.rendered.map((email) => email && email.html?.includes(`Hello ${email.tokens[0]?.value}`))).toEqual([true, null, true]);
     expect(first.rendered[2]?.tokens).toEqual([{ name: 'first_name', value: 'Zoë', missing: false }]);
-    // Each worker keeps its own cache: after two more refreshes, both have compiled it and the third is a hit anywhere.
-    await renderMany(source, customers);
-    const third = await renderMany(source, customers);
+    // Each worker keeps its own cache, so a later refresh may land on a worker that has not compiled it yet; never twice.
+    const later: number[] = [];
+    for (let i = 0; i < 4; i++) later.push((await renderMany(source, customers)).compileMs);
     // A cache hit costs a message round trip; the first compile ran MJML over 150 sections.
-    expect(third.compileMs).toBeLessThan(first.compileMs / 3);
+    expect(later.filter((ms) => ms < first.compileMs / 3).length).toBeGreaterThanOrEqual(2);
   });
 });
