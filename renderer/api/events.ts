@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { staleMethods, TailorEvent } from '../../shared/contract/events';
 import type { Job } from '../../shared/contract/schemas';
+import { followJob as followJobFeed } from '../../shared/contract/follow-job';
 import { createSseParser } from '../../shared/contract/sse';
 import { api, transport, type BrowserSession } from './transport';
 
@@ -89,49 +90,6 @@ export function connectQueryCache(queryClient: QueryClient): () => void {
   );
 }
 
-/** If no event arrived for this long, ask once: the stream may be down while the job runs on. */
-const QUIET_CHECK_MS = 5_000;
-
-/**
- * Follow one job's pushed progress until it ends. `onUpdate` sees every
- * update; `done` resolves with the final job. The one way every view waits
- * for a long job, whatever its kind.
- */
-export function followJob(jobId: string, onUpdate: (job: Job) => void): { done: Promise<Job>; stop: () => void } {
-  let stop = (): void => undefined;
-  const done = new Promise<Job>((resolve, reject) => {
-    let finished = false;
-    let quiet: number | undefined;
-    const update = (job: Job) => {
-      if (finished || job.id !== jobId) return;
-      onUpdate(job);
-      window.clearTimeout(quiet);
-      if (job.status !== 'running') {
-        finished = true;
-        unsubscribe();
-        resolve(job);
-      } else {
-        quiet = window.setTimeout(check, QUIET_CHECK_MS);
-      }
-    };
-    const check = () => {
-      api.call('jobs.get', { jobId }).then(update, (error: unknown) => {
-        if (finished) return;
-        finished = true;
-        unsubscribe();
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
-    };
-    const unsubscribe = subscribeEvents((event) => {
-      if (event.type === 'job') update(event.job);
-    }, check);
-    stop = () => {
-      finished = true;
-      window.clearTimeout(quiet);
-      unsubscribe();
-    };
-    // Subscribed first, then caught up: a job that ended before we listened still resolves.
-    check();
-  });
-  return { done, stop };
-}
+/** Follow one job's pushed progress until it ends (see shared/contract/follow-job.ts). */
+export const followJob = (jobId: string, onUpdate: (job: Job) => void): { done: Promise<Job>; stop: () => void } =>
+  followJobFeed({ subscribe: subscribeEvents, get: (id) => api.call('jobs.get', { jobId: id }) }, jobId, onUpdate);

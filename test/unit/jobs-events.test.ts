@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { announceChanges } from '../../shared/contract/change-events';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import { staleMethods, type TailorEvent } from '../../shared/contract/events';
+import { followJob } from '../../shared/contract/follow-job';
 import type { ImportReport } from '../../shared/contract/schemas';
 import { createSseParser } from '../../shared/contract/sse';
 import { EventHub } from '../../electron/services/events';
@@ -64,6 +65,39 @@ describe('JobManager pushes job events', () => {
     expect(await jobs.settle(broken.id)).toMatchObject({ status: 'failed', message: 'disk full', result: null });
     const finals = events.flatMap((event) => (event.type === 'job' && event.job.status !== 'running' ? [event.job.status] : []));
     expect(finals).toEqual(['cancelled', 'failed']);
+  });
+});
+
+describe('following a job', () => {
+  it('follows pushed updates to the end with one catch-up read, and resolves a job that ended before it listened', async () => {
+    const hub = new EventHub();
+    const jobs = new JobManager((event) => hub.emit(event));
+    let reads = 0;
+    const feed = {
+      subscribe: hub.subscribe.bind(hub),
+      get: (id: string) => {
+        reads++;
+        return Promise.resolve(jobs.get(id));
+      },
+    };
+    let release = () => {};
+    const job = jobs.start(IMPORT_CUSTOMERS, async (control) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      control.progress({ rows: 2 });
+      await sleep(PROGRESS_EVENT_MS + 20);
+      return report('succeeded');
+    });
+    const seen: string[] = [];
+    const following = followJob(feed, job.id, (update) => seen.push(`${update.status}:${update.progress.rows}`));
+    await sleep(10);
+    release();
+    expect(await following.done).toMatchObject({ status: 'succeeded' });
+    expect(seen).toEqual(['running:0', 'running:2', 'succeeded:2']);
+    expect(reads).toBe(1);
+
+    // Already over: the catch-up read alone resolves it.
+    expect(await followJob(feed, job.id).done).toMatchObject({ status: 'succeeded' });
+    await expect(followJob(feed, 'no-such-job').done).rejects.toThrow(/No job/);
   });
 });
 
