@@ -6,6 +6,7 @@ import type { Customer, Persona, PersonaPreview } from '../../shared/contract/sc
 import { displayName } from '../../shared/templates/customer-context';
 import { exportEmail, slug } from '../services/export-email';
 import { EXPORT_BUDGET_MS, renderMany } from '../services/render/service';
+import { SegmentMembers } from '../services/segment-members';
 import { findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
 import { loadStarterTemplates } from '../workspace/demo/templates';
@@ -30,7 +31,9 @@ function resolveTemplate(db: Db | null, ref: TemplateRef): { name: string; sourc
   return getTemplate(db, ref.id);
 }
 
-/** The customer a persona shows: a fixed one, or the first member of a segment (found without counting it). */
+const segmentMembers = new SegmentMembers();
+
+/** The customer a persona shows: a fixed one, or the first member of a segment (found without counting it, and remembered). */
 function personaCustomer(db: Db, persona: Persona): { customer: Customer | null; problem: string | null } {
   if (persona.source.kind === 'customer') {
     const customer = findCustomer(db, persona.source.customerId);
@@ -39,7 +42,14 @@ function personaCustomer(db: Db, persona: Persona): { customer: Customer | null;
       : { customer: null, problem: `Customer ${persona.source.customerId} is no longer in this workspace. Pick another customer.` };
   }
   const segment = getSegmentRule(db, persona.source.segmentId);
-  const customer = firstCustomerMatching(db, ruleFilter(db, segment.rule));
+  const find = () => firstCustomerMatching(db, ruleFilter(db, segment.rule))?.id ?? null;
+  let id = segmentMembers.firstId(db, segment.rule, find);
+  let customer = id === null ? null : findCustomer(db, id);
+  // Remembered but gone (a customer removed behind our back): look again rather than show nobody.
+  if (id !== null && !customer) {
+    id = find();
+    customer = id === null ? null : findCustomer(db, id);
+  }
   return customer
     ? { customer, problem: null }
     : { customer: null, problem: `Segment "${segment.name}" has no members yet. Import customers or change its rules.` };
