@@ -155,7 +155,7 @@ async function refreshes(app: ReturnType<typeof createApp>, source: string, runs
 
 async function benchPreviewAtScale(): Promise<void> {
   process.env.TAILOR_HOME = path.join(dir, 'home');
-  const runs = 30;
+  const runs = 60;
   const demo = createApp({ host: 'direct', nativeDialogs: false });
   const demoSource = await sixPersonaWorkspace(demo, path.join(dir, 'scale-demo.tailor'), 0);
   const large = createApp({ host: 'direct', nativeDialogs: false });
