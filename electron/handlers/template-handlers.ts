@@ -33,6 +33,9 @@ function resolveTemplate(db: Db | null, ref: TemplateRef): { name: string; sourc
 
 const segmentMembers = new SegmentMembers();
 
+/** A refresh running longer than this is replaced by the next one. */
+const SUPERSEDE_AFTER_MS = 1_000;
+
 /** The customer a persona shows: a fixed one, or the first member of a segment (found without counting it, and remembered). */
 function personaCustomer(db: Db, persona: Persona): { customer: Customer | null; problem: string | null } {
   if (persona.source.kind === 'customer') {
@@ -72,6 +75,9 @@ export function templateHandlers(
   | 'export.suggestDir'
 > {
   const db = () => ctx.session.require().db;
+  // A slow refresh still running when the next one arrives is stale (the designer typed on): stop it and free
+  // its workers, so the newer one is not queued behind it. Fast ones are left alone: they may be another window's.
+  const runningPreviews = new Map<AbortController, number>();
   return {
     'templates.list': () => listTemplates(db()),
     'templates.get': ({ id }) => getTemplate(db(), id),
@@ -87,10 +93,15 @@ export function templateHandlers(
     'preview.render': async ({ source, personaIds }) => {
       const personas = listPersonas(db()).filter((persona) => !personaIds || personaIds.includes(persona.id));
       const targets = personas.map((persona) => ({ persona, ...personaCustomer(db(), persona) }));
+      const now = performance.now();
+      for (const [running, startedAt] of runningPreviews) if (now - startedAt > SUPERSEDE_AFTER_MS) running.abort();
+      const mine = new AbortController();
+      runningPreviews.set(mine, now);
       const { compiled, rendered, compileMs } = await renderMany(
         source,
         targets.map((target) => target.customer),
-      );
+        { cancel: mine.signal },
+      ).finally(() => runningPreviews.delete(mine));
       const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
         const base = { personaId: persona.id, label: persona.label };
         const email = rendered[index];
@@ -110,7 +121,7 @@ export function templateHandlers(
       const { source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const customer = findCustomer(db(), idOrEmail);
       if (!customer) throw new ContractError('not_found', `No customer with id or email "${idOrEmail}" in this workspace.`);
-      const { compiled, rendered } = await renderMany(source, [customer], EXPORT_BUDGET_MS);
+      const { compiled, rendered } = await renderMany(source, [customer], { ms: EXPORT_BUDGET_MS });
       const email = rendered[0];
       const diagnostics = [...compiled.diagnostics];
       // A stopped render has no line to point at; it still belongs with the diagnostics the caller prints.

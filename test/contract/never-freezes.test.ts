@@ -7,7 +7,7 @@ import { createClient } from '../../shared/contract/dispatch';
 import type { MethodName } from '../../shared/contract/methods';
 import { startHttpHost, TOKEN_HEADER, type HttpHost } from '../../electron/hosts/http-host';
 import { createApp, type TailorApp } from '../../electron/services/app';
-import { PREVIEW_BUDGET_MS } from '../../electron/services/render/service';
+import { PREVIEW_BUDGET_MS, SUPERSEDED_MESSAGE } from '../../electron/services/render/service';
 
 /**
  * Templates are untrusted: a runaway loop or a huge MJML source must cost a
@@ -113,5 +113,18 @@ describe('the host never freezes', () => {
     // The pool recovers: the next refresh renders normally.
     const after = await http.call('preview.render', { source: '<p>Hi {{ first_name }}</p>' });
     expect(after.previews.map((p) => p.problem ?? p.html?.slice(0, 6))).toEqual(Array(20).fill('<p>Hi '));
+  });
+
+  it('lets a newer refresh replace a runaway one, so a fixed template previews at once', async () => {
+    const runaway = http.call('preview.render', { source: RUNAWAY });
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
+    const started = performance.now();
+    const fixed = await http.call('preview.render', { source: '<p>Fixed for {{ first_name }}</p>' });
+    const ms = performance.now() - started;
+    expect(fixed.previews.map((p) => p.problem ?? p.html?.slice(0, 10))).toEqual(Array(20).fill('<p>Fixed f'));
+    // Not queued until the runaway one hits its budget (1.8 s later): only a worker restart in between.
+    expect(ms).toBeLessThan(1_700);
+    const replaced = await runaway;
+    expect(replaced.previews.some((p) => p.problem === SUPERSEDED_MESSAGE)).toBe(true);
   });
 });

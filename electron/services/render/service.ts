@@ -20,7 +20,10 @@ export const EXPORT_BUDGET_MS = 15_000;
 
 export interface Budget {
   readonly ms: number;
+  /** Fires when the time is up or the caller gave up (a newer refresh). */
   readonly signal: AbortSignal;
+  /** The caller's own signal, to tell "superseded" from "over budget". */
+  readonly cancel?: AbortSignal;
 }
 
 export const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
@@ -31,19 +34,25 @@ export const compileStoppedMessage = (ms: number): string =>
 export const renderStoppedMessage = (ms: number): string =>
   `Rendering was stopped after ${seconds(ms)}, the time budget for one refresh. Look for a loop that runs too long, such as {% for %} over a huge range.`;
 
+export const SUPERSEDED_MESSAGE = 'A newer refresh replaced this one before it finished.';
+
+const stopMessage = (budget: Budget, overBudget: (ms: number) => string): string =>
+  budget.cancel?.aborted ? SUPERSEDED_MESSAGE : overBudget(budget.ms);
+
 let warmed: Promise<void> | undefined;
 
 /**
  * The budget clock starts once the pool has started its first worker: loading
  * MJML in a new thread is a one-off cost, not the template's fault.
  */
-export async function startBudget(ms: number, pool: RenderPool = renderPool()): Promise<Budget> {
+export async function startBudget(ms: number, pool: RenderPool = renderPool(), cancel?: AbortSignal): Promise<Budget> {
   warmed ??= pool.run({ kind: 'warm' }).then(() => undefined);
   await warmed;
-  const signal = AbortSignal.timeout(ms);
+  const timeout = AbortSignal.timeout(ms);
+  const signal = cancel ? AbortSignal.any([timeout, cancel]) : timeout;
   // Every task of the request listens to it; twenty personas are not a leak.
   setMaxListeners(0, signal);
-  return { ms, signal };
+  return cancel ? { ms, signal, cancel } : { ms, signal };
 }
 
 /** Thrown when the budget ran out; hosts show its message like any other user-fixable problem. */
@@ -58,7 +67,7 @@ export async function compileInWorker(source: string, budget: Budget, pool: Rend
   try {
     return await pool.run({ kind: 'compile', source }, budget.signal);
   } catch (error) {
-    if (budget.signal.aborted) throw new BudgetExceeded(compileStoppedMessage(budget.ms));
+    if (budget.signal.aborted) throw new BudgetExceeded(stopMessage(budget, compileStoppedMessage));
     throw error;
   }
 }
@@ -74,26 +83,20 @@ export async function renderInWorker(
     return await pool.run({ kind: 'render', compiled, customer }, budget.signal);
   } catch (error) {
     const tokens = resolveTokens(compiled.variables, customerContext(customer));
-    if (budget.signal.aborted) return { html: null, tokens, problem: renderStoppedMessage(budget.ms) };
+    if (budget.signal.aborted) return { html: null, tokens, problem: stopMessage(budget, renderStoppedMessage) };
     return { html: null, tokens, problem: `Rendering failed: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
 
 /** A compile that was stopped, shaped like any other failed compile so callers need no special case. */
-export const stoppedCompile = (ms: number): CompiledSource => ({
+export const stoppedCompile = (message: string): CompiledSource => ({
   html: null,
-  diagnostics: [stoppedDiagnostic(ms)],
+  diagnostics: [stoppedDiagnostic(message)],
   variables: [],
   renderable: false,
 });
 
-const stoppedDiagnostic = (ms: number): Diagnostic => ({
-  severity: 'error',
-  source: 'mjml',
-  message: compileStoppedMessage(ms),
-  line: null,
-  column: null,
-});
+const stoppedDiagnostic = (message: string): Diagnostic => ({ severity: 'error', source: 'mjml', message, line: null, column: null });
 
 /**
  * Compile once and render for every customer under one budget. Renders are
@@ -103,19 +106,18 @@ const stoppedDiagnostic = (ms: number): Diagnostic => ({
 export async function renderMany(
   source: string,
   customers: readonly (Customer | null)[],
-  ms: number = PREVIEW_BUDGET_MS,
-  pool: RenderPool = renderPool(),
+  options: { ms?: number; cancel?: AbortSignal; pool?: RenderPool } = {},
 ): Promise<{ compiled: CompiledSource; rendered: (RenderedEmail | null)[]; compileMs: number }> {
-  const budget = await startBudget(ms, pool);
+  const { ms = PREVIEW_BUDGET_MS, pool = renderPool() } = options;
+  const budget = await startBudget(ms, pool, options.cancel);
   const started = performance.now();
   let compiled: CompiledSource;
   try {
     compiled = await compileInWorker(source, budget, pool);
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    const problem = compileStoppedMessage(ms);
-    const rendered = customers.map((customer) => (customer ? { html: null, tokens: [], problem } : null));
-    return { compiled: stoppedCompile(ms), rendered, compileMs: performance.now() - started };
+    const rendered = customers.map((customer) => (customer ? { html: null, tokens: [], problem: error.message } : null));
+    return { compiled: stoppedCompile(error.message), rendered, compileMs: performance.now() - started };
   }
   const compileMs = performance.now() - started;
   const rendered = await Promise.all(
