@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Client } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Job } from '../../shared/contract/schemas';
+import { followJob } from '../../shared/contract/follow-job';
 import { createApp, type TailorApp } from '../services/app';
 import { rendererDir } from '../services/paths';
 import { openInitialWorkspace } from '../services/startup';
@@ -11,10 +12,6 @@ import { formatDiagnostic, formatExport, formatImportReport, formatProgress, for
 import { debugEnabled, EXIT, type Output } from './io';
 import { openBrowser } from './open-browser';
 import { resolveTemplate } from './template-ref';
-
-const POLL_MS = 50;
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function internalErrorLogger(out: Output): (method: string, error: unknown) => void {
   return (method, error) => {
@@ -91,18 +88,19 @@ export async function importCommand(out: Output, workspace: string, opts: { cust
   const file = path.resolve(opts.customers);
   const namesFile = (message: string): string => (message.includes(path.basename(file)) ? message : `${file}: ${message}`);
 
-  return withApp(out, async (client) => {
+  return withApp(out, async (client, app) => {
     const workspacePath = await openWorkspace(client, workspace);
 
     const showProgress = out.io.stdout.isTTY === true && !out.json;
     let interrupted = false;
-    let cancelSent = false;
+    let cancel = (): void => undefined;
     const detach = onInterrupt(
       out,
       () => {
         interrupted = true;
         out.io.stderr.write(showProgress ? '\r\u001b[K' : '');
         out.note('Cancelling the import...');
+        cancel();
       },
       () => out.note('Still cancelling: the workspace is being put back as it was.'),
     );
@@ -113,16 +111,13 @@ export async function importCommand(out: Output, workspace: string, opts: { cust
         if (error instanceof ContractError) throw new ContractError(error.code, namesFile(error.message), error.issues);
         throw error;
       });
-      for (;;) {
-        if (interrupted && !cancelSent) {
-          cancelSent = true;
-          await client.call('jobs.cancel', { jobId });
-        }
-        job = await client.call('jobs.get', { jobId });
-        if (job.status !== 'running') break;
-        if (showProgress && !interrupted) out.io.stderr.write(`\r\u001b[K${formatProgress(file, job)}`);
-        await sleep(POLL_MS);
-      }
+      cancel = () => void client.call('jobs.cancel', { jobId });
+      if (interrupted) cancel();
+      // Pushed progress from the in-process event hub, the same path the studio follows.
+      const feed = { subscribe: app.events.subscribe.bind(app.events), get: (id: string) => client.call('jobs.get', { jobId: id }) };
+      job = await followJob(feed, jobId, (update) => {
+        if (showProgress && !interrupted && update.status === 'running') out.io.stderr.write(`\r\u001b[K${formatProgress(file, update)}`);
+      }).done;
       if (showProgress) out.io.stderr.write('\r\u001b[K');
     } finally {
       detach();
@@ -234,6 +229,7 @@ export async function serveCommand(
     const host = await startHttpHost({
       dispatch: app.dispatch,
       uploads: app.uploads,
+      events: app.events,
       port: opts.port,
       staticDir,
       devOrigin: opts.devOrigin,

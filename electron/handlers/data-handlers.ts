@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
+import { IMPORT_CUSTOMERS } from '../services/jobs';
 import { findCustomer, listCustomers, listFields } from '../workspace/customers-repo';
 import { importCustomersInWorker } from '../workspace/import';
 import { listImports, listRejections } from '../workspace/imports-repo';
@@ -38,7 +39,7 @@ export function dataHandlers(
       if (!fs.existsSync(resolved)) {
         throw new ContractError('bad_file', `${resolved}: file not found. Check the path and try again.`);
       }
-      const job = ctx.jobs.start('import.customers', 'bytes', (control) =>
+      const job = ctx.jobs.start(IMPORT_CUSTOMERS, (control) =>
         importCustomersInWorker(db, resolved, { displayName, control }).finally(() => ctx.uploads.discard(resolved)),
       );
       return { jobId: job.id };

@@ -6,12 +6,13 @@ import type { Customer, Persona, PersonaPreview } from '../../shared/contract/sc
 import { displayName } from '../../shared/templates/customer-context';
 import { exportEmail } from '../services/export-email';
 import { exportFolderName } from '../services/export-folder';
-import { compileTemplate, renderForCustomer } from '../services/template-compiler';
+import { EXPORT_BUDGET_MS, renderMany } from '../services/render/service';
+import { SegmentMembers } from '../services/segment-members';
 import { findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
 import { loadStarterTemplates } from '../workspace/demo/templates';
 import { listPersonas } from '../workspace/personas-repo';
-import { getSegment, ruleFilter } from '../workspace/segments-repo';
+import { getSegmentRule, ruleFilter } from '../workspace/segments-repo';
 import {
   createTemplate,
   deleteTemplate,
@@ -31,7 +32,12 @@ function resolveTemplate(db: Db | null, ref: TemplateRef): { name: string; sourc
   return getTemplate(db, ref.id);
 }
 
-/** The customer a persona shows: a fixed one, or the first member of a segment. */
+const segmentMembers = new SegmentMembers();
+
+/** A refresh running longer than this is replaced by the next one. */
+const SUPERSEDE_AFTER_MS = 1_000;
+
+/** The customer a persona shows: a fixed one, or the first member of a segment (found without counting it, and remembered). */
 function personaCustomer(db: Db, persona: Persona): { customer: Customer | null; problem: string | null } {
   if (persona.source.kind === 'customer') {
     const customer = findCustomer(db, persona.source.customerId);
@@ -39,8 +45,15 @@ function personaCustomer(db: Db, persona: Persona): { customer: Customer | null;
       ? { customer, problem: null }
       : { customer: null, problem: `Customer ${persona.source.customerId} is no longer in this workspace. Pick another customer.` };
   }
-  const segment = getSegment(db, persona.source.segmentId);
-  const customer = firstCustomerMatching(db, ruleFilter(db, segment.rule));
+  const segment = getSegmentRule(db, persona.source.segmentId);
+  const find = () => firstCustomerMatching(db, ruleFilter(db, segment.rule))?.id ?? null;
+  let id = segmentMembers.firstId(db, segment.rule, find);
+  let customer = id === null ? null : findCustomer(db, id);
+  // Remembered but gone (a customer removed behind our back): look again rather than show nobody.
+  if (id !== null && !customer) {
+    id = find();
+    customer = id === null ? null : findCustomer(db, id);
+  }
   return customer
     ? { customer, problem: null }
     : { customer: null, problem: `Segment "${segment.name}" has no members yet. Import customers or change its rules.` };
@@ -63,6 +76,9 @@ export function templateHandlers(
   | 'export.suggestDir'
 > {
   const db = () => ctx.session.require().db;
+  // A slow refresh still running when the next one arrives is stale (the designer typed on): stop it and free
+  // its workers, so the newer one is not queued behind it. Fast ones are left alone: they may be another window's.
+  const runningPreviews = new Map<AbortController, number>();
   return {
     'templates.list': () => listTemplates(db()),
     'templates.get': ({ id }) => getTemplate(db(), id),
@@ -76,21 +92,27 @@ export function templateHandlers(
     'templates.starters': () => [{ name: 'Blank email', source: BLANK_TEMPLATE }, ...loadStarterTemplates()],
 
     'preview.render': async ({ source, personaIds }) => {
-      const started = performance.now();
-      const compiled = await compileTemplate(source);
-      const compileMs = performance.now() - started;
       const personas = listPersonas(db()).filter((persona) => !personaIds || personaIds.includes(persona.id));
-      const previews: PersonaPreview[] = personas.map((persona) => {
-        const { customer, problem } = personaCustomer(db(), persona);
+      const targets = personas.map((persona) => ({ persona, ...personaCustomer(db(), persona) }));
+      const now = performance.now();
+      for (const [running, startedAt] of runningPreviews) if (now - startedAt > SUPERSEDE_AFTER_MS) running.abort();
+      const mine = new AbortController();
+      runningPreviews.set(mine, now);
+      const { compiled, rendered, compileMs } = await renderMany(
+        source,
+        targets.map((target) => target.customer),
+        { cancel: mine.signal },
+      ).finally(() => runningPreviews.delete(mine));
+      const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
         const base = { personaId: persona.id, label: persona.label };
-        if (!customer) return { ...base, customer: null, html: null, tokens: [], problem };
-        const rendered = renderForCustomer(compiled, customer);
+        const email = rendered[index];
+        if (!customer || !email) return { ...base, customer: null, html: null, tokens: [], problem };
         return {
           ...base,
           customer: { id: customer.id, displayName: displayName(customer), email: customer.email },
-          html: rendered.html,
-          tokens: rendered.tokens,
-          problem: rendered.problem,
+          html: email.html,
+          tokens: email.tokens,
+          problem: email.problem,
         };
       });
       return { diagnostics: [...compiled.diagnostics], previews, compileMs };
@@ -100,9 +122,14 @@ export function templateHandlers(
       const { source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const customer = findCustomer(db(), idOrEmail);
       if (!customer) throw new ContractError('not_found', `No customer with id or email "${idOrEmail}" in this workspace.`);
-      const compiled = await compileTemplate(source);
-      const rendered = renderForCustomer(compiled, customer);
-      return { html: rendered.html, diagnostics: [...compiled.diagnostics], tokens: rendered.tokens };
+      const { compiled, rendered } = await renderMany(source, [customer], { ms: EXPORT_BUDGET_MS });
+      const email = rendered[0];
+      const diagnostics = [...compiled.diagnostics];
+      // A render-time failure (a stopped render, a filter error) belongs with the diagnostics the caller prints.
+      if (email?.problem && email.html === null && !diagnostics.some((d) => d.severity === 'error')) {
+        diagnostics.push(email.diagnostic ?? { severity: 'error', source: 'render', message: email.problem, line: null, column: null });
+      }
+      return { html: email?.html ?? null, diagnostics, tokens: email?.tokens ?? [] };
     },
 
     'export.run': async ({ template, dir, personas, folder, replace }) => {

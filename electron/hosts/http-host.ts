@@ -1,9 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import sirv from 'sirv';
+import type { EventSource } from '../services/events';
 import { PreviewFrames, previewFrameHeaders } from '../services/preview-frames';
 import { safeUploadName, UploadTooLargeError, type UploadStaging } from '../services/uploads';
 import { isJsonContentType } from './content-type';
+import { EVENTS_PATH, serveEvents } from './http-events';
 import type { Dispatch } from '../../shared/contract/dispatch';
 import type { Envelope, ErrorBody } from '../../shared/contract/envelope';
 import { APP_CSP_HEADER, PREVIEW_FRAME_PATH } from '../../shared/security/csp';
@@ -19,6 +21,8 @@ export interface HttpHostOptions {
   /** A Vite dev server origin allowed to call the API (CORS), e.g. http://localhost:5173. */
   devOrigin?: string;
   onInternalError?: (method: string, error: unknown) => void;
+  /** Pushed events, streamed at GET /api/events. */
+  events?: EventSource;
 }
 
 export interface HttpHost {
@@ -144,7 +148,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         return;
       }
       corsHeaders(res);
-      if (req.method !== 'POST') {
+      const isEvents = url.pathname === EVENTS_PATH && req.method === 'GET' && options.events !== undefined;
+      if (req.method !== 'POST' && !isEvents) {
         failure(res, 405, { code: 'invalid_input', message: 'Use POST.' });
         return;
       }
@@ -154,6 +159,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
           code: 'unauthorized',
           message: 'Missing or wrong session token. Open Tailor with the URL it printed at launch.',
         });
+        return;
+      }
+
+      if (isEvents && options.events) {
+        serveEvents(req, res, options.events);
         return;
       }
 

@@ -8,6 +8,7 @@ import {
   screen,
   session,
   shell,
+  utilityProcess,
   type IpcMainInvokeEvent,
   type MenuItemConstructorOptions,
   type OpenDialogOptions,
@@ -17,10 +18,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
 import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
-import { createApp, type TailorApp } from '../services/app';
+import { connectToService, type ServiceConnection } from '../services-process/protocol';
 import { packageRoot, rendererDir, tailorHome } from '../services/paths';
 import { PreviewFrames, previewFrameHeaders } from '../services/preview-frames';
-import { openInitialWorkspace } from '../services/startup';
+import { FlushGate } from './close-flush';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -32,14 +33,17 @@ import {
   requestedWorkspace,
   resolveAppAsset,
 } from './security';
-import { SHELL_CHANNELS, SHELL_COMMAND_CHANNEL, type ShellCommand } from './shell-channels';
+import { CLOSE_REQUEST_CHANNEL, EVENTS_CHANNEL, SHELL_CHANNELS, SHELL_COMMAND_CHANNEL, type ShellCommand } from './shell-channels';
 
 /*
  * The desktop shell: one sandboxed window showing the bundled renderer from
  * tailor://app/, talking to the same dispatcher as every other host through
- * one IPC channel per contract method. Every guard below assumes the page
- * could be compromised (it renders user templates), so the main process
- * checks who is calling and never lets the page navigate or open windows.
+ * one IPC channel per contract method. The dispatcher runs in a separate
+ * utilityProcess (electron/services-process): this process only checks the
+ * sender and relays, so the window never waits on SQLite or a compiler.
+ * Every guard below assumes the page could be compromised (it renders user
+ * templates), so the main process checks who is calling and never lets the
+ * page navigate or open windows.
  */
 
 const UNAUTHORIZED: Envelope = {
@@ -48,9 +52,11 @@ const UNAUTHORIZED: Envelope = {
 };
 /** A job that ignores cancellation must not keep the app from quitting. */
 const CLOSE_TIMEOUT_MS = 5000;
+/** How long a closing window waits for the page to save pending edits. */
+const FLUSH_TIMEOUT_MS = 3000;
 const isMac = process.platform === 'darwin';
 
-let tailor: TailorApp | undefined;
+let service: { process: Electron.UtilityProcess; connection: ServiceConnection } | undefined;
 let mainWindow: BrowserWindow | undefined;
 /** A workspace asked for before the window exists (argv, or macOS open-file during launch). */
 let pendingWorkspace: string | undefined;
@@ -107,12 +113,42 @@ function handleShell(channel: string, handler: (input: unknown) => unknown): voi
 const describeError = (error: unknown): string =>
   error instanceof Error ? error.message : typeof error === 'string' ? error : 'unknown error';
 
-function registerIpc(app_: TailorApp): void {
+/** Starts the workspace services in their own process, opening `workspace` (or the demo). */
+function startService(workspace: string | undefined): { process: Electron.UtilityProcess; connection: ServiceConnection } {
+  const child = utilityProcess.fork(path.join(__dirname, '..', 'services-process', 'main.js'), workspace ? [workspace] : [], {
+    serviceName: 'Tailor service',
+    stdio: 'inherit',
+  });
+  const connection = connectToService({
+    postMessage: (message) => child.postMessage(message),
+    onMessage: (listener) => {
+      child.on('message', listener);
+      return () => child.off('message', listener);
+    },
+  });
+  child.on('exit', (code) => {
+    connection.lost();
+    if (quitState === 'running') {
+      console.error(`[tailor] The service process exited (code ${code}).`);
+      dialog.showErrorBox(
+        'Tailor stopped working',
+        'The Tailor service stopped unexpectedly. Your saved work is in the workspace file; restart Tailor.',
+      );
+      quitState = 'closed';
+      app.quit();
+    }
+  });
+  connection.onEvent((event) => liveWindow()?.webContents.send(EVENTS_CHANNEL, event));
+  return { process: child, connection };
+}
+
+function registerIpc(connection: ServiceConnection): void {
   for (const method of METHOD_NAMES) {
     ipcMain.handle(ipcChannel(method), (event, input: unknown): Promise<Envelope> | Envelope =>
-      senderOk(event) ? app_.dispatch(method, input) : UNAUTHORIZED,
+      senderOk(event) ? connection.call(method, input) : UNAUTHORIZED,
     );
   }
+  handleShell(SHELL_CHANNELS.flushed, (requestId) => flushGate.acknowledge(requestId));
 
   handleShell(SHELL_CHANNELS.pickCsv, () =>
     showOpen({
@@ -269,6 +305,25 @@ function buildMenu(): Menu {
   return Menu.buildFromTemplate(template);
 }
 
+const flushGate = new FlushGate((requestId) => {
+  const win = liveWindow();
+  if (!win) throw new Error('no window');
+  win.webContents.send(CLOSE_REQUEST_CHANNEL, requestId);
+});
+
+/** A closing window first lets the page save pending edits (bounded by a timeout), then really closes. */
+function flushBeforeClose(win: BrowserWindow): void {
+  let flushed = false;
+  win.on('close', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void flushGate.request(FLUSH_TIMEOUT_MS).then(() => {
+      flushed = true;
+      if (!win.isDestroyed()) win.close();
+    });
+  });
+}
+
 function createWindow(): BrowserWindow {
   const work = screen.getPrimaryDisplay().workAreaSize;
   const win = new BrowserWindow({
@@ -296,6 +351,7 @@ function createWindow(): BrowserWindow {
     },
   });
   win.once('ready-to-show', () => win.show());
+  flushBeforeClose(win);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });
@@ -306,10 +362,10 @@ function createWindow(): BrowserWindow {
 }
 
 async function closeTailor(): Promise<void> {
-  if (!tailor) return;
-  const closing = tailor.close().catch((error: unknown) => console.error('[tailor] Closing the workspace failed:', error));
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref());
-  await Promise.race([closing, timeout]);
+  if (!service) return;
+  const { process: child, connection } = service;
+  if ((await connection.close(CLOSE_TIMEOUT_MS)) === 'timeout') console.error('[tailor] The service did not close in time; stopping it.');
+  child.kill();
 }
 
 async function start(): Promise<void> {
@@ -321,36 +377,20 @@ async function start(): Promise<void> {
   }
   registerAppProtocol();
   hardenSession();
-  tailor = createApp({
-    host: 'desktop',
-    nativeDialogs: true,
-    onInternalError: (method, error) => console.error(`[tailor] ${method} failed:`, error),
-  });
-  registerIpc(tailor);
-  Menu.setApplicationMenu(buildMenu());
-
-  let startupError: unknown;
   const requested = pendingWorkspace;
   pendingWorkspace = undefined;
-  try {
-    await openInitialWorkspace(tailor, requested);
-  } catch (error) {
-    startupError = error;
-    console.error(`[tailor] Could not open ${requested ?? 'the demo workspace'}:`, error);
-    // A bad path on the command line should not leave the user in an empty studio: fall back to the demo.
-    if (requested !== undefined) {
-      await openInitialWorkspace(tailor).catch((demoError: unknown) => {
-        console.error('[tailor] Could not open the demo workspace either:', demoError);
-      });
-    }
-  }
+  service = startService(requested);
+  registerIpc(service.connection);
+  Menu.setApplicationMenu(buildMenu());
+
+  const { startupError } = await service.connection.ready;
   const win = (mainWindow = createWindow());
-  if (startupError !== undefined) {
+  if (startupError !== null) {
     win.once('ready-to-show', () => {
       void dialog.showMessageBox(win, {
         type: 'warning',
         message: requested ? `Tailor could not open ${requested}.` : 'Tailor could not open the demo workspace.',
-        detail: describeError(startupError),
+        detail: startupError,
       });
     });
   }
@@ -396,7 +436,7 @@ function main(): void {
   });
 
   app.on('activate', () => {
-    if (app.isReady() && tailor && !liveWindow() && quitState === 'running') mainWindow = createWindow();
+    if (app.isReady() && service && !liveWindow() && quitState === 'running') mainWindow = createWindow();
   });
 
   app.on('before-quit', (event) => {

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import type { ShellCommand, TailorApi, TailorShell } from '../../renderer/platform/shell-bridge';
+import type { ShellCommand, TailorApi, TailorEvents, TailorShell } from '../../renderer/platform/shell-bridge';
 import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
-import { SHELL_CHANNELS, SHELL_COMMAND_CHANNEL, isShellCommand } from './shell-channels';
+import { CLOSE_REQUEST_CHANNEL, EVENTS_CHANNEL, SHELL_CHANNELS, SHELL_COMMAND_CHANNEL, isShellCommand } from './shell-channels';
 
 /*
  * Runs sandboxed: only 'electron' can be required, so Vite bundles everything
@@ -40,7 +40,33 @@ const tailorShell: TailorShell = {
       ipcRenderer.removeListener(SHELL_COMMAND_CHANNEL, relay);
     };
   },
+  onCloseRequest: (flush) => {
+    const relay = (_event: IpcRendererEvent, requestId: unknown): void => {
+      if (typeof requestId !== 'number') return;
+      // Whatever the flush does, answer: the window closes either way, and waits only until then.
+      void Promise.resolve()
+        .then(flush)
+        .catch(() => undefined)
+        .finally(() => void ipcRenderer.invoke(SHELL_CHANNELS.flushed, requestId));
+    };
+    ipcRenderer.on(CLOSE_REQUEST_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(CLOSE_REQUEST_CHANNEL, relay);
+    };
+  },
+};
+
+/** One subscribe function; the page validates each event against the contract. */
+const tailorEvents: TailorEvents = {
+  subscribe: (listener) => {
+    const relay = (_event: IpcRendererEvent, payload: unknown): void => listener(payload);
+    ipcRenderer.on(EVENTS_CHANNEL, relay);
+    return () => {
+      ipcRenderer.removeListener(EVENTS_CHANNEL, relay);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('tailorApi', tailorApi);
 contextBridge.exposeInMainWorld('tailorShell', tailorShell);
+contextBridge.exposeInMainWorld('tailorEvents', tailorEvents);

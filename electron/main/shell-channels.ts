@@ -11,7 +11,15 @@ export const SHELL_CHANNELS = {
   openExternal: 'shell:openExternal',
   showItemInFolder: 'shell:showItemInFolder',
   publishPreviewFrame: 'shell:publishPreviewFrame',
+  /** Page → main: the pending edits asked for by a close request are saved (payload: the request id). */
+  flushed: 'shell:flushed',
 } as const;
+
+/** Main → page: pushed service events (job progress, data changed). */
+export const EVENTS_CHANNEL = 'tailor:events';
+
+/** Main → page: the window is about to close; save pending edits, then answer on SHELL_CHANNELS.flushed with this id. */
+export const CLOSE_REQUEST_CHANNEL = 'shell:closeRequest';
 
 /** Main → renderer: a menu item or a second launch asks the UI to act. */
 export const SHELL_COMMAND_CHANNEL = 'shell:command';

@@ -1,8 +1,10 @@
 import type { Client } from '../../shared/contract/contract';
+import { announceChanges } from '../../shared/contract/change-events';
 import { createDirectClient, createDispatcher, type Dispatch } from '../../shared/contract/dispatch';
 import { createHandlers, type HostKind } from '../handlers';
 import { WorkspaceSession } from '../workspace/session';
-import { ErrorLog } from './error-log';
+import { ErrorLog, newErrorId } from './error-log';
+import { EventHub, type EventSource } from './events';
 import { JobManager } from './jobs';
 import { RecentWorkspaces } from './recent';
 import { UploadStaging } from './uploads';
@@ -24,6 +26,8 @@ export interface TailorApp {
   readonly client: Client;
   readonly session: WorkspaceSession;
   readonly jobs: JobManager;
+  /** Pushed events (job progress, data changed); hosts relay them, in-process clients subscribe. */
+  readonly events: EventSource;
   /** Staging for files uploaded in browser mode. */
   readonly uploads: UploadStaging;
   /** Where internal errors are written, each under the id its user was shown. */
@@ -33,23 +37,26 @@ export interface TailorApp {
 
 export function createApp(options: AppOptions): TailorApp {
   const session = new WorkspaceSession();
-  const jobs = new JobManager();
+  const errorLog = options.errorLog ?? new ErrorLog();
+  const logInternalError = (method: string, error: unknown, errorId: string = newErrorId()) => {
+    errorLog.record(errorId, method, error);
+    options.onInternalError?.(method, error, errorId);
+  };
+  const events = new EventHub((error) => logInternalError('events', error));
+  const jobs = new JobManager((event) => events.emit(event));
   const recent = new RecentWorkspaces();
   const uploads = new UploadStaging();
   const handlers = createHandlers({ session, jobs, recent, uploads, host: options.host, nativeDialogs: options.nativeDialogs });
-  const errorLog = options.errorLog ?? new ErrorLog();
-  const dispatch = createDispatcher(handlers, {
-    errorLogPath: errorLog.file,
-    onInternalError: (method, error, errorId) => {
-      errorLog.record(errorId, method, error);
-      options.onInternalError?.(method, error, errorId);
-    },
-  });
+  const dispatch = announceChanges(
+    createDispatcher(handlers, { errorLogPath: errorLog.file, onInternalError: logInternalError }),
+    (event) => events.emit(event),
+  );
   return {
     dispatch,
     client: createDirectClient(dispatch),
     session,
     jobs,
+    events,
     uploads,
     errorLog,
     async close() {

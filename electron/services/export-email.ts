@@ -1,10 +1,11 @@
 import { convert } from 'html-to-text';
 import juice from 'juice';
 import { ContractError } from '../../shared/contract/envelope';
-import type { Customer, ExportResult } from '../../shared/contract/schemas';
+import type { Customer, Diagnostic, ExportResult } from '../../shared/contract/schemas';
 import { maskLiquid } from '../../shared/templates/liquid-mask';
 import { exportFolderName, ExportWriter, slug } from './export-folder';
-import { compileTemplate, describeDiagnostic, hasErrors, renderForCustomer } from './template-compiler';
+import { compileForExport, renderForExport } from './render/service';
+import { describeDiagnostic, hasErrors } from './template-compiler';
 
 export interface ExportPersona {
   label: string;
@@ -49,7 +50,7 @@ export async function exportEmail(options: {
   personas: ExportPersona[];
   now?: Date;
 }): Promise<ExportResult> {
-  const compiled = await compileTemplate(options.source);
+  const compiled = await compileForExport(options.source);
   if (hasErrors(compiled.diagnostics) || compiled.html === null) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');
     throw new ContractError(
@@ -68,17 +69,29 @@ export async function exportEmail(options: {
     );
 
     const used = new Set<string>();
+    const skipped: Diagnostic[] = [];
     for (const persona of options.personas) {
       if (!persona.customer) continue;
-      const rendered = renderForCustomer(compiled, persona.customer);
-      if (rendered.html === null) continue;
+      const rendered = await renderForExport(compiled, persona.customer);
+      if (rendered.html === null) {
+        // Say which persona is missing from the export and why, rather than leaving it out silently.
+        const problem = rendered.diagnostic ?? {
+          severity: 'error',
+          source: 'render',
+          message: rendered.problem ?? '',
+          line: null,
+          column: null,
+        };
+        skipped.push({ ...problem, severity: 'warning', message: `Persona "${persona.label}" was not exported: ${problem.message}` });
+        continue;
+      }
       let name = `${base}--${slug(persona.label)}`;
       for (let n = 2; used.has(name); n++) name = `${base}--${slug(persona.label)}-${n}`;
       used.add(name);
       files.push(writer.add(`personas/${name}.html`, inlineCss(rendered.html), 'persona'));
     }
     const { manifest, replaced } = writer.publish(options.name, at);
-    return { dir: writer.target, files, manifest, replaced, diagnostics: [...compiled.diagnostics] };
+    return { dir: writer.target, files, manifest, replaced, diagnostics: [...compiled.diagnostics, ...skipped] };
   } catch (error) {
     writer.abandon();
     throw error;

@@ -1,16 +1,40 @@
 import { randomUUID } from 'node:crypto';
 import { ContractError } from '../../shared/contract/envelope';
-import type { ImportReport, Job } from '../../shared/contract/schemas';
+import type { DataTopic, TailorEvent } from '../../shared/contract/events';
+import type { Job, JobKind, JobProgress, JobResult, JobStatus } from '../../shared/contract/schemas';
 
 export interface JobControl {
   /** Aborted when the user cancels; long jobs check it between batches. */
   readonly signal: AbortSignal;
-  progress(update: Partial<Job['progress']>): void;
+  progress(update: Partial<JobProgress>): void;
 }
 
-type JobRunner = (control: JobControl) => Promise<ImportReport>;
+/**
+ * What a kind of job declares once: its progress unit, how its result maps to
+ * a final status, and which data it changed when it ends. Import is the first
+ * kind; scoring and bulk QA add theirs here and share everything else.
+ */
+export interface JobKindSpec<K extends JobKind> {
+  readonly kind: K;
+  readonly unit: JobProgress['unit'];
+  outcome(result: JobResult<K>): { status: Exclude<JobStatus, 'running'>; message: string | null };
+  /** Topics to announce when the job ends, whatever its outcome (a cancelled import still records itself). */
+  readonly changes: readonly DataTopic[];
+}
+
+export const IMPORT_CUSTOMERS: JobKindSpec<'import.customers'> = {
+  kind: 'import.customers',
+  unit: 'bytes',
+  outcome: (report) => ({
+    status: report.status === 'succeeded' ? 'succeeded' : report.status === 'cancelled' ? 'cancelled' : 'failed',
+    message: report.message,
+  }),
+  changes: ['customers', 'imports'],
+};
 
 const KEEP_FINISHED = 50;
+/** Progress events at most this often per job; start and end are always sent. */
+export const PROGRESS_EVENT_MS = 100;
 
 interface Entry {
   job: Job;
@@ -19,47 +43,70 @@ interface Entry {
 }
 
 /**
- * In-memory registry of long jobs. Callers start a job, then poll `get`
- * (identical over IPC, HTTP and in-process) and may `cancel`; the runner is
- * responsible for leaving the workspace consistent when aborted.
+ * In-memory registry of long jobs, one wait/cancel path for every kind.
+ * Callers start a job and follow its pushed `job` events (or `get` it, or
+ * `settle` in-process) and may `cancel`; the runner is responsible for
+ * leaving the workspace consistent when aborted.
  */
 export class JobManager {
   private readonly entries = new Map<string, Entry>();
 
-  start(kind: Job['kind'], unit: Job['progress']['unit'], run: JobRunner): Job {
+  constructor(private readonly emit: (event: TailorEvent) => void = () => {}) {}
+
+  start<K extends JobKind>(spec: JobKindSpec<K>, run: (control: JobControl) => Promise<JobResult<K>>): Job {
     const id = randomUUID();
     const abort = new AbortController();
-    const job: Job = {
+    // One mutable record per job; the cast is the one place a kind meets its result type.
+    const job = {
       id,
-      kind,
+      kind: spec.kind,
       status: 'running',
-      progress: { done: 0, total: null, unit, rows: 0 },
+      progress: { done: 0, total: null, unit: spec.unit, rows: 0 },
       message: null,
       result: null,
-    };
+    } as Job;
+    const publish = () => this.emit({ type: 'job', job: structuredClone(job) });
+    let lastSent = 0;
+    let pending: NodeJS.Timeout | undefined;
     const control: JobControl = {
       signal: abort.signal,
       progress: (update) => {
         job.progress = { ...job.progress, ...update };
+        const wait = lastSent + PROGRESS_EVENT_MS - Date.now();
+        if (wait <= 0) {
+          lastSent = Date.now();
+          publish();
+        } else {
+          pending ??= setTimeout(() => {
+            pending = undefined;
+            lastSent = Date.now();
+            if (job.status === 'running') publish();
+          }, wait);
+        }
       },
     };
     const done = run(control).then(
-      (report) => {
-        job.result = report;
-        job.status = report.status === 'succeeded' ? 'succeeded' : report.status === 'cancelled' ? 'cancelled' : 'failed';
-        job.message = report.message;
+      (result) => {
+        const outcome = spec.outcome(result);
+        Object.assign(job, { result, status: outcome.status, message: outcome.message });
       },
       (error: unknown) => {
         job.status = 'failed';
         job.message = error instanceof Error ? error.message : String(error);
       },
     );
-    this.entries.set(id, { job, abort, done });
+    const ended = done.then(() => {
+      clearTimeout(pending);
+      publish();
+      if (spec.changes.length) this.emit({ type: 'data.changed', topics: [...spec.changes] });
+    });
+    this.entries.set(id, { job, abort, done: ended });
     this.prune();
-    return { ...job };
+    publish();
+    return structuredClone(job);
   }
 
-  /** Forget the oldest finished jobs beyond a few dozen; clients only poll recent ones. */
+  /** Forget the oldest finished jobs beyond a few dozen; clients only follow recent ones. */
   private prune(): void {
     const finished = [...this.entries].filter(([, entry]) => entry.job.status !== 'running');
     for (const [id] of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.entries.delete(id);
@@ -78,7 +125,7 @@ export class JobManager {
     return structuredClone(entry.job);
   }
 
-  /** Resolves when the job has ended, whatever its outcome. */
+  /** Resolves when the job has ended, whatever its outcome, after its final event was sent. */
   async settle(id: string): Promise<Job> {
     const entry = this.entries.get(id);
     if (!entry) throw new ContractError('not_found', `No job with id ${id}.`);

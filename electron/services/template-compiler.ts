@@ -114,7 +114,7 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
   if (isMjml(source)) diagnostics.push(...mjmlStructureDiagnostics(source, { knownTags: knownMjmlTags() }));
   const html = isMjml(source) ? await compileMjml(source, diagnostics) : source;
   if (html === null) return failed();
-  const locate = html === source ? asWritten : sourceLocator(liquid, source, html);
+  const locate = locatorFor(source, html);
   try {
     return { html, liquid: liquid.parse(html), diagnostics, variables, locate };
   } catch (error) {
@@ -146,6 +146,13 @@ export function compileTemplate(source: string): Promise<CompiledTemplate> {
   }
   return compiled;
 }
+
+/**
+ * Where a Liquid error in `html` (compiled from `source`) was written in the source. Built lazily,
+ * so a render worker that only has the compiled HTML and the source can rebuild it for free.
+ */
+export const locatorFor = (source: string, html: string): LocateInSource =>
+  html === source ? asWritten : sourceLocator(liquid, source, html);
 
 export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagnostics.some((d) => d.severity === 'error');
 

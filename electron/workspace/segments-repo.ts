@@ -100,3 +100,11 @@ export function deleteSegment(db: Db, id: number): void {
   if (!db.prepare('DELETE FROM segments WHERE id = ?').run(id).changes)
     throw new ContractError('not_found', `Segment ${id} does not exist.`);
 }
+
+/** A segment's name and rule without counting its members: previews resolve personas on every edit. */
+export function getSegmentRule(db: Db, id: number): { name: string; rule: SegmentRule } {
+  const row = db.prepare('SELECT id, name, rule FROM segments WHERE id = ?').get(id) as
+    Pick<SegmentRow, 'id' | 'name' | 'rule'> | undefined;
+  if (!row) throw new ContractError('not_found', `Segment ${id} does not exist. It may have been deleted.`);
+  return { name: row.name, rule: storedRule(row) };
+}

@@ -24,6 +24,9 @@ function readBrowserSession(): { token: string | null; api: string } {
 
 export type HostMode = 'desktop' | 'browser';
 
+/** Where browser mode's API lives and the token it needs; null in the desktop app. */
+export type BrowserSession = { token: string; api: string } | null;
+
 interface Transport {
   client: Client;
   /** Calls that outlive the page (saving on pagehide); over IPC every call already does. */
@@ -32,6 +35,7 @@ interface Transport {
   upload: ((file: File) => Promise<string>) | null;
   /** Hands a preview document (remote images on) to the host, which serves it under its own CSP; resolves to its URL. */
   publishFrame: (document: string) => Promise<string>;
+  session: BrowserSession;
 }
 
 function createTransport(): Transport {
@@ -46,6 +50,7 @@ function createTransport(): Transport {
       upload: null,
       publishFrame: (document) =>
         shell ? shell.publishPreviewFrame(document) : Promise.reject(new Error('The desktop shell is missing.')),
+      session: null,
     };
   }
   const { token, api } = readBrowserSession();
@@ -73,7 +78,14 @@ function createTransport(): Transport {
     const data = unwrapEnvelope(await response.json()) as { url: string };
     return `${api}${data.url}`;
   };
-  return { client: createClient(post(false)), keepalive: createClient(post(true)), mode: 'browser', upload, publishFrame };
+  return {
+    client: createClient(post(false)),
+    keepalive: createClient(post(true)),
+    mode: 'browser',
+    upload,
+    publishFrame,
+    session: { token: token ?? '', api },
+  };
 }
 
 export const transport = createTransport();

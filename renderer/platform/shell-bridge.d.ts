@@ -44,11 +44,20 @@ export interface TailorShell {
   readonly pathForFile: (file: File) => string;
   /** Subscribes to menu and second-launch commands; returns the unsubscribe function. */
   readonly onCommand: (listener: (command: ShellCommand) => void) => () => void;
+  /** Runs `flush` (save pending edits) when the window is about to close; returns the unsubscribe function. */
+  readonly onCloseRequest: (flush: () => Promise<unknown>) => () => void;
+}
+
+/** Pushed service events (job progress, data changed); the payload is validated by the page. */
+export interface TailorEvents {
+  /** Returns the unsubscribe function. */
+  readonly subscribe: (listener: (event: unknown) => void) => () => void;
 }
 
 declare global {
   interface Window {
     readonly tailorApi?: TailorApi;
+    readonly tailorEvents?: TailorEvents;
     readonly tailorShell?: TailorShell;
   }
 }

@@ -109,22 +109,33 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const Job = z.object({
-  id: z.string(),
-  kind: z.enum(['import.customers']),
-  status: JobStatus,
-  progress: z.object({
-    /** Work done so far, in `unit`. */
-    done: z.number(),
-    /** Total work when known (bytes of a file), otherwise null. */
-    total: z.number().nullable(),
-    unit: z.enum(['bytes', 'rows']),
-    /** Rows seen so far, for the progress label. */
-    rows: z.number().int(),
-  }),
-  message: z.string().nullable(),
-  result: ImportReport.nullable(),
+export const JobProgress = z.object({
+  /** Work done so far, in `unit`. */
+  done: z.number(),
+  /** Total work when known (bytes of a file), otherwise null. */
+  total: z.number().nullable(),
+  unit: z.enum(['bytes', 'rows']),
+  /** Rows seen so far, for the progress label. */
+  rows: z.number().int(),
 });
+export type JobProgress = z.infer<typeof JobProgress>;
+
+const jobOf = <K extends string, R extends z.ZodType>(kind: K, result: R) =>
+  z.object({
+    id: z.string(),
+    kind: z.literal(kind),
+    status: JobStatus,
+    progress: JobProgress,
+    message: z.string().nullable(),
+    /** What the job produced, typed by its kind; null while it runs or when it failed before producing anything. */
+    result: result.nullable(),
+  });
+
+/** A long job. Each kind declares its result type; add scoring, bulk QA and the like as further members. */
+export const Job = z.discriminatedUnion('kind', [jobOf('import.customers', ImportReport)]);
+export type JobKind = Job['kind'];
+/** The result a job of kind K produces. */
+export type JobResult<K extends JobKind = JobKind> = NonNullable<Extract<Job, { kind: K }>['result']>;
 export type Job = z.infer<typeof Job>;
 
 export const TemplateMeta = z.object({

@@ -16,6 +16,13 @@
  *   FIELDS_ROWS customers (1,000,000 by default) after an import into it. It
  *   reads statistics cached at import, so it must stay within 50 ms whatever
  *   the size. The reference is what it used to cost: one full scan per field.
+ *
+ * preview.scale: a six-persona preview refresh (four segment personas, one of
+ *   them matching nobody, and two fixed customers) after each edit, on a workspace of SCALE_ROWS customers
+ *   (1,000,000 by default). The reference is the same refresh on the demo
+ *   workspace: the ratio says what the customer count costs (goal ≤ 1.2×).
+ *
+ * BENCH=preview.scale,customers.fields npm run bench runs only the benchmarks named.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -33,6 +40,7 @@ const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
 /** The issue's budget for customers.fields at a million customers. */
 const FIELDS_BUDGET_MS = 50;
+const SCALE_ROWS = Number(process.env.SCALE_ROWS ?? 1_000_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-bench-'));
 
 function writeCsv(file: string, rows: number): void {
@@ -151,6 +159,73 @@ async function benchFields(): Promise<void> {
   console.log(`${''.padEnd(18)} one-off full pass ${recompute.toFixed(0)} ms; a 1,000-row import into it ${importMs.toFixed(0)} ms`);
 }
 
+/**
+ * A large workspace made quickly: the demo workspace, then SCALE_ROWS more
+ * customers copied from the demo ones by one recursive-CTE INSERT, so segment
+ * membership keeps the demo's proportions. New ids sort before the demo's, so
+ * "first member in id order" has to look through the generated rows.
+ */
+function addGeneratedCustomers(db: Database.Database, rows: number): void {
+  db.exec(`
+    CREATE TEMP TABLE demo_rows AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, * FROM customers;
+    WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ${rows})
+    INSERT INTO customers (id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes, created_at, updated_at)
+    SELECT printf('A%07d', i), printf('bulk%07d@example.com', i), d.first_name, d.last_name, d.phone, d.birth_date, d.gender, d.city,
+           d.country, d.attributes, d.created_at, d.updated_at
+    FROM seq JOIN demo_rows d ON d.n = i % (SELECT count(*) FROM demo_rows);
+    DROP TABLE demo_rows;
+  `);
+}
+
+/**
+ * Six personas: the demo's three segment personas, two fixed customers, and a
+ * segment nobody matches, whose search for a first member is a full scan.
+ */
+async function sixPersonaWorkspace(app: ReturnType<typeof createApp>, file: string, extraRows: number): Promise<string> {
+  await app.client.call('workspace.create', { path: file, demo: true });
+  if (extraRows > 0) addGeneratedCustomers(app.session.require().db, extraRows);
+  for (const id of ['C10001', 'C10002']) {
+    await app.client.call('personas.save', { label: `Customer ${id}`, source: { kind: 'customer', customerId: id } });
+  }
+  const nobody = await app.client.call('segments.save', {
+    name: 'Nobody',
+    rule: { match: 'all', conditions: [{ field: 'city', op: 'equals', value: 'Nowhere at all' }] },
+  });
+  await app.client.call('personas.save', { label: 'Nobody', source: { kind: 'segment', segmentId: nobody.id } });
+  const [first] = await app.client.call('templates.list', {});
+  return (await app.client.call('templates.get', { id: first!.id })).source;
+}
+
+async function refreshes(app: ReturnType<typeof createApp>, source: string, runs: number, label: string): Promise<number> {
+  const first = await app.client.call('preview.render', { source });
+  if (first.previews.length !== 6 || first.previews.filter((p) => p.html !== null).length !== 5) {
+    throw new Error(`${label}: expected 6 previews, 5 of them rendered`);
+  }
+  return time(async () => {
+    for (let i = 0; i < runs; i++) await app.client.call('preview.render', { source: `${source}\n<!-- ${label} edit ${i} -->` });
+  });
+}
+
+async function benchPreviewAtScale(): Promise<void> {
+  process.env.TAILOR_HOME = path.join(dir, 'home');
+  const runs = 60;
+  const demo = createApp({ host: 'direct', nativeDialogs: false });
+  const demoSource = await sixPersonaWorkspace(demo, path.join(dir, 'scale-demo.tailor'), 0);
+  const large = createApp({ host: 'direct', nativeDialogs: false });
+  const built = performance.now();
+  const largeSource = await sixPersonaWorkspace(large, path.join(dir, 'scale-large.tailor'), SCALE_ROWS);
+  console.log(`(built a ${SCALE_ROWS.toLocaleString('en')}-customer workspace in ${((performance.now() - built) / 1000).toFixed(1)} s)`);
+  // Interleaved halves, so a noisy neighbour on the machine hits both sides alike.
+  let reference = 0;
+  let tailor = 0;
+  for (let half = 0; half < 2; half++) {
+    reference += await refreshes(demo, demoSource, runs / 2, `demo ${half}`);
+    tailor += await refreshes(large, largeSource, runs / 2, `large ${half}`);
+  }
+  await Promise.all([demo.close(), large.close()]);
+  report('preview.scale', `6 personas × ${runs} edits`, tailor, reference);
+}
+
 function report(name: string, size: string, tailorMs: number, referenceMs: number): void {
   console.log(
     `${name.padEnd(18)} ${size.padEnd(22)} tailor ${tailorMs.toFixed(0).padStart(6)} ms   reference ${referenceMs.toFixed(0).padStart(6)} ms   ratio ${(tailorMs / referenceMs).toFixed(2)}x`,
@@ -158,15 +233,15 @@ function report(name: string, size: string, tailorMs: number, referenceMs: numbe
 }
 
 async function main(): Promise<void> {
+  const benches: Record<string, () => Promise<void>> = {
+    'import.customers': benchImport,
+    'preview.render': benchPreview,
+    'preview.scale': benchPreviewAtScale,
+    'customers.fields': benchFields,
+  };
+  const only = process.env.BENCH?.split(',');
   try {
-    // BENCH=customers.fields (or a comma-separated list) runs only those entries.
-    const only = process.env.BENCH?.split(',');
-    const benches: [string, () => Promise<void>][] = [
-      ['import.customers', benchImport],
-      ['preview.render', benchPreview],
-      ['customers.fields', benchFields],
-    ];
-    for (const [name, run] of benches) if (!only || only.includes(name)) await run();
+    for (const [name, bench] of Object.entries(benches)) if (!only || only.includes(name)) await bench();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -354,3 +354,23 @@ describe('export keeps Liquid placed between MJML sections (protectLiquid)', () 
     }
   });
 });
+
+describe('a persona whose email fails to render', () => {
+  it('is named in the export warnings instead of being left out silently', async () => {
+    const dir = tempDir();
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor'), demo: true });
+      // Compiles cleanly; only rendering hits Liquid's render limit, for every persona.
+      const source = '<p>Hi {{ first_name }}</p>{% for i in (1..100000000) %}x{% endfor %}';
+      const result = await app.client.call('export.run', { template: { name: 'Runaway', source }, dir: path.join(dir, 'out') });
+      expect(result.files.filter((f) => f.kind === 'persona')).toHaveLength(0);
+      const warnings = result.diagnostics.filter((d) => d.severity === 'warning' && d.message.includes('was not exported'));
+      expect(warnings).toHaveLength(3);
+      expect(warnings[0]?.message).toMatch(/^Persona ".+" was not exported: .+/);
+    } finally {
+      await app.close();
+    }
+  }, 30_000);
+});

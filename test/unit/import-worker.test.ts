@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from '../../shared/contract/schemas';
 import { createApp } from '../../electron/services/app';
-import { JobManager } from '../../electron/services/jobs';
+import { IMPORT_CUSTOMERS, JobManager } from '../../electron/services/jobs';
 import { openDatabase, type Db } from '../../electron/workspace/db';
 import { importCustomers, importCustomersInWorker } from '../../electron/workspace/import';
 import { listImports } from '../../electron/workspace/imports-repo';
@@ -119,7 +119,7 @@ describe('import on a worker thread', () => {
     const file = bigCsv(300_000);
     const jobs = new JobManager();
     let stagedSeen = 0;
-    const job = jobs.start('import.customers', 'bytes', (control) =>
+    const job = jobs.start(IMPORT_CUSTOMERS, (control) =>
       importCustomersInWorker(db, file, {
         control: {
           signal: control.signal,

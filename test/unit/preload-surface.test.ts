@@ -85,8 +85,8 @@ describe('the Electron preload', () => {
     expect(harness.code).not.toMatch(/\bimport\s*\(/);
   });
 
-  it('exposes exactly tailorApi and tailorShell', () => {
-    expect([...harness.exposed.keys()].sort()).toEqual(['tailorApi', 'tailorShell']);
+  it('exposes exactly tailorApi, tailorEvents and tailorShell', () => {
+    expect([...harness.exposed.keys()].sort()).toEqual(['tailorApi', 'tailorEvents', 'tailorShell']);
   });
 
   it('gives the page one function per contract method and nothing else', async () => {
@@ -106,6 +106,7 @@ describe('the Electron preload', () => {
     const shell = harness.exposed.get('tailorShell') as Record<string, (...args: unknown[]) => unknown>;
     expect(Object.keys(shell).sort()).toEqual(
       [
+        'onCloseRequest',
         'onCommand',
         'openExternal',
         'pathForFile',
@@ -149,5 +150,41 @@ describe('the Electron preload', () => {
     emit(harness, 'shell:command', { kind: 'newWorkspace' });
     expect(received).toEqual([[{ kind: 'openWorkspace' }], [{ kind: 'openWorkspaceAt', path: '/work/shop.tailor' }]]);
     expect(harness.listeners.get('shell:command')?.size).toBe(0);
+  });
+
+  it('gives the page one subscribe function for pushed events, without the IPC event', () => {
+    const events = harness.exposed.get('tailorEvents') as Record<string, unknown>;
+    expect(Object.keys(events)).toEqual(['subscribe']);
+    const subscribe = events.subscribe as (listener: (...args: unknown[]) => void) => () => void;
+    const received: unknown[][] = [];
+    const unsubscribe = subscribe((...args) => received.push(args));
+    emit(harness, 'tailor:events', { type: 'data.changed', topics: ['templates'] });
+    unsubscribe();
+    emit(harness, 'tailor:events', { type: 'data.changed', topics: ['segments'] });
+    expect(received).toEqual([[{ type: 'data.changed', topics: ['templates'] }]]);
+    expect(harness.listeners.get('tailor:events')?.size).toBe(0);
+  });
+
+  it('runs the page flush on a close request and then acknowledges that request', async () => {
+    const shell = harness.exposed.get('tailorShell') as { onCloseRequest: (flush: () => Promise<unknown>) => () => void };
+    let flushed = 0;
+    const unsubscribe = shell.onCloseRequest(async () => {
+      flushed++;
+      await Promise.resolve();
+    });
+    harness.invocations.length = 0;
+    emit(harness, 'shell:closeRequest', 'not an id');
+    emit(harness, 'shell:closeRequest', 7);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(flushed).toBe(1);
+    expect(harness.invocations).toEqual([{ channel: 'shell:flushed', args: [7] }]);
+
+    // A flush that fails still answers, so the window is never held open by a page error.
+    unsubscribe();
+    shell.onCloseRequest(() => Promise.reject(new Error('save failed')));
+    harness.invocations.length = 0;
+    emit(harness, 'shell:closeRequest', 8);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(harness.invocations).toEqual([{ channel: 'shell:flushed', args: [8] }]);
   });
 });

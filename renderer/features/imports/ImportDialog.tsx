@@ -1,18 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { ImportReport, Job } from '../../../shared/contract/schemas';
-import { errorMessage, useInvalidateAll } from '../../api/queries';
+import { followJob } from '../../api/events';
+import { errorMessage } from '../../api/queries';
 import { api, transport } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
 import { formatBytes, formatCount } from '../../ui/format';
 import { ImportReportView } from './ImportReportView';
 
-const POLL_MS = 150;
-const MAX_POLL_FAILURES = 8;
-
 type Phase =
   | { kind: 'pick' }
   | { kind: 'uploading'; name: string }
-  | { kind: 'running'; name: string; job: Job }
+  | { kind: 'running'; name: string; jobId: string; job: Job | null }
   | { kind: 'done'; report: ImportReport };
 
 /** Import customers from a CSV: pick or drop a file, watch progress, cancel, read the report. */
@@ -21,13 +20,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const invalidateAll = useInvalidateAll();
+  // The client itself, not useInvalidateAll's per-render function: the job-following effect must not restart on render.
+  const queryClient = useQueryClient();
   const shell = window.tailorShell;
   const busy = phase.kind === 'uploading' || phase.kind === 'running';
 
   const start = async (path: string, name: string) => {
     const { jobId } = await api.call('imports.start', { path, displayName: name });
-    setPhase({ kind: 'running', name, job: await api.call('jobs.get', { jobId }) });
+    setPhase({ kind: 'running', name, jobId, job: null });
   };
 
   const importFile = async (file: File) => {
@@ -57,50 +57,35 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     }
   };
 
-  // Poll the job until it ends, then show its report and refresh every view.
-  const jobId = phase.kind === 'running' ? phase.job.id : null;
+  // Follow the job's pushed progress until it ends, then show its report and refresh every view.
+  const jobId = phase.kind === 'running' ? phase.jobId : null;
   useEffect(() => {
     if (!jobId) return;
-    let stopped = false;
-    let failures = 0;
-    const tick = async () => {
-      try {
-        const job = await api.call('jobs.get', { jobId });
-        if (stopped) return;
-        failures = 0;
-        if (job.status === 'running') {
-          setPhase((current) => (current.kind === 'running' ? { ...current, job } : current));
-          window.setTimeout(() => void tick(), POLL_MS);
-          return;
-        }
-        await invalidateAll();
+    const following = followJob(jobId, (job) => {
+      if (job.status === 'running') setPhase((current) => (current.kind === 'running' ? { ...current, job } : current));
+    });
+    following.done.then(
+      async (job) => {
+        await queryClient.invalidateQueries();
         if (job.result) setPhase({ kind: 'done', report: job.result });
         else {
           setPhase({ kind: 'pick' });
           setProblem(job.message ?? 'The import stopped without a report.');
         }
-      } catch (error) {
-        if (stopped) return;
-        // A hiccup (the local service restarting) should not strand the dialog: retry, then give up visibly.
-        if (++failures <= MAX_POLL_FAILURES) {
-          window.setTimeout(() => void tick(), POLL_MS * 2 ** Math.min(failures, 5));
-          return;
-        }
+      },
+      (error: unknown) => {
         setPhase({ kind: 'pick' });
         setProblem(`Lost track of the import: ${errorMessage(error)}. Check the Imports view for its outcome.`);
-      }
-    };
-    void tick();
-    return () => {
-      stopped = true;
-    };
-  }, [jobId, invalidateAll]);
+      },
+    );
+    return following.stop;
+  }, [jobId, queryClient]);
 
   const cancel = () => {
     if (jobId) void api.call('jobs.cancel', { jobId });
   };
 
-  const progress = phase.kind === 'running' ? phase.job.progress : null;
+  const progress = phase.kind === 'running' ? (phase.job?.progress ?? { done: 0, total: null, unit: 'bytes' as const, rows: 0 }) : null;
   const percent = progress && progress.total ? Math.min(100, (progress.done / progress.total) * 100) : 0;
 
   return (

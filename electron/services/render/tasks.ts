@@ -1,0 +1,28 @@
+import type { Customer, Diagnostic } from '../../../shared/contract/schemas';
+import type { RenderedEmail } from '../template-compiler';
+
+/**
+ * What crosses between the host and a render worker. Everything here is
+ * structured-clone safe: parsed Liquid templates stay inside the worker.
+ */
+
+/** A compiled template without its parsed Liquid: what a worker sends back after MJML. */
+export interface CompiledSource {
+  /** Compiled HTML, Liquid tokens intact (what exports write); null when compilation failed. */
+  readonly html: string | null;
+  /** The author's source, so a render error can be placed at its line there. */
+  readonly source: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly variables: readonly (readonly (string | number)[])[];
+  /** False when the compiled HTML is not valid Liquid; rendering then reports the first error instead. */
+  readonly renderable: boolean;
+}
+
+export type RenderTask =
+  { kind: 'warm' } | { kind: 'compile'; source: string } | { kind: 'render'; compiled: CompiledSource; customer: Customer };
+
+export interface RenderTaskResult {
+  warm: true;
+  compile: CompiledSource;
+  render: RenderedEmail;
+}

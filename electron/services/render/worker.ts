@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import type { Template as LiquidTemplate } from 'liquidjs';
+import { createLiquid } from '../../../shared/templates/liquid-engine';
+import { compileTemplate, locatorFor, renderForCustomer, type CompiledTemplate, type RenderedEmail } from '../template-compiler';
+import type { CompiledSource, RenderTask } from './tasks';
+
+/*
+ * Entry of a render worker thread (see pool.ts). MJML compiles and Liquid
+ * renders run here, so a runaway template costs a worker that the host can
+ * terminate, never the host's own thread. Workers are reused, so both caches
+ * below survive between requests: compileTemplate keeps its LRU by source
+ * hash, and parsed Liquid is kept by compiled-HTML hash, so a render task only
+ * carries the compiled HTML and any worker can take it without running MJML.
+ */
+
+const liquid = createLiquid();
+const PARSED_LIMIT = 16;
+const parsed = new Map<string, LiquidTemplate[]>();
+
+function parsedLiquid(html: string): LiquidTemplate[] {
+  const key = createHash('sha256').update(html).digest('hex');
+  const hit = parsed.get(key);
+  if (hit) {
+    parsed.delete(key);
+    parsed.set(key, hit);
+    return hit;
+  }
+  const templates = liquid.parse(html);
+  parsed.set(key, templates);
+  while (parsed.size > PARSED_LIMIT) {
+    const oldest = parsed.keys().next().value;
+    if (oldest === undefined) break;
+    parsed.delete(oldest);
+  }
+  return templates;
+}
+
+async function compile(source: string): Promise<CompiledSource> {
+  const compiled = await compileTemplate(source);
+  return {
+    html: compiled.html,
+    source,
+    diagnostics: compiled.diagnostics,
+    variables: compiled.variables,
+    renderable: compiled.liquid !== null,
+  };
+}
+
+function render({ compiled, customer }: Extract<RenderTask, { kind: 'render' }>): RenderedEmail {
+  const template: CompiledTemplate = {
+    html: compiled.html,
+    liquid: compiled.renderable && compiled.html !== null ? parsedLiquid(compiled.html) : null,
+    diagnostics: compiled.diagnostics,
+    variables: compiled.variables,
+    locate: compiled.html === null ? () => null : locatorFor(compiled.source, compiled.html),
+  };
+  return renderForCustomer(template, customer);
+}
+
+export default async function runRenderTask(task: RenderTask): Promise<unknown> {
+  switch (task.kind) {
+    case 'warm':
+      return true;
+    case 'compile':
+      return compile(task.source);
+    case 'render':
+      return render(task);
+  }
+}

@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SegmentRule } from '../../shared/segments/rule';
+import { createApp, type TailorApp } from '../../electron/services/app';
+import { SegmentMembers } from '../../electron/services/segment-members';
+
+let dir: string;
+let app: TailorApp | undefined;
+
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function workspace(): Promise<TailorApp> {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-members-'));
+  process.env.TAILOR_HOME = path.join(dir, 'home');
+  app = createApp({ host: 'direct', nativeDialogs: false });
+  await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor') });
+  return app;
+}
+
+async function importRows(tailor: TailorApp, name: string, rows: string[]): Promise<void> {
+  const csv = path.join(dir, name);
+  fs.writeFileSync(csv, `id,email,first_name,city\n${rows.join('\n')}\n`);
+  const { jobId } = await tailor.client.call('imports.start', { path: csv });
+  expect(await tailor.jobs.settle(jobId)).toMatchObject({ status: 'succeeded' });
+}
+
+const PARIS: SegmentRule = { match: 'all', conditions: [{ field: 'city', op: 'equals', value: 'Paris' }] };
+
+describe('segment personas', () => {
+  it('look for the first member once per rule until the customers change', async () => {
+    const tailor = await workspace();
+    const db = tailor.session.require().db;
+    const members = new SegmentMembers();
+    let scans = 0;
+    const find = () => {
+      scans++;
+      return (db.prepare(`SELECT id FROM customers WHERE city = 'Paris' ORDER BY id LIMIT 1`).pluck().get() as string | undefined) ?? null;
+    };
+    expect(members.firstId(db, PARIS, find)).toBeNull();
+    expect(members.firstId(db, PARIS, find)).toBeNull();
+    expect(scans).toBe(1);
+
+    await importRows(tailor, 'a.csv', ['C1,ada@example.com,Ada,Paris']);
+    expect(members.firstId(db, PARIS, find)).toBe('C1');
+    expect(members.firstId(db, { ...PARIS, conditions: [{ ...PARIS.conditions[0]!, value: 'Lyon' }] }, () => null)).toBeNull();
+    expect(members.firstId(db, PARIS, find)).toBe('C1');
+    expect(scans).toBe(2);
+
+    // An import that only updates existing customers changes nobody's rowid, but still counts as a change.
+    await importRows(tailor, 'b.csv', ['C1,ada@example.com,Ada,Lyon']);
+    expect(members.firstId(db, PARIS, find)).toBeNull();
+    expect(scans).toBe(3);
+  });
+
+  it('show the new first member in previews after an import, not a remembered "no members"', async () => {
+    const tailor = await workspace();
+    const segment = await tailor.client.call('segments.save', { name: 'Paris', rule: PARIS });
+    await tailor.client.call('personas.save', { label: 'Parisian', source: { kind: 'segment', segmentId: segment.id } });
+    const source = '<p>Hi {{ first_name }}</p>';
+
+    const empty = await tailor.client.call('preview.render', { source });
+    expect(empty.previews[0]?.problem).toContain('has no members yet');
+
+    await importRows(tailor, 'c.csv', ['C7,zoe@example.com,Zoë,Paris']);
+    const filled = await tailor.client.call('preview.render', { source });
+    expect(filled.previews[0]).toMatchObject({ problem: null, html: '<p>Hi Zoë</p>', customer: { id: 'C7' } });
+  });
+});
