@@ -4,6 +4,7 @@ import type { Client } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Job } from '../../shared/contract/schemas';
 import { followJob } from '../../shared/contract/follow-job';
+import { newErrorId } from '../services/error-log';
 import { createApp, type TailorApp } from '../services/app';
 import { rendererDir } from '../services/paths';
 import { openInitialWorkspace } from '../services/startup';
@@ -233,7 +234,11 @@ export async function serveCommand(
       port: opts.port,
       staticDir,
       devOrigin: opts.devOrigin,
-      onInternalError: internalErrorLogger(out),
+      // Transport failures outside the dispatcher are bugs too: same log, same ids.
+      onInternalError: (where, error) => {
+        app.errorLog.record(newErrorId(), where, error);
+        internalErrorLogger(out)(where, error);
+      },
     });
     let detach = (): void => undefined;
     let disposeRedirect = (): void => undefined;

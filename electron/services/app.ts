@@ -43,7 +43,14 @@ export function createApp(options: AppOptions): TailorApp {
     options.onInternalError?.(method, error, errorId);
   };
   const events = new EventHub((error) => logInternalError('events', error));
-  const jobs = new JobManager((event) => events.emit(event));
+  const jobs = new JobManager(
+    (event) => events.emit(event),
+    (kind, error) => {
+      const errorId = newErrorId();
+      logInternalError(`job ${kind}`, error, errorId);
+      return `Tailor could not finish this ${kind} job because of an internal problem (error ${errorId}; details in ${errorLog.file}).`;
+    },
+  );
   const recent = new RecentWorkspaces();
   const uploads = new UploadStaging();
   const handlers = createHandlers({ session, jobs, recent, uploads, host: options.host, nativeDialogs: options.nativeDialogs });

@@ -51,7 +51,15 @@ interface Entry {
 export class JobManager {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(private readonly emit: (event: TailorEvent) => void = () => {}) {}
+  /**
+   * @param describeFailure turns an unexpected runner failure (a bug, not a problem the user can fix) into
+   *   the job's message; the app logs it and names the error id, so no raw error text reaches users.
+   */
+  constructor(
+    private readonly emit: (event: TailorEvent) => void = () => {},
+    private readonly describeFailure: (kind: JobKind, error: unknown) => string = (_kind, error) =>
+      error instanceof Error ? error.message : String(error),
+  ) {}
 
   start<K extends JobKind>(spec: JobKindSpec<K>, run: (control: JobControl) => Promise<JobResult<K>>): Job {
     const id = randomUUID();
@@ -92,7 +100,7 @@ export class JobManager {
       },
       (error: unknown) => {
         job.status = 'failed';
-        job.message = error instanceof Error ? error.message : String(error);
+        job.message = error instanceof ContractError ? error.message : this.describeFailure(spec.kind, error);
       },
     );
     const ended = done.then(() => {

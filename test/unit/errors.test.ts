@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/main';
 import { createApp, type TailorApp } from '../../electron/services/app';
 import { errorLogPath } from '../../electron/services/error-log';
+import { IMPORT_CUSTOMERS } from '../../electron/services/jobs';
 import { ContractError } from '../../shared/contract/envelope';
 import { tempDir } from '../support/temp';
 
@@ -150,5 +151,24 @@ describe('the CLI', () => {
     expect(match?.[2]).toBe(path.join(home, 'logs', 'tailor.log'));
     // Opening already counts the templates, so the error is logged under workspace.open.
     expect(fs.readFileSync(path.join(home, 'logs', 'tailor.log'), 'utf8')).toContain(`error ${match?.[1]} in workspace.open`);
+  });
+});
+
+describe('a long job that fails unexpectedly', () => {
+  it('tells the user an error id and keeps the details in the log', async () => {
+    const { app, home } = await freshApp();
+    let message: string | null;
+    try {
+      const job = app.jobs.start(IMPORT_CUSTOMERS, () => Promise.reject(new Error('staging table vanished: SECRET-DETAIL')));
+      message = (await app.jobs.settle(job.id)).message;
+    } finally {
+      await app.close();
+    }
+    const id = /error ([0-9A-F]{6})/.exec(message ?? '')?.[1];
+    expect(id, message ?? '').toBeDefined();
+    expect(message).not.toContain('SECRET-DETAIL');
+    const log = fs.readFileSync(path.join(home, 'logs', 'tailor.log'), 'utf8');
+    expect(log).toContain(`error ${id} in job import.customers`);
+    expect(log).toContain('SECRET-DETAIL');
   });
 });
