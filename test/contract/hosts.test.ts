@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/contract/contract';
-import { createClient } from '../../shared/contract/dispatch';
 import { ContractError } from '../../shared/contract/envelope';
-import type { MethodName } from '../../shared/contract/methods';
 import { startHttpHost, TOKEN_HEADER, type HttpHost } from '../../electron/hosts/http-host';
 import { createApp, type TailorApp } from '../../electron/services/app';
+import { httpClient } from '../support/http-client';
 
 /**
  * The same calls through the loopback HTTP host and in-process must give the
@@ -23,14 +22,7 @@ beforeAll(async () => {
   app = createApp({ host: 'direct', nativeDialogs: false });
   await app.client.call('workspace.create', { path: path.join(dir, 'contract.tailor'), demo: true });
   host = await startHttpHost({ dispatch: app.dispatch, uploads: app.uploads, port: 0 });
-  http = createClient(async (method: MethodName, input) => {
-    const response = await fetch(`${host.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
-      body: JSON.stringify(input),
-    });
-    return (await response.json()) as unknown;
-  });
+  http = httpClient(host);
 });
 
 afterAll(async () => {

@@ -3,11 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/contract/contract';
-import { createClient } from '../../shared/contract/dispatch';
-import type { MethodName } from '../../shared/contract/methods';
-import { startHttpHost, TOKEN_HEADER, type HttpHost } from '../../electron/hosts/http-host';
+import { startHttpHost, type HttpHost } from '../../electron/hosts/http-host';
 import { createApp, type TailorApp } from '../../electron/services/app';
 import { PREVIEW_BUDGET_MS, SUPERSEDED_MESSAGE } from '../../electron/services/render/service';
+import { httpClient } from '../support/http-client';
 
 /**
  * Templates are untrusted: a runaway loop or a huge MJML source must cost a
@@ -44,14 +43,7 @@ beforeAll(async () => {
     await app.client.call('personas.save', { label: `Customer ${customer.id}`, source: { kind: 'customer', customerId: customer.id } });
   }
   host = await startHttpHost({ dispatch: app.dispatch, uploads: app.uploads, port: 0 });
-  http = createClient(async (method: MethodName, input) => {
-    const response = await fetch(`${host.origin}/api/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
-      body: JSON.stringify(input),
-    });
-    return (await response.json()) as unknown;
-  });
+  http = httpClient(host);
   // Start the workers before measuring anything: their first start is not the template's doing.
   await http.call('preview.render', { source: '<p>{{ first_name }}</p>' });
 });

@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContractError } from '../../shared/contract/envelope';
 import { createApp } from '../../electron/services/app';
 import { nowIso, openDatabase, type Db } from '../../electron/workspace/db';
 import { MIGRATIONS } from '../../electron/workspace/migrations';
@@ -20,17 +19,9 @@ import {
   uniqueTemplateName,
 } from '../../electron/workspace/templates-repo';
 import { tempDir } from '../support/temp';
+import { codeOf } from '../support/contract-error';
 
 const workspace = (): Db => openDatabase(path.join(tempDir(), 'history.tailor'), { create: true });
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof ContractError ? error.code : `not a ContractError: ${String(error)}`;
-  }
-  return undefined;
-};
 
 /** Pretend the newest version started `ms` ago, as if the author had been typing that long. */
 const ageLatestVersion = (db: Db, templateId: number, ms: number) =>

@@ -2,7 +2,6 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ContractError } from '../../shared/contract/envelope';
 import crypto from 'node:crypto';
 import { run } from '../../electron/cli/main';
 import { isWasteful, spaceUse } from '../../electron/workspace/compact';
@@ -12,15 +11,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/workspace/migrations'
 import { WorkspaceSession } from '../../electron/workspace/session';
 import { createApp } from '../../electron/services/app';
 import { tempDir } from '../support/temp';
-
-const codeOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-  } catch (error) {
-    return error instanceof ContractError ? error.code : `not a ContractError: ${String(error)}`;
-  }
-  return undefined;
-};
+import { codeOf } from '../support/contract-error';
 
 describe('workspace file', () => {
   it('is created with WAL, foreign keys and the current schema version', () => {
