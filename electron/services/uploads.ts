@@ -68,6 +68,8 @@ export class UploadStaging {
     const { maxBytes } = this;
     if (declaredBytes !== undefined && declaredBytes > maxBytes) throw new UploadTooLargeError(maxBytes);
     const staged = this.pathFor(name);
+    // Created (exclusively, private) before any byte arrives, so removing it on failure cannot race its opening.
+    const file = (await fs.promises.open(staged, 'wx', 0o600)).createWriteStream();
     try {
       await pipeline(
         body,
@@ -79,7 +81,7 @@ export class UploadStaging {
             yield chunk;
           }
         },
-        fs.createWriteStream(staged, { flags: 'wx', mode: 0o600 }),
+        file,
       );
     } catch (error) {
       fs.rmSync(staged, { force: true });
