@@ -45,7 +45,14 @@ function personaCustomer(db: Db, persona: Persona): { customer: Customer | null;
       ? { customer, problem: null }
       : { customer: null, problem: `Customer ${persona.source.customerId} is no longer in this workspace. Pick another customer.` };
   }
-  const segment = getSegmentRule(db, persona.source.segmentId);
+  let segment: ReturnType<typeof getSegmentRule>;
+  try {
+    segment = getSegmentRule(db, persona.source.segmentId);
+  } catch (error) {
+    // An unreadable or deleted segment is this persona's problem, not every preview's.
+    if (error instanceof ContractError) return { customer: null, problem: error.message };
+    throw error;
+  }
   const find = () => firstCustomerMatching(db, ruleFilter(db, segment.rule))?.id ?? null;
   let id = segmentMembers.firstId(db, segment.rule, find);
   let customer = id === null ? null : findCustomer(db, id);

@@ -54,7 +54,21 @@ export function storedRule(row: { id: number; name: string; rule: string }): Seg
 }
 
 function toSegment(db: Db, row: SegmentRow): Segment {
-  const rule = storedRule(row);
+  let rule: SegmentRule;
+  try {
+    rule = storedRule(row);
+  } catch (error) {
+    // Listed with its problem rather than failing the whole list: the user must be able to reach it to rebuild or delete it.
+    if (!(error instanceof ContractError)) throw error;
+    return {
+      id: row.id,
+      name: row.name,
+      rule: { match: 'all', conditions: [] },
+      count: 0,
+      updatedAt: row.updated_at,
+      problem: error.message,
+    };
+  }
   let count = 0;
   try {
     count = countMatching(db, rule);
@@ -62,7 +76,7 @@ function toSegment(db: Db, row: SegmentRow): Segment {
     // A stored rule can outlive a field it names (e.g. after a new workspace import); it then matches nobody.
     count = 0;
   }
-  return { id: row.id, name: row.name, rule, count, updatedAt: row.updated_at };
+  return { id: row.id, name: row.name, rule, count, updatedAt: row.updated_at, problem: null };
 }
 
 export const listSegments = (db: Db): Segment[] =>

@@ -159,6 +159,8 @@ export const Segment = z.object({
   rule: SegmentRule,
   count: z.number().int(),
   updatedAt: z.string(),
+  /** Set when the stored rule cannot be read (saved by a newer Tailor, edited by hand): `rule` is then empty and unused. */
+  problem: z.string().nullable().default(null),
 });
 export type Segment = z.infer<typeof Segment>;
 

@@ -60,6 +60,8 @@ export function SegmentsView() {
     }
   };
 
+  const draftProblem = draft?.id === undefined ? null : (segments.data?.find((s) => s.id === draft.id)?.problem ?? null);
+
   return (
     <div className="page" style={{ height: '100%' }}>
       <div className="page-header">
@@ -76,7 +78,13 @@ export function SegmentsView() {
               <li key={segment.id}>
                 <button aria-current={draft?.id === segment.id} onClick={() => leaveDraft(draftOf(segment))}>
                   <span>{segment.name}</span>
-                  <span className="badge">{formatCount(segment.count)}</span>
+                  {segment.problem ? (
+                    <span className="badge badge-warning" title={segment.problem}>
+                      Unreadable
+                    </span>
+                  ) : (
+                    <span className="badge">{formatCount(segment.count)}</span>
+                  )}
                 </button>
               </li>
             ))}
@@ -105,6 +113,11 @@ export function SegmentsView() {
                 </div>
               </div>
             </div>
+            {draftProblem && (
+              <div className="alert alert-warning" data-testid="segment-problem">
+                {draftProblem} Saving new rules here replaces the unreadable one.
+              </div>
+            )}
             <RuleEditor rule={draft.rule} fields={fields.data ?? []} onChange={(rule) => setDraft({ ...draft, rule })} />
             {live.error && <div className="alert alert-danger">{live.error}</div>}
             {live.sample.length > 0 && (
