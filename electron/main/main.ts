@@ -311,15 +311,39 @@ const flushGate = new FlushGate((requestId) => {
   win.webContents.send(CLOSE_REQUEST_CHANNEL, requestId);
 });
 
-/** A closing window first lets the page save pending edits (bounded by a timeout), then really closes. */
+/** Windows whose page has saved (or given up on) its pending edits: they close without asking again. */
+const flushedWindows = new WeakSet<BrowserWindow>();
+
+/**
+ * Let the page save pending edits (bounded by a timeout). Resolves whether the
+ * window may close: a save that failed asks the user, so edits are never
+ * dropped without saying so.
+ */
+async function flushPage(win: BrowserWindow): Promise<boolean> {
+  if (flushedWindows.has(win) || win.isDestroyed()) return true;
+  const outcome = await flushGate.request(FLUSH_TIMEOUT_MS);
+  if (outcome === 'failed' && !win.isDestroyed()) {
+    const { response } = await dialog.showMessageBox(win, {
+      type: 'warning',
+      buttons: ['Keep Tailor open', 'Close without saving'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Your latest edits could not be saved.',
+      detail: 'Keep Tailor open and save again (Ctrl/Cmd+S), or close and lose the unsaved changes.',
+    });
+    if (response === 0) return false;
+  }
+  flushedWindows.add(win);
+  return true;
+}
+
+/** A closing window first lets the page save pending edits, then really closes. */
 function flushBeforeClose(win: BrowserWindow): void {
-  let flushed = false;
   win.on('close', (event) => {
-    if (flushed) return;
+    if (flushedWindows.has(win)) return;
     event.preventDefault();
-    void flushGate.request(FLUSH_TIMEOUT_MS).then(() => {
-      flushed = true;
-      if (!win.isDestroyed()) win.close();
+    void flushPage(win).then((ok) => {
+      if (ok && !win.isDestroyed()) win.close();
     });
   });
 }
@@ -444,10 +468,17 @@ function main(): void {
     event.preventDefault();
     if (quitState === 'closing') return;
     quitState = 'closing';
-    void closeTailor().finally(() => {
+    void (async () => {
+      // Electron fires before-quit before it closes windows: the page must save while the service still runs.
+      const win = liveWindow();
+      if (win && !(await flushPage(win))) {
+        quitState = 'running';
+        return;
+      }
+      await closeTailor().catch((error: unknown) => console.error('[tailor] The service did not close cleanly:', error));
       quitState = 'closed';
       app.quit();
-    });
+    })();
   });
 
   start().catch((error: unknown) => {

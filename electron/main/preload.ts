@@ -43,11 +43,14 @@ const tailorShell: TailorShell = {
   onCloseRequest: (flush) => {
     const relay = (_event: IpcRendererEvent, requestId: unknown): void => {
       if (typeof requestId !== 'number') return;
-      // Whatever the flush does, answer: the window closes either way, and waits only until then.
+      // Always answer, saying whether the edits were saved: main then closes, or asks the user first.
       void Promise.resolve()
         .then(flush)
-        .catch(() => undefined)
-        .finally(() => void ipcRenderer.invoke(SHELL_CHANNELS.flushed, requestId));
+        .then(
+          () => true,
+          () => false,
+        )
+        .then((ok) => void ipcRenderer.invoke(SHELL_CHANNELS.flushed, { requestId, ok }));
     };
     ipcRenderer.on(CLOSE_REQUEST_CHANNEL, relay);
     return () => {

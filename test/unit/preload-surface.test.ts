@@ -165,7 +165,7 @@ describe('the Electron preload', () => {
     expect(harness.listeners.get('tailor:events')?.size).toBe(0);
   });
 
-  it('runs the page flush on a close request and then acknowledges that request', async () => {
+  it('runs the page flush on a close request and then acknowledges that request with whether it saved', async () => {
     const shell = harness.exposed.get('tailorShell') as { onCloseRequest: (flush: () => Promise<unknown>) => () => void };
     let flushed = 0;
     const unsubscribe = shell.onCloseRequest(async () => {
@@ -177,14 +177,14 @@ describe('the Electron preload', () => {
     emit(harness, 'shell:closeRequest', 7);
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(flushed).toBe(1);
-    expect(harness.invocations).toEqual([{ channel: 'shell:flushed', args: [7] }]);
+    expect(harness.invocations).toEqual([{ channel: 'shell:flushed', args: [{ requestId: 7, ok: true }] }]);
 
-    // A flush that fails still answers, so the window is never held open by a page error.
+    // A flush that fails still answers, saying so: main then asks the user before closing.
     unsubscribe();
     shell.onCloseRequest(() => Promise.reject(new Error('save failed')));
     harness.invocations.length = 0;
     emit(harness, 'shell:closeRequest', 8);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(harness.invocations).toEqual([{ channel: 'shell:flushed', args: [8] }]);
+    expect(harness.invocations).toEqual([{ channel: 'shell:flushed', args: [{ requestId: 8, ok: false }] }]);
   });
 });

@@ -138,18 +138,23 @@ describe('the service entry in its own process', () => {
 });
 
 describe('closing a window flushes pending edits first', () => {
-  it('waits for the page to acknowledge its own request', async () => {
+  it('waits for the page to acknowledge its own request, and hears whether the save worked', async () => {
     const asked: number[] = [];
     const gate = new FlushGate((id) => asked.push(id));
     const closing = gate.request(1_000);
     let outcome: string | null = null;
     void closing.then((result) => (outcome = result));
-    gate.acknowledge(asked[0]! + 1);
-    gate.acknowledge('1');
+    gate.acknowledge({ requestId: asked[0]! + 1, ok: true });
+    gate.acknowledge({ requestId: String(asked[0]), ok: true });
+    gate.acknowledge(asked[0]);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(outcome).toBeNull();
-    gate.acknowledge(asked[0]);
+    gate.acknowledge({ requestId: asked[0], ok: true });
     expect(await closing).toBe('flushed');
+
+    const failing = gate.request(1_000);
+    gate.acknowledge({ requestId: asked[1], ok: false });
+    expect(await failing).toBe('failed');
   });
 
   it('closes anyway when the page never answers or is already gone', async () => {
