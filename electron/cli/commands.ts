@@ -4,7 +4,6 @@ import type { Client } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Job } from '../../shared/contract/schemas';
 import { followJob } from '../../shared/contract/follow-job';
-import { newErrorId } from '../services/error-log';
 import { createApp, type TailorApp } from '../services/app';
 import { rendererDir } from '../services/paths';
 import { openInitialWorkspace } from '../services/startup';
@@ -235,8 +234,8 @@ export async function serveCommand(
       staticDir,
       devOrigin: opts.devOrigin,
       // Transport failures outside the dispatcher are bugs too: same log, same ids.
-      onInternalError: (where, error) => {
-        app.errorLog.record(newErrorId(), where, error);
+      onInternalError: (where, error, errorId) => {
+        app.errorLog.record(errorId, where, error);
         internalErrorLogger(out)(where, error);
       },
     });

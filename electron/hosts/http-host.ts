@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import sirv from 'sirv';
+import { newErrorId } from '../services/error-log';
 import type { EventSource } from '../services/events';
 import { PreviewFrames, previewFrameHeaders } from '../services/preview-frames';
 import { safeUploadName, UploadTooLargeError, type UploadStaging } from '../services/uploads';
@@ -20,7 +21,8 @@ export interface HttpHostOptions {
   staticDir?: string;
   /** A Vite dev server origin allowed to call the API (CORS), e.g. http://localhost:5173. */
   devOrigin?: string;
-  onInternalError?: (method: string, error: unknown) => void;
+  /** Bugs outside the dispatcher (transport, uploads), under the id the user is shown. */
+  onInternalError?: (where: string, error: unknown, errorId: string) => void;
   /** Pushed events, streamed at GET /api/events. */
   events?: EventSource;
 }
@@ -179,7 +181,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
             // Stop reading the rest of an oversized body.
             res.setHeader('connection', 'close');
             failure(res, 413, { code: 'bad_file', message: `Could not receive ${name}: ${error.message}` });
-          } else failure(res, 500, { code: 'bad_file', message: `Could not receive ${name}: ${(error as Error).message}` });
+          } else {
+            const errorId = newErrorId();
+            options.onInternalError?.('upload', error, errorId);
+            failure(res, 500, { code: 'internal', message: `Could not receive ${name} (error ${errorId}). Try again.` });
+          }
         }
         return;
       }
@@ -213,8 +219,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       }
       sendJson(res, 200, await options.dispatch(method, input));
     })().catch((error: unknown) => {
-      options.onInternalError?.('http', error);
-      if (!res.headersSent) failure(res, 500, { code: 'internal', message: 'Tailor hit an unexpected error. Try again.' });
+      const errorId = newErrorId();
+      options.onInternalError?.('http', error, errorId);
+      if (!res.headersSent)
+        failure(res, 500, { code: 'internal', message: `Tailor hit an unexpected error (error ${errorId}). Try again.` });
       else res.end();
     });
   });
