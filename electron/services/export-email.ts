@@ -1,10 +1,7 @@
-import { convert } from 'html-to-text';
-import juice from 'juice';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Diagnostic, ExportResult } from '../../shared/contract/schemas';
-import { maskLiquid } from '../../shared/templates/liquid-mask';
 import { exportFolderName, ExportWriter, slug } from './export-folder';
-import { compileForExport, renderForExport } from './render/service';
+import { compileForExport, finishForExport, renderForExport } from './render/service';
 import { describeDiagnostic, hasErrors } from './template-compiler';
 
 export interface ExportPersona {
@@ -13,25 +10,6 @@ export interface ExportPersona {
 }
 
 export { slug } from './export-folder';
-
-/**
- * Style blocks stay as well: a rule on a class that Liquid picks at send time
- * (`css-class="{% if vip %}vip{% endif %}"`) matches nothing here, and juice
- * would otherwise drop it along with the block.
- */
-const REMOVE_STYLE_TAGS = false;
-
-/** Inline CSS for clients that strip <style> (Gmail app, Outlook.com); media queries stay in a style tag. */
-function inlineCss(html: string): string {
-  const masked = maskLiquid(html);
-  const inlined = juice(masked.html, {
-    preserveMediaQueries: true,
-    preserveFontFaces: true,
-    preserveImportant: true,
-    removeStyleTags: REMOVE_STYLE_TAGS,
-  });
-  return masked.restore(inlined);
-}
 
 /**
  * Export one template into a new folder inside `dir` (or, with `replace`,
@@ -63,10 +41,9 @@ export async function exportEmail(options: {
   try {
     const base = slug(options.name);
     const files: ExportResult['files'] = [];
-    files.push(writer.add(`${base}.html`, inlineCss(compiled.html), 'compiled'));
-    files.push(
-      writer.add(`${base}.txt`, convert(compiled.html, { wordwrap: 78, selectors: [{ selector: 'img', format: 'skip' }] }), 'text'),
-    );
+    const finished = await finishForExport(compiled.html, { text: true });
+    files.push(writer.add(`${base}.html`, finished.html, 'compiled'));
+    files.push(writer.add(`${base}.txt`, finished.text ?? '', 'text'));
 
     const used = new Set<string>();
     const skipped: Diagnostic[] = [];
@@ -88,7 +65,7 @@ export async function exportEmail(options: {
       let name = `${base}--${slug(persona.label)}`;
       for (let n = 2; used.has(name); n++) name = `${base}--${slug(persona.label)}-${n}`;
       used.add(name);
-      files.push(writer.add(`personas/${name}.html`, inlineCss(rendered.html), 'persona'));
+      files.push(writer.add(`personas/${name}.html`, (await finishForExport(rendered.html, { text: false })).html, 'persona'));
     }
     const { manifest, replaced } = writer.publish(options.name, at);
     return { dir: writer.target, files, manifest, replaced, diagnostics: [...compiled.diagnostics, ...skipped] };

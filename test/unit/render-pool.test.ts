@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { workerEntry } from '../../electron/services/render/pool';
-import { renderMany } from '../../electron/services/render/service';
+import { finishForExport, renderMany } from '../../electron/services/render/service';
 import type { Customer } from '../../shared/contract/schemas';
 
 const customer = (id: string, first_name: string): Customer => ({
@@ -43,5 +43,17 @@ describe('rendering in the pool', () => {
     for (let i = 0; i < 4; i++) later.push((await renderMany(source, customers)).compileMs);
     // A cache hit costs a message round trip; the first compile ran MJML over 150 sections.
     expect(later.filter((ms) => ms < first.compileMs / 3).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('export finishing in the worker', () => {
+  it('inlines CSS with Liquid kept, and writes the plain-text part only when asked', async () => {
+    const html =
+      '<html><head><style>.note { color: #ff0000; }</style></head><body><p class="note">Hi {{ first_name | default: "there" }}</p><img src="x.png" alt="logo"></body></html>';
+    const finished = await finishForExport(html, { text: true });
+    expect(finished.html).toMatch(/class="note"[^>]*style="color: ?#ff0000/);
+    expect(finished.html).toContain('{{ first_name | default: "there" }}');
+    expect(finished.text).toBe('Hi {{ first_name | default: "there" }}');
+    expect((await finishForExport(html, { text: false })).text).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import type { Customer, Diagnostic } from '../../../shared/contract/schemas';
 import { customerContext, resolveTokens } from '../../../shared/templates/customer-context';
 import type { RenderedEmail } from '../template-compiler';
 import { renderPool, type RenderPool } from './pool';
-import type { CompiledSource } from './tasks';
+import type { CompiledSource, FinishedEmail } from './tasks';
 
 /**
  * Compiling and rendering off the host's thread, under a time budget. A
@@ -138,4 +138,16 @@ export async function compileForExport(source: string): Promise<CompiledSource> 
 /** Export's per-persona render, each under its own generous budget. */
 export async function renderForExport(compiled: CompiledSource, customer: Customer): Promise<RenderedEmail> {
   return renderInWorker(compiled, customer, await startBudget(EXPORT_BUDGET_MS));
+}
+
+/** Export's CSS inlining and plain-text part, in a worker under a generous budget (both parse the whole email). */
+export async function finishForExport(html: string, { text }: { text: boolean }): Promise<FinishedEmail> {
+  const budget = await startBudget(EXPORT_BUDGET_MS);
+  try {
+    return await renderPool().run({ kind: 'finish', html, text }, budget.signal);
+  } catch (error) {
+    if (budget.signal.aborted)
+      throw new BudgetExceeded(`Preparing the email for export took longer than ${seconds(budget.ms)} and was stopped.`);
+    throw error;
+  }
 }

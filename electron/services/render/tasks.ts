@@ -19,10 +19,20 @@ export interface CompiledSource {
 }
 
 export type RenderTask =
-  { kind: 'warm' } | { kind: 'compile'; source: string } | { kind: 'render'; compiled: CompiledSource; customer: Customer };
+  | { kind: 'warm' }
+  | { kind: 'compile'; source: string }
+  | { kind: 'render'; compiled: CompiledSource; customer: Customer }
+  /** Export's last step: CSS inlined, and the plain-text part when asked. */
+  | { kind: 'finish'; html: string; text: boolean };
 
 export interface RenderTaskResult {
   warm: true;
   compile: CompiledSource;
   render: RenderedEmail;
+  finish: FinishedEmail;
+}
+
+export interface FinishedEmail {
+  html: string;
+  text: string | null;
 }

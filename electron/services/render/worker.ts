@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Template as LiquidTemplate } from 'liquidjs';
 import { createLiquid } from '../../../shared/templates/liquid-engine';
 import { compileTemplate, locatorFor, renderForCustomer, type CompiledTemplate, type RenderedEmail } from '../template-compiler';
-import type { CompiledSource, RenderTask } from './tasks';
+import { inlineCss, plainText } from '../email-html';
+import type { CompiledSource, FinishedEmail, RenderTask } from './tasks';
 
 /*
  * Entry of a render worker thread (see pool.ts). MJML compiles and Liquid
@@ -65,5 +66,7 @@ export default async function runRenderTask(task: RenderTask): Promise<unknown> 
       return compile(task.source);
     case 'render':
       return render(task);
+    case 'finish':
+      return { html: inlineCss(task.html), text: task.text ? plainText(task.html) : null } satisfies FinishedEmail;
   }
 }
