@@ -9,7 +9,8 @@ import { ensureBuilt, root } from './ensure-built.mjs';
 import { runForeground } from './run-foreground.mjs';
 
 const args = process.argv.slice(2);
-const command = args.find((arg) => !arg.startsWith('-'));
+// The CLI's commands come first (`tailor serve ./shop.tailor --port 4820`); options never precede them.
+const command = args[0];
 // With --dev-origin the Vite dev server serves the UI; --help needs nothing built.
 const needsUi = command === 'serve' && !args.some((arg) => arg.startsWith('--dev-origin') || arg === '--help' || arg === '-h');
 if (needsUi) ensureBuilt('npm run tailor -- serve');

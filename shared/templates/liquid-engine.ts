@@ -27,8 +27,8 @@ export function createLiquid(setup: LiquidSetup = {}): Liquid {
     dynamicPartials: false,
     // A date-time with an offset prints as written rather than in the machine's zone; see calendar-dates.ts.
     preserveTimezones: true,
-    // Templates are untrusted input rendered on the host's one thread: a runaway
-    // `{% for i in (1..10000000) %}` must fail fast with a message, not freeze the app.
+    // Templates are untrusted input: a runaway `{% for i in (1..10000000) %}` fails fast with a message
+    // for its own persona, long before the request's time budget stops the whole worker.
     parseLimit: 20_000_000,
     renderLimit: 1_000,
     memoryLimit: 50_000_000,
