@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Template as LiquidTemplate } from 'liquidjs';
+import { LRUCache } from 'lru-cache';
 import type { Customer, Diagnostic, ResolvedToken } from '../../shared/contract/schemas';
 import { protectClassLiquid } from '../../shared/templates/class-liquid';
 import { customerContext, resolveTokens } from '../../shared/templates/customer-context';
@@ -125,25 +126,15 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
   }
 }
 
-const CACHE_LIMIT = 32;
-const cache = new Map<string, Promise<CompiledTemplate>>();
+const cache = new LRUCache<string, Promise<CompiledTemplate>>({ max: 32 });
 
 /** Compile with a small LRU keyed by source hash: previews re-render per keystroke, compile per change. */
 export function compileTemplate(source: string): Promise<CompiledTemplate> {
   const key = createHash('sha256').update(source).digest('hex');
   const hit = cache.get(key);
-  if (hit) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const compiled = compileUncached(source);
   cache.set(key, compiled);
-  while (cache.size > CACHE_LIMIT) {
-    const oldest = cache.keys().next().value;
-    if (oldest === undefined) break;
-    cache.delete(oldest);
-  }
   return compiled;
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Template as LiquidTemplate } from 'liquidjs';
+import { LRUCache } from 'lru-cache';
 import { createLiquid } from '../../../shared/templates/liquid-engine';
 import { compileTemplate, locatorFor, renderForCustomer, type CompiledTemplate, type RenderedEmail } from '../template-compiler';
 import { inlineCss, plainText } from '../email-html';
@@ -15,24 +16,14 @@ import type { CompiledSource, FinishedEmail, RenderTask } from './tasks';
  */
 
 const liquid = createLiquid();
-const PARSED_LIMIT = 16;
-const parsed = new Map<string, LiquidTemplate[]>();
+const parsed = new LRUCache<string, LiquidTemplate[]>({ max: 16 });
 
 function parsedLiquid(html: string): LiquidTemplate[] {
   const key = createHash('sha256').update(html).digest('hex');
   const hit = parsed.get(key);
-  if (hit) {
-    parsed.delete(key);
-    parsed.set(key, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const templates = liquid.parse(html);
   parsed.set(key, templates);
-  while (parsed.size > PARSED_LIMIT) {
-    const oldest = parsed.keys().next().value;
-    if (oldest === undefined) break;
-    parsed.delete(oldest);
-  }
   return templates;
 }
 
