@@ -35,6 +35,7 @@ import { openDatabase } from '../../electron/workspace/db';
 import { importCustomers } from '../../electron/workspace/import';
 import { findCustomer, listFields } from '../../electron/workspace/customers-repo';
 import { recomputeFieldStats } from '../../electron/workspace/field-stats';
+import { previewRefreshes, sixPersonaWorkspace } from '../support/scale-workspace';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -159,53 +160,6 @@ async function benchFields(): Promise<void> {
   console.log(`${''.padEnd(18)} one-off full pass ${recompute.toFixed(0)} ms; a 1,000-row import into it ${importMs.toFixed(0)} ms`);
 }
 
-/**
- * A large workspace made quickly: the demo workspace, then SCALE_ROWS more
- * customers copied from the demo ones by one recursive-CTE INSERT, so segment
- * membership keeps the demo's proportions. New ids sort before the demo's, so
- * "first member in id order" has to look through the generated rows.
- */
-function addGeneratedCustomers(db: Database.Database, rows: number): void {
-  db.exec(`
-    CREATE TEMP TABLE demo_rows AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, * FROM customers;
-    WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < ${rows})
-    INSERT INTO customers (id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes, created_at, updated_at)
-    SELECT printf('A%07d', i), printf('bulk%07d@example.com', i), d.first_name, d.last_name, d.phone, d.birth_date, d.gender, d.city,
-           d.country, d.attributes, d.created_at, d.updated_at
-    FROM seq JOIN demo_rows d ON d.n = i % (SELECT count(*) FROM demo_rows);
-    DROP TABLE demo_rows;
-  `);
-}
-
-/**
- * Six personas: the demo's three segment personas, two fixed customers, and a
- * segment nobody matches, whose search for a first member is a full scan.
- */
-async function sixPersonaWorkspace(app: ReturnType<typeof createApp>, file: string, extraRows: number): Promise<string> {
-  await app.client.call('workspace.create', { path: file, demo: true });
-  if (extraRows > 0) addGeneratedCustomers(app.session.require().db, extraRows);
-  for (const id of ['C10001', 'C10002']) {
-    await app.client.call('personas.save', { label: `Customer ${id}`, source: { kind: 'customer', customerId: id } });
-  }
-  const nobody = await app.client.call('segments.save', {
-    name: 'Nobody',
-    rule: { match: 'all', conditions: [{ field: 'city', op: 'equals', value: 'Nowhere at all' }] },
-  });
-  await app.client.call('personas.save', { label: 'Nobody', source: { kind: 'segment', segmentId: nobody.id } });
-  const [first] = await app.client.call('templates.list', {});
-  return (await app.client.call('templates.get', { id: first!.id })).source;
-}
-
-async function refreshes(app: ReturnType<typeof createApp>, source: string, runs: number, label: string): Promise<number> {
-  const first = await app.client.call('preview.render', { source });
-  if (first.previews.length !== 6 || first.previews.filter((p) => p.html !== null).length !== 5) {
-    throw new Error(`${label}: expected 6 previews, 5 of them rendered`);
-  }
-  return time(async () => {
-    for (let i = 0; i < runs; i++) await app.client.call('preview.render', { source: `${source}\n<!-- ${label} edit ${i} -->` });
-  });
-}
-
 async function benchPreviewAtScale(): Promise<void> {
   process.env.TAILOR_HOME = path.join(dir, 'home');
   const runs = 60;
@@ -219,8 +173,8 @@ async function benchPreviewAtScale(): Promise<void> {
   let reference = 0;
   let tailor = 0;
   for (let half = 0; half < 2; half++) {
-    reference += await refreshes(demo, demoSource, runs / 2, `demo ${half}`);
-    tailor += await refreshes(large, largeSource, runs / 2, `large ${half}`);
+    reference += await previewRefreshes(demo, demoSource, runs / 2, `demo ${half}`);
+    tailor += await previewRefreshes(large, largeSource, runs / 2, `large ${half}`);
   }
   await Promise.all([demo.close(), large.close()]);
   report('preview.scale', `6 personas × ${runs} edits`, tailor, reference);
