@@ -73,10 +73,22 @@ export const ImportWarning = z.object({
 });
 export type ImportWarning = z.infer<typeof ImportWarning>;
 
+/**
+ * How a custom column also feeds canonical fields, row by row: a second phone
+ * column fills `phone` where it is empty (the lowest rank with a value wins),
+ * and a full-name column is split into first and last name where they are empty.
+ */
+export const ColumnFill = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fallback'), field: z.string(), rank: z.number().int() }),
+  z.object({ kind: z.literal('split_name') }),
+]);
+export type ColumnFill = z.infer<typeof ColumnFill>;
+
 export const ColumnMapping = z.object({
   header: z.string(),
   key: z.string(),
   kind: FieldKind,
+  fills: ColumnFill.optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 

@@ -1,7 +1,7 @@
 import type { ImportEntity } from '../pipeline';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
 import { commitCustomers } from './committer';
-import { mapCustomerHeader } from './header';
+import { mapCustomerHeader } from './header-mapping';
 import { duplicatesStep, identityStep, valuesStep, type StagedCustomer } from './steps';
 
 /** Customers: the first entity an import brings in. */
