@@ -36,6 +36,9 @@ describe('canonicalKeyFor', () => {
   it('leaves unknown headers alone', () => {
     expect(keyOf('Loyalty Tier')).toBeNull();
     expect(keyOf('Full Name')).toBeNull();
+    expect(keyOf('Accepts Email Marketing')).toBeNull();
+    expect(keyOf('Last Activity')).toBeNull();
+    expect(keyOf('Company Name')).toBeNull();
     expect(keyOf('')).toBeNull();
   });
 });
@@ -61,8 +64,9 @@ describe('mapHeaders', () => {
     expect(mapping).toEqual([
       { header: 'Email', key: 'email', kind: 'canonical' },
       { header: 'Email Address', key: 'email_address', kind: 'custom' },
-      { header: 'Mobile', key: 'phone', kind: 'canonical' },
-      { header: 'Phone', key: 'phone_2', kind: 'custom' },
+      // "Phone" outranks "Mobile" wherever it stands; Mobile still fills phone where Phone is empty.
+      { header: 'Mobile', key: 'mobile', kind: 'custom', fills: { kind: 'fallback', field: 'phone', rank: 1 } },
+      { header: 'Phone', key: 'phone', kind: 'canonical' },
       { header: 'Town', key: 'city', kind: 'canonical' },
       { header: 'City', key: 'city_2', kind: 'custom' },
     ]);
