@@ -7,6 +7,7 @@ describe('splitFullName', () => {
     ['Lovelace, Ada', { first_name: 'Ada', last_name: 'Lovelace' }],
     ['  van der Berg,  Jan ', { first_name: 'Jan', last_name: 'van der Berg' }],
     ['Jan van der Berg', { first_name: 'Jan', last_name: 'van der Berg' }],
+    ['Berg, Jan van der', { first_name: 'Jan', last_name: 'van der Berg' }],
     ['Ludwig van Beethoven', { first_name: 'Ludwig', last_name: 'van Beethoven' }],
     ['María de la Cruz', { first_name: 'María', last_name: 'de la Cruz' }],
     ['Jean-Luc Picard', { first_name: 'Jean-Luc', last_name: 'Picard' }],

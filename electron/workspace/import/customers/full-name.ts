@@ -13,6 +13,8 @@
 const TITLES: ReadonlySet<string> = new Set([
   'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'mme', 'mlle', 'herr', 'frau', 'sra', 'srta', 'sig', 'sigra', 'dhr', 'mevr',
 ]);
+/** Lowercase surname particles, as written in Dutch, German, French, Spanish, Italian and Portuguese names. */
+const PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'do', 'du', 'le', 'la', 'ter', 'ten', 'zu', 'y']);
 const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq', 'jun', 'sen']);
 
 const bare = (word: string): string => word.toLowerCase().replace(/\./g, '');
@@ -26,8 +28,12 @@ export function splitFullName(full: string): SplitName {
   const text = full.replace(/\s+/g, ' ').trim();
   const comma = text.split(',').map((part) => part.trim());
   if (comma.length === 2 && comma[0] !== '' && comma[1] !== '' && !SUFFIXES.has(bare(comma[1] as string))) {
-    const first = dropTitles((comma[1] as string).split(' ')).join(' ');
-    return first === '' ? { last_name: comma[0] } : { first_name: first, last_name: comma[0] };
+    // Directories sort "Jan van der Berg" as "Berg, Jan van der": the particles belong to the last name.
+    const given = dropTitles((comma[1] as string).split(' '));
+    let cut = given.length;
+    while (cut > 1 && PARTICLES.has(given[cut - 1] as string)) cut--;
+    const last = [...given.slice(cut), comma[0]].join(' ');
+    return { first_name: given.slice(0, cut).join(' '), last_name: last };
   }
   let words = dropTitles(text.replace(/,/g, ' ').split(' ').filter(Boolean));
   while (words.length > 1 && SUFFIXES.has(bare(words[words.length - 1] as string))) words = words.slice(0, -1);
