@@ -40,9 +40,7 @@ const stripBom = (header: string): string => (header.charCodeAt(0) === 0xfeff ? 
 
 /** What a header names: a canonical field, how strongly (lower wins), or a full name to split. */
 export type HeaderMeaning =
-  | { kind: 'field'; key: CanonicalKey; qualifier: number; qualifierSum: number; rank: number }
-  | { kind: 'full_name' }
-  | { kind: 'none' };
+  { kind: 'field'; key: CanonicalKey; qualifier: number; qualifierSum: number; rank: number } | { kind: 'full_name' } | { kind: 'none' };
 
 /**
  * Read a header as a field name plus qualifiers around it ("Default Address

@@ -6,7 +6,21 @@
 
 /** Split "Loyalty Tier", "LoyaltyTier", "loyalty-tier", "Prénom", "Straße" into lowercase ASCII words. */
 /** Letters that have no decomposition into ASCII plus accents. */
-const LIGATURES: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'TH' };
+const LIGATURES: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  þ: 'th',
+  Þ: 'TH',
+};
 
 export function headerWords(header: string): string[] {
   return header

@@ -168,7 +168,9 @@ const FORMATS: Expected[] = [
   {
     file: 'excel-nl-windows-1252.csv',
     customers: {
-      'anais.vandenbrink@example.nl': person('Anaïs', 'van den Brink', 'Zaandijk', 'Nederland', '0612345678', '12-06-1991', { omzet: '1.999,95' }),
+      'anais.vandenbrink@example.nl': person('Anaïs', 'van den Brink', 'Zaandijk', 'Nederland', '0612345678', '12-06-1991', {
+        omzet: '1.999,95',
+      }),
       'geert.devries@example.nl': person('Geërt', 'de Vries', 'Den Haag', 'België', '0470123456', '03-03-1970'),
     },
   },

@@ -59,7 +59,9 @@ describe('several phone columns', () => {
 
 describe('one full-name column', () => {
   it('splits it into first and last name and keeps it as full_name', async () => {
-    await load(['Email,Name', 'a@example.com,Ada Lovelace', 'b@example.com,"van der Berg, Jan"', 'c@example.com,Cher', 'd@example.com,'].join('\n'));
+    await load(
+      ['Email,Name', 'a@example.com,Ada Lovelace', 'b@example.com,"van der Berg, Jan"', 'c@example.com,Cher', 'd@example.com,'].join('\n'),
+    );
     expect(rows().map((row) => [row.first_name, row.last_name, row.attributes.full_name])).toEqual([
       ['Ada', 'Lovelace', 'Ada Lovelace'],
       ['Jan', 'van der Berg', 'van der Berg, Jan'],
@@ -75,8 +77,8 @@ describe('one full-name column', () => {
 });
 
 describe('spreadsheet text marker', () => {
-  it("strips the leading apostrophe in front of numbers and dates, not in front of words", async () => {
-    await load(["email,phone,dob,Note,Code", "a@example.com,'0612345678,'05/03/1990,'t Hooft,'+33"].join('\n'));
+  it('strips the leading apostrophe in front of numbers and dates, not in front of words', async () => {
+    await load(['email,phone,dob,Note,Code', "a@example.com,'0612345678,'05/03/1990,'t Hooft,'+33"].join('\n'));
     expect(rows()[0]).toMatchObject({ phone: '0612345678', birth_date: '05/03/1990', attributes: { note: "'t Hooft", code: '+33' } });
   });
 });

@@ -10,11 +10,9 @@
  * - a single word is a first name.
  */
 
-const TITLES: ReadonlySet<string> = new Set([
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'mme', 'mlle', 'herr', 'frau', 'sra', 'srta', 'sig', 'sigra', 'dhr', 'mevr',
-]);
+const TITLES: ReadonlySet<string> = new Set('mr mrs ms miss mx dr prof sir dame mme mlle herr frau sra srta sig sigra dhr mevr'.split(' '));
 /** Lowercase surname particles, as written in Dutch, German, French, Spanish, Italian and Portuguese names. */
-const PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'do', 'du', 'le', 'la', 'ter', 'ten', 'zu', 'y']);
+const PARTICLES: ReadonlySet<string> = new Set('van von der den de del della di da dos das do du le la ter ten zu y'.split(' '));
 const SUFFIXES: ReadonlySet<string> = new Set(['jr', 'sr', 'ii', 'iii', 'iv', 'phd', 'md', 'esq', 'jun', 'sen']);
 
 const bare = (word: string): string => word.toLowerCase().replace(/\./g, '');
