@@ -99,7 +99,7 @@ export const ImportReport = z.object({
   rowsRead: z.number().int(),
   rowsImported: z.number().int(),
   rowsRejected: z.number().int(),
-  /** Blank lines are skipped, not rejected: spreadsheets leave them at the end. */
+  /** Blank lines, and summary/footer lines at the end of a report, are skipped, not rejected (the message lists the footers). */
   rowsSkipped: z.number().int(),
   mapping: z.array(ColumnMapping),
   /** The first rejections, enough for a summary; page through the rest with imports.rejections. */
