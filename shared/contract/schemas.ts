@@ -73,10 +73,22 @@ export const ImportWarning = z.object({
 });
 export type ImportWarning = z.infer<typeof ImportWarning>;
 
+/**
+ * How a custom column also feeds canonical fields, row by row: a second phone
+ * column fills `phone` where it is empty (the lowest rank with a value wins),
+ * and a full-name column is split into first and last name where they are empty.
+ */
+export const ColumnFill = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fallback'), field: z.string(), rank: z.number().int() }),
+  z.object({ kind: z.literal('split_name') }),
+]);
+export type ColumnFill = z.infer<typeof ColumnFill>;
+
 export const ColumnMapping = z.object({
   header: z.string(),
   key: z.string(),
   kind: FieldKind,
+  fills: ColumnFill.optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
@@ -87,7 +99,7 @@ export const ImportReport = z.object({
   rowsRead: z.number().int(),
   rowsImported: z.number().int(),
   rowsRejected: z.number().int(),
-  /** Blank lines are skipped, not rejected: spreadsheets leave them at the end. */
+  /** Blank lines, and summary/footer lines at the end of a report, are skipped, not rejected (the message lists the footers). */
   rowsSkipped: z.number().int(),
   mapping: z.array(ColumnMapping),
   /** The first rejections, enough for a summary; page through the rest with imports.rejections. */

@@ -4,9 +4,27 @@
  * both (`{{ first_name }}`, `{{FirstName}}`).
  */
 
-/** Split "Loyalty Tier", "LoyaltyTier", "loyalty-tier", "Prénom" into lowercase ASCII words. */
+/** Split "Loyalty Tier", "LoyaltyTier", "loyalty-tier", "Prénom", "Straße" into lowercase ASCII words. */
+/** Letters that have no decomposition into ASCII plus accents. */
+const LIGATURES: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  ł: 'l',
+  Ł: 'L',
+  đ: 'd',
+  Đ: 'D',
+  þ: 'th',
+  Þ: 'TH',
+};
+
 export function headerWords(header: string): string[] {
   return header
+    .replace(/[ßæÆœŒøØłŁđĐþÞ]/g, (letter) => LIGATURES[letter] ?? letter)
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // drop combining accents: "Prénom" → "Prenom"
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2') // camelCase / PascalCase boundaries

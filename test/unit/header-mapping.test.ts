@@ -36,6 +36,9 @@ describe('canonicalKeyFor', () => {
   it('leaves unknown headers alone', () => {
     expect(keyOf('Loyalty Tier')).toBeNull();
     expect(keyOf('Full Name')).toBeNull();
+    expect(keyOf('Accepts Email Marketing')).toBeNull();
+    expect(keyOf('Last Activity')).toBeNull();
+    expect(keyOf('Company Name')).toBeNull();
     expect(keyOf('')).toBeNull();
   });
 });
@@ -61,8 +64,9 @@ describe('mapHeaders', () => {
     expect(mapping).toEqual([
       { header: 'Email', key: 'email', kind: 'canonical' },
       { header: 'Email Address', key: 'email_address', kind: 'custom' },
-      { header: 'Mobile', key: 'phone', kind: 'canonical' },
-      { header: 'Phone', key: 'phone_2', kind: 'custom' },
+      // "Phone" outranks "Mobile" wherever it stands; Mobile still fills phone where Phone is empty.
+      { header: 'Mobile', key: 'mobile', kind: 'custom', fills: { kind: 'fallback', field: 'phone', rank: 1 } },
+      { header: 'Phone', key: 'phone', kind: 'canonical' },
       { header: 'Town', key: 'city', kind: 'canonical' },
       { header: 'City', key: 'city_2', kind: 'custom' },
     ]);
@@ -84,5 +88,87 @@ describe('mapHeaders', () => {
     expect(CANONICAL_FIELDS.map((field) => field.key)).toEqual([...CANONICAL_KEYS]);
     expect(CANONICAL_KEYS).toEqual(['id', 'email', 'first_name', 'last_name', 'phone', 'birth_date', 'gender', 'city', 'country']);
     for (const field of CANONICAL_FIELDS) expect(field.label.length).toBeGreaterThan(0);
+  });
+});
+
+describe('headers of real exports', () => {
+  const canonical = (headers: string[]): Record<string, string> =>
+    Object.fromEntries(mapHeaders(headers).flatMap((column) => (column.kind === 'canonical' ? [[column.key, column.header]] : [])));
+
+  it.each([
+    ['Default Address City', 'city'],
+    ['Mailing Country', 'country'],
+    ['Billing Phone', 'phone'],
+    ['Country/Region', 'country'],
+    ['Country / Region', 'country'],
+    ['home_city', 'city'],
+    ['shipping_country', 'country'],
+    ['Primary Email', 'email'],
+    ['Contact Phone', 'phone'],
+    ['Default Address Country Code', 'country'],
+    ['Ville de facturation', 'city'],
+    ['Record ID', 'id'],
+  ])('reads the prefixed header %s as %s', (header, key) => {
+    expect(canonicalKeyFor(header)).toBe(key);
+  });
+
+  it.each([
+    ['French', ['Prénom', 'Nom', 'Ville', 'Pays', 'Téléphone', 'Date de naissance']],
+    ['German', ['Vorname', 'Nachname', 'Stadt', 'Land', 'Telefon', 'Geburtsdatum']],
+    ['German (Ort)', ['VORNAME', 'nachname', 'Ort', 'land', 'TELEFON', 'geburtsdatum']],
+    ['Spanish', ['Nombre', 'Apellidos', 'Ciudad', 'País', 'Teléfono', 'Fecha de nacimiento']],
+    ['Spanish (Apellido)', ['nombre', 'Apellido', 'ciudad', 'pais', 'telefono', 'fecha_de_nacimiento']],
+    ['Italian', ['Nome', 'Cognome', 'Città', 'Paese', 'Telefono', 'Data di nascita']],
+    ['Portuguese', ['Nome', 'Sobrenome', 'Cidade', 'País', 'Telefone', 'Data de nascimento']],
+    ['Portuguese (Apelido)', ['Nome', 'Apelido', 'Cidade', 'País', 'Telefone', 'Data de Nascimento']],
+    ['Dutch', ['Voornaam', 'Achternaam', 'Plaats', 'Land', 'Telefoon', 'Geboortedatum']],
+    ['Dutch (Woonplaats)', ['voornaam', 'achternaam', 'Woonplaats', 'land', 'telefoon', 'geboortedatum']],
+  ])('maps %s headers, accents and case ignored', (_language, headers) => {
+    expect(mapHeaders(['email', ...headers]).map((column) => column.key)).toEqual([
+      'email',
+      'first_name',
+      'last_name',
+      'city',
+      'country',
+      'phone',
+      'birth_date',
+    ]);
+  });
+
+  it('picks the same winner by prefix priority whatever the column order, and keeps the others under their own names', () => {
+    const headers = ['Email', 'Shipping City', 'Billing City', 'Default Address City', 'Shipping Country', 'Mailing Country'];
+    expect(canonical(headers)).toEqual({ email: 'Email', city: 'Default Address City', country: 'Mailing Country' });
+    expect(canonical([...headers].reverse())).toEqual({ email: 'Email', city: 'Default Address City', country: 'Mailing Country' });
+    expect(mapHeaders(headers).map((column) => column.key)).toEqual([
+      'email',
+      'shipping_city',
+      'billing_city',
+      'city',
+      'shipping_country',
+      'country',
+    ]);
+    // Unprefixed beats any prefix; billing beats shipping.
+    expect(canonical(['email', 'billing_city', 'city'])).toMatchObject({ city: 'city' });
+    expect(canonical(['email', 'shipping_city', 'billing_city'])).toMatchObject({ city: 'billing_city' });
+  });
+
+  it('orders phone columns: phone, mobile, then by prefix, each other one a fallback with its rank', () => {
+    const mapping = mapHeaders(['email', 'Work Phone', 'Home Phone', 'Mobile', 'Phone', 'Billing Phone']);
+    expect(mapping.map((column) => [column.key, column.fills])).toEqual([
+      ['email', undefined],
+      ['work_phone', { kind: 'fallback', field: 'phone', rank: 4 }],
+      ['home_phone', { kind: 'fallback', field: 'phone', rank: 2 }],
+      ['mobile', { kind: 'fallback', field: 'phone', rank: 1 }],
+      ['phone', undefined],
+      ['billing_phone', { kind: 'fallback', field: 'phone', rank: 3 }],
+    ]);
+  });
+
+  it('marks one full-name column for splitting only when first and last name columns are not both there', () => {
+    for (const header of ['Name', 'Full name', 'Customer name', 'Nom complet', 'Naam']) {
+      expect(mapHeaders(['email', header])[1], header).toEqual({ header, key: 'full_name', kind: 'custom', fills: { kind: 'split_name' } });
+    }
+    expect(mapHeaders(['email', 'Name', 'First Name', 'Last Name'])[1]).toEqual({ header: 'Name', key: 'full_name', kind: 'custom' });
+    expect(mapHeaders(['email', 'Company Name', 'Account Name']).every((column) => column.fills === undefined)).toBe(true);
   });
 });

@@ -157,7 +157,7 @@ describe('spreadsheet-style CSV', () => {
     const report = await importCustomers(db, fixture('semicolon.csv'));
     expect(report).toMatchObject({ status: 'succeeded', rowsImported: 2, rowsRejected: 0 });
     const hans = customers().find((row) => row.email === 'hans@example.de');
-    expect(hans).toMatchObject({ first_name: 'Hans', last_name: 'Müller; Sohn', attributes: { stadt: 'Köln', umsatz: '1234,50' } });
+    expect(hans).toMatchObject({ first_name: 'Hans', last_name: 'Müller; Sohn', city: 'Köln', attributes: { umsatz: '1234,50' } });
   });
 
   it('reads Windows-1252 and UTF-16 exports from Excel', async () => {

@@ -38,7 +38,12 @@ export function dropScratch(db: Db, importId: number): void {
   }
 }
 
-export function successMessage(counters: Counters, result: CommitResult, encoding: EncodingDecision): string {
+export function successMessage(
+  counters: Counters,
+  result: CommitResult,
+  encoding: EncodingDecision,
+  skippedFor: readonly { line: number; reason: string }[] = [],
+): string {
   if (counters.rowsRead === 0) {
     return 'The file has a header row but no customer rows; nothing was imported.';
   }
@@ -51,7 +56,13 @@ export function successMessage(counters: Counters, result: CommitResult, encodin
   }
   if (counters.rowsRejected > 0)
     parts.push(`${plural(counters.rowsRejected, 'row was', 'rows were')} rejected; see the list of rejected rows.`);
-  if (counters.rowsSkipped > 0) parts.push(`${plural(counters.rowsSkipped, 'blank line was', 'blank lines were')} skipped.`);
+  const blank = counters.rowsSkipped - skippedFor.length;
+  if (blank > 0) parts.push(`${plural(blank, 'blank line was', 'blank lines were')} skipped.`);
+  if (skippedFor.length > 0) {
+    const shown = skippedFor.slice(0, 3).map(({ line, reason }) => `line ${line.toLocaleString('en-US')}: ${reason}`);
+    const more = skippedFor.length > 3 ? `; and ${skippedFor.length - 3} more` : '';
+    parts.push(`${plural(skippedFor.length, 'report line was', 'report lines were')} skipped, not imported (${shown.join('; ')}${more}).`);
+  }
   if (result.warned > 0) {
     parts.push(
       `${plural(result.warned, 'row kept an existing value', 'rows kept existing values')} that the file would have replaced with garbled text; see the warnings.`,

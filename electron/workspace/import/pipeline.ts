@@ -14,11 +14,13 @@ export interface Row<T> {
   value: T | null;
 }
 
-export type Outcome = { kind: 'next' } | { kind: 'skip' } | { kind: 'reject'; reason: string };
+export type Outcome = { kind: 'next' } | { kind: 'skip'; reason?: string } | { kind: 'reject'; reason: string };
 
 export const next: Outcome = { kind: 'next' };
 export const skip: Outcome = { kind: 'skip' };
 export const reject = (reason: string): Outcome => ({ kind: 'reject', reason });
+/** Skipped for a reason worth reporting (a report's footer line), not just blank. */
+export const skipFor = (reason: string): Outcome => ({ kind: 'skip', reason });
 
 export interface Step<T> {
   readonly name: string;

@@ -4,6 +4,7 @@ import { nowIso, type Db } from '../db';
 import { detectDialect, type Dialect } from './dialect';
 import { decideEncoding, makeDecoder, type EncodingDecision } from './encoding';
 import { abandonImport, dropScratch, successMessage } from './finish';
+import { TrailingLines } from './footer';
 import type { ImportContext, ImportEntity } from './pipeline';
 import { readRecords, type CsvRecord } from './records';
 import { openSource } from './source';
@@ -94,6 +95,7 @@ export async function runImport<T>(
     let context: ImportContext | null = null;
     let batch: CsvRecord[] = [];
     let leadingBlankLines = 0;
+    const trailing = new TrailingLines();
     let cancelled = false;
 
     /** Report progress and let other work (polling, cancel) run; true when the user cancelled. */
@@ -132,7 +134,7 @@ export async function runImport<T>(
           startRows(record);
           continue;
         }
-        batch.push(record);
+        batch.push(...trailing.push(record));
         if (batch.length >= batchSize) {
           (stager as Stager<T>).flush(batch);
           batch = [];
@@ -158,6 +160,7 @@ export async function runImport<T>(
       );
     }
     if (!cancelled && batch.length > 0) ready.flush(batch);
+    if (!cancelled) ready.flush(trailing.end(), true);
     if (!cancelled) rowsRead = ready.counters.rowsRead;
     if (cancelled || control?.signal?.aborted) {
       abandonImport(
@@ -186,7 +189,7 @@ export async function runImport<T>(
         counters.rowsSkipped,
         lines,
         JSON.stringify(ctx.mapping),
-        successMessage(counters, result, encoding),
+        successMessage(counters, result, encoding, ready.skippedFor),
         nowIso(),
         importId,
       );

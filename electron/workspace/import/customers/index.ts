@@ -1,8 +1,8 @@
 import type { ImportEntity } from '../pipeline';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
 import { commitCustomers } from './committer';
-import { mapCustomerHeader } from './header';
-import { duplicatesStep, identityStep, valuesStep, type StagedCustomer } from './steps';
+import { mapCustomerHeader } from './header-mapping';
+import { duplicatesStep, fillsStep, identityStep, valuesStep, type StagedCustomer } from './steps';
 
 /** Customers: the first entity an import brings in. */
 export const customersEntity: ImportEntity<StagedCustomer> = {
@@ -14,6 +14,7 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
     blankStep(),
     shapeStep(context),
     valuesStep(context),
+    fillsStep(context),
     identityStep(),
     duplicatesStep(context),
   ],

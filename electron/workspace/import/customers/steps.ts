@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isCanonicalKey, type CanonicalKey } from '../../../../shared/fields/canonical';
 import { next, reject, type ImportContext, type Step } from '../pipeline';
 import { fmt } from '../text';
+import { splitFullName } from './full-name';
 
 /** A customer row as staged: canonical fields by key, everything else in attributes. */
 export type StagedCustomer = Partial<Record<CanonicalKey, string>> & {
@@ -16,7 +17,15 @@ const emailSchema = z.email();
 /** Stable id for a customer known only by email, so re-imports find the same row. */
 export const derivedId = (email: string): string => `cus_${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
 
-/** Cells to a staged customer: trimmed, empty cells left out (so they never overwrite). */
+/**
+ * Spreadsheets (and some platforms) put an apostrophe in front of a value to
+ * keep it text: "'0612345678", "'05/03/1990", "'+33 6 12". It is not part of
+ * the value. Only in front of what a spreadsheet would read as a number, date
+ * or formula, so "'t Hooft" keeps its apostrophe.
+ */
+export const stripTextMarker = (value: string): string => (/^'[0-9+\-=@(]/.test(value) ? value.slice(1) : value);
+
+/** Cells to a staged customer: trimmed, text markers stripped, empty cells left out (so they never overwrite). */
 export function valuesStep({ mapping }: ImportContext): Step<StagedCustomer> {
   const columns = mapping.map((column, index) => ({
     index,
@@ -28,12 +37,43 @@ export function valuesStep({ mapping }: ImportContext): Step<StagedCustomer> {
     run: (row) => {
       const staged: StagedCustomer = { attributes: {} };
       for (const column of columns) {
-        const value = (row.record.fields[column.index] ?? '').trim();
+        const value = stripTextMarker((row.record.fields[column.index] ?? '').trim());
         if (value === '') continue;
         if (column.canonical) staged[column.canonical] = value;
         else staged.attributes[column.key] = value;
       }
       row.value = staged;
+      return next;
+    },
+  };
+}
+
+/**
+ * Canonical fields a row leaves empty, filled from other columns (see
+ * ColumnMapping.fills): the first other phone column with a value, in rank
+ * order; first and last name from a full-name column. The source columns stay
+ * as attributes under their own names.
+ */
+export function fillsStep({ mapping }: ImportContext): Step<StagedCustomer> {
+  const fallbacks = mapping
+    .flatMap((column) =>
+      column.fills?.kind === 'fallback' && isCanonicalKey(column.fills.field)
+        ? [{ key: column.key, field: column.fills.field, rank: column.fills.rank }]
+        : [],
+    )
+    .sort((a, b) => a.rank - b.rank);
+  const fullName = mapping.find((column) => column.fills?.kind === 'split_name')?.key;
+  return {
+    name: 'fills',
+    run: ({ value: staged }) => {
+      if (staged === null) return next;
+      for (const { key, field } of fallbacks) staged[field] ??= staged.attributes[key];
+      const full = fullName === undefined ? undefined : staged.attributes[fullName];
+      if (full !== undefined && (staged.first_name === undefined || staged.last_name === undefined)) {
+        const split = splitFullName(full);
+        staged.first_name ??= split.first_name;
+        staged.last_name ??= split.last_name;
+      }
       return next;
     },
   };
