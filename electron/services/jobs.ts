@@ -32,6 +32,18 @@ export const IMPORT_CUSTOMERS: JobKindSpec<'import.customers'> = {
   changes: ['customers', 'imports'],
 };
 
+const importOutcome = (report: JobResult<'import.customers'>) => ({
+  status: report.status === 'succeeded' ? ('succeeded' as const) : report.status === 'cancelled' ? ('cancelled' as const) : ('failed' as const),
+  message: report.message,
+});
+
+/** Orders and events: the same import path; a customers import that attaches waiting rows announces customers anyway. */
+export const IMPORT_ORDERS: JobKindSpec<'import.orders'> = { kind: 'import.orders', unit: 'bytes', outcome: importOutcome, changes: ['imports'] };
+export const IMPORT_EVENTS: JobKindSpec<'import.events'> = { kind: 'import.events', unit: 'bytes', outcome: importOutcome, changes: ['imports'] };
+
+/** The job kind of each import entity. */
+export const IMPORT_JOBS = { customers: IMPORT_CUSTOMERS, orders: IMPORT_ORDERS, events: IMPORT_EVENTS } as const;
+
 const KEEP_FINISHED = 50;
 /** Progress events at most this often per job; start and end are always sent. */
 export const PROGRESS_EVENT_MS = 100;
