@@ -33,13 +33,24 @@ export const IMPORT_CUSTOMERS: JobKindSpec<'import.customers'> = {
 };
 
 const importOutcome = (report: JobResult<'import.customers'>) => ({
-  status: report.status === 'succeeded' ? ('succeeded' as const) : report.status === 'cancelled' ? ('cancelled' as const) : ('failed' as const),
+  status:
+    report.status === 'succeeded' ? ('succeeded' as const) : report.status === 'cancelled' ? ('cancelled' as const) : ('failed' as const),
   message: report.message,
 });
 
 /** Orders and events: the same import path; a customers import that attaches waiting rows announces customers anyway. */
-export const IMPORT_ORDERS: JobKindSpec<'import.orders'> = { kind: 'import.orders', unit: 'bytes', outcome: importOutcome, changes: ['imports'] };
-export const IMPORT_EVENTS: JobKindSpec<'import.events'> = { kind: 'import.events', unit: 'bytes', outcome: importOutcome, changes: ['imports'] };
+export const IMPORT_ORDERS: JobKindSpec<'import.orders'> = {
+  kind: 'import.orders',
+  unit: 'bytes',
+  outcome: importOutcome,
+  changes: ['imports'],
+};
+export const IMPORT_EVENTS: JobKindSpec<'import.events'> = {
+  kind: 'import.events',
+  unit: 'bytes',
+  outcome: importOutcome,
+  changes: ['imports'],
+};
 
 /** The job kind of each import entity. */
 export const IMPORT_JOBS = { customers: IMPORT_CUSTOMERS, orders: IMPORT_ORDERS, events: IMPORT_EVENTS } as const;

@@ -29,7 +29,17 @@ export type EventKey = (typeof EVENT_KEYS)[number];
 
 /** Synonyms in compact form (compactHeader), as in shared/fields/canonical.ts. */
 const CUSTOMER_SYNONYMS = {
-  customer_id: ['customerid', 'custid', 'externalid', 'customerexternalid', 'clientid', 'userid', 'contactid', 'memberid', 'customernumber'],
+  customer_id: [
+    'customerid',
+    'custid',
+    'externalid',
+    'customerexternalid',
+    'clientid',
+    'userid',
+    'contactid',
+    'memberid',
+    'customernumber',
+  ],
   customer_email: ['email', 'customeremail', 'emailaddress', 'mail', 'useremail', 'contactemail'],
   customer: ['customer', 'customerkey', 'client', 'user', 'contact'],
 } as const;
@@ -37,7 +47,19 @@ const CUSTOMER_SYNONYMS = {
 export const ORDER_SYNONYMS: Record<OrderKey, readonly string[]> = {
   ...CUSTOMER_SYNONYMS,
   order_id: ['orderid', 'order', 'ordernumber', 'orderno', 'ordernr', 'orderref', 'orderreference', 'transactionid', 'id'],
-  ordered_at: ['date', 'orderdate', 'orderedat', 'orderedon', 'createdat', 'purchasedate', 'purchasedat', 'placedat', 'paidat', 'timestamp', 'datetime'],
+  ordered_at: [
+    'date',
+    'orderdate',
+    'orderedat',
+    'orderedon',
+    'createdat',
+    'purchasedate',
+    'purchasedat',
+    'placedat',
+    'paidat',
+    'timestamp',
+    'datetime',
+  ],
   total: ['total', 'amount', 'ordertotal', 'totalamount', 'grandtotal', 'revenue', 'value', 'price', 'sum'],
   currency: ['currency', 'currencycode'],
   items: ['items', 'itemcount', 'numberofitems', 'quantity', 'qty', 'lineitemquantity'],

@@ -6,7 +6,7 @@ import type { ImportEntity } from './pipeline';
 
 /** Every entity an import can bring in, by the name the contract and imports.kind use. */
 export const ENTITIES: { readonly [K in ImportEntityName]: ImportEntity<unknown> } = {
-  customers: customersEntity as ImportEntity<unknown>,
-  orders: ordersEntity as ImportEntity<unknown>,
-  events: eventsEntity as ImportEntity<unknown>,
+  customers: customersEntity,
+  orders: ordersEntity,
+  events: eventsEntity,
 };

@@ -37,7 +37,12 @@ export function importCustomers(db: Db, file: string, options: ImportCustomersOp
 }
 
 /** Import customers, orders or events on the calling thread (tests, the demo generator; hosts use importInWorker). */
-export async function importFile(db: Db, entity: ImportEntityName, file: string, options: ImportCustomersOptions = {}): Promise<ImportReport> {
+export async function importFile(
+  db: Db,
+  entity: ImportEntityName,
+  file: string,
+  options: ImportCustomersOptions = {},
+): Promise<ImportReport> {
   const resolved = path.resolve(file);
   const name = displayNameOf(resolved, options.displayName);
   const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);

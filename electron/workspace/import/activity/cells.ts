@@ -11,7 +11,10 @@ export interface Cells<K extends string> {
   extra: Record<string, string>;
 }
 
-export function cellReader<K extends string>(mapping: readonly ColumnMapping[], isKey: (key: string) => key is K): (record: CsvRecord) => Cells<K> {
+export function cellReader<K extends string>(
+  mapping: readonly ColumnMapping[],
+  isKey: (key: string) => key is K,
+): (record: CsvRecord) => Cells<K> {
   const columns = mapping.map((column, index) => ({ index, key: column.key, known: column.kind === 'canonical' && isKey(column.key) }));
   return (record) => {
     const cells: Cells<K> = { known: {}, extra: {} };

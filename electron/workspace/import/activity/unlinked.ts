@@ -13,7 +13,9 @@ export function unlinkedRows(db: Db, importId: number, table: 'orders' | 'events
   const sample =
     count === 0
       ? []
-      : (db.prepare(`SELECT s.line AS line, t.customer_key AS customerKey ${from} ORDER BY s.line LIMIT ?`).all(importId, UNLINKED_SAMPLE) as {
+      : (db
+          .prepare(`SELECT s.line AS line, t.customer_key AS customerKey ${from} ORDER BY s.line LIMIT ?`)
+          .all(importId, UNLINKED_SAMPLE) as {
           line: number;
           customerKey: string;
         }[]);

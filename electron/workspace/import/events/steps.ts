@@ -36,7 +36,8 @@ export function eventValuesStep({ mapping }: ImportContext): Step<StagedEvent> {
       const { known, extra } = read(row.record);
       const customer = customerRef(known, 'event');
       if (!customer.ok) return reject(customer.reason);
-      if (known.type === undefined) return reject('no event type; fill one in, like product_view, cart_add, purchase, email_open or email_click');
+      if (known.type === undefined)
+        return reject('no event type; fill one in, like product_view, cart_add, purchase, email_open or email_click');
       // "Product View", "product-view" and "product_view" are one type.
       const type = toSnakeKey(known.type);
       if (type === '') return reject(`event type "${known.type}" has no letters or digits; use a name like product_view`);

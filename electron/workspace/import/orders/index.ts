@@ -9,6 +9,13 @@ export const ordersEntity: ImportEntity<StagedOrder> = {
   kind: 'orders',
   wording: { one: 'order', many: 'orders', updated: 'updated' },
   mapHeader: mapOrderHeader,
-  steps: (context) => [structureStep(), encodingStep(context), blankStep(), shapeStep(context), orderValuesStep(context), duplicateOrderStep(context)],
+  steps: (context) => [
+    structureStep(),
+    encodingStep(context),
+    blankStep(),
+    shapeStep(context),
+    orderValuesStep(context),
+    duplicateOrderStep(context),
+  ],
   commit: commitOrders,
 };

@@ -33,10 +33,12 @@ export function orderValuesStep({ mapping }: ImportContext): Step<StagedOrder> {
       if (!customer.ok) return reject(customer.reason);
       if (known.ordered_at === undefined) return reject('no order date; fill one in (like 2026-03-01 or 2026-03-01T09:30:00Z)');
       const orderedAt = parseTimestamp(known.ordered_at);
-      if (orderedAt === null) return reject(`order date "${known.ordered_at}" is not a date; write it like 2026-03-01 or 2026-03-01T09:30:00Z`);
+      if (orderedAt === null)
+        return reject(`order date "${known.ordered_at}" is not a date; write it like 2026-03-01 or 2026-03-01T09:30:00Z`);
       if (known.total === undefined) return reject('no amount; fill in the order total');
       const total = parseAmount(known.total);
-      if (total === null) return reject(`amount "${known.total}" is not a number; write it without currency signs or thousands separators, like 1234.50`);
+      if (total === null)
+        return reject(`amount "${known.total}" is not a number; write it without currency signs or thousands separators, like 1234.50`);
       let items: number | undefined;
       if (known.items !== undefined) {
         items = Number(known.items);
