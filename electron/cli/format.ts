@@ -24,6 +24,14 @@ export function formatImportReport(report: ImportReport, workspace: string): str
     `  rejected:      ${count(report.rowsRejected)}`,
     `  skipped:       ${count(report.rowsSkipped)} (blank lines)`,
   ];
+  if (report.entity !== 'customers') {
+    lines.splice(1, 0, `  holding:       ${report.entity}`);
+    lines.push(
+      `  linked:        ${count(report.rowsImported - report.rowsUnlinked)}`,
+      `  unlinked:      ${count(report.rowsUnlinked)} (customer not in the workspace yet)`,
+    );
+    for (const row of report.unlinked) lines.push(`    line ${row.line}: ${row.customerKey}`);
+  }
   if (report.mapping.length > 0) {
     const width = Math.max(...report.mapping.map((column) => column.header.length));
     lines.push('Column mapping:');

@@ -88,10 +88,10 @@ describe('populateDemo', () => {
   let summary: DemoSummary;
   let elapsedMs: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = freshDb();
     const started = performance.now();
-    summary = populateDemo(db, { seed: 42 });
+    summary = await populateDemo(db, { seed: 42 });
     elapsedMs = performance.now() - started;
   });
 
@@ -100,12 +100,12 @@ describe('populateDemo', () => {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is deterministic: the same seed gives byte-identical rows, another seed does not', () => {
+  it('is deterministic: the same seed gives byte-identical rows, another seed does not', async () => {
     const again = freshDb();
     const other = freshDb();
     try {
-      populateDemo(again, { seed: 42 });
-      populateDemo(other, { seed: 43 });
+      await populateDemo(again, { seed: 42 });
+      await populateDemo(other, { seed: 43 });
       expect(hashWorkspace(again)).toBe(hashWorkspace(db));
       expect(hashWorkspace(other)).not.toBe(hashWorkspace(db));
     } finally {
@@ -259,9 +259,9 @@ describe('populateDemo', () => {
     expect(new Set(leaders).size).toBe(3);
   });
 
-  it('refuses a workspace that already has data', () => {
+  it('refuses a workspace that already has data', async () => {
     const before = hashWorkspace(db);
-    expect(() => populateDemo(db)).toThrow(/empty workspace/);
+    await expect(populateDemo(db)).rejects.toThrow(/empty workspace/);
     expect(hashWorkspace(db)).toBe(before);
   });
 
