@@ -113,3 +113,25 @@ export function guessImportEntity(headers: readonly string[]): ImportEntityName 
   if (compact.some((name) => ['email', 'emailaddress', 'firstname', 'lastname'].includes(name))) return 'customers';
   return null;
 }
+
+/**
+ * The header cells of a file's first non-blank line, good enough to guess
+ * what it holds before the import (which parses it properly) runs: the most
+ * frequent of , ; tab | is the delimiter, and surrounding quotes go.
+ */
+export function firstLineHeaders(text: string): string[] {
+  const line =
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r\n|\n|\r/)
+      .find((candidate) => candidate.trim() !== '') ?? '';
+  const delimiters = [',', ';', '\t', '|'];
+  const counts = delimiters.map((delimiter) => line.split(delimiter).length);
+  const delimiter = delimiters[counts.indexOf(Math.max(...counts))] ?? ',';
+  return line.split(delimiter).map((cell) =>
+    cell
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .replace(/""/g, '"'),
+  );
+}

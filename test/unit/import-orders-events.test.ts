@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportReport } from '../../shared/contract/schemas';
-import { guessImportEntity } from '../../shared/imports/activity-headers';
+import { firstLineHeaders, guessImportEntity } from '../../shared/imports/activity-headers';
 import { createApp } from '../../electron/services/app';
 import { openDatabase, type Db } from '../../electron/workspace/db';
 import { importCustomers, importFile, importInWorker } from '../../electron/workspace/import';
@@ -108,7 +108,8 @@ describe('orders import', () => {
     ]);
 
     // The customers arrive: C9 by id, Zed by email only (a derived id), in another letter case.
-    await importCustomers(db, writeCsv('later.csv', 'id,email\nC9,c9@example.com\n,ZED@example.com\n'));
+    const later = await importCustomers(db, writeCsv('later.csv', 'id,email\nC9,c9@example.com\n,ZED@example.com\n'));
+    expect(later.message).toContain('3 earlier orders and events now belong to their customers.');
     const linked = rows<{ id: string; customer_id: string | null }>('SELECT id, customer_id FROM orders ORDER BY id');
     expect(linked.map((order) => order.customer_id === null)).toEqual([false, false, false, false]);
     expect(linked[1]?.customer_id).toBe('C9');
@@ -296,6 +297,8 @@ describe('header guess and narrow value parsing', () => {
     expect(guessImportEntity(['customer_id', 'event', 'timestamp', 'product'])).toBe('events');
     expect(guessImportEntity(['id', 'email', 'first_name'])).toBe('customers');
     expect(guessImportEntity(['a', 'b'])).toBeNull();
+    expect(firstLineHeaders('\uFEFF\n"Order ID";E-mail;Total\r\nO1;a@example.com;5')).toEqual(['Order ID', 'E-mail', 'Total']);
+    expect(guessImportEntity(firstLineHeaders('customer_id\tevent\ttimestamp\n'))).toBe('events');
   });
 
   it('reads ISO timestamps and plain amounts, and nothing it would have to guess', () => {

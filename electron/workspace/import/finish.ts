@@ -63,6 +63,9 @@ export function successMessage(
         `${unlinked.count === 1 ? 'it is' : 'they are'} kept and will attach when that customer is imported.`,
     );
   }
+  if (result.attached !== undefined && result.attached > 0) {
+    parts.push(`${plural(result.attached, 'earlier order or event', 'earlier orders and events')} now belong to their customers.`);
+  }
   if (counters.rowsRejected > 0)
     parts.push(`${plural(counters.rowsRejected, 'row was', 'rows were')} rejected; see the list of rejected rows.`);
   if (counters.rowsSkipped > 0) parts.push(`${plural(counters.rowsSkipped, 'blank line was', 'blank lines were')} skipped.`);

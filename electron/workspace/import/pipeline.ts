@@ -59,6 +59,8 @@ export interface CommitResult {
   warned: number;
   /** Orders and events kept without a customer, and the first of them (line, customer key). */
   unlinked?: { count: number; sample: { line: number; customerKey: string }[] };
+  /** Earlier orders and events that attached to a customer this import brought in. */
+  attached?: number;
 }
 
 /** How messages name an entity's rows: "customer"/"customers", and what "updated" means for it. */

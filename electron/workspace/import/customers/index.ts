@@ -22,7 +22,6 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
   commit: (context, counters) => {
     const result = commitCustomers(context, counters);
     // Orders and events that arrived before their customer attach now.
-    linkAllPending(context.db);
-    return result;
+    return { ...result, attached: linkAllPending(context.db) };
   },
 };
