@@ -228,6 +228,18 @@ describe('populateDemo', () => {
     expect(count(db, `SELECT COUNT(*) FROM events WHERE type = 'product_view' AND json_extract(properties, '$.category') IS NULL`)).toBe(0);
   });
 
+  it('brings its orders and events in through the import pipeline, every one linked to its customer', () => {
+    const imports = db.prepare('SELECT id, kind, status, rows_imported, rows_rejected, rows_unlinked FROM imports ORDER BY id').all();
+    expect(imports).toEqual([
+      { id: 1, kind: 'orders', status: 'succeeded', rows_imported: summary.orders, rows_rejected: 0, rows_unlinked: 0 },
+      { id: 2, kind: 'events', status: 'succeeded', rows_imported: summary.events, rows_rejected: 0, rows_unlinked: 0 },
+    ]);
+    expect(count(db, 'SELECT COUNT(*) FROM orders WHERE import_id = 1 AND customer_id = customer_key')).toBe(summary.orders);
+    expect(count(db, 'SELECT COUNT(*) FROM events WHERE import_id = 2 AND customer_id IS NOT NULL AND content_hash IS NOT NULL')).toBe(
+      summary.events,
+    );
+  });
+
   it('stores three disjoint, non-empty rule segments', () => {
     const segments = db.prepare('SELECT id, name, rule FROM segments ORDER BY id').all() as { id: number; name: string; rule: string }[];
     expect(segments.map((segment) => segment.name)).toEqual(['High-value customers', 'Lapsed customers', 'New subscribers']);
