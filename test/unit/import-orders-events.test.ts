@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { openDatabase, type Db } from '../../electron/workspace/db';
 import { importCustomers, importFile, importInWorker } from '../../electron/workspace/import';
 import { parseAmount, parseTimestamp } from '../../electron/workspace/import/activity/values';
 import { listImports } from '../../electron/workspace/imports-repo';
+import { MIGRATIONS } from '../../electron/workspace/migrations';
 
 let dir: string;
 let db: Db;
@@ -313,5 +315,40 @@ describe('header guess and narrow value parsing', () => {
     expect(parseAmount('1,234')).toBeNull();
     expect(parseAmount('1.234,50')).toBeNull();
     expect(parseAmount('$12')).toBeNull();
+  });
+});
+
+describe('migration', () => {
+  it('keeps the orders and events of a workspace from before linking, each linked and keyed by its customer', async () => {
+    const file = path.join(dir, 'old.tailor');
+    const old = new Database(file);
+    for (const migration of MIGRATIONS.slice(0, 3)) old.exec(migration);
+    old.pragma('user_version = 3');
+    old.prepare(`INSERT INTO customers (id, email, created_at, updated_at) VALUES ('C1', 'ann@example.com', 'then', 'then')`).run();
+    old.prepare(`INSERT INTO orders (id, customer_id, ordered_at, total) VALUES ('O1', 'C1', '2025-01-01', 12.5)`).run();
+    old
+      .prepare(
+        `INSERT INTO events (id, customer_id, type, occurred_at, properties) VALUES (7, 'C1', 'email_open', '2025-01-02', '{"campaign":"X"}')`,
+      )
+      .run();
+    old.close();
+
+    const migrated = openDatabase(file, { create: false });
+    try {
+      expect(migrated.prepare('SELECT id, customer_id, customer_key, total, currency, attributes FROM orders').all()).toEqual([
+        { id: 'O1', customer_id: 'C1', customer_key: 'C1', total: 12.5, currency: 'USD', attributes: '{}' },
+      ]);
+      expect(migrated.prepare('SELECT id, customer_id, customer_key, type, properties, content_hash FROM events').all()).toEqual([
+        { id: 7, customer_id: 'C1', customer_key: 'C1', type: 'email_open', properties: '{"campaign":"X"}', content_hash: null },
+      ]);
+      const report = await importFile(
+        migrated,
+        'orders',
+        writeCsv('o.csv', 'order_id,email,date,total\nO2,ANN@example.com,2025-02-01,3\n'),
+      );
+      expect(report).toMatchObject({ rowsImported: 1, rowsUnlinked: 0 });
+    } finally {
+      migrated.close();
+    }
   });
 });
