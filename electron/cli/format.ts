@@ -36,7 +36,8 @@ export function formatImportReport(report: ImportReport, workspace: string): str
     const width = Math.max(...report.mapping.map((column) => column.header.length));
     lines.push('Column mapping:');
     for (const column of report.mapping) {
-      const custom = column.kind === 'custom' ? ' (custom attribute)' : '';
+      const kept = report.entity === 'customers' ? 'custom attribute' : `kept with each ${report.entity === 'orders' ? 'order' : 'event'}`;
+      const custom = column.kind === 'custom' ? ` (${kept})` : '';
       lines.push(`  ${column.header.padEnd(width)}  ->  ${column.key}${custom}`);
     }
   }

@@ -115,7 +115,7 @@ describe('populateDemo', () => {
   });
 
   it('is fast enough to run on first start', () => {
-    // Typically 0.4-0.6 s; the guard is loose so a loaded two-core CI box does not flake, but it still catches a blow-up.
+    // Typically 0.8-1.2 s (orders and events go through the import pipeline); the guard is loose so a loaded two-core CI box does not flake, but it still catches a blow-up.
     expect(elapsedMs).toBeLessThan(4000);
   });
 
