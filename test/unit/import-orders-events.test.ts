@@ -271,7 +271,23 @@ describe('through the worker and the contract', () => {
     expect(listImports(db).map((report) => report.entity)).toEqual(['events', 'orders', 'customers']);
   });
 
+  it('a cancelled orders import leaves no order and no staged row behind', async () => {
+    const lines = ['order_id,customer_id,date,total'];
+    for (let i = 0; i < 60_000; i++) lines.push(`O${i},C${i % 50},2026-01-01,${i % 100}.50`);
+    const file = writeCsv('big-orders.csv', `${lines.join('\n')}\n`);
+    const abort = new AbortController();
+    const report = await importInWorker(db, 'orders', file, {
+      batchSize: 500,
+      control: { signal: abort.signal, progress: () => abort.abort() },
+    });
+    expect(report).toMatchObject({ status: 'cancelled', entity: 'orders', rowsImported: 0 });
+    expect(rows('SELECT count(*) AS n FROM orders')).toEqual([{ n: 0 }]);
+    expect(rows('SELECT count(*) AS n FROM import_staging')).toEqual([{ n: 0 }]);
+  });
+
   it('imports.start runs an orders job of kind import.orders; customers stay the default', async () => {
+    const previousHome = process.env.TAILOR_HOME;
+    process.env.TAILOR_HOME = path.join(dir, 'home');
     const app = createApp({ host: 'cli', nativeDialogs: false });
     try {
       await app.client.call('workspace.create', { path: path.join(dir, 'contract.tailor'), demo: false });
@@ -289,6 +305,8 @@ describe('through the worker and the contract', () => {
       });
     } finally {
       await app.close();
+      if (previousHome === undefined) delete process.env.TAILOR_HOME;
+      else process.env.TAILOR_HOME = previousHome;
     }
   });
 });
