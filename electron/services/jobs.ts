@@ -22,23 +22,21 @@ export interface JobKindSpec<K extends JobKind> {
   readonly changes: readonly DataTopic[];
 }
 
-export const IMPORT_CUSTOMERS: JobKindSpec<'import.customers'> = {
-  kind: 'import.customers',
-  unit: 'bytes',
-  outcome: (report) => ({
-    status: report.status === 'succeeded' ? 'succeeded' : report.status === 'cancelled' ? 'cancelled' : 'failed',
-    message: report.message,
-  }),
-  changes: ['customers', 'imports'],
-};
-
+/** Every import kind ends the way its report says. */
 const importOutcome = (report: JobResult<'import.customers'>) => ({
   status:
     report.status === 'succeeded' ? ('succeeded' as const) : report.status === 'cancelled' ? ('cancelled' as const) : ('failed' as const),
   message: report.message,
 });
 
-/** Orders and events: the same import path; a customers import that attaches waiting rows announces customers anyway. */
+export const IMPORT_CUSTOMERS: JobKindSpec<'import.customers'> = {
+  kind: 'import.customers',
+  unit: 'bytes',
+  outcome: importOutcome,
+  changes: ['customers', 'imports'],
+};
+
+/** Orders and events: the same import path; they change no customer, so they announce imports (which refreshes the workspace counts). */
 export const IMPORT_ORDERS: JobKindSpec<'import.orders'> = {
   kind: 'import.orders',
   unit: 'bytes',
