@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
-import type { Job } from '../../shared/contract/schemas';
+import type { ImportEntityName, Job } from '../../shared/contract/schemas';
 import { followJob } from '../../shared/contract/follow-job';
 import { createApp, type TailorApp } from '../services/app';
 import { rendererDir } from '../services/paths';
@@ -84,8 +84,8 @@ export async function initCommand(out: Output, workspace: string, opts: { demo?:
   });
 }
 
-export async function importCommand(out: Output, workspace: string, opts: { customers: string }): Promise<number> {
-  const file = path.resolve(opts.customers);
+export async function importCommand(out: Output, workspace: string, opts: { entity: ImportEntityName; file: string }): Promise<number> {
+  const file = path.resolve(opts.file);
   const namesFile = (message: string): string => (message.includes(path.basename(file)) ? message : `${file}: ${message}`);
 
   return withApp(out, async (client, app) => {
@@ -107,7 +107,7 @@ export async function importCommand(out: Output, workspace: string, opts: { cust
 
     let job: Job;
     try {
-      const { jobId } = await client.call('imports.start', { path: file }).catch((error: unknown) => {
+      const { jobId } = await client.call('imports.start', { path: file, entity: opts.entity }).catch((error: unknown) => {
         if (error instanceof ContractError) throw new ContractError(error.code, namesFile(error.message), error.issues);
         throw error;
       });

@@ -24,11 +24,20 @@ export function formatImportReport(report: ImportReport, workspace: string): str
     `  rejected:      ${count(report.rowsRejected)}`,
     `  skipped:       ${count(report.rowsSkipped)} (blank lines)`,
   ];
+  if (report.entity !== 'customers') {
+    lines.splice(1, 0, `  holding:       ${report.entity}`);
+    lines.push(
+      `  linked:        ${count(report.rowsImported - report.rowsUnlinked)}`,
+      `  unlinked:      ${count(report.rowsUnlinked)} (customer not in the workspace yet)`,
+    );
+    for (const row of report.unlinked) lines.push(`    line ${row.line}: ${row.customerKey}`);
+  }
   if (report.mapping.length > 0) {
     const width = Math.max(...report.mapping.map((column) => column.header.length));
     lines.push('Column mapping:');
     for (const column of report.mapping) {
-      const custom = column.kind === 'custom' ? ' (custom attribute)' : '';
+      const kept = report.entity === 'customers' ? 'custom attribute' : `kept with each ${report.entity === 'orders' ? 'order' : 'event'}`;
+      const custom = column.kind === 'custom' ? ` (${kept})` : '';
       lines.push(`  ${column.header.padEnd(width)}  ->  ${column.key}${custom}`);
     }
   }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContractError } from '../../shared/contract/envelope';
+import type { ImportEntityName } from '../../shared/contract/schemas';
 import { ErrorLog, newErrorId } from '../services/error-log';
 import { packageRoot } from '../services/paths';
 import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
@@ -13,6 +14,7 @@ const EXAMPLES = `
 Examples:
   $ tailor init shop.tailor --demo
   $ tailor import shop.tailor --customers customers.csv
+  $ tailor import shop.tailor --orders orders.csv --json
   $ tailor templates shop.tailor
   $ tailor render shop.tailor --template "Welcome" --customer ada@example.com > welcome.html
   $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
@@ -59,6 +61,19 @@ async function asUserError(error: unknown): Promise<unknown> {
   log.record(id, 'cli', error);
   await log.close();
   return new ContractError('internal', `Tailor stopped because of an internal problem (error ${id}; details in ${log.file}).`);
+}
+
+interface ImportOptions {
+  customers?: string;
+  orders?: string;
+  events?: string;
+}
+
+/** Which file and entity an import command names; commander has made sure there is exactly one. */
+function importSource(opts: ImportOptions): { entity: ImportEntityName; file: string } {
+  if (opts.orders !== undefined) return { entity: 'orders', file: opts.orders };
+  if (opts.events !== undefined) return { entity: 'events', file: opts.events };
+  return { entity: 'customers', file: opts.customers ?? '' };
 }
 
 interface GlobalOptions {
@@ -110,10 +125,17 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
 
   program
     .command('import')
-    .description('import customers from a CSV file into a workspace')
+    .description('import customers, orders or events from a CSV file into a workspace')
     .argument('<workspace>', 'the .tailor workspace file')
-    .requiredOption('--customers <csv>', 'the CSV file of customers')
-    .action(action((out, workspace: string, opts: { customers: string }) => importCommand(out, workspace, opts)));
+    .addOption(new Option('--customers <csv>', 'the CSV file of customers').conflicts(['orders', 'events']))
+    .addOption(new Option('--orders <csv>', 'a CSV file of orders (linked to customers by id or email)').conflicts(['events']))
+    .addOption(new Option('--events <csv>', 'a CSV file of events (linked to customers by id or email)'))
+    .hook('preAction', (command) => {
+      const { customers, orders, events } = command.opts<ImportOptions>();
+      if (customers === undefined && orders === undefined && events === undefined)
+        command.error("error: required option '--customers <csv>', '--orders <csv>' or '--events <csv>' not specified");
+    })
+    .action(action((out, workspace: string, opts: ImportOptions) => importCommand(out, workspace, importSource(opts))));
 
   program
     .command('templates')

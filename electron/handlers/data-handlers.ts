@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Handlers } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
-import { IMPORT_CUSTOMERS } from '../services/jobs';
+import { IMPORT_JOBS, type JobControl } from '../services/jobs';
 import { findCustomer, listCustomers, listFields } from '../workspace/customers-repo';
-import { importCustomersInWorker } from '../workspace/import';
+import { importInWorker } from '../workspace/import';
 import { listImports, listRejections } from '../workspace/imports-repo';
 import { getSegment, ruleFilter } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
@@ -32,16 +32,22 @@ export function dataHandlers(
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),
     'customers.fields': () => listFields(ctx.session.require().db),
 
-    'imports.start': ({ path: file, displayName }) => {
+    'imports.start': ({ path: file, displayName, entity }) => {
       const { db } = ctx.session.require();
       const resolved = path.resolve(file);
       // Fail fast on a path that is not there, so the user sees it at once rather than as a failed job.
       if (!fs.existsSync(resolved)) {
         throw new ContractError('bad_file', `${resolved}: file not found. Check the path and try again.`);
       }
-      const job = ctx.jobs.start(IMPORT_CUSTOMERS, (control) =>
-        importCustomersInWorker(db, resolved, { displayName, control }).finally(() => ctx.uploads.discard(resolved)),
-      );
+      const run = (control: JobControl) =>
+        importInWorker(db, entity, resolved, { displayName, control }).finally(() => ctx.uploads.discard(resolved));
+      // One path; the kind (import.customers / .orders / .events) says what changed when it ends.
+      const job =
+        entity === 'orders'
+          ? ctx.jobs.start(IMPORT_JOBS.orders, run)
+          : entity === 'events'
+            ? ctx.jobs.start(IMPORT_JOBS.events, run)
+            : ctx.jobs.start(IMPORT_JOBS.customers, run);
       return { jobId: job.id };
     },
     'imports.list': () => listImports(ctx.session.require().db),

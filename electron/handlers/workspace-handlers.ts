@@ -78,7 +78,7 @@ export function workspaceHandlers(
       }
       const db = openDatabase(resolved, { create: true });
       try {
-        if (demo) populateDemo(db);
+        if (demo) await populateDemo(db);
       } catch (error) {
         db.close();
         fs.rmSync(resolved, { force: true });

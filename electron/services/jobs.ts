@@ -22,15 +22,36 @@ export interface JobKindSpec<K extends JobKind> {
   readonly changes: readonly DataTopic[];
 }
 
+/** Every import kind ends the way its report says. */
+const importOutcome = (report: JobResult<'import.customers'>) => ({
+  status:
+    report.status === 'succeeded' ? ('succeeded' as const) : report.status === 'cancelled' ? ('cancelled' as const) : ('failed' as const),
+  message: report.message,
+});
+
 export const IMPORT_CUSTOMERS: JobKindSpec<'import.customers'> = {
   kind: 'import.customers',
   unit: 'bytes',
-  outcome: (report) => ({
-    status: report.status === 'succeeded' ? 'succeeded' : report.status === 'cancelled' ? 'cancelled' : 'failed',
-    message: report.message,
-  }),
+  outcome: importOutcome,
   changes: ['customers', 'imports'],
 };
+
+/** Orders and events: the same import path; they change no customer, so they announce imports (which refreshes the workspace counts). */
+export const IMPORT_ORDERS: JobKindSpec<'import.orders'> = {
+  kind: 'import.orders',
+  unit: 'bytes',
+  outcome: importOutcome,
+  changes: ['imports'],
+};
+export const IMPORT_EVENTS: JobKindSpec<'import.events'> = {
+  kind: 'import.events',
+  unit: 'bytes',
+  outcome: importOutcome,
+  changes: ['imports'],
+};
+
+/** The job kind of each import entity. */
+export const IMPORT_JOBS = { customers: IMPORT_CUSTOMERS, orders: IMPORT_ORDERS, events: IMPORT_EVENTS } as const;
 
 const KEEP_FINISHED = 50;
 /** Progress events at most this often per job; start and end are always sent. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ContractError } from '../../shared/contract/envelope';
-import { ColumnMapping, type ImportReport, type ImportWarning, type Rejection } from '../../shared/contract/schemas';
+import { ColumnMapping, ImportEntityName, type ImportReport, type ImportWarning, type Rejection } from '../../shared/contract/schemas';
 import type { Db } from './db';
 
 /** How many rejections a report carries inline; the rest are paged with listRejections. */
@@ -24,6 +24,9 @@ interface ImportRow {
   encoding: string | null;
   encoding_confidence: number | null;
   rows_warned: number;
+  kind: string;
+  rows_unlinked: number;
+  unlinked_sample: string;
 }
 
 const MappingJson = z.array(ColumnMapping);
@@ -34,6 +37,17 @@ function parseMapping(json: string): ColumnMapping[] {
     return parsed.success ? parsed.data : [];
   } catch {
     // A damaged mapping must not hide the rest of the import history.
+    return [];
+  }
+}
+
+const UnlinkedJson = z.array(z.object({ line: z.number().int(), customerKey: z.string() }));
+
+function parseUnlinked(json: string): ImportReport['unlinked'] {
+  try {
+    const parsed = UnlinkedJson.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : [];
+  } catch {
     return [];
   }
 }
@@ -71,12 +85,16 @@ function toReport(db: Db, row: ImportRow): ImportReport {
     encodingConfidence: row.encoding_confidence,
     rowsWarned: row.rows_warned,
     warnings: row.rows_warned > 0 ? firstWarnings(db, row.id) : [],
+    entity: ImportEntityName.catch('customers').parse(row.kind),
+    rowsUnlinked: row.rows_unlinked,
+    unlinked: parseUnlinked(row.unlinked_sample),
   };
 }
 
 const SELECT_IMPORT = `SELECT id, file_name, status, rows_read, rows_imported, rows_rejected, rows_skipped,
   mapping, message, started_at, finished_at,
-  rows_created, rows_updated, lines_in_file, encoding, encoding_confidence, rows_warned FROM imports`;
+  rows_created, rows_updated, lines_in_file, encoding, encoding_confidence, rows_warned,
+  kind, rows_unlinked, unlinked_sample FROM imports`;
 
 /** Every import, newest first, each with its first rejections. */
 export function listImports(db: Db): ImportReport[] {

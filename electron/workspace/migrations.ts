@@ -186,6 +186,55 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX template_versions_template ON template_versions(template_id, id);
   `,
+  // 4: orders and events through the import. A row whose customer is not in the workspace yet is kept
+  // unlinked (customer_id NULL) with the key the file named it by, and attaches when that customer arrives;
+  // customer_id loses NOT NULL, which needs a rebuild. Events de-duplicate by content_hash; legacy rows have none.
+  // Nothing references orders or events, so DROP TABLE runs no ON DELETE action.
+  `
+  CREATE TABLE orders_next (
+    id              TEXT PRIMARY KEY,
+    customer_id     TEXT REFERENCES customers(id) ON DELETE CASCADE,
+    -- What the file named the customer by: the external id if it gave one, else the email (lower case).
+    customer_key    TEXT NOT NULL,
+    customer_email  TEXT,
+    ordered_at      TEXT NOT NULL,
+    total           REAL NOT NULL,
+    currency        TEXT NOT NULL DEFAULT 'USD',
+    status          TEXT NOT NULL DEFAULT 'completed',
+    items           INTEGER NOT NULL DEFAULT 1,
+    category        TEXT,
+    -- The file's other columns, by snake_case header.
+    attributes      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+    import_id       INTEGER REFERENCES imports(id) ON DELETE SET NULL
+  );
+  INSERT INTO orders_next (id, customer_id, customer_key, ordered_at, total, currency, status, items, category)
+    SELECT id, customer_id, customer_id, ordered_at, total, currency, status, items, category FROM orders;
+  DROP TABLE orders;
+  ALTER TABLE orders_next RENAME TO orders;
+  CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
+
+  CREATE TABLE events_next (
+    id              INTEGER PRIMARY KEY,
+    customer_id     TEXT REFERENCES customers(id) ON DELETE CASCADE,
+    customer_key    TEXT NOT NULL,
+    customer_email  TEXT,
+    type            TEXT NOT NULL,
+    occurred_at     TEXT NOT NULL,
+    properties      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
+    -- sha256 of customer key, type, timestamp, product and value: the same event imported twice is stored once.
+    content_hash    TEXT UNIQUE,
+    import_id       INTEGER REFERENCES imports(id) ON DELETE SET NULL
+  );
+  INSERT INTO events_next (id, customer_id, customer_key, type, occurred_at, properties)
+    SELECT id, customer_id, customer_id, type, occurred_at, properties FROM events;
+  DROP TABLE events;
+  ALTER TABLE events_next RENAME TO events;
+  CREATE INDEX events_customer ON events(customer_id, occurred_at);
+
+  ALTER TABLE imports ADD COLUMN rows_unlinked INTEGER NOT NULL DEFAULT 0;
+  -- The first unlinked rows as JSON [{line, customerKey}], for the report.
+  ALTER TABLE imports ADD COLUMN unlinked_sample TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,6 +22,7 @@ import {
   TemplateVersion,
   TemplateVersionMeta,
   TrashedTemplate,
+  ImportEntityName,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
 
@@ -74,6 +75,8 @@ export const contract = {
       path: Path,
       /** Name to show and record; browser uploads are staged under a temporary path. */
       displayName: z.string().optional(),
+      /** What the file holds; the job kind is import.<entity>. */
+      entity: ImportEntityName.default('customers'),
     }),
     z.object({ jobId: z.string() }),
   ),

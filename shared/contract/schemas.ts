@@ -92,6 +92,10 @@ export const ColumnMapping = z.object({
 });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
+/** What an import brings in. */
+export const ImportEntityName = z.enum(['customers', 'orders', 'events']);
+export type ImportEntityName = z.infer<typeof ImportEntityName>;
+
 export const ImportReport = z.object({
   importId: Id,
   file: z.string(),
@@ -118,6 +122,12 @@ export const ImportReport = z.object({
   /** Rows imported with a warning, and the first of those warnings. */
   rowsWarned: z.number().int(),
   warnings: z.array(ImportWarning),
+  /** What the file held. */
+  entity: ImportEntityName,
+  /** Orders or events kept without a customer (none in the workspace had their id or email); they attach when it is imported. */
+  rowsUnlinked: z.number().int(),
+  /** The first unlinked rows: the line and the customer key the file gave. */
+  unlinked: z.array(z.object({ line: z.number().int(), customerKey: z.string() })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -144,7 +154,11 @@ const jobOf = <K extends string, R extends z.ZodType>(kind: K, result: R) =>
   });
 
 /** A long job. Each kind declares its result type; add scoring, bulk QA and the like as further members. */
-export const Job = z.discriminatedUnion('kind', [jobOf('import.customers', ImportReport)]);
+export const Job = z.discriminatedUnion('kind', [
+  jobOf('import.customers', ImportReport),
+  jobOf('import.orders', ImportReport),
+  jobOf('import.events', ImportReport),
+]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
 export type JobResult<K extends JobKind = JobKind> = NonNullable<Extract<Job, { kind: K }>['result']>;

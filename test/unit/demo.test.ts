@@ -88,10 +88,10 @@ describe('populateDemo', () => {
   let summary: DemoSummary;
   let elapsedMs: number;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     db = freshDb();
     const started = performance.now();
-    summary = populateDemo(db, { seed: 42 });
+    summary = await populateDemo(db, { seed: 42 });
     elapsedMs = performance.now() - started;
   });
 
@@ -100,12 +100,12 @@ describe('populateDemo', () => {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is deterministic: the same seed gives byte-identical rows, another seed does not', () => {
+  it('is deterministic: the same seed gives byte-identical rows, another seed does not', async () => {
     const again = freshDb();
     const other = freshDb();
     try {
-      populateDemo(again, { seed: 42 });
-      populateDemo(other, { seed: 43 });
+      await populateDemo(again, { seed: 42 });
+      await populateDemo(other, { seed: 43 });
       expect(hashWorkspace(again)).toBe(hashWorkspace(db));
       expect(hashWorkspace(other)).not.toBe(hashWorkspace(db));
     } finally {
@@ -115,7 +115,7 @@ describe('populateDemo', () => {
   });
 
   it('is fast enough to run on first start', () => {
-    // Typically 0.4-0.6 s; the guard is loose so a loaded two-core CI box does not flake, but it still catches a blow-up.
+    // Typically 0.8-1.2 s (orders and events go through the import pipeline); the guard is loose so a loaded two-core CI box does not flake, but it still catches a blow-up.
     expect(elapsedMs).toBeLessThan(4000);
   });
 
@@ -228,6 +228,18 @@ describe('populateDemo', () => {
     expect(count(db, `SELECT COUNT(*) FROM events WHERE type = 'product_view' AND json_extract(properties, '$.category') IS NULL`)).toBe(0);
   });
 
+  it('brings its orders and events in through the import pipeline, every one linked to its customer', () => {
+    const imports = db.prepare('SELECT id, kind, status, rows_imported, rows_rejected, rows_unlinked FROM imports ORDER BY id').all();
+    expect(imports).toEqual([
+      { id: 1, kind: 'orders', status: 'succeeded', rows_imported: summary.orders, rows_rejected: 0, rows_unlinked: 0 },
+      { id: 2, kind: 'events', status: 'succeeded', rows_imported: summary.events, rows_rejected: 0, rows_unlinked: 0 },
+    ]);
+    expect(count(db, 'SELECT COUNT(*) FROM orders WHERE import_id = 1 AND customer_id = customer_key')).toBe(summary.orders);
+    expect(count(db, 'SELECT COUNT(*) FROM events WHERE import_id = 2 AND customer_id IS NOT NULL AND content_hash IS NOT NULL')).toBe(
+      summary.events,
+    );
+  });
+
   it('stores three disjoint, non-empty rule segments', () => {
     const segments = db.prepare('SELECT id, name, rule FROM segments ORDER BY id').all() as { id: number; name: string; rule: string }[];
     expect(segments.map((segment) => segment.name)).toEqual(['High-value customers', 'Lapsed customers', 'New subscribers']);
@@ -259,9 +271,9 @@ describe('populateDemo', () => {
     expect(new Set(leaders).size).toBe(3);
   });
 
-  it('refuses a workspace that already has data', () => {
+  it('refuses a workspace that already has data', async () => {
     const before = hashWorkspace(db);
-    expect(() => populateDemo(db)).toThrow(/empty workspace/);
+    await expect(populateDemo(db)).rejects.toThrow(/empty workspace/);
     expect(hashWorkspace(db)).toBe(before);
   });
 

@@ -136,8 +136,8 @@ describe('field statistics cached at import', () => {
     expect(cached(db)).toEqual(scanned(db));
   });
 
-  it('the demo workspace goes through the same computation', () => {
-    populateDemo(db, { customers: 300 });
+  it('the demo workspace goes through the same computation', async () => {
+    await populateDemo(db, { customers: 300 });
     expect(stale(db)).toBe(0);
     expect(cached(db)).toEqual(scanned(db));
   });

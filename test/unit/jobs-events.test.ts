@@ -28,6 +28,9 @@ const report = (status: ImportReport['status']): ImportReport => ({
   message: status === 'succeeded' ? null : `Import ${status}.`,
   startedAt: '2026-01-01T00:00:00.000Z',
   finishedAt: '2026-01-01T00:00:01.000Z',
+  entity: 'customers',
+  rowsUnlinked: 0,
+  unlinked: [],
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,6 +3,7 @@ import { ContractError } from '../../../shared/contract/envelope';
 import { toSnakeKey } from '../../../shared/fields/naming';
 import type { Db } from '../db';
 import { recomputeFieldStats } from '../field-stats';
+import { importDemoActivity, type CsvRow } from './activity';
 import { asciiSlug, LOCALES, personName, seedFakers, structuralFaker, type DemoLocale } from './people';
 import { dayOf, isoDate, isoTimestamp, Rng } from './random';
 import { DEMO_SEGMENTS, matchesRule, type FlatRecord } from './segments';
@@ -246,12 +247,12 @@ function generateCustomer(rng: Rng, index: number): DemoCustomer {
         properties = { campaign: rng.pick(CAMPAIGNS), category: pickCategory() };
         break;
       case 'product_view':
-        properties = { category: pickCategory(), product_id: `P${rng.int(1000, 4999)}` };
+        properties = { category: pickCategory(), product: `P${rng.int(1000, 4999)}` };
         break;
       case 'add_to_cart': {
         const category = pickCategory();
         const price = categoryPrice(category);
-        properties = { category, product_id: `P${rng.int(1000, 4999)}`, price: rng.int(price.min, price.max) / 100 };
+        properties = { category, product: `P${rng.int(1000, 4999)}`, value: rng.int(price.min, price.max) / 100 };
         break;
       }
       case 'site_visit':
@@ -370,7 +371,7 @@ const POPULATED_TABLES = ['customers', 'customer_fields', 'orders', 'events', 's
  * consistent with those orders, three disjoint segments with a persona each,
  * and the three starter templates. Deterministic: no clock, no Math.random.
  */
-export function populateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
+export async function populateDemo(db: Db, options: DemoOptions = {}): Promise<DemoSummary> {
   const count = options.customers ?? DEFAULT_DEMO_CUSTOMERS;
   const seed = options.seed ?? DEFAULT_DEMO_SEED;
   // Ids stay five digits (C10001..C59999), so ORDER BY id is numeric order.
@@ -385,15 +386,13 @@ export function populateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?)');
-  const insertOrder = db.prepare(
-    `INSERT INTO orders (id, customer_id, ordered_at, total, currency, status, items, category) VALUES (?, ?, ?, ?, 'USD', 'completed', ?, ?)`,
-  );
-  const insertEvent = db.prepare('INSERT INTO events (id, customer_id, type, occurred_at, properties) VALUES (?, ?, ?, ?, ?)');
   const insertSegment = db.prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)');
   const insertPersona = db.prepare(`INSERT INTO personas (label, kind, segment_id, position) VALUES (?, 'segment', ?, ?)`);
   const insertTemplate = db.prepare('INSERT INTO templates (name, source, created_at, updated_at) VALUES (?, ?, ?, ?)');
 
-  return db.transaction((): DemoSummary => {
+  const orderRows: CsvRow[] = [];
+  const eventRows: CsvRow[] = [];
+  const customerCount = db.transaction((): number => {
     for (const table of POPULATED_TABLES) {
       if (db.prepare(`SELECT 1 FROM ${table} LIMIT 1`).get() !== undefined) {
         throw new ContractError('conflict', 'The demo data can only be added to an empty workspace.');
@@ -410,7 +409,6 @@ export function populateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
     for (const label of CUSTOM_FIELD_LABELS) insertField.run(toSnakeKey(label), label, REFERENCE_TIMESTAMP);
 
     let orderSeq = 0;
-    let eventSeq = 0;
     for (const customer of customers) {
       insertCustomer.run(
         customer.id,
@@ -428,18 +426,24 @@ export function populateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
       );
       for (const order of customer.orders) {
         orderSeq++;
-        insertOrder.run(
-          `O${100000 + orderSeq}`,
-          customer.id,
-          isoTimestamp(order.day, order.second),
-          order.totalCents / 100,
-          order.items,
-          order.category,
-        );
+        orderRows.push({
+          order_id: `O${100000 + orderSeq}`,
+          customer_id: customer.id,
+          ordered_at: isoTimestamp(order.day, order.second),
+          total: (order.totalCents / 100).toFixed(2),
+          currency: 'USD',
+          status: 'completed',
+          items: order.items,
+          category: order.category,
+        });
       }
       for (const event of customer.events) {
-        eventSeq++;
-        insertEvent.run(eventSeq, customer.id, event.type, isoTimestamp(event.day, event.second), JSON.stringify(event.properties));
+        eventRows.push({
+          customer_id: customer.id,
+          type: event.type,
+          timestamp: isoTimestamp(event.day, event.second),
+          ...event.properties,
+        });
       }
     }
 
@@ -450,14 +454,17 @@ export function populateDemo(db: Db, options: DemoOptions = {}): DemoSummary {
     for (const template of templates) insertTemplate.run(template.name, template.source, REFERENCE_TIMESTAMP, REFERENCE_TIMESTAMP);
     // The same full pass an existing workspace gets, so the demo's field statistics are the real ones.
     recomputeFieldStats(db);
-
-    return {
-      customers: customers.length,
-      orders: orderSeq,
-      events: eventSeq,
-      segments: DEMO_SEGMENTS.length,
-      templates: templates.length,
-      personas: DEMO_SEGMENTS.length,
-    };
+    return customers.length;
   })();
+
+  // The customers are in, so every order and event links as it arrives.
+  const activity = await importDemoActivity(db, orderRows, eventRows);
+  return {
+    customers: customerCount,
+    orders: activity.orders,
+    events: activity.events,
+    segments: DEMO_SEGMENTS.length,
+    templates: templates.length,
+    personas: DEMO_SEGMENTS.length,
+  };
 }

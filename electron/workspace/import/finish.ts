@@ -1,6 +1,6 @@
 import { nowIso, type Db } from '../db';
 import type { EncodingDecision } from './encoding';
-import type { CommitResult, Counters } from './pipeline';
+import type { CommitResult, Counters, EntityWording } from './pipeline';
 import { plural } from './text';
 
 /** How an import ends: the imports row's final state and the scratch rows it leaves behind. */
@@ -42,17 +42,30 @@ export function successMessage(
   counters: Counters,
   result: CommitResult,
   encoding: EncodingDecision,
+  wording: EntityWording = { one: 'customer', many: 'customers', updated: 'updated' },
   skippedFor: readonly { line: number; reason: string }[] = [],
 ): string {
   if (counters.rowsRead === 0) {
-    return 'The file has a header row but no customer rows; nothing was imported.';
+    return `The file has a header row but no ${wording.one} rows; nothing was imported.`;
   }
   const parts: string[] = [];
-  if (counters.rowsStaged === 0) parts.push('No customers were imported.');
+  if (counters.rowsStaged === 0) parts.push(`No ${wording.many} were imported.`);
   else {
     parts.push(
-      `Imported ${plural(counters.rowsStaged, 'customer', 'customers')} (${result.created.toLocaleString('en-US')} new, ${result.updated.toLocaleString('en-US')} updated).`,
+      `Imported ${plural(counters.rowsStaged, wording.one, wording.many)} (${result.created.toLocaleString('en-US')} new, ${result.updated.toLocaleString('en-US')} ${wording.updated}).`,
     );
+  }
+  const unlinked = result.unlinked;
+  if (unlinked !== undefined && unlinked.count > 0) {
+    const first = unlinked.sample[0];
+    const example = first === undefined ? '' : ` (for example "${first.customerKey}" on line ${first.line.toLocaleString('en-US')})`;
+    parts.push(
+      `${plural(unlinked.count, `${wording.one} names`, `${wording.many} name`)} a customer who is not in this workspace yet${example}; ` +
+        `${unlinked.count === 1 ? 'it is' : 'they are'} kept and will attach when that customer is imported.`,
+    );
+  }
+  if (result.attached !== undefined && result.attached > 0) {
+    parts.push(`${plural(result.attached, 'earlier order or event', 'earlier orders and events')} now belong to their customers.`);
   }
   if (counters.rowsRejected > 0)
     parts.push(`${plural(counters.rowsRejected, 'row was', 'rows were')} rejected; see the list of rejected rows.`);

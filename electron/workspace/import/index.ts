@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { ImportReport } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportReport } from '../../../shared/contract/schemas';
 import type { Db } from '../db';
 import { getImportReport, REPORT_REJECTION_SAMPLE } from '../imports-repo';
-import { customersEntity } from './customers';
+import { ENTITIES } from './entities';
 import { createImportRecord, runImport, type ImportControl } from './run-import';
 import { displayNameOf } from './source';
 
 /**
- * Customer CSV import (see docs/architecture.md, Workspace → Import). The pieces: source.ts and encoding.ts (bytes and
+ * CSV import of customers, orders and events (see docs/architecture.md, Workspace → Import). The pieces: source.ts and encoding.ts (bytes and
  * their encoding), records.ts (the reader), pipeline.ts and steps.ts (named
  * steps a row goes through), stager.ts, and one folder per entity with its
  * header mapping, steps and committer. run-in-worker.ts runs all of it on a
@@ -17,7 +17,8 @@ import { displayNameOf } from './source';
 export { MAX_COLUMNS } from './run-import';
 export { MAX_RECORD_CHARS } from './records';
 export type { ImportControl } from './run-import';
-export { importCustomersInWorker } from './run-in-worker';
+export { importCustomersInWorker, importInWorker } from './run-in-worker';
+export { linkAllPending } from './activity/link';
 
 /** How many rejections the returned report lists inline (the rest: imports.rejections). */
 export const IMPORT_REPORT_REJECTION_SAMPLE = REPORT_REJECTION_SAMPLE;
@@ -31,10 +32,20 @@ export interface ImportCustomersOptions {
 }
 
 /** Import on the calling thread (tests, benchmarks; hosts use importCustomersInWorker). */
-export async function importCustomers(db: Db, file: string, options: ImportCustomersOptions = {}): Promise<ImportReport> {
+export function importCustomers(db: Db, file: string, options: ImportCustomersOptions = {}): Promise<ImportReport> {
+  return importFile(db, 'customers', file, options);
+}
+
+/** Import customers, orders or events on the calling thread (tests, the demo generator; hosts use importInWorker). */
+export async function importFile(
+  db: Db,
+  entity: ImportEntityName,
+  file: string,
+  options: ImportCustomersOptions = {},
+): Promise<ImportReport> {
   const resolved = path.resolve(file);
   const name = displayNameOf(resolved, options.displayName);
-  const importId = createImportRecord(db, customersEntity.kind, name, resolved);
-  await runImport(db, customersEntity, importId, resolved, name, { control: options.control, batchSize: options.batchSize });
+  const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
+  await runImport(db, ENTITIES[entity], importId, resolved, name, { control: options.control, batchSize: options.batchSize });
   return getImportReport(db, importId);
 }

@@ -1,4 +1,4 @@
-import type { ColumnMapping } from '../../../shared/contract/schemas';
+import type { ColumnMapping, ImportEntityName } from '../../../shared/contract/schemas';
 import type { Db } from '../db';
 import type { Dialect } from './dialect';
 import type { EncodingDecision } from './encoding';
@@ -59,16 +59,29 @@ export interface CommitResult {
   updated: number;
   /** Rows imported with a warning (import_warnings). */
   warned: number;
+  /** Orders and events kept without a customer, and the first of them (line, customer key). */
+  unlinked?: { count: number; sample: { line: number; customerKey: string }[] };
+  /** Earlier orders and events that attached to a customer this import brought in. */
+  attached?: number;
+}
+
+/** How messages name an entity's rows: "customer"/"customers", and what "updated" means for it. */
+export interface EntityWording {
+  one: string;
+  many: string;
+  /** Rows that matched one already in the workspace. */
+  updated: string;
 }
 
 /**
- * One kind of record an import can bring in (customers now; orders and
- * events follow): how its header maps to fields, the steps a row goes
- * through, and the final transaction that moves staged rows into place.
+ * One kind of record an import can bring in (customers, orders, events): how
+ * its header maps to fields, the steps a row goes through, and the final
+ * transaction that moves staged rows into place.
  */
 export interface ImportEntity<T> {
   /** Recorded in imports.kind. */
-  readonly kind: string;
+  readonly kind: ImportEntityName;
+  readonly wording: EntityWording;
   /** Map the header row; throws FileProblem when the file cannot be imported at all. */
   mapHeader(fields: readonly string[], context: Omit<ImportContext, 'mapping'>): ColumnMapping[];
   steps(context: ImportContext): Step<T>[];

@@ -178,7 +178,8 @@ export async function runImport<T>(
       const result = entity.commit(ctx, counters);
       db.prepare(
         `UPDATE imports SET status = 'succeeded', rows_read = ?, rows_imported = ?, rows_created = ?, rows_updated = ?, rows_warned = ?,
-           rows_rejected = ?, rows_skipped = ?, lines_in_file = ?, mapping = ?, message = ?, finished_at = ? WHERE id = ?`,
+           rows_rejected = ?, rows_skipped = ?, lines_in_file = ?, mapping = ?, message = ?, finished_at = ?,
+           rows_unlinked = ?, unlinked_sample = ? WHERE id = ?`,
       ).run(
         counters.rowsRead,
         counters.rowsStaged,
@@ -189,8 +190,10 @@ export async function runImport<T>(
         counters.rowsSkipped,
         lines,
         JSON.stringify(ctx.mapping),
-        successMessage(counters, result, encoding, ready.skippedFor),
+        successMessage(counters, result, encoding, entity.wording, ready.skippedFor),
         nowIso(),
+        result.unlinked?.count ?? 0,
+        JSON.stringify(result.unlinked?.sample ?? []),
         importId,
       );
       db.prepare('DELETE FROM import_staging WHERE import_id = ?').run(importId);

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { ImportReport } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportReport } from '../../../shared/contract/schemas';
 import type { Db } from '../db';
 import { getImportReport } from '../imports-repo';
-import { customersEntity } from './customers';
+import { ENTITIES } from './entities';
 import { abandonImport } from './finish';
 import { createImportRecord, type ImportProgress } from './run-import';
 import { displayNameOf } from './source';
@@ -14,7 +14,7 @@ import { plural } from './text';
 import type { ImportTask } from './worker';
 
 /**
- * Runs a customer import on a worker thread, so reading, parsing and staging
+ * Runs an import (customers, orders or events) on a worker thread, so reading, parsing and staging
  * a large file never blocks the host's main thread. Progress arrives as
  * messages and is passed to the job's control; a cancel terminates the
  * worker (piscina's abort), waits for the thread to stop (its connection
@@ -34,14 +34,20 @@ function workerEntry(): { filename: string; execArgv: string[] | undefined } {
   return { filename, execArgv: ['--import', tsx] };
 }
 
-export async function importCustomersInWorker(
-  db: Db,
-  file: string,
-  options: { displayName?: string; batchSize?: number; control: { signal: AbortSignal; progress(update: ImportProgress): void } },
-): Promise<ImportReport> {
+export interface WorkerImportOptions {
+  displayName?: string;
+  batchSize?: number;
+  control: { signal: AbortSignal; progress(update: ImportProgress): void };
+}
+
+export function importCustomersInWorker(db: Db, file: string, options: WorkerImportOptions): Promise<ImportReport> {
+  return importInWorker(db, 'customers', file, options);
+}
+
+export async function importInWorker(db: Db, entity: ImportEntityName, file: string, options: WorkerImportOptions): Promise<ImportReport> {
   const resolved = path.resolve(file);
   const name = displayNameOf(resolved, options.displayName);
-  const importId = createImportRecord(db, customersEntity.kind, name, resolved);
+  const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
   const { control } = options;
   const { filename, execArgv } = workerEntry();
   const pool = new Piscina({ filename, name: 'importTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
@@ -52,7 +58,7 @@ export async function importCustomersInWorker(
     control.progress(update);
   });
   const task: ImportTask = {
-    entity: 'customers',
+    entity,
     workspace: db.name,
     importId,
     file: resolved,

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
-import { customersEntity } from './customers';
+import type { ImportEntityName } from '../../../shared/contract/schemas';
+import { ENTITIES } from './entities';
 import { runImport } from './run-import';
 
 /**
@@ -10,12 +11,8 @@ import { runImport } from './run-import';
  * back over `port`. A cancel terminates this thread; the host then cleans up.
  */
 
-/** The entities a worker can import; orders and events join this map. */
-const ENTITIES = { customers: customersEntity } as const;
-export type EntityName = keyof typeof ENTITIES;
-
 export interface ImportTask {
-  entity: EntityName;
+  entity: ImportEntityName;
   workspace: string;
   importId: number;
   file: string;

@@ -1,22 +1,29 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { ImportReport, Job } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportReport, Job } from '../../../shared/contract/schemas';
 import { followJob } from '../../api/events';
 import { errorMessage } from '../../api/queries';
 import { api, transport } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
 import { formatBytes, formatCount } from '../../ui/format';
+import { ENTITY_ORDER, ENTITY_TEXT, guessFromFile } from './entity-choice';
 import { ImportReportView } from './ImportReportView';
 
 type Phase =
   | { kind: 'pick' }
   | { kind: 'uploading'; name: string }
-  | { kind: 'running'; name: string; jobId: string; job: Job | null }
+  | { kind: 'running'; name: string; jobId: string; job: Job | null; entity: ImportEntityName }
   | { kind: 'done'; report: ImportReport };
 
-/** Import customers from a CSV: pick or drop a file, watch progress, cancel, read the report. */
+/**
+ * Import customers, orders or events from a CSV: say what the file holds (preselected from its header row when that is
+ * obvious and the user has not chosen), pick or drop a file, watch progress, cancel, read the report.
+ */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
+  const [entity, setEntity] = useState<ImportEntityName>('customers');
+  // Once the user picks what the file holds, the header row no longer decides.
+  const [chosen, setChosen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -25,20 +32,23 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const shell = window.tailorShell;
   const busy = phase.kind === 'uploading' || phase.kind === 'running';
 
-  const start = async (path: string, name: string) => {
-    const { jobId } = await api.call('imports.start', { path, displayName: name });
-    setPhase({ kind: 'running', name, jobId, job: null });
+  const start = async (path: string, name: string, holds: ImportEntityName = entity) => {
+    const { jobId } = await api.call('imports.start', { path, displayName: name, entity: holds });
+    setPhase({ kind: 'running', name, jobId, job: null, entity: holds });
   };
 
   const importFile = async (file: File) => {
     setProblem(null);
     try {
+      const guessed = chosen ? null : await guessFromFile(file);
+      const holds = guessed ?? entity;
+      if (holds !== entity) setEntity(holds);
       const nativePath = shell?.pathForFile(file);
-      if (nativePath) return await start(nativePath, file.name);
+      if (nativePath) return await start(nativePath, file.name, holds);
       if (!transport.upload) throw new Error('This window cannot read dropped files. Use “Choose file…” instead.');
       setPhase({ kind: 'uploading', name: file.name });
       const staged = await transport.upload(file);
-      await start(staged, file.name);
+      await start(staged, file.name, holds);
     } catch (error) {
       setPhase({ kind: 'pick' });
       setProblem(errorMessage(error));
@@ -90,8 +100,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog
-      title="Import customers"
-      description="A CSV export from your CRM, ESP or spreadsheet. Columns are matched to customer fields; every other column is kept as a custom attribute."
+      title={ENTITY_TEXT[entity].title}
+      description={ENTITY_TEXT[entity].description}
       onClose={onClose}
       busy={busy}
       width={860}
@@ -116,6 +126,22 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         )
       }
     >
+      {phase.kind === 'pick' && (
+        <div className="segmented" role="group" aria-label="The file holds" style={{ marginBottom: 12 }}>
+          {ENTITY_ORDER.map((option) => (
+            <button
+              key={option}
+              aria-pressed={entity === option}
+              onClick={() => {
+                setEntity(option);
+                setChosen(true);
+              }}
+            >
+              {ENTITY_TEXT[option].label}
+            </button>
+          ))}
+        </div>
+      )}
       {phase.kind === 'pick' && (
         <div
           className="dropzone"
@@ -158,7 +184,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {phase.kind === 'running' && progress && (
         <div style={{ display: 'grid', gap: 8 }} role="status" aria-live="polite">
           <div>
-            Importing <b>{phase.name}</b>
+            Importing <b>{phase.name}</b> as {phase.entity}
           </div>
           <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(percent)}>
             <div style={{ width: `${percent}%` }} />

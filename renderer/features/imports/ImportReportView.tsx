@@ -21,6 +21,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
     { enabled: report.rowsRejected > 0 },
   );
   const ok = report.status === 'succeeded';
+  const activity = report.entity !== 'customers';
+  // An event already in the workspace is not changed, only recognised.
+  const updatedLabel = report.entity === 'events' ? 'already imported' : 'updated';
   // Imports from before the accounting fields existed have no line count; they show the totals only.
   const accounted = ok && report.linesInFile > 0;
   return (
@@ -54,7 +57,19 @@ export function ImportReportView({ report }: { report: ImportReport }) {
             </div>
             <div className="stat">
               <b data-testid="rows-updated">{formatCount(report.rowsUpdated)}</b>
-              <span>updated</span>
+              <span>{updatedLabel}</span>
+            </div>
+          </>
+        )}
+        {ok && activity && (
+          <>
+            <div className="stat">
+              <b data-testid="rows-linked">{formatCount(report.rowsImported - report.rowsUnlinked)}</b>
+              <span>linked to customers</span>
+            </div>
+            <div className="stat">
+              <b data-testid="rows-unlinked">{formatCount(report.rowsUnlinked)}</b>
+              <span>waiting for their customer</span>
             </div>
           </>
         )}
@@ -71,7 +86,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         <div className="muted" data-testid="import-accounting">
           Every record of the file is accounted for: {formatCount(report.rowsRead)} {report.rowsRead === 1 ? 'record' : 'records'} on{' '}
           {formatCount(report.linesInFile)} {report.linesInFile === 1 ? 'line' : 'lines'} = {formatCount(report.rowsCreated)} new +{' '}
-          {formatCount(report.rowsUpdated)} updated + {formatCount(report.rowsRejected)} rejected + {formatCount(report.rowsSkipped)}{' '}
+          {formatCount(report.rowsUpdated)} {updatedLabel} + {formatCount(report.rowsRejected)} rejected + {formatCount(report.rowsSkipped)}{' '}
           skipped.
         </div>
       )}
@@ -91,11 +106,45 @@ export function ImportReportView({ report }: { report: ImportReport }) {
               <span
                 key={column.header + column.key}
                 className={`badge ${column.kind === 'canonical' ? 'badge-success' : ''}`}
-                title={column.kind === 'canonical' ? 'Customer field' : 'Custom attribute'}
+                title={
+                  column.kind === 'canonical'
+                    ? activity
+                      ? 'Known field'
+                      : 'Customer field'
+                    : activity
+                      ? 'Kept as a property'
+                      : 'Custom attribute'
+                }
               >
-                {column.header || '(blank)'} → <span className="mono">{`{{ ${column.key} }}`}</span>
+                {column.header || '(blank)'} → <span className="mono">{activity ? column.key : `{{ ${column.key} }}`}</span>
               </span>
             ))}
+          </div>
+        </div>
+      )}
+      {report.unlinked.length > 0 && (
+        <div>
+          <div className="muted" style={{ fontSize: 12, fontWeight: 600, marginBottom: 6 }}>
+            Waiting for their customer ({formatCount(report.rowsUnlinked)}): kept, and linked when a customer with this id or email is
+            imported
+          </div>
+          <div style={{ maxHeight: 200, overflow: 'auto', border: '1px solid var(--border)', borderRadius: 8 }}>
+            <table className="table" aria-label="Rows waiting for their customer">
+              <thead>
+                <tr>
+                  <th>Line</th>
+                  <th>Customer id or email</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.unlinked.map((row) => (
+                  <tr key={row.line}>
+                    <td className="mono">{row.line}</td>
+                    <td className="mono">{row.customerKey}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </div>
       )}

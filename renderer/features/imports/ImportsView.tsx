@@ -25,16 +25,16 @@ export function ImportsView() {
         <h1>Imports</h1>
         <span style={{ flex: 1 }} />
         <button className="btn btn-primary" onClick={() => setImporting(true)}>
-          Import customers…
+          Import CSV…
         </button>
       </div>
       <div className="card">
         {imports.data && imports.data.length === 0 ? (
           <div className="empty">
             <h2>No imports yet</h2>
-            Bring in a CSV of customers to preview your emails with real data.
+            Bring in a CSV of customers (then their orders and events) to preview your emails with real data.
             <button className="btn btn-primary" onClick={() => setImporting(true)}>
-              Import customers…
+              Import CSV…
             </button>
           </div>
         ) : (
@@ -42,6 +42,7 @@ export function ImportsView() {
             <thead>
               <tr>
                 <th>File</th>
+                <th>Holds</th>
                 <th>Started</th>
                 <th>Status</th>
                 <th>Read</th>
@@ -55,6 +56,7 @@ export function ImportsView() {
               {(imports.data ?? []).map((item) => (
                 <tr key={item.importId}>
                   <td>{item.file}</td>
+                  <td>{item.entity}</td>
                   <td>{formatWhen(item.startedAt)}</td>
                   <td>
                     <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>

@@ -1,3 +1,4 @@
+import { linkAllPending } from '../activity/link';
 import type { ImportEntity } from '../pipeline';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
 import { commitCustomers } from './committer';
@@ -7,6 +8,7 @@ import { duplicatesStep, fillsStep, identityStep, valuesStep, type StagedCustome
 /** Customers: the first entity an import brings in. */
 export const customersEntity: ImportEntity<StagedCustomer> = {
   kind: 'customers',
+  wording: { one: 'customer', many: 'customers', updated: 'updated' },
   mapHeader: mapCustomerHeader,
   steps: (context) => [
     structureStep(),
@@ -18,5 +20,9 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
     identityStep(),
     duplicatesStep(context),
   ],
-  commit: commitCustomers,
+  commit: (context, counters) => {
+    const result = commitCustomers(context, counters);
+    // Orders and events that arrived before their customer attach now.
+    return { ...result, attached: linkAllPending(context.db) };
+  },
 };

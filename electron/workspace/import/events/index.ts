@@ -1,0 +1,14 @@
+import type { ImportEntity } from '../pipeline';
+import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
+import { commitEvents } from './committer';
+import { mapEventHeader } from './header';
+import { eventValuesStep, type StagedEvent } from './steps';
+
+/** Events: what customers did (views, carts, purchases, email opens and clicks), de-duplicated by content. */
+export const eventsEntity: ImportEntity<StagedEvent> = {
+  kind: 'events',
+  wording: { one: 'event', many: 'events', updated: 'already in the workspace' },
+  mapHeader: mapEventHeader,
+  steps: (context) => [structureStep(), encodingStep(context), blankStep(), shapeStep(context), eventValuesStep(context)],
+  commit: commitEvents,
+};
