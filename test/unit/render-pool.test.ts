@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workerEntry } from '../../electron/services/render/pool';
+import { workerEntry } from '../../electron/services/worker-entry';
 import { finishForExport, renderMany } from '../../electron/services/render/service';
 import type { Customer } from '../../shared/contract/schemas';
 

@@ -1,21 +1,7 @@
 import os from 'node:os';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
+import { workerEntry } from '../worker-entry';
 import type { RenderTask, RenderTaskResult } from './tasks';
-
-/**
- * Where the worker entry is and how Node must start it. Built code (dist,
- * Electron) runs `worker.js` next to this module as is; under tsx (`npm run
- * tailor`, the bench) and vitest this module is a .ts file, and so is the
- * worker, which then needs tsx's loader in the worker thread too.
- */
-export function workerEntry(moduleFile: string, resolveTsx: () => string): { filename: string; execArgv: string[] } {
-  const ext = path.extname(moduleFile);
-  const filename = path.join(path.dirname(moduleFile), `worker${ext}`);
-  if (ext !== '.ts') return { filename, execArgv: [] };
-  return { filename, execArgv: ['--import', pathToFileURL(resolveTsx()).href] };
-}
 
 /** Idle workers stay a while: starting one loads MJML, which costs far more than a render. */
 const IDLE_MS = 60_000;

@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { ImportEntityName, ImportReport } from '../../../shared/contract/schemas';
+import { workerEntry } from '../../services/worker-entry';
 import type { Db } from '../db';
 import { getImportReport } from '../imports-repo';
 import { ENTITIES } from './entities';
@@ -21,19 +20,6 @@ import type { ImportTask } from './worker';
  * closes, rolling back any open transaction), then drops the staged rows here.
  */
 
-/**
- * The worker's entry next to this file: worker.js in the build, worker.ts
- * when running from source (vitest, `npm run tailor`), which a plain worker
- * thread can only load with tsx's loader.
- */
-function workerEntry(): { filename: string; execArgv: string[] | undefined } {
-  const extension = path.extname(__filename);
-  const filename = path.join(__dirname, `worker${extension}`);
-  if (extension !== '.ts') return { filename, execArgv: undefined };
-  const tsx = pathToFileURL(createRequire(__filename).resolve('tsx')).href;
-  return { filename, execArgv: ['--import', tsx] };
-}
-
 export interface WorkerImportOptions {
   displayName?: string;
   batchSize?: number;
@@ -49,7 +35,7 @@ export async function importInWorker(db: Db, entity: ImportEntityName, file: str
   const name = displayNameOf(resolved, options.displayName);
   const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
   const { control } = options;
-  const { filename, execArgv } = workerEntry();
+  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
   const pool = new Piscina({ filename, name: 'importTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
   const { port1, port2 } = new MessageChannel();
   let rows = 0;
