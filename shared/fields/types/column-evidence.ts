@@ -1,0 +1,71 @@
+import { format } from 'date-fns';
+import { enUS } from 'date-fns/locale';
+import { readDecimal } from './decimal-number';
+import { dateOrderEvidence, orderedParts } from './date-shapes';
+import { type DateOrder, type DecimalSeparator } from './parse-context';
+import { splitAmount } from './signed-amount';
+
+/**
+ * What a set of values says about the locale, gathered before anything is
+ * parsed: which day order and which decimal mark the unambiguous values use,
+ * and one ambiguous example of each to name in a warning.
+ */
+export class LocaleEvidence {
+  readonly dateOrders = { 'day-first': 0, 'month-first': 0 };
+  readonly decimals = { '.': 0, ',': 0 };
+  readonly groupings = new Map<string, number>();
+  ambiguousDate: string | undefined;
+  ambiguousNumber: string | undefined;
+
+  add(text: string): void {
+    const order = dateOrderEvidence(text);
+    if (order === 'ambiguous') this.ambiguousDate ??= text;
+    else if (order) this.dateOrders[order]++;
+    if (order || !/[0-9]/.test(text)) return;
+    const amount = splitAmount(text);
+    if ('reason' in amount) return;
+    const reading = readDecimal(amount.body);
+    if (reading.kind === 'ambiguous') this.ambiguousNumber ??= text;
+    if (reading.kind !== 'number' || reading.decimal === null) return;
+    this.decimals[reading.decimal]++;
+    const grouping = /[.,  \u00a0\u202f\u2009'\u2019]/.exec(amount.body.slice(0, amount.body.lastIndexOf(reading.decimal)))?.[0];
+    if (grouping) this.groupings.set(grouping, (this.groupings.get(grouping) ?? 0) + 1);
+  }
+
+  /** The order the unambiguous values use (the majority, if they disagree), or null when none say. */
+  dateOrder(): DateOrder | null {
+    const { 'day-first': day, 'month-first': month } = this.dateOrders;
+    return day === 0 && month === 0 ? null : day >= month ? 'day-first' : 'month-first';
+  }
+
+  decimalSeparator(): DecimalSeparator | null {
+    const { '.': dot, ',': comma } = this.decimals;
+    return dot === 0 && comma === 0 ? null : comma > dot ? ',' : '.';
+  }
+
+  /** Warnings about the day order, for a column read as dates in `order`. */
+  dateWarnings(order: DateOrder): string[] {
+    const { 'day-first': day, 'month-first': month } = this.dateOrders;
+    if (day > 0 && month > 0) {
+      const minority = order === 'day-first' ? month : day;
+      return [`mixed date orders: ${day} values can only be day-first and ${month} only month-first; read as ${order}, so ${minority} fail`];
+    }
+    if (day === 0 && month === 0 && this.ambiguousDate) return [ambiguousDateWarning(this.ambiguousDate, order)];
+    return [];
+  }
+
+  numberWarnings(decimal: DecimalSeparator): string[] {
+    if (this.decimals['.'] > 0 || this.decimals[','] > 0 || !this.ambiguousNumber) return [];
+    const sample = this.ambiguousNumber;
+    return [`ambiguous: ${sample} could be a thousands grouping or a decimal mark; read with "${decimal}" as the decimal separator`];
+  }
+}
+
+/** "ambiguous: 05/03/1990 could be 5 March or May 3; read as day-first". */
+function ambiguousDateWarning(sample: string, order: DateOrder): string {
+  const parts = orderedParts(sample);
+  if (!parts) return `ambiguous: ${sample}`;
+  const asDayFirst = format(new Date(2000, parts.second - 1, parts.first), 'd MMMM', { locale: enUS });
+  const asMonthFirst = format(new Date(2000, parts.first - 1, parts.second), 'MMMM d', { locale: enUS });
+  return `ambiguous: ${sample} could be ${asDayFirst} or ${asMonthFirst}; read as ${order}`;
+}

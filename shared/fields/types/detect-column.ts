@@ -1,0 +1,162 @@
+import { isBinaryDigit } from './parse-boolean';
+import { LocaleEvidence } from './column-evidence';
+import { excelSerial } from './excel-serial';
+import { type FieldType, type TypedValue } from './field-type';
+import { cellText } from './fold-text';
+import { typesHintedBy } from './header-hints';
+import { DEFAULT_CONTEXT, type ParseContext, type Parser } from './parse-context';
+import { hasTimeOfDay } from './parse-date-time';
+import { PARSERS } from './parsers';
+
+/** The share of a column's non-empty values a type must read for the column to take it. */
+export const DETECTION_THRESHOLD = 0.9;
+
+export interface ColumnHints {
+  /** The column's header, whose words may break a tie between types. */
+  header?: string;
+  /** The file's locale (see detectLocale); the column may refine its date order and decimal mark. */
+  locale?: ParseContext;
+}
+
+export interface ColumnDetection {
+  type: FieldType;
+  /** Share of the non-empty values that parse as `type` (0 for an empty column). */
+  confidence: number;
+  /** How to parse this column: the file's locale with the column's own date order, decimal mark and list delimiter. */
+  context: ParseContext;
+  nonEmpty: number;
+  parsed: number;
+  /** Ambiguities the data left open and how they were settled. */
+  warnings: string[];
+  /** The first values that did not parse as `type`, with the reason. */
+  failures: { value: string; reason: string }[];
+}
+
+/** Candidates in order of preference when they read equally many values. */
+const PREFERENCE: readonly FieldType[] = ['boolean', 'email', 'date', 'date-time', 'phone', 'country', 'number', 'money', 'list'];
+const MAX_FAILURES_KEPT = 5;
+const MAX_LIST_ITEM = 60;
+
+interface Tally {
+  ok: number;
+  failed: number;
+  /** The type read a value that no more general type explains (see `isDistinctive`). */
+  distinctive: boolean;
+  failures: { value: string; reason: string }[];
+}
+
+/** The list delimiter a column uses: ";" or "|", whichever more values contain; "," only under a list-like header. */
+function columnListDelimiter(values: readonly string[], hinted: boolean): { delimiter: string; count: number } | null {
+  const counts = [';', '|', ...(hinted ? [','] : [])].map((delimiter) => ({
+    delimiter,
+    count: values.reduce((n, value) => (value.includes(delimiter) ? n + 1 : n), 0),
+  }));
+  const best = counts.sort((a, b) => b.count - a.count)[0];
+  return best && best.count > 0 ? best : null;
+}
+
+/**
+ * Whether a value read as `type` is evidence for it rather than a value a
+ * plainer type reads the same way: "0"/"1" are numbers too, a serial number
+ * is a number, digits alone are a number, a date alone is a midnight.
+ */
+function isDistinctive(type: FieldType, text: string, value: TypedValue, ctx: ParseContext): boolean {
+  switch (type) {
+    case 'boolean':
+      return !isBinaryDigit(text);
+    case 'date':
+      return excelSerial(text) === null;
+    case 'date-time':
+      return hasTimeOfDay(text);
+    case 'phone':
+      return !/^[0-9]+$/.test(text);
+    case 'money':
+      return !PARSERS.number(text, ctx).ok;
+    default:
+      return value !== null;
+  }
+}
+
+/**
+ * Detect a column's type from ALL its values (not a sample): the type that
+ * reads at least 90% of the non-empty values, preferring one whose values
+ * could be nothing else; a header hint only settles a tie. For dates the day
+ * order, for numbers the decimal mark, are decided from the column too.
+ */
+export function detectColumn(values: readonly string[], hints: ColumnHints = {}): ColumnDetection {
+  const texts = values.map(cellText).filter((text) => text !== '');
+  const locale = hints.locale ?? DEFAULT_CONTEXT;
+  const hinted = typesHintedBy(hints.header);
+
+  const evidence = new LocaleEvidence();
+  for (const text of texts) evidence.add(text);
+  const dateOrder = evidence.dateOrder() ?? locale.dateOrder;
+  const decimalSeparator = evidence.decimalSeparator() ?? locale.decimalSeparator;
+  const list = columnListDelimiter(texts, hinted.includes('list'));
+  const context: ParseContext = { ...locale, dateOrder, decimalSeparator, ...(list ? { listDelimiter: list.delimiter } : {}) };
+
+  if (texts.length === 0) return { type: 'text', confidence: 0, context, nonEmpty: 0, parsed: 0, warnings: [], failures: [] };
+
+  const allowedFailures = Math.floor(texts.length * (1 - DETECTION_THRESHOLD));
+  const tallies = new Map<FieldType, Tally>(PREFERENCE.map((type) => [type, { ok: 0, failed: 0, distinctive: false, failures: [] }]));
+  const listEvidence = list !== null && (list.count >= Math.max(1, texts.length * 0.3) || hinted.includes('list'));
+  if (!listEvidence) tallies.delete('list');
+  let binary = { zero: false, one: false };
+
+  for (const text of texts) {
+    if (text === '0') binary = { ...binary, zero: true };
+    if (text === '1') binary = { ...binary, one: true };
+    for (const [type, tally] of tallies) {
+      const result = (PARSERS[type] as Parser<TypedValue>)(text, context);
+      const reason = !result.ok
+        ? result.reason
+        : type === 'number' && /^[-+]?0[0-9]/.test(text)
+          ? 'a leading zero: an identifier or code, not a quantity'
+          : type === 'list' && (result.value as string[]).some((item) => item.length > MAX_LIST_ITEM)
+            ? 'an item too long for a list'
+            : null;
+      if (reason === null && result.ok) {
+        tally.ok++;
+        if (!tally.distinctive && isDistinctive(type, text, result.value, context)) tally.distinctive = true;
+        continue;
+      }
+      tally.failed++;
+      if (tally.failures.length < MAX_FAILURES_KEPT) tally.failures.push({ value: text, reason: reason ?? 'not readable' });
+      if (tally.failed > allowedFailures) tallies.delete(type);
+    }
+  }
+  // "0" and "1" alone are a flag when both occur; a column of ones is a count.
+  const boolean = tallies.get('boolean');
+  if (boolean && !boolean.distinctive && binary.zero && binary.one) boolean.distinctive = true;
+  // A list is evidenced by its delimiters, not by every value reading as a list of one.
+  const listTally = tallies.get('list');
+  if (listTally) listTally.distinctive = true;
+
+  const candidates = [...tallies].map(([type, tally]) => ({ type, ...tally }));
+  const byRate = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
+    b.ok - a.ok || PREFERENCE.indexOf(a.type) - PREFERENCE.indexOf(b.type);
+  const best = candidates.filter((c) => c.distinctive).sort(byRate)[0];
+  const hintedBest = candidates
+    .filter((c) => hinted.includes(c.type) && c.ok >= (best?.ok ?? 0))
+    .sort((a, b) => b.ok - a.ok || hinted.indexOf(a.type) - hinted.indexOf(b.type))[0];
+  const chosen = hintedBest ?? best;
+
+  if (!chosen) {
+    return { type: 'text', confidence: 1, context, nonEmpty: texts.length, parsed: texts.length, warnings: [], failures: [] };
+  }
+  const warnings =
+    chosen.type === 'date' || chosen.type === 'date-time'
+      ? evidence.dateWarnings(dateOrder)
+      : chosen.type === 'number' || chosen.type === 'money'
+        ? evidence.numberWarnings(decimalSeparator)
+        : [];
+  return {
+    type: chosen.type,
+    confidence: chosen.ok / texts.length,
+    context,
+    nonEmpty: texts.length,
+    parsed: chosen.ok,
+    warnings,
+    failures: chosen.failures,
+  };
+}
