@@ -68,6 +68,8 @@ function numericDate(text: string, ctx: ParseContext): ParseResult<string> | nul
 export const parseDate: Parser<string> = (raw, ctx) => {
   const text = cellText(raw).replace(/\s+/g, ' ');
   if (text === '') return failed('empty');
+  // A four-digit year alone is far likelier than a spreadsheet serial from 1902-1908.
+  if (/^[12][0-9]{3}$/.test(text)) return failed(`${text} is a year, not a day`);
   const serial = excelSerial(text);
   if (serial !== null) {
     return Number.isInteger(serial) ? parsed(excelSerialDate(serial), raw) : failed('a spreadsheet date with a time: type the field as date-time');
