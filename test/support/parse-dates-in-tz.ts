@@ -7,7 +7,11 @@ import { DEFAULT_CONTEXT, parseValue, type FieldType } from '../../shared/fields
 
 const cells = JSON.parse(process.argv[2] ?? '[]') as [FieldType, string][];
 const ctx = { ...DEFAULT_CONTEXT, dateOrder: 'day-first' as const, referenceTime: Date.UTC(2026, 0, 1) };
-process.stdout.write(JSON.stringify(cells.map(([type, raw]) => {
-  const result = parseValue(type, raw, ctx);
-  return result.ok ? result.value : `fail: ${result.reason}`;
-})));
+process.stdout.write(
+  JSON.stringify(
+    cells.map(([type, raw]) => {
+      const result = parseValue(type, raw, ctx);
+      return result.ok ? result.value : `fail: ${result.reason}`;
+    }),
+  ),
+);

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTEXT, parseBoolean, parseEmail, parseList, parseMoney, parseNumber, type ParseContext } from '../../shared/fields/types';
+import {
+  DEFAULT_CONTEXT,
+  parseBoolean,
+  parseEmail,
+  parseList,
+  parseMoney,
+  parseNumber,
+  type ParseContext,
+} from '../../shared/fields/types';
 
 const EN: ParseContext = { ...DEFAULT_CONTEXT };
-const DE: ParseContext = { ...DEFAULT_CONTEXT, decimalSeparator: ',', thousandsSeparator: '.', dateOrder: 'day-first', defaultCountry: 'DE' };
+const DE: ParseContext = {
+  ...DEFAULT_CONTEXT,
+  decimalSeparator: ',',
+  thousandsSeparator: '.',
+  dateOrder: 'day-first',
+  defaultCountry: 'DE',
+};
 
 const value = <T>(result: { ok: true; value: T } | { ok: false; reason: string }): T | string =>
   result.ok ? result.value : `fail: ${result.reason}`;
@@ -46,10 +60,13 @@ describe('parseNumber', () => {
     }
   });
 
-  it.each(['abc', '12,5,6', '1 23,4', '1.2.3', '12 345 6', '€12', '12 USD', '12345678901234567', '-', '1,234.56.7'])('rejects %s', (raw) => {
-    const result = parseNumber(raw, EN);
-    expect(result.ok).toBe(false);
-  });
+  it.each(['abc', '12,5,6', '1 23,4', '1.2.3', '12 345 6', '€12', '12 USD', '12345678901234567', '-', '1,234.56.7'])(
+    'rejects %s',
+    (raw) => {
+      const result = parseNumber(raw, EN);
+      expect(result.ok).toBe(false);
+    },
+  );
 
   it('keeps the original text and says why a value failed', () => {
     expect(parseNumber(' 1.234,56 ', DE)).toEqual({ ok: true, value: 1234.56, original: ' 1.234,56 ' });
@@ -90,7 +107,28 @@ describe('parseMoney', () => {
 });
 
 describe('parseBoolean', () => {
-  const TRUE = ['true', 'TRUE', 'yes', 'Y', '1', 'on', 'vrai', 'oui', 'ja', 'wahr', 'sí', 'si', 'SÍ', 'verdadero', 'sì', 'vero', 'sim', 'verdadeiro', 'waar', ' Yes '];
+  const TRUE = [
+    'true',
+    'TRUE',
+    'yes',
+    'Y',
+    '1',
+    'on',
+    'vrai',
+    'oui',
+    'ja',
+    'wahr',
+    'sí',
+    'si',
+    'SÍ',
+    'verdadero',
+    'sì',
+    'vero',
+    'sim',
+    'verdadeiro',
+    'waar',
+    ' Yes ',
+  ];
   const FALSE = ['false', 'False', 'no', 'N', '0', 'off', 'faux', 'non', 'nein', 'falsch', 'falso', 'não', 'NAO', 'Não', 'nee', 'onwaar'];
   it.each(TRUE)('%s is true', (raw) => expect(value(parseBoolean(raw, EN))).toBe(true));
   it.each(FALSE)('%s is false', (raw) => expect(value(parseBoolean(raw, EN))).toBe(false));
@@ -109,10 +147,19 @@ describe('parseEmail', () => {
     [' padded@example.org ', 'padded@example.org'],
   ])('%s → %s', (raw, expected) => expect(value(parseEmail(raw, EN))).toBe(expected));
 
-  it.each(['plainaddress', 'a..b@example.com', '.a@example.com', 'a.@example.com', 'a b@example.com', 'a@x', 'a@-x.com', 'a@x..com', 'a@example.c0m', '@example.com', 'a@'])(
-    'rejects %s',
-    (raw) => expect(parseEmail(raw, EN).ok).toBe(false),
-  );
+  it.each([
+    'plainaddress',
+    'a..b@example.com',
+    '.a@example.com',
+    'a.@example.com',
+    'a b@example.com',
+    'a@x',
+    'a@-x.com',
+    'a@x..com',
+    'a@example.c0m',
+    '@example.com',
+    'a@',
+  ])('rejects %s', (raw) => expect(parseEmail(raw, EN).ok).toBe(false));
 });
 
 describe('parseList', () => {

@@ -17,19 +17,20 @@ export class LocaleEvidence {
   ambiguousDate: string | undefined;
   ambiguousNumber: string | undefined;
 
-  add(text: string): void {
+  /** Count what `text` says, `count` times (a column passes each distinct value once). */
+  add(text: string, count = 1): void {
     const order = dateOrderEvidence(text);
     if (order === 'ambiguous') this.ambiguousDate ??= text;
-    else if (order) this.dateOrders[order]++;
+    else if (order) this.dateOrders[order] += count;
     if (order || !/[0-9]/.test(text)) return;
     const amount = splitAmount(text);
     if ('reason' in amount) return;
     const reading = readDecimal(amount.body);
     if (reading.kind === 'ambiguous') this.ambiguousNumber ??= text;
     if (reading.kind !== 'number' || reading.decimal === null) return;
-    this.decimals[reading.decimal]++;
+    this.decimals[reading.decimal] += count;
     const grouping = /[.,  \u00a0\u202f\u2009'\u2019]/.exec(amount.body.slice(0, amount.body.lastIndexOf(reading.decimal)))?.[0];
-    if (grouping) this.groupings.set(grouping, (this.groupings.get(grouping) ?? 0) + 1);
+    if (grouping) this.groupings.set(grouping, (this.groupings.get(grouping) ?? 0) + count);
   }
 
   /** The order the unambiguous values use (the majority, if they disagree), or null when none say. */
@@ -48,7 +49,9 @@ export class LocaleEvidence {
     const { 'day-first': day, 'month-first': month } = this.dateOrders;
     if (day > 0 && month > 0) {
       const minority = order === 'day-first' ? month : day;
-      return [`mixed date orders: ${day} values can only be day-first and ${month} only month-first; read as ${order}, so ${minority} fail`];
+      return [
+        `mixed date orders: ${day} values can only be day-first and ${month} only month-first; read as ${order}, so ${minority} fail`,
+      ];
     }
     if (day === 0 && month === 0 && this.ambiguousDate) return [ambiguousDateWarning(this.ambiguousDate, order)];
     return [];

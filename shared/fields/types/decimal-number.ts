@@ -49,7 +49,9 @@ export function readDecimal(body: string): DecimalReading {
     const integer = body.slice(0, at);
     const fraction = body.slice(at + 1);
     if (!/^[0-9]+$/.test(fraction) || integer.includes(decimal)) return { kind: 'invalid', reason: 'not a number' };
-    return groupsValid(integer, anyGroup) ? toNumber(integer, fraction, decimal) : { kind: 'invalid', reason: 'misplaced thousands separator' };
+    return groupsValid(integer, anyGroup)
+      ? toNumber(integer, fraction, decimal)
+      : { kind: 'invalid', reason: 'misplaced thousands separator' };
   }
   const mark = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : null;
   if (mark === null) {
@@ -70,7 +72,10 @@ export function readDecimal(body: string): DecimalReading {
 }
 
 /** A reading with the locale deciding "1,234" / "1.234". */
-export function decideDecimal(body: string, decimalSeparator: DecimalSeparator): { ok: true; value: number } | { ok: false; reason: string } {
+export function decideDecimal(
+  body: string,
+  decimalSeparator: DecimalSeparator,
+): { ok: true; value: number } | { ok: false; reason: string } {
   const reading = readDecimal(body);
   if (reading.kind === 'number') return { ok: true, value: reading.value };
   if (reading.kind === 'invalid') return { ok: false, reason: reading.reason };

@@ -88,8 +88,12 @@ export function detectColumn(values: readonly string[], hints: ColumnHints = {})
   const locale = hints.locale ?? DEFAULT_CONTEXT;
   const hinted = typesHintedBy(hints.header);
 
+  // Each distinct value is parsed once and counted as often as it occurs: a
+  // million-row column of birthdays has at most a few tens of thousands.
+  const occurrences = new Map<string, number>();
+  for (const text of texts) occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
   const evidence = new LocaleEvidence();
-  for (const text of texts) evidence.add(text);
+  for (const [text, count] of occurrences) evidence.add(text, count);
   const dateOrder = evidence.dateOrder() ?? locale.dateOrder;
   const decimalSeparator = evidence.decimalSeparator() ?? locale.decimalSeparator;
   const list = columnListDelimiter(texts, hinted.includes('list'));
@@ -97,15 +101,11 @@ export function detectColumn(values: readonly string[], hints: ColumnHints = {})
 
   if (texts.length === 0) return { type: 'text', confidence: 0, context, nonEmpty: 0, parsed: 0, warnings: [], failures: [] };
 
-  const allowedFailures = Math.floor(texts.length * (1 - DETECTION_THRESHOLD));
+  const allowedFailures = Math.floor(texts.length * (1 - DETECTION_THRESHOLD) + 1e-9);
   const tallies = new Map<FieldType, Tally>(PREFERENCE.map((type) => [type, { ok: 0, failed: 0, distinctive: false, failures: [] }]));
   const listEvidence = list !== null && (list.count >= Math.max(1, texts.length * 0.3) || hinted.includes('list'));
   if (!listEvidence) tallies.delete('list');
-  let binary = { zero: false, one: false };
-
-  for (const text of texts) {
-    if (text === '0') binary = { ...binary, zero: true };
-    if (text === '1') binary = { ...binary, one: true };
+  for (const [text, count] of occurrences) {
     for (const [type, tally] of tallies) {
       const result = (PARSERS[type] as Parser<TypedValue>)(text, context);
       const reason = !result.ok
@@ -116,18 +116,18 @@ export function detectColumn(values: readonly string[], hints: ColumnHints = {})
             ? 'an item too long for a list'
             : null;
       if (reason === null && result.ok) {
-        tally.ok++;
+        tally.ok += count;
         if (!tally.distinctive && isDistinctive(type, text, result.value, context)) tally.distinctive = true;
         continue;
       }
-      tally.failed++;
+      tally.failed += count;
       if (tally.failures.length < MAX_FAILURES_KEPT) tally.failures.push({ value: text, reason: reason ?? 'not readable' });
       if (tally.failed > allowedFailures) tallies.delete(type);
     }
   }
   // "0" and "1" alone are a flag when both occur; a column of ones is a count.
   const boolean = tallies.get('boolean');
-  if (boolean && !boolean.distinctive && binary.zero && binary.one) boolean.distinctive = true;
+  if (boolean && !boolean.distinctive && occurrences.has('0') && occurrences.has('1')) boolean.distinctive = true;
   // A list is evidenced by its delimiters, not by every value reading as a list of one.
   const listTally = tallies.get('list');
   if (listTally) listTally.distinctive = true;

@@ -55,8 +55,7 @@ export function detectLocale(sampleRows: readonly (readonly string[])[], fallbac
     }
   }
   const decimalSeparator = evidence.decimalSeparator() ?? fallback.decimalSeparator ?? DEFAULT_CONTEXT.decimalSeparator;
-  const dateOrder =
-    evidence.dateOrder() ?? fallback.dateOrder ?? (decimalSeparator === ',' ? 'day-first' : DEFAULT_CONTEXT.dateOrder);
+  const dateOrder = evidence.dateOrder() ?? fallback.dateOrder ?? (decimalSeparator === ',' ? 'day-first' : DEFAULT_CONTEXT.dateOrder);
   const grouping = [...evidence.groupings].sort((a, b) => b[1] - a[1])[0]?.[0];
   const thousandsSeparator =
     (grouping && GROUPING_NAMES[grouping]) ?? fallback.thousandsSeparator ?? (decimalSeparator === ',' ? '.' : ',');

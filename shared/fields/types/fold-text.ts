@@ -2,12 +2,7 @@
  * Case- and accent-insensitive form of a word for lookups: "Não" → "nao",
  * "SÍ" → "si", "Österreich" → "osterreich".
  */
-export const foldText = (text: string): string =>
-  text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .trim();
+export const foldText = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
 
 /**
  * A cell as a value: trimmed, without the leading apostrophe spreadsheets add to

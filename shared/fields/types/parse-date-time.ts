@@ -8,7 +8,8 @@ import { parseDate } from './parse-date';
  * A date, then "T" or spaces, a time ("14:30", "14:30:15.123", "2:30 pm") and
  * an optional offset ("Z", "+01:00", "+0100", "UTC").
  */
-const DATE_TIME = /^(.+?)(?:T|\s+)([0-9]{1,2}[:.h][0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:\s*[ap]\.?\s?m\.?)?)\s*(Z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?$/i;
+const DATE_TIME =
+  /^(.+?)(?:T|\s+)([0-9]{1,2}[:.h][0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:\s*[ap]\.?\s?m\.?)?)\s*(Z|UTC|GMT|[+-][0-9]{2}(?::?[0-9]{2})?)?$/i;
 
 const TIME_FORMATS = ['H:mm', 'H:mm:ss', 'H:mm:ss.SSS', 'h:mm a', 'h:mm:ss a', 'h:mm:ss.SSS a'];
 /** A day without daylight-saving changes, so every wall time exists on it. */
@@ -53,11 +54,11 @@ export const parseDateTime: Parser<string> = (raw, ctx) => {
   const serial = excelSerial(text);
   if (serial !== null) return parsed(excelSerialDateTime(serial), raw);
   const match = DATE_TIME.exec(text);
-  const [datePart, timePart, zone] = match ? [match[1] ?? '', match[2] ?? '', match[3]] : [text, '0:00', undefined];
+  const [datePart, timePart, zone] = match ? [match[1] ?? '', match[2] ?? '', match[3]] : [text, null, undefined];
   const date = parseDate(datePart, ctx);
   if (!date.ok) return failed(match ? date.reason : `"${text}" is not a date and time`);
   if (date.value.startsWith('--')) return failed(`"${text}" has no year`);
-  const time = wallTime(timePart);
+  const time = timePart === null ? '00:00:00' : wallTime(timePart);
   if (time === null) return failed(`"${timePart}" is not a time of day`);
   const offset = offsetOf(zone);
   if (offset === null) return failed(`"${zone}" is not a time zone offset`);

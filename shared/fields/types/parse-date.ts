@@ -72,7 +72,9 @@ export const parseDate: Parser<string> = (raw, ctx) => {
   if (/^[12][0-9]{3}$/.test(text)) return failed(`${text} is a year, not a day`);
   const serial = excelSerial(text);
   if (serial !== null) {
-    return Number.isInteger(serial) ? parsed(excelSerialDate(serial), raw) : failed('a spreadsheet date with a time: type the field as date-time');
+    return Number.isInteger(serial)
+      ? parsed(excelSerialDate(serial), raw)
+      : failed('a spreadsheet date with a time: type the field as date-time');
   }
   const numeric = numericDate(text, ctx);
   if (numeric) return numeric.ok ? parsed(numeric.value, raw) : numeric;

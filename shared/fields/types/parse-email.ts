@@ -32,7 +32,13 @@ export const parseEmail: Parser<string> = (raw) => {
   const ascii = asciiDomain(domain);
   const labels = ascii?.split('.') ?? [];
   const tld = labels[labels.length - 1] ?? '';
-  if (!ascii || ascii.length > 253 || labels.length < 2 || !labels.every((label) => ASCII_LABEL.test(label)) || !/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/.test(tld)) {
+  if (
+    !ascii ||
+    ascii.length > 253 ||
+    labels.length < 2 ||
+    !labels.every((label) => ASCII_LABEL.test(label)) ||
+    !/^(?:[a-z]{2,63}|xn--[a-z0-9-]+)$/.test(tld)
+  ) {
     return failed(`"${domain}" is not a valid domain`);
   }
   return parsed(`${local}@${domain}`, raw);

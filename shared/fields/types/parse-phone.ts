@@ -19,7 +19,8 @@ const REASONS: Readonly<Record<string, string>> = {
 export const parsePhone: Parser<string> = (raw, ctx) => {
   const text = cellText(raw);
   if (text === '') return failed('empty');
-  const defaultCountry = ctx.defaultCountry && isSupportedCountry(ctx.defaultCountry.toUpperCase()) ? ctx.defaultCountry.toUpperCase() : undefined;
+  const defaultCountry =
+    ctx.defaultCountry && isSupportedCountry(ctx.defaultCountry.toUpperCase()) ? ctx.defaultCountry.toUpperCase() : undefined;
   try {
     const phone = parsePhoneNumberWithError(text, defaultCountry && isSupportedCountry(defaultCountry) ? { defaultCountry } : {});
     if (!phone.isValid()) {

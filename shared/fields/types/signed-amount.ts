@@ -20,7 +20,7 @@ export function splitAmount(raw: string): SignedAmount | { reason: string } {
   let text = cellText(raw);
   let negative = false;
   let currency: SignedAmount['currency'] = null;
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     const before = text;
     if (text.startsWith('(') && text.endsWith(')')) {
