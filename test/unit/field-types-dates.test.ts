@@ -58,6 +58,14 @@ describe('parseDate', () => {
     expect(value(parseDate(raw, MONTH_FIRST))).toBe(monthFirst);
   });
 
+  it.each([
+    ['1990-03-05T00:00:00Z', '1990-03-05'],
+    ['1990-03-05T23:30:00-05:00', '1990-03-05'],
+    ['05/03/1990 14:30', '1990-03-05'],
+  ])('a date written as a date-time, %s, is its day as written: %s', (raw, day) => {
+    expect(value(parseDate(raw, DAY_FIRST))).toBe(day);
+  });
+
   it('reads "05/03/1990" in a German or French file as 5 March', () => {
     expect(parseDate('05/03/1990', DAY_FIRST)).toEqual({ ok: true, value: '1990-03-05', original: '05/03/1990' });
   });

@@ -37,6 +37,12 @@ describe('detectColumn: type from the whole column', () => {
     ['names', ['Anna', 'Bob', 'Chloé'], {}, 'text'],
     ['postcodes with leading zeros', ['01067', '10115', '80331'], {}, 'text'],
     ['a hint never overrides the data', ['anna@example.com', 'bob@example.org'], { header: 'phone' }, 'email'],
+    ['ids stay codes', ['1001', '1002', '1003'], { header: 'Customer ID' }, 'text'],
+    ['postcodes stay codes', ['75001', '10115'], { header: 'Zip' }, 'text'],
+    ['language codes are not countries', ['de', 'fr', 'it'], { header: 'Language' }, 'text'],
+    ['country codes under "country code"', ['DE', 'FR', 'IT'], { header: 'Country Code' }, 'country'],
+    ['birthdays exported as midnight timestamps', ['1990-03-05T00:00:00Z', '1985-12-01T00:00:00Z'], { header: 'Birthdate' }, 'date'],
+    ['timestamps', ['1990-03-05T00:00:00Z', '1985-12-01T00:00:00Z'], { header: 'Created' }, 'date-time'],
   ] as const)('%s → %s', (_label, values, hints, type) => {
     expect(detectColumn(values, hints).type).toBe(type);
   });

@@ -33,8 +33,9 @@ export interface ColumnDetection {
 }
 
 /** Candidates in order of preference when they read equally many values. */
-const PREFERENCE: readonly FieldType[] = ['boolean', 'email', 'date', 'date-time', 'phone', 'country', 'number', 'money', 'list'];
+const PREFERENCE: readonly FieldType[] = ['boolean', 'email', 'date-time', 'date', 'phone', 'country', 'number', 'money', 'list'];
 const MAX_FAILURES_KEPT = 5;
+const CODE_LIKE: ReadonlySet<FieldType> = new Set(['number', 'money', 'boolean', 'country']);
 const MAX_LIST_ITEM = 60;
 
 interface Tally {
@@ -139,7 +140,10 @@ export function detectColumn(values: readonly string[], hints: ColumnHints = {})
   const hintedBest = candidates
     .filter((c) => hinted.includes(c.type) && c.ok >= (best?.ok ?? 0))
     .sort((a, b) => b.ok - a.ok || hinted.indexOf(a.type) - hinted.indexOf(b.type))[0];
-  const chosen = hintedBest ?? best;
+  // Digits and two-letter codes read as numbers, flags or countries just as well as text: under
+  // an "id", "postcode" or "language" header they are codes, and stay text.
+  const asCode = hinted.includes('text') && best !== undefined && CODE_LIKE.has(best.type);
+  const chosen = hintedBest ?? (asCode ? undefined : best);
 
   if (!chosen) {
     return { type: 'text', confidence: 1, context, nonEmpty: texts.length, parsed: texts.length, warnings: [], failures: [] };

@@ -60,6 +60,25 @@ const WORD_HINTS: Readonly<Record<string, readonly FieldType[]>> = {
   newsletter: ['boolean'],
   email: ['email'],
   mail: ['email'],
+  // Codes that look like numbers or countries but are neither quantities nor places.
+  id: ['text'],
+  code: ['text'],
+  zip: ['text'],
+  zipcode: ['text'],
+  postcode: ['text'],
+  postal: ['text'],
+  plz: ['text'],
+  sku: ['text'],
+  ean: ['text'],
+  iban: ['text'],
+  language: ['text'],
+  lang: ['text'],
+  locale: ['text'],
+  sprache: ['text'],
+  langue: ['text'],
+  idioma: ['text'],
+  lingua: ['text'],
+  taal: ['text'],
   tags: ['list'],
   list: ['list'],
   interests: ['list'],
@@ -67,7 +86,10 @@ const WORD_HINTS: Readonly<Record<string, readonly FieldType[]>> = {
   labels: ['list'],
 };
 
-/** The types a header suggests, most likely first: "Birth Date" → date, "is_vip" → boolean. */
+/**
+ * The types a header suggests, most likely first: "Birth Date" → date,
+ * "is_vip" → boolean, "Customer ID" → text (so digits stay a code).
+ */
 export function typesHintedBy(header: string | undefined): FieldType[] {
   const hinted: FieldType[] = [];
   for (const word of headerWords(header ?? '')) {

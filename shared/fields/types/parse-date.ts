@@ -4,6 +4,7 @@ import { DAY_MONTH_YEAR, ISO_MONTH_DAY, MONTH_DAY, YEAR_FIRST } from './date-sha
 import { excelSerial, excelSerialDate } from './excel-serial';
 import { cellText } from './fold-text';
 import { failed, parsed, type ParseContext, type ParseResult, type Parser } from './parse-context';
+import { offsetOf, splitDateTime, wallTime } from './time-of-day';
 
 /** A leap year, so a birthday on 29 February parses. */
 const YEARLESS_REFERENCE = new Date(2000, 0, 1);
@@ -63,7 +64,8 @@ function numericDate(text: string, ctx: ParseContext): ParseResult<string> | nul
  * A calendar date, 'YYYY-MM-DD', or '--MM-DD' for a birthday written without a
  * year. Reads ISO dates, all-digit dates in the context's order, two-digit
  * years (nearest century to the reference time), month names in English and
- * the six languages, and spreadsheet serial numbers.
+ * the six languages, and spreadsheet serial numbers. A date-time gives its
+ * day as written, without converting its offset.
  */
 export const parseDate: Parser<string> = (raw, ctx) => {
   const text = cellText(raw).replace(/\s+/g, ' ');
@@ -79,5 +81,12 @@ export const parseDate: Parser<string> = (raw, ctx) => {
   const numeric = numericDate(text, ctx);
   if (numeric) return numeric.ok ? parsed(numeric.value, raw) : numeric;
   const named = /\p{L}/u.test(text) ? namedDate(text, ctx) : null;
-  return named ? parsed(named, raw) : failed(`"${text}" is not a date`);
+  if (named) return parsed(named, raw);
+  // A date exported as a date-time ("1990-03-05T00:00:00Z", as CRMs write birthdays): the day as written.
+  const withTime = splitDateTime(text);
+  if (withTime && wallTime(withTime.time) !== null && offsetOf(withTime.zone) !== null) {
+    const day = parseDate(withTime.date, ctx);
+    if (day.ok && !day.value.startsWith('--')) return parsed(day.value, raw);
+  }
+  return failed(`"${text}" is not a date`);
 };
