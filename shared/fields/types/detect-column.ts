@@ -78,6 +78,67 @@ function isDistinctive(type: FieldType, text: string, value: TypedValue, ctx: Pa
   }
 }
 
+/** Why a value that parses still does not count for a type during detection (null: it counts). */
+function detectionObjection(type: FieldType, text: string, value: TypedValue): string | null {
+  if (type === 'number' && /^[-+]?0[0-9]/.test(text)) return 'a leading zero: an identifier or code, not a quantity';
+  if (type === 'list' && (value as string[]).some((item) => item.length > MAX_LIST_ITEM)) return 'an item too long for a list';
+  return null;
+}
+
+/**
+ * Parse each distinct value once as every candidate type, counting it as often
+ * as it occurs; a type is dropped once it fails more values than the
+ * threshold allows, so a text column stops costing parses early.
+ */
+function tallyTypes(
+  occurrences: ReadonlyMap<string, number>,
+  types: readonly FieldType[],
+  context: ParseContext,
+  allowedFailures: number,
+): Map<FieldType, Tally> {
+  const tallies = new Map<FieldType, Tally>(types.map((type) => [type, { ok: 0, failed: 0, distinctive: false, failures: [] }]));
+  for (const [text, count] of occurrences) {
+    for (const [type, tally] of tallies) {
+      const result = (PARSERS[type] as Parser<TypedValue>)(text, context);
+      const reason = result.ok ? detectionObjection(type, text, result.value) : result.reason;
+      if (result.ok && reason === null) {
+        tally.ok += count;
+        if (!tally.distinctive && isDistinctive(type, text, result.value, context)) tally.distinctive = true;
+        continue;
+      }
+      tally.failed += count;
+      if (tally.failures.length < MAX_FAILURES_KEPT) tally.failures.push({ value: text, reason: reason ?? 'not readable' });
+      if (tally.failed > allowedFailures) tallies.delete(type);
+    }
+  }
+  // "0" and "1" alone are a flag when both occur; a column of ones is a count.
+  const boolean = tallies.get('boolean');
+  if (boolean && occurrences.has('0') && occurrences.has('1')) boolean.distinctive = true;
+  // A list is evidenced by its delimiters (checked before), not by every value reading as a list of one.
+  const list = tallies.get('list');
+  if (list) list.distinctive = true;
+  return tallies;
+}
+
+/**
+ * The type that reads the most values among those with distinctive values;
+ * a hinted type that reads at least as many wins the tie. Null means text.
+ */
+function chooseType(tallies: ReadonlyMap<FieldType, Tally>, hinted: readonly FieldType[]): (Tally & { type: FieldType }) | null {
+  const candidates = [...tallies].map(([type, tally]) => ({ type, ...tally }));
+  const best = candidates
+    .filter((c) => c.distinctive)
+    .sort((a, b) => b.ok - a.ok || PREFERENCE.indexOf(a.type) - PREFERENCE.indexOf(b.type))[0];
+  const hintedBest = candidates
+    .filter((c) => hinted.includes(c.type) && c.ok >= (best?.ok ?? 0))
+    .sort((a, b) => b.ok - a.ok || hinted.indexOf(a.type) - hinted.indexOf(b.type))[0];
+  if (hintedBest) return hintedBest;
+  // Digits and two-letter codes read as numbers, flags or countries just as well as text: under
+  // an "id", "postcode" or "language" header they are codes, and stay text.
+  if (best && hinted.includes('text') && CODE_LIKE.has(best.type)) return null;
+  return best ?? null;
+}
+
 /**
  * Detect a column's type from ALL its values (not a sample): the type that
  * reads at least 90% of the non-empty values, preferring one whose values
@@ -99,68 +160,20 @@ export function detectColumn(values: readonly string[], hints: ColumnHints = {})
   const decimalSeparator = evidence.decimalSeparator() ?? locale.decimalSeparator;
   const list = columnListDelimiter(texts, hinted.includes('list'));
   const context: ParseContext = { ...locale, dateOrder, decimalSeparator, ...(list ? { listDelimiter: list.delimiter } : {}) };
+  const nonEmpty = texts.length;
+  if (nonEmpty === 0) return { type: 'text', confidence: 0, context, nonEmpty, parsed: 0, warnings: [], failures: [] };
 
-  if (texts.length === 0) return { type: 'text', confidence: 0, context, nonEmpty: 0, parsed: 0, warnings: [], failures: [] };
+  const listEvidence = list !== null && (list.count >= Math.max(1, nonEmpty * 0.3) || hinted.includes('list'));
+  const types = PREFERENCE.filter((type) => type !== 'list' || listEvidence);
+  const allowedFailures = Math.floor(nonEmpty * (1 - DETECTION_THRESHOLD) + 1e-9);
+  const chosen = chooseType(tallyTypes(occurrences, types, context, allowedFailures), hinted);
+  if (!chosen) return { type: 'text', confidence: 1, context, nonEmpty, parsed: nonEmpty, warnings: [], failures: [] };
 
-  const allowedFailures = Math.floor(texts.length * (1 - DETECTION_THRESHOLD) + 1e-9);
-  const tallies = new Map<FieldType, Tally>(PREFERENCE.map((type) => [type, { ok: 0, failed: 0, distinctive: false, failures: [] }]));
-  const listEvidence = list !== null && (list.count >= Math.max(1, texts.length * 0.3) || hinted.includes('list'));
-  if (!listEvidence) tallies.delete('list');
-  for (const [text, count] of occurrences) {
-    for (const [type, tally] of tallies) {
-      const result = (PARSERS[type] as Parser<TypedValue>)(text, context);
-      const reason = !result.ok
-        ? result.reason
-        : type === 'number' && /^[-+]?0[0-9]/.test(text)
-          ? 'a leading zero: an identifier or code, not a quantity'
-          : type === 'list' && (result.value as string[]).some((item) => item.length > MAX_LIST_ITEM)
-            ? 'an item too long for a list'
-            : null;
-      if (reason === null && result.ok) {
-        tally.ok += count;
-        if (!tally.distinctive && isDistinctive(type, text, result.value, context)) tally.distinctive = true;
-        continue;
-      }
-      tally.failed += count;
-      if (tally.failures.length < MAX_FAILURES_KEPT) tally.failures.push({ value: text, reason: reason ?? 'not readable' });
-      if (tally.failed > allowedFailures) tallies.delete(type);
-    }
-  }
-  // "0" and "1" alone are a flag when both occur; a column of ones is a count.
-  const boolean = tallies.get('boolean');
-  if (boolean && !boolean.distinctive && occurrences.has('0') && occurrences.has('1')) boolean.distinctive = true;
-  // A list is evidenced by its delimiters, not by every value reading as a list of one.
-  const listTally = tallies.get('list');
-  if (listTally) listTally.distinctive = true;
-
-  const candidates = [...tallies].map(([type, tally]) => ({ type, ...tally }));
-  const byRate = (a: (typeof candidates)[number], b: (typeof candidates)[number]) =>
-    b.ok - a.ok || PREFERENCE.indexOf(a.type) - PREFERENCE.indexOf(b.type);
-  const best = candidates.filter((c) => c.distinctive).sort(byRate)[0];
-  const hintedBest = candidates
-    .filter((c) => hinted.includes(c.type) && c.ok >= (best?.ok ?? 0))
-    .sort((a, b) => b.ok - a.ok || hinted.indexOf(a.type) - hinted.indexOf(b.type))[0];
-  // Digits and two-letter codes read as numbers, flags or countries just as well as text: under
-  // an "id", "postcode" or "language" header they are codes, and stay text.
-  const asCode = hinted.includes('text') && best !== undefined && CODE_LIKE.has(best.type);
-  const chosen = hintedBest ?? (asCode ? undefined : best);
-
-  if (!chosen) {
-    return { type: 'text', confidence: 1, context, nonEmpty: texts.length, parsed: texts.length, warnings: [], failures: [] };
-  }
   const warnings =
     chosen.type === 'date' || chosen.type === 'date-time'
       ? evidence.dateWarnings(dateOrder)
       : chosen.type === 'number' || chosen.type === 'money'
         ? evidence.numberWarnings(decimalSeparator)
         : [];
-  return {
-    type: chosen.type,
-    confidence: chosen.ok / texts.length,
-    context,
-    nonEmpty: texts.length,
-    parsed: chosen.ok,
-    warnings,
-    failures: chosen.failures,
-  };
+  return { type: chosen.type, confidence: chosen.ok / nonEmpty, context, nonEmpty, parsed: chosen.ok, warnings, failures: chosen.failures };
 }

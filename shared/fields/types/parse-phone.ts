@@ -19,10 +19,10 @@ const REASONS: Readonly<Record<string, string>> = {
 export const parsePhone: Parser<string> = (raw, ctx) => {
   const text = cellText(raw);
   if (text === '') return failed('empty');
-  const defaultCountry =
-    ctx.defaultCountry && isSupportedCountry(ctx.defaultCountry.toUpperCase()) ? ctx.defaultCountry.toUpperCase() : undefined;
+  const country = ctx.defaultCountry?.toUpperCase();
+  const defaultCountry = country !== undefined && isSupportedCountry(country) ? country : undefined;
   try {
-    const phone = parsePhoneNumberWithError(text, defaultCountry && isSupportedCountry(defaultCountry) ? { defaultCountry } : {});
+    const phone = parsePhoneNumberWithError(text, defaultCountry ? { defaultCountry } : {});
     if (!phone.isValid()) {
       const where = phone.country ?? defaultCountry;
       return failed(where ? `not a valid phone number in ${where}` : 'not a valid phone number');
