@@ -37,7 +37,10 @@ const toNumber = (integer: string, fraction: string, decimal: DecimalSeparator |
  * both to parse (with the locale) and to collect a column's evidence.
  */
 export function readDecimal(body: string): DecimalReading {
-  if (EXPONENT.test(body)) return { kind: 'number', value: Number(body), decimal: '.' };
+  if (EXPONENT.test(body)) {
+    const value = Number(body);
+    return Number.isFinite(value) ? { kind: 'number', value, decimal: '.' } : { kind: 'invalid', reason: 'too large for a number' };
+  }
   if (!BODY.test(body)) return { kind: 'invalid', reason: 'not a number' };
   const lastDot = body.lastIndexOf('.');
   const lastComma = body.lastIndexOf(',');
