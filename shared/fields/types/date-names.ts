@@ -6,9 +6,9 @@ import { foldText } from './fold-text';
 export const DATE_LOCALES: readonly Locale[] = [enUS, fr, de, es, it, pt, nl];
 
 /**
- * Formats for dates written with a month name, after `normalizeNamedDate`.
- * date-fns' MMMM matches wide and abbreviated names alike ("March", "Mar",
- * "mars", "févr."). A format without a year is a birthday: month and day only.
+ * Formats for dates written with a month name, after `monthNameReadings` has
+ * written the month in full and `normalizeNamedDate` has dropped commas,
+ * ordinals and particles. A format without a year is a birthday: month and day only.
  */
 export const NAMED_FORMATS: readonly { pattern: string; hasYear: boolean }[] = [
   { pattern: 'd MMMM yyyy', hasYear: true },
@@ -23,7 +23,7 @@ export const NAMED_FORMATS: readonly { pattern: string; hasYear: boolean }[] = [
 ];
 
 /**
- * "Monday"-free, punctuation-light form: "March 5th, 1990" → "March 5 1990",
+ * Punctuation-light form: "March 5th, 1990" → "March 5 1990",
  * "5. März 1990" → "5 März 1990", "5 de marzo de 1990" → "5 marzo 1990",
  * "1er mars" → "1 mars".
  */
@@ -36,19 +36,34 @@ export const normalizeNamedDate = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
-let monthWords: ReadonlyMap<string, readonly Locale[]> | undefined;
+interface MonthWord {
+  locale: Locale;
+  month: number;
+}
 
-/** Folded month names and abbreviations (without their dot) to the locales that use them. */
-function monthWordIndex(): ReadonlyMap<string, readonly Locale[]> {
+/** ASCII spellings exports use where the language has an umlaut. */
+const ASCII_SPELLINGS: Readonly<Record<string, string>> = { maerz: 'marz' };
+
+let monthWords: ReadonlyMap<string, readonly MonthWord[]> | undefined;
+let weekdayWords: ReadonlySet<string> | undefined;
+
+/** A token as looked up: folded (case, accents), without a closing dot, ASCII spellings mapped. */
+const wordKey = (token: string): string => {
+  const key = foldText(token).replace(/\.$/, '');
+  return ASCII_SPELLINGS[key] ?? key;
+};
+
+/** Month names and abbreviations of every locale, folded, to the month they name. */
+function monthWordIndex(): ReadonlyMap<string, readonly MonthWord[]> {
   if (monthWords) return monthWords;
-  const words = new Map<string, Locale[]>();
+  const words = new Map<string, MonthWord[]>();
   for (const locale of DATE_LOCALES) {
     for (let month = 0; month < 12; month++) {
       for (const pattern of ['MMMM', 'MMM', 'LLLL', 'LLL']) {
-        const word = foldText(format(new Date(2000, month, 1), pattern, { locale })).replace(/\.$/, '');
-        const locales = words.get(word) ?? [];
-        if (!locales.includes(locale)) locales.push(locale);
-        words.set(word, locales);
+        const key = wordKey(format(new Date(2000, month, 1), pattern, { locale }));
+        const entries = words.get(key) ?? [];
+        if (!entries.some((entry) => entry.locale === locale)) entries.push({ locale, month });
+        words.set(key, entries);
       }
     }
   }
@@ -56,15 +71,39 @@ function monthWordIndex(): ReadonlyMap<string, readonly Locale[]> {
   return words;
 }
 
-/**
- * The locales whose month names a text uses, so a name that is no date ("Anna
- * Smith") costs a lookup rather than a parse per locale and format.
- */
-export function localesNamingAMonth(text: string): readonly Locale[] {
-  const index = monthWordIndex();
-  const found: Locale[] = [];
-  for (const token of foldText(text).split(/[^a-z]+/)) {
-    for (const locale of index.get(token) ?? []) if (!found.includes(locale)) found.push(locale);
+function weekdayWordIndex(): ReadonlySet<string> {
+  if (weekdayWords) return weekdayWords;
+  const words = new Set<string>();
+  for (const locale of DATE_LOCALES) {
+    for (let day = 2; day < 9; day++) {
+      for (const pattern of ['EEEE', 'EEE']) words.add(wordKey(format(new Date(2000, 0, day), pattern, { locale })));
+    }
   }
-  return found;
+  weekdayWords = words;
+  return words;
+}
+
+/**
+ * The readings of a text that names a month: for each locale whose month
+ * names it uses, the text with the month written as that locale's full name
+ * (so "fevrier", "mrt" and "Maerz" parse like "février", "maart" and "März")
+ * and any weekday dropped ("lundi 5 mars 1990"). Empty for a text that names
+ * no month, so "Anna Smith" costs a lookup rather than a parse per locale.
+ */
+export function monthNameReadings(text: string): { locale: Locale; text: string }[] {
+  const index = monthWordIndex();
+  const weekdays = weekdayWordIndex();
+  const tokens = text.split(/([\p{L}.]+)/u);
+  const readings: { locale: Locale; text: string }[] = [];
+  for (const { locale } of tokens.flatMap((token) => index.get(wordKey(token)) ?? [])) {
+    if (readings.some((reading) => reading.locale === locale)) continue;
+    const rewritten = tokens.map((token) => {
+      const key = wordKey(token);
+      const month = index.get(key)?.find((entry) => entry.locale === locale)?.month;
+      if (month !== undefined) return format(new Date(2000, month, 1), 'MMMM', { locale });
+      return weekdays.has(key) ? '' : token;
+    });
+    readings.push({ locale, text: rewritten.join('') });
+  }
+  return readings;
 }

@@ -1,5 +1,5 @@
 import { format, isValid, parse } from 'date-fns';
-import { DATE_LOCALES, localesNamingAMonth, NAMED_FORMATS, normalizeNamedDate } from './date-names';
+import { DATE_LOCALES, monthNameReadings, NAMED_FORMATS, normalizeNamedDate } from './date-names';
 import { DAY_MONTH_YEAR, ISO_MONTH_DAY, MONTH_DAY, YEAR_FIRST } from './date-shapes';
 import { excelSerial, excelSerialDate } from './excel-serial';
 import { cellText } from './fold-text';
@@ -21,12 +21,10 @@ const calendarDay = (date: Date): string => format(date, 'yyyy-MM-dd');
 const monthDay = (date: Date): string => format(date, '--MM-dd');
 
 function namedDate(text: string, ctx: ParseContext): string | null {
-  const locales = localesNamingAMonth(text);
-  if (locales.length === 0) return null;
-  const normalized = normalizeNamedDate(text);
-  for (const locale of locales) {
+  for (const reading of monthNameReadings(text)) {
+    const normalized = normalizeNamedDate(reading.text);
     for (const { pattern, hasYear } of NAMED_FORMATS) {
-      const date = parseWith(normalized, pattern, hasYear ? referenceOf(ctx) : YEARLESS_REFERENCE, locale);
+      const date = parseWith(normalized, pattern, hasYear ? referenceOf(ctx) : YEARLESS_REFERENCE, reading.locale);
       if (date) return hasYear ? calendarDay(date) : monthDay(date);
     }
   }
