@@ -98,6 +98,18 @@ describe('parseMoney', () => {
   });
 
   it.each([
+    ['$5', undefined, 'USD'],
+    ['$5', 'CA', 'CAD'],
+    ['A$5', 'CA', 'AUD'],
+    ['5 kr', 'SE', 'SEK'],
+    ['5 kr.', 'DK', 'DKK'],
+    ['5 kr', undefined, null],
+    ['5 USD', 'CA', 'USD'],
+  ])('%s in a file from %s is %s', (raw, defaultCountry, currency) => {
+    expect(value(parseMoney(raw, { ...EN, ...(defaultCountry ? { defaultCountry } : {}) }))).toEqual({ amount: 5, currency });
+  });
+
+  it.each([
     ['12 EUR USD', 'two different currencies'],
     ['€', 'a currency without an amount'],
     ['XYZ 12', 'not a number'],

@@ -2,7 +2,8 @@
  * Currency marks written next to amounts. ISO 4217 codes come from the
  * platform's own list (`Intl.supportedValuesOf`), so any code a browser knows
  * is accepted; symbols are the common ones in the exports we read. A bare "$"
- * is read as US dollars; "kr" is left without a currency (four krona/krone).
+ * or "kr" is the file's country's dollar or krona/krone (US dollars, and no
+ * currency for "kr", when the country does not say).
  */
 const SYMBOLS: Readonly<Record<string, string | null>> = {
   '€': 'EUR',
@@ -38,6 +39,13 @@ const SYMBOLS: Readonly<Record<string, string | null>> = {
   kr: null,
 };
 
+/** Whose "$" and "kr" a file means, by its default country. */
+const BY_COUNTRY: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  $: { CA: 'CAD', AU: 'AUD', NZ: 'NZD', MX: 'MXN', SG: 'SGD', HK: 'HKD', AR: 'ARS', CL: 'CLP', CO: 'COP' },
+  kr: { SE: 'SEK', NO: 'NOK', DK: 'DKK', IS: 'ISK' },
+  'kr.': { SE: 'SEK', NO: 'NOK', DK: 'DKK', IS: 'ISK' },
+};
+
 let isoCodes: ReadonlySet<string> | undefined;
 const currencyCodes = (): ReadonlySet<string> => (isoCodes ??= new Set(Intl.supportedValuesOf('currency')));
 
@@ -45,18 +53,28 @@ export type CurrencyMark = { currency: string | null; length: number };
 
 const SYMBOL_LIST = Object.keys(SYMBOLS).sort((a, b) => b.length - a.length);
 
-/** The currency mark a text starts with, if any. */
-export function leadingCurrency(text: string): CurrencyMark | null {
+const symbolMark = (symbol: string | undefined, country: string | undefined): CurrencyMark | null => {
+  if (symbol === undefined) return null;
+  const local = country === undefined ? undefined : BY_COUNTRY[symbol]?.[country.toUpperCase()];
+  return { currency: local ?? SYMBOLS[symbol] ?? null, length: symbol.length };
+};
+
+/** The currency mark a text starts with, if any; `country` says whose "$" or "kr" it is. */
+export function leadingCurrency(text: string, country?: string): CurrencyMark | null {
   const code = /^([A-Za-z]{3})(?![A-Za-z])/.exec(text)?.[1]?.toUpperCase();
   if (code && currencyCodes().has(code)) return { currency: code, length: 3 };
-  const symbol = SYMBOL_LIST.find((mark) => text.startsWith(mark));
-  return symbol === undefined ? null : { currency: SYMBOLS[symbol] ?? null, length: symbol.length };
+  return symbolMark(
+    SYMBOL_LIST.find((mark) => text.startsWith(mark)),
+    country,
+  );
 }
 
 /** The currency mark a text ends with, if any. */
-export function trailingCurrency(text: string): CurrencyMark | null {
+export function trailingCurrency(text: string, country?: string): CurrencyMark | null {
   const code = /(?<![A-Za-z])([A-Za-z]{3})$/.exec(text)?.[1]?.toUpperCase();
   if (code && currencyCodes().has(code)) return { currency: code, length: 3 };
-  const symbol = SYMBOL_LIST.find((mark) => text.endsWith(mark));
-  return symbol === undefined ? null : { currency: SYMBOLS[symbol] ?? null, length: symbol.length };
+  return symbolMark(
+    SYMBOL_LIST.find((mark) => text.endsWith(mark)),
+    country,
+  );
 }

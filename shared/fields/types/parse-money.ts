@@ -5,7 +5,7 @@ import { splitAmount } from './signed-amount';
 
 /** An amount with an optional currency symbol or ISO code on either side. */
 export const parseMoney: Parser<Money> = (raw, ctx) => {
-  const amount = splitAmount(raw);
+  const amount = splitAmount(raw, ctx.defaultCountry);
   if ('reason' in amount) return failed(amount.reason);
   if (amount.body === '') return failed(amount.currency ? 'a currency without an amount' : 'empty');
   const number = decideDecimal(amount.body, ctx.decimalSeparator);

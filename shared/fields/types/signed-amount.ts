@@ -14,9 +14,9 @@ const MINUS = /^[-\u2212]/;
 /**
  * Peel signs, accounting parentheses and a currency mark off an amount, in any
  * order they come: "-12", "(12.00)", "€1.234,00", "1,234.00 USD", "CHF 12.50",
- * "-€12", "€ (12.00)", "12,50 €-".
+ * "-€12", "€ (12.00)", "12,50 €-". `country` (the file's) says whose "$" or "kr" it is.
  */
-export function splitAmount(raw: string): SignedAmount | { reason: string } {
+export function splitAmount(raw: string, country?: string): SignedAmount | { reason: string } {
   let text = cellText(raw);
   let negative = false;
   let currency: SignedAmount['currency'] = null;
@@ -32,11 +32,12 @@ export function splitAmount(raw: string): SignedAmount | { reason: string } {
     } else if (text.startsWith('+')) {
       text = text.slice(1);
     } else {
-      const mark = leadingCurrency(text) ?? trailingCurrency(text);
+      const leading = leadingCurrency(text, country);
+      const mark = leading ?? trailingCurrency(text, country);
       if (mark) {
         if (currency !== null && currency.code !== mark.currency) return { reason: 'two different currencies' };
         currency = { code: mark.currency };
-        text = leadingCurrency(text) ? text.slice(mark.length) : text.slice(0, text.length - mark.length);
+        text = leading ? text.slice(mark.length) : text.slice(0, text.length - mark.length);
       }
     }
     text = text.trim();
