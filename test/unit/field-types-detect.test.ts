@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTEXT, detectColumn, detectLocale, parseValue, type ParseContext } from '../../shared/fields/types';
+import {
+  ColumnDetection,
+  ColumnDetector,
+  DEFAULT_CONTEXT,
+  detectColumn,
+  detectLocale,
+  parseValue,
+  type ParseContext,
+} from '../../shared/fields/types';
 
 const GERMAN: ParseContext = {
   ...DEFAULT_CONTEXT,
@@ -45,6 +53,23 @@ describe('detectColumn: type from the whole column', () => {
     ['timestamps', ['1990-03-05T00:00:00Z', '1985-12-01T00:00:00Z'], { header: 'Created' }, 'date-time'],
   ] as const)('%s → %s', (_label, values, hints, type) => {
     expect(detectColumn(values, hints).type).toBe(type);
+    // Streamed without knowing the length, the same answer.
+    const detector = new ColumnDetector(hints);
+    for (const value of values) detector.add(value);
+    expect(detector.result().type).toBe(type);
+  });
+
+  it('streams a long column without knowing its length: same result, and the result fits the contract schema', () => {
+    const values = Array.from({ length: 20_000 }, (_, i) =>
+      i === 15_000 ? '13/04/1990' : i % 1000 === 7 ? 'unknown' : `0${(i % 9) + 1}/0${(i % 7) + 1}/19${50 + (i % 40)}`,
+    );
+    const detector = new ColumnDetector({ header: 'Birthday', locale: US });
+    for (const value of values) detector.add(value);
+    const streamed = detector.result();
+    expect(streamed).toEqual(detectColumn(values, { header: 'Birthday', locale: US }));
+    expect(streamed).toMatchObject({ type: 'date', nonEmpty: 20_000, parsed: 19_980, warnings: [] });
+    expect(streamed.context.dateOrder).toBe('day-first');
+    expect(ColumnDetection.parse(streamed)).toEqual(streamed);
   });
 
   it('looks at every value, not a sample: one value among thousands decides the day order', () => {

@@ -5,6 +5,29 @@ import { dateOrderEvidence, orderedParts } from './date-shapes';
 import { type DateOrder, type DecimalSeparator } from './parse-context';
 import { splitAmount } from './signed-amount';
 
+/** What one value says about the locale. */
+export interface ValueEvidence {
+  order: DateOrder | 'ambiguous' | null;
+  decimal: DecimalSeparator | 'ambiguous' | null;
+  /** The mark grouping its thousands, when it has a decimal mark that says which one groups. */
+  grouping: string | null;
+}
+
+const NO_EVIDENCE: ValueEvidence = { order: null, decimal: null, grouping: null };
+
+export function readEvidence(text: string): ValueEvidence {
+  const order = dateOrderEvidence(text);
+  if (order) return { ...NO_EVIDENCE, order };
+  if (!/[0-9]/.test(text)) return NO_EVIDENCE;
+  const amount = splitAmount(text);
+  if ('reason' in amount) return NO_EVIDENCE;
+  const reading = readDecimal(amount.body);
+  if (reading.kind === 'ambiguous') return { ...NO_EVIDENCE, decimal: 'ambiguous' };
+  if (reading.kind !== 'number' || reading.decimal === null) return NO_EVIDENCE;
+  const integer = amount.body.slice(0, amount.body.lastIndexOf(reading.decimal));
+  return { order: null, decimal: reading.decimal, grouping: /[.,  \u00a0\u202f\u2009'\u2019]/.exec(integer)?.[0] ?? null };
+}
+
 /**
  * What a set of values says about the locale, gathered before anything is
  * parsed: which day order and which decimal mark the unambiguous values use,
@@ -17,20 +40,18 @@ export class LocaleEvidence {
   ambiguousDate: string | undefined;
   ambiguousNumber: string | undefined;
 
-  /** Count what `text` says, `count` times (a column passes each distinct value once). */
+  /** Count what `text` says, `count` times. */
   add(text: string, count = 1): void {
-    const order = dateOrderEvidence(text);
-    if (order === 'ambiguous') this.ambiguousDate ??= text;
-    else if (order) this.dateOrders[order] += count;
-    if (order || !/[0-9]/.test(text)) return;
-    const amount = splitAmount(text);
-    if ('reason' in amount) return;
-    const reading = readDecimal(amount.body);
-    if (reading.kind === 'ambiguous') this.ambiguousNumber ??= text;
-    if (reading.kind !== 'number' || reading.decimal === null) return;
-    this.decimals[reading.decimal] += count;
-    const grouping = /[.,  \u00a0\u202f\u2009'\u2019]/.exec(amount.body.slice(0, amount.body.lastIndexOf(reading.decimal)))?.[0];
-    if (grouping) this.groupings.set(grouping, (this.groupings.get(grouping) ?? 0) + count);
+    this.addRead(text, readEvidence(text), count);
+  }
+
+  /** Count what `text` said when it was read (a column reads each distinct value once). */
+  addRead(text: string, evidence: ValueEvidence, count: number): void {
+    if (evidence.order === 'ambiguous') this.ambiguousDate ??= text;
+    else if (evidence.order) this.dateOrders[evidence.order] += count;
+    if (evidence.decimal === 'ambiguous') this.ambiguousNumber ??= text;
+    else if (evidence.decimal) this.decimals[evidence.decimal] += count;
+    if (evidence.grouping) this.groupings.set(evidence.grouping, (this.groupings.get(evidence.grouping) ?? 0) + count);
   }
 
   /** The order the unambiguous values use (the majority, if they disagree), or null when none say. */

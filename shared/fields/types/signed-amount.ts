@@ -10,6 +10,12 @@ export interface SignedAmount {
 }
 
 const MINUS = /^[-\u2212]/;
+/**
+ * Only a text that starts or ends with something other than digits and marks
+ * can carry a currency ("kr." and "Fr." end with a dot), so plain numbers skip
+ * the symbol lookup.
+ */
+const CURRENCY_AT_EDGE = /^[^0-9.,]|[^0-9,]$/;
 
 /**
  * Peel signs, accounting parentheses and a currency mark off an amount, in any
@@ -31,7 +37,7 @@ export function splitAmount(raw: string, country?: string): SignedAmount | { rea
       text = MINUS.test(text) ? text.slice(1) : text.slice(0, -1);
     } else if (text.startsWith('+')) {
       text = text.slice(1);
-    } else {
+    } else if (CURRENCY_AT_EDGE.test(text)) {
       const leading = leadingCurrency(text, country);
       const mark = leading ?? trailingCurrency(text, country);
       if (mark) {
