@@ -80,6 +80,13 @@ describe('detectColumn: type from the whole column', () => {
     expect(parseValue('date', '05/03/1990', detection.context)).toMatchObject({ value: '1990-03-05' });
   });
 
+  it('counts every occurrence past the cache of distinct values', () => {
+    const distinct = Array.from({ length: 25_000 }, (_, i) => `user${i}@example.com`);
+    const detector = new ColumnDetector({});
+    for (const value of [...distinct, ...distinct, 'not an email']) detector.add(value);
+    expect(detector.result()).toMatchObject({ type: 'email', nonEmpty: 50_001, parsed: 50_000 });
+  });
+
   it('a column with "13/04/1990" is day-first even in a US file', () => {
     expect(detectColumn(['05/03/1990', '13/04/1990', '01/02/2000'], { locale: US }).context.dateOrder).toBe('day-first');
     expect(detectColumn(['05/03/1990', '04/13/1990'], { locale: GERMAN }).context.dateOrder).toBe('month-first');
