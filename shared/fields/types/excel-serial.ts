@@ -1,0 +1,33 @@
+import { addDays, addSeconds, format } from 'date-fns';
+
+/**
+ * Spreadsheets store dates as days since 1899-12-30 (Excel, LibreOffice,
+ * Google Sheets). Excel also counts a 29 February 1900 that never was (serial
+ * 60, kept for Lotus 1-2-3), so serials before it start a day later.
+ */
+const LAST_SERIAL = 2_958_465; // 9999-12-31
+const SERIAL = /^[0-9]{1,7}(?:\.[0-9]+)?$/;
+
+/** The serial a cell holds, when it is one: a positive number of days in Excel's range. */
+export function excelSerial(text: string): number | null {
+  if (!SERIAL.test(text)) return null;
+  const serial = Number(text);
+  return serial >= 1 && serial <= LAST_SERIAL && Math.floor(serial) !== 60 ? serial : null;
+}
+
+const dayOf = (serial: number): Date => {
+  const days = Math.floor(serial);
+  // Local calendar arithmetic: the result is a calendar day, no zone can move it.
+  return addDays(days < 60 ? new Date(1899, 11, 31) : new Date(1899, 11, 30), days);
+};
+
+/** 32937 → "1990-03-05". */
+export const excelSerialDate = (serial: number): string => format(dayOf(serial), 'yyyy-MM-dd');
+
+/** 32937.75 → "1990-03-05T18:00:00" (wall time, no zone: spreadsheets store none). */
+export function excelSerialDateTime(serial: number): string {
+  const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
+  const day = addDays(dayOf(serial), seconds >= 86_400 ? 1 : 0);
+  const time = addSeconds(new Date(2000, 0, 1), seconds % 86_400);
+  return `${format(day, 'yyyy-MM-dd')}T${format(time, 'HH:mm:ss')}`;
+}
