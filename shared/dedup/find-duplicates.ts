@@ -1,0 +1,57 @@
+import { candidatePairs, type BlockingOptions } from './blocking';
+import { clusterPairs } from './cluster';
+import { explainPair } from './explain';
+import { normaliseProfile, type NormaliseOptions } from './normalise';
+import type { DedupProfile } from './profile';
+import { scorePair, type PairScore } from './score';
+
+/** Pairs scoring at least this are the same person by default (even odds of the evidence). */
+export const DEFAULT_THRESHOLD = 0.5;
+
+export interface DedupOptions extends BlockingOptions, NormaliseOptions {
+  threshold?: number;
+}
+
+export interface ScoredPair extends PairScore {
+  a: string;
+  b: string;
+  explanation: string;
+}
+
+export interface DuplicateCluster {
+  ids: string[];
+  /** The pairs above the threshold that link the cluster, best first. */
+  pairs: ScoredPair[];
+}
+
+export interface DedupResult {
+  clusters: DuplicateCluster[];
+  /** Candidate pairs from blocking, each compared field by field. */
+  compared: number;
+  /** Every compared pair at or above the threshold, best first. */
+  matches: ScoredPair[];
+}
+
+export function findDuplicates(profiles: readonly DedupProfile[], options: DedupOptions = {}): DedupResult {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const normalised = profiles.map((p) => normaliseProfile(p, options));
+  const candidates = candidatePairs(normalised, options);
+  const linked: [number, number][] = [];
+  const matches: ScoredPair[] = [];
+  for (const [i, j] of candidates.pairs()) {
+    const a = normalised[i]!;
+    const b = normalised[j]!;
+    const pair = scorePair(a, b);
+    if (pair.score < threshold) continue;
+    linked.push([i, j]);
+    const [first, second] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
+    matches.push({ ...pair, a: first, b: second, explanation: explainPair(pair) });
+  }
+  matches.sort((x, y) => y.weight - x.weight);
+  const clusters = clusterPairs(profiles.length, linked).map((members) => {
+    const ids = members.map((i) => profiles[i]!.id);
+    const inCluster = new Set(ids);
+    return { ids, pairs: matches.filter((m) => inCluster.has(m.a)) };
+  });
+  return { clusters, compared: candidates.count, matches };
+}
