@@ -48,11 +48,11 @@ export function comparisonWeight(comparison: FieldComparison): number {
 
 /**
  * Bits of evidence at which a pair is even odds. Candidate pairs share a blocking
- * key, so the prior is far better than for two random profiles; about 2^-18
- * stands for "one in a few hundred thousand" — a pair has to agree on several
+ * key, so the prior is far better than for two random profiles; about 2^-15
+ * stands for "one in tens of thousands" — a pair has to agree on several
  * independent fields (name and birth date, or name and full address) to pass.
  */
-export const EVEN_ODDS_BITS = 18;
+export const EVEN_ODDS_BITS = 15;
 
 export interface ScoredComparison extends FieldComparison {
   /** Bits of evidence this field added (negative against a match). */

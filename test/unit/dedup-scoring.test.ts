@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { compareValues } from '../../shared/dedup/compare';
+import { clusterPairs } from '../../shared/dedup/cluster';
+import { explainPair } from '../../shared/dedup/explain';
+import { DEFAULT_THRESHOLD, findDuplicates } from '../../shared/dedup/find-duplicates';
+import { normaliseProfile } from '../../shared/dedup/normalise';
+import type { DedupProfile } from '../../shared/dedup/profile';
+import { scorePair } from '../../shared/dedup/score';
+
+const ana: DedupProfile = {
+  id: 'C1',
+  firstName: 'Ana',
+  lastName: 'Lopez',
+  birthDate: '1990-03-05',
+  postcode: '28001',
+  streetNumber: '12',
+  addressLines: ['Calle Mayor'],
+  city: 'Madrid',
+};
+
+function score(a: DedupProfile, b: DedupProfile) {
+  return scorePair(normaliseProfile(a), normaliseProfile(b));
+}
+
+describe('dedup field comparison', () => {
+  it('says equal, similar (with its similarity), different or missing', () => {
+    expect(compareValues('lastName', 'lopez', 'lopez')).toEqual({ field: 'lastName', outcome: 'equal', similarity: 1 });
+    const similar = compareValues('lastName', 'lopez', 'lopes');
+    expect(similar.outcome).toBe('similar');
+    expect(similar.similarity).toBeGreaterThan(0.9);
+    expect(compareValues('lastName', 'lopez', 'garcia').outcome).toBe('different');
+    expect(compareValues('lastName', 'lopez', '').outcome).toBe('missing');
+    expect(compareValues('birthDate', '19900305', '19900503').outcome).toBe('similar');
+  });
+});
+
+describe('dedup pair scoring', () => {
+  it('scores in [0, 1], a corrupted copy above the default threshold and a namesake with another life below it', () => {
+    const typo = score(ana, { ...ana, id: 'C2', lastName: 'Lopes', postcode: '28010' });
+    expect(typo.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+    expect(typo.score).toBeLessThanOrEqual(1);
+    const namesake = score(ana, {
+      id: 'C3',
+      firstName: 'Ana',
+      lastName: 'Lopez',
+      birthDate: '1971-11-30',
+      postcode: '08002',
+      city: 'Barcelona',
+    });
+    expect(namesake.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(namesake.score).toBeGreaterThanOrEqual(0);
+  });
+
+  it('explains what agreed and what did not, strongest agreement first', () => {
+    const pair = score(ana, { ...ana, id: 'C2', lastName: 'Lopes', postcode: '46001', city: undefined });
+    const text = explainPair(pair);
+    expect(text).toMatch(/^date of birth equal, /);
+    expect(text).toMatch(/surname similar 0\.9\d/);
+    expect(text).toContain('postcode different');
+    expect(text).not.toContain('city');
+    expect(pair.fields.find((f) => f.field === 'city')).toMatchObject({ outcome: 'missing', weight: 0 });
+  });
+
+  it('recognises swapped first and last names', () => {
+    const pair = score(ana, { ...ana, id: 'C2', firstName: 'Lopez', lastName: 'Ana' });
+    expect(pair.namesSwapped).toBe(true);
+    expect(explainPair(pair)).toMatch(/^first name and surname swapped, /);
+    expect(pair.score).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('treats an exact email, phone or identifier as strong evidence', () => {
+    const a: DedupProfile = { id: 'a', firstName: 'Ana', lastName: 'Lopez', email: 'ana@example.com' };
+    expect(score(a, { id: 'b', firstName: 'Ana', lastName: 'López', email: 'ANA@example.com' }).score).toBeGreaterThan(0.99);
+    expect(score(a, { id: 'b', firstName: 'Ana', lastName: 'Lopez', email: 'other@example.com' }).score).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+});
+
+describe('dedup clustering', () => {
+  it('links pairs transitively with union-find', () => {
+    expect(
+      clusterPairs(6, [
+        [0, 1],
+        [1, 2],
+        [4, 5],
+      ]),
+    ).toEqual([
+      [0, 1, 2],
+      [4, 5],
+    ]);
+    expect(clusterPairs(3, [])).toEqual([]);
+  });
+
+  it('groups duplicates into clusters of ids with their scored, explained pairs; a threshold of 1 merges nothing fuzzy', () => {
+    const profiles: DedupProfile[] = [
+      ana,
+      { ...ana, id: 'C2', lastName: 'Lopes' },
+      { ...ana, id: 'C3', firstName: 'Anna', streetNumber: '' },
+      { id: 'C4', firstName: 'Bo', lastName: 'Svensson', birthDate: '1985-01-01', postcode: '11122', city: 'Stockholm' },
+    ];
+    const result = findDuplicates(profiles);
+    expect(result.clusters.map((c) => c.ids)).toEqual([['C1', 'C2', 'C3']]);
+    const [cluster] = result.clusters;
+    expect(cluster!.pairs.length).toBeGreaterThanOrEqual(2);
+    for (const pair of cluster!.pairs) {
+      expect(pair.score).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
+      expect(pair.explanation).toContain('date of birth equal');
+    }
+    expect(result.compared).toBeGreaterThanOrEqual(3);
+    expect(findDuplicates(profiles, { threshold: 1 }).clusters).toEqual([]);
+  });
+});
