@@ -17,6 +17,11 @@
  *   reads statistics cached at import, so it must stay within 50 ms whatever
  *   the size. The reference is what it used to cost: one full scan per field.
  *
+ * dedup: de-duplication of the FEBRL person sets (../shared/datasets/febrl) at
+ *   default settings: pairwise precision, recall and F1 of the clusters against
+ *   the true entities, and candidate pairs compared per second. No reference:
+ *   the figures are the judgement (F1 >= 0.99 / 0.98, precision >= 0.98).
+ *
  * preview.scale: a six-persona preview refresh (four segment personas, one of
  *   them matching nobody, and two fixed customers) after each edit, on a workspace of SCALE_ROWS customers
  *   (1,000,000 by default). The reference is the same refresh on the demo
@@ -35,6 +40,7 @@ import { openDatabase } from '../../electron/workspace/db';
 import { importCustomers } from '../../electron/workspace/import';
 import { findCustomer, listFields } from '../../electron/workspace/customers-repo';
 import { recomputeFieldStats } from '../../electron/workspace/field-stats';
+import { benchDedup } from './dedup';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -238,6 +244,7 @@ async function main(): Promise<void> {
     'preview.render': benchPreview,
     'preview.scale': benchPreviewAtScale,
     'customers.fields': benchFields,
+    dedup: () => Promise.resolve(benchDedup()),
   };
   const only = process.env.BENCH?.split(',');
   try {
