@@ -50,8 +50,10 @@ function phoneSimilarity(a: string, b: string): number {
 
 function nameSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  const similarity = jaroWinkler(a, b);
   // Spaces are noise in names ("van der berg" / "vanderberg").
-  return Math.max(jaroWinkler(a, b), jaroWinkler(a.replaceAll(' ', ''), b.replaceAll(' ', '')));
+  if (!a.includes(' ') && !b.includes(' ')) return similarity;
+  return Math.max(similarity, jaroWinkler(a.replaceAll(' ', ''), b.replaceAll(' ', '')));
 }
 
 const COMPARATORS: Readonly<Record<FieldName, Comparator>> = {
@@ -86,6 +88,7 @@ export function compareValues(field: FieldName, a: string, b: string): FieldComp
 /** Address lines as token bags: words moved between lines, or lines swapped, still agree. */
 export function compareAddress(a: readonly string[], b: readonly string[]): FieldComparison {
   if (a.length === 0 || b.length === 0) return { field: 'address', outcome: 'missing', similarity: 0 };
+  if (a.length === b.length && a.every((token, i) => token === b[i])) return { field: 'address', outcome: 'equal', similarity: 1 };
   const similarity = mongeElkan.symmetric(jaroWinkler, a, b);
   return { field: 'address', outcome: outcomeOf('address', similarity), similarity };
 }

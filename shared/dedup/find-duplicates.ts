@@ -48,10 +48,12 @@ export function findDuplicates(profiles: readonly DedupProfile[], options: Dedup
     matches.push({ ...pair, a: first, b: second, explanation: explainPair(pair) });
   }
   matches.sort((x, y) => y.weight - x.weight);
-  const clusters = clusterPairs(profiles.length, linked).map((members) => {
-    const ids = members.map((i) => profiles[i]!.id);
-    const inCluster = new Set(ids);
-    return { ids, pairs: matches.filter((m) => inCluster.has(m.a)) };
-  });
+  const clusters: DuplicateCluster[] = clusterPairs(profiles.length, linked).map((members) => ({
+    ids: members.map((i) => profiles[i]!.id),
+    pairs: [],
+  }));
+  const clusterOf = new Map<string, DuplicateCluster>();
+  for (const cluster of clusters) for (const id of cluster.ids) clusterOf.set(id, cluster);
+  for (const match of matches) clusterOf.get(match.a)?.pairs.push(match);
   return { clusters, compared: candidates.count, matches };
 }

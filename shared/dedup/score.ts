@@ -26,9 +26,12 @@ export interface FieldWeights {
   disagree: number;
 }
 
+const WEIGHTS = Object.fromEntries(
+  Object.entries(PROBABILITIES).map(([field, { m, u }]) => [field, { agree: Math.log2(m / u), disagree: Math.log2((1 - m) / (1 - u)) }]),
+) as Record<FieldName, FieldWeights>;
+
 export function fieldWeights(field: FieldName): FieldWeights {
-  const { m, u } = PROBABILITIES[field];
-  return { agree: Math.log2(m / u), disagree: Math.log2((1 - m) / (1 - u)) };
+  return WEIGHTS[field];
 }
 
 /**
@@ -38,7 +41,7 @@ export function fieldWeights(field: FieldName): FieldWeights {
  */
 export function comparisonWeight(comparison: FieldComparison): number {
   if (comparison.outcome === 'missing') return 0;
-  const { agree, disagree } = fieldWeights(comparison.field);
+  const { agree, disagree } = WEIGHTS[comparison.field];
   if (comparison.outcome === 'equal') return agree;
   if (comparison.outcome === 'different') return disagree;
   const floor = similarAt(comparison.field);
@@ -71,10 +74,11 @@ export interface PairScore {
 export function scorePair(a: MatchProfile, b: MatchProfile): PairScore {
   const comparison = compareProfiles(a, b);
   let weight = 0;
-  const fields = comparison.fields.map((field) => {
-    const w = comparisonWeight(field);
+  // Built field by field rather than spread: this runs for every candidate pair.
+  const fields = comparison.fields.map(({ field, outcome, similarity }): ScoredComparison => {
+    const w = comparisonWeight({ field, outcome, similarity });
     weight += w;
-    return { ...field, weight: w };
+    return { field, outcome, similarity, weight: w };
   });
   return { score: 1 / (1 + 2 ** (EVEN_ODDS_BITS - weight)), weight, fields, namesSwapped: comparison.namesSwapped };
 }
