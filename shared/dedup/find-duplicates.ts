@@ -3,7 +3,7 @@ import { clusterPairs } from './cluster';
 import { explainPair } from './explain';
 import { normaliseProfile, type NormaliseOptions } from './normalise';
 import type { DedupProfile } from './profile';
-import { scorePair, type PairScore } from './score';
+import { evenOddsBits, scorePair, type PairScore } from './score';
 
 /** Pairs scoring at least this are the same person by default (even odds of the evidence). */
 export const DEFAULT_THRESHOLD = 0.5;
@@ -36,12 +36,13 @@ export function findDuplicates(profiles: readonly DedupProfile[], options: Dedup
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const normalised = profiles.map((p) => normaliseProfile(p, options));
   const candidates = candidatePairs(normalised, options);
+  const evenOdds = evenOddsBits(profiles.length);
   const linked: [number, number][] = [];
   const matches: ScoredPair[] = [];
   for (const [i, j] of candidates.pairs()) {
     const a = normalised[i]!;
     const b = normalised[j]!;
-    const pair = scorePair(a, b);
+    const pair = scorePair(a, b, evenOdds);
     if (pair.score < threshold) continue;
     linked.push([i, j]);
     const [first, second] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];

@@ -2,32 +2,43 @@ import { compareProfiles, similarAt, type FieldComparison, type FieldName } from
 import type { MatchProfile } from './profile';
 
 /**
- * Fellegi–Sunter probabilities per field: m = P(values agree | same person),
- * u = P(values agree | different people). m reflects how often a real person's
- * value is mistyped or outdated; u is roughly 1 / (number of common values).
+ * Fellegi–Sunter probabilities per field and agreement level: m = P(level | same
+ * person), u = P(level | different people), for "equal" and "similar"; the rest
+ * of each is "different". m reflects how often a person's value is mistyped,
+ * outdated or simply another one (people keep several emails and phones, so a
+ * different email says little); u is roughly 1 / (number of common values).
  * They are set from what the fields are, not fitted to a data set.
  */
-const PROBABILITIES: Readonly<Record<FieldName, { m: number; u: number }>> = {
-  firstName: { m: 0.9, u: 0.005 },
-  lastName: { m: 0.9, u: 0.002 },
-  email: { m: 0.9, u: 0.000_001 },
-  phone: { m: 0.9, u: 0.000_01 },
-  birthDate: { m: 0.9, u: 0.000_05 },
-  streetNumber: { m: 0.85, u: 0.02 },
-  address: { m: 0.85, u: 0.001 },
-  city: { m: 0.9, u: 0.002 },
-  postcode: { m: 0.9, u: 0.001 },
-  state: { m: 0.9, u: 0.15 },
-  identifier: { m: 0.9, u: 0.000_001 },
+const PROBABILITIES: Readonly<Record<FieldName, { m: readonly [number, number]; u: readonly [number, number] }>> = {
+  firstName: { m: [0.85, 0.1], u: [0.005, 0.02] },
+  lastName: { m: [0.85, 0.1], u: [0.002, 0.01] },
+  email: { m: [0.6, 0.05], u: [0.000_001, 0.000_1] },
+  phone: { m: [0.6, 0.1], u: [0.000_01, 0.000_1] },
+  birthDate: { m: [0.85, 0.1], u: [0.000_05, 0.000_5] },
+  streetNumber: { m: [0.85, 0.05], u: [0.02, 0.02] },
+  address: { m: [0.8, 0.12], u: [0.001, 0.01] },
+  city: { m: [0.85, 0.1], u: [0.002, 0.01] },
+  postcode: { m: [0.85, 0.1], u: [0.001, 0.01] },
+  state: { m: [0.9, 0], u: [0.15, 0] },
+  identifier: { m: [0.85, 0.1], u: [0.000_001, 0.000_01] },
 };
 
 export interface FieldWeights {
-  agree: number;
-  disagree: number;
+  equal: number;
+  /** At the field's "similar" threshold; rises towards `equal` as similarity does. */
+  similar: number;
+  different: number;
 }
 
 const WEIGHTS = Object.fromEntries(
-  Object.entries(PROBABILITIES).map(([field, { m, u }]) => [field, { agree: Math.log2(m / u), disagree: Math.log2((1 - m) / (1 - u)) }]),
+  Object.entries(PROBABILITIES).map(([field, { m, u }]) => [
+    field,
+    {
+      equal: Math.log2(m[0] / u[0]),
+      similar: m[1] > 0 ? Math.log2(m[1] / u[1]) : 0,
+      different: Math.log2((1 - m[0] - m[1]) / (1 - u[0] - u[1])),
+    },
+  ]),
 ) as Record<FieldName, FieldWeights>;
 
 export function fieldWeights(field: FieldName): FieldWeights {
@@ -35,27 +46,46 @@ export function fieldWeights(field: FieldName): FieldWeights {
 }
 
 /**
- * A comparison's weight in bits of evidence. Partial agreement is interpolated
- * between the disagreement and agreement weights by how far the similarity sits
- * above the field's "similar" threshold (Winkler's adjustment); missing is neutral.
+ * A comparison's weight in bits of evidence. A similar value's weight rises from
+ * the "similar" level at the field's threshold to the "equal" level at identity
+ * (Winkler's adjustment for partial agreement); missing is neutral.
  */
 export function comparisonWeight(comparison: FieldComparison): number {
   if (comparison.outcome === 'missing') return 0;
-  const { agree, disagree } = WEIGHTS[comparison.field];
-  if (comparison.outcome === 'equal') return agree;
-  if (comparison.outcome === 'different') return disagree;
+  const weights = WEIGHTS[comparison.field];
+  if (comparison.outcome === 'equal') return weights.equal;
+  if (comparison.outcome === 'different') return weights.different;
   const floor = similarAt(comparison.field);
   const t = floor >= 1 ? 1 : (comparison.similarity - floor) / (1 - floor);
-  return disagree + t * (agree - disagree);
+  return weights.similar + t * (weights.equal - weights.similar);
 }
 
+/** Where someone lives: fields that agree together far more often than independence predicts. */
+const LOCATION: ReadonlySet<FieldName> = new Set(['streetNumber', 'address', 'city', 'postcode', 'state']);
+
 /**
- * Bits of evidence at which a pair is even odds. Candidate pairs share a blocking
- * key, so the prior is far better than for two random profiles; about 2^-15
- * stands for "one in tens of thousands" — a pair has to agree on several
- * independent fields (name and birth date, or name and full address) to pass.
+ * The most a shared home counts, in bits: about what a shared surname does.
+ * Location fields are not independent (a street implies its
+ * postcode, city and state), and people who share a home are often different
+ * people, so summing their weights would let a household merge into one person:
+ * with the cap, the same surname and address with another first name and birth
+ * date stays below even odds.
  */
-export const EVEN_ODDS_BITS = 15;
+export const LOCATION_CAP_BITS = 10;
+
+/**
+ * Bits of evidence at which a pair is even odds, i.e. minus the log prior odds
+ * that two profiles are the same person. Among n profiles with a few duplicates
+ * each, that prior is about 1 / n, so the bar rises with log2(n): two customers
+ * called Ana Lopez are likely one person in a list of a thousand, not in a list
+ * of a million. Below 4,096 profiles the bar stays at 12 bits, so a pair always
+ * needs several independent agreements (name and birth date, or name and home).
+ */
+export const MIN_EVEN_ODDS_BITS = 12;
+
+export function evenOddsBits(profileCount: number): number {
+  return Math.max(MIN_EVEN_ODDS_BITS, Math.log2(Math.max(1, profileCount)));
+}
 
 export interface ScoredComparison extends FieldComparison {
   /** Bits of evidence this field added (negative against a match). */
@@ -71,14 +101,23 @@ export interface PairScore {
   namesSwapped: boolean;
 }
 
-export function scorePair(a: MatchProfile, b: MatchProfile): PairScore {
+/** `evenOdds`: see evenOddsBits; pass the bar for the size of the set the pair comes from. */
+export function scorePair(a: MatchProfile, b: MatchProfile, evenOdds: number = MIN_EVEN_ODDS_BITS): PairScore {
   const comparison = compareProfiles(a, b);
   let weight = 0;
+  let location = 0;
   // Built field by field rather than spread: this runs for every candidate pair.
   const fields = comparison.fields.map(({ field, outcome, similarity }): ScoredComparison => {
     const w = comparisonWeight({ field, outcome, similarity });
+    if (w > 0 && LOCATION.has(field)) location += w;
     weight += w;
     return { field, outcome, similarity, weight: w };
   });
-  return { score: 1 / (1 + 2 ** (EVEN_ODDS_BITS - weight)), weight, fields, namesSwapped: comparison.namesSwapped };
+  if (location > LOCATION_CAP_BITS) {
+    // Scale each location agreement down so the fields still add up to the total.
+    const scale = LOCATION_CAP_BITS / location;
+    for (const field of fields) if (field.weight > 0 && LOCATION.has(field.field)) field.weight *= scale;
+    weight -= location - LOCATION_CAP_BITS;
+  }
+  return { score: 1 / (1 + 2 ** (evenOdds - weight)), weight, fields, namesSwapped: comparison.namesSwapped };
 }

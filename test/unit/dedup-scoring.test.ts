@@ -5,7 +5,7 @@ import { explainPair } from '../../shared/dedup/explain';
 import { DEFAULT_THRESHOLD, findDuplicates } from '../../shared/dedup/find-duplicates';
 import { normaliseProfile } from '../../shared/dedup/normalise';
 import type { DedupProfile } from '../../shared/dedup/profile';
-import { scorePair } from '../../shared/dedup/score';
+import { evenOddsBits, scorePair } from '../../shared/dedup/score';
 
 const ana: DedupProfile = {
   id: 'C1',
@@ -18,8 +18,9 @@ const ana: DedupProfile = {
   city: 'Madrid',
 };
 
-function score(a: DedupProfile, b: DedupProfile) {
-  return scorePair(normaliseProfile(a), normaliseProfile(b));
+/** Scored as in a set of `setSize` profiles. */
+function score(a: DedupProfile, b: DedupProfile, setSize = 1000) {
+  return scorePair(normaliseProfile(a), normaliseProfile(b), evenOddsBits(setSize));
 }
 
 describe('dedup field comparison', () => {
@@ -61,6 +62,14 @@ describe('dedup pair scoring', () => {
     expect(pair.fields.find((f) => f.field === 'city')).toMatchObject({ outcome: 'missing', weight: 0 });
   });
 
+  it('does not merge a household: same surname and address, another first name and birth date', () => {
+    const partner = score(ana, { ...ana, id: 'C2', firstName: 'Carlos', birthDate: '1988-07-21' });
+    expect(partner.score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(explainPair(partner)).toMatch(/first name different.*date of birth different|date of birth different.*first name different/);
+    // The same home plus the same name and birth date is the same person.
+    expect(score(ana, { ...ana, id: 'C3', city: 'MADRID' }).score).toBeGreaterThan(0.99);
+  });
+
   it('recognises swapped first and last names', () => {
     const pair = score(ana, { ...ana, id: 'C2', firstName: 'Lopez', lastName: 'Ana' });
     expect(pair.namesSwapped).toBe(true);
@@ -71,7 +80,20 @@ describe('dedup pair scoring', () => {
   it('treats an exact email, phone or identifier as strong evidence', () => {
     const a: DedupProfile = { id: 'a', firstName: 'Ana', lastName: 'Lopez', email: 'ana@example.com' };
     expect(score(a, { id: 'b', firstName: 'Ana', lastName: 'López', email: 'ANA@example.com' }).score).toBeGreaterThan(0.99);
-    expect(score(a, { id: 'b', firstName: 'Ana', lastName: 'Lopez', email: 'other@example.com' }).score).toBeLessThan(DEFAULT_THRESHOLD);
+    const phoned = { id: 'p', firstName: 'Ana', lastName: 'Lopez', phone: '+34 612 345 678' };
+    expect(score(phoned, { id: 'q', firstName: 'Anna', lastName: 'Lopez', phone: '612345678' }).score).toBeGreaterThan(0.99);
+    expect(
+      score({ id: 'i', lastName: 'Lopez', identifier: 'X-123 456' }, { id: 'j', lastName: 'Lopes', identifier: 'x123456' }).score,
+    ).toBeGreaterThan(0.99);
+  });
+
+  it('asks for more evidence in a larger set: a shared name is enough among a thousand, not among a million', () => {
+    const a: DedupProfile = { id: 'a', firstName: 'Ana', lastName: 'Lopez', email: 'ana@example.com' };
+    const b: DedupProfile = { id: 'b', firstName: 'Ana', lastName: 'Lopez', email: 'other@example.com' };
+    expect(score(a, b, 1000).score).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(score(a, b, 1_000_000).score).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(evenOddsBits(1_000_000)).toBeCloseTo(19.93, 2);
+    expect(evenOddsBits(10)).toBe(12);
   });
 });
 
