@@ -12,7 +12,7 @@ export interface BlockingOptions {
   window?: number;
 }
 
-export const DEFAULT_BLOCKING: Required<BlockingOptions> = { maxBlockSize: 64, window: 6 };
+export const DEFAULT_BLOCKING: Required<BlockingOptions> = { maxBlockSize: 24, window: 3 };
 
 function phonetic(name: string): string {
   const word = name.replaceAll(' ', '');
@@ -48,41 +48,39 @@ export function neighbourhoodKey(p: MatchProfile): string {
   return `${p.lastName}\u0000${p.firstName}\u0000${p.birthDate}`;
 }
 
-/** A set of unordered index pairs, stored as one number (i * n + j, i < j), exact up to 2^53. */
-export class PairSet {
-  readonly #seen = new Set<number>();
-  constructor(readonly size: number) {}
-
-  add(i: number, j: number): void {
-    if (i === j) return;
-    this.#seen.add(i < j ? i * this.size + j : j * this.size + i);
-  }
-
-  get count(): number {
-    return this.#seen.size;
-  }
-
-  *pairs(): Generator<[number, number]> {
-    for (const key of this.#seen) yield [Math.floor(key / this.size), key % this.size];
-  }
+function compareKeys(keys: readonly string[]): (x: number, y: number) => number {
+  return (x, y) => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : x - y);
 }
 
-function addWindow(order: readonly number[], window: number, out: PairSet): void {
-  for (let x = 0; x < order.length; x++) {
-    for (let y = x + 1; y <= x + window && y < order.length; y++) out.add(order[x]!, order[y]!);
+/** Position of `index` in `sorted`, which is ordered by `compare`. */
+function positionOf(sorted: readonly number[], index: number, compare: (x: number, y: number) => number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const order = compare(sorted[middle]!, index);
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
   }
+  return -1;
+}
+
+function addNeighbours(sorted: readonly number[], position: number, window: number, index: number, out: Set<number>): void {
+  const end = Math.min(sorted.length - 1, position + window);
+  for (let p = Math.max(0, position - window); p <= end; p++) if (sorted[p]! > index) out.add(sorted[p]!);
 }
 
 /**
- * Candidate pairs: the union of every blocking key's blocks, plus a sorted
- * neighbourhood over the name key (which catches surnames whose phonetic code a
- * typo did change, as long as the first letters survive).
+ * Candidate pairs [i, j] with i < j, each once: the union of every blocking
+ * key's blocks, plus a sorted neighbourhood over the name key (which catches
+ * surnames whose phonetic code a typo did change, as long as the first letters
+ * survive). Pairs are produced profile by profile, so memory holds the blocks
+ * but never the set of all pairs, whatever the number of profiles.
  */
-export function candidatePairs(profiles: readonly MatchProfile[], options: BlockingOptions = {}): PairSet {
+export function* candidatePairs(profiles: readonly MatchProfile[], options: BlockingOptions = {}): Generator<[number, number]> {
   const { maxBlockSize, window } = { ...DEFAULT_BLOCKING, ...options };
-  const keys = profiles.map(neighbourhoodKey);
-  const byKey = (x: number, y: number): number => (keys[x]! < keys[y]! ? -1 : keys[x]! > keys[y]! ? 1 : 0);
-  const out = new PairSet(profiles.length);
+  const compare = compareKeys(profiles.map(neighbourhoodKey));
 
   const blocks = new Map<string, number[]>();
   profiles.forEach((profile, index) => {
@@ -92,16 +90,27 @@ export function candidatePairs(profiles: readonly MatchProfile[], options: Block
       else blocks.set(key, [index]);
     }
   });
-  for (const block of blocks.values()) {
-    if (block.length < 2) continue;
-    if (block.length > maxBlockSize) {
-      addWindow(block.sort(byKey), window, out);
-      continue;
-    }
-    for (let x = 0; x < block.length; x++) for (let y = x + 1; y < block.length; y++) out.add(block[x]!, block[y]!);
+  for (const [key, block] of blocks) {
+    if (block.length < 2) blocks.delete(key);
+    else if (block.length > maxBlockSize) block.sort(compare);
   }
+  const order = profiles.map((_, index) => index).sort(compare);
+  const rank = new Int32Array(profiles.length);
+  order.forEach((index, position) => (rank[index] = position));
 
-  const order = profiles.map((_, index) => index).sort(byKey);
-  addWindow(order, window, out);
-  return out;
+  const partners = new Set<number>();
+  for (let i = 0; i < profiles.length; i++) {
+    partners.clear();
+    for (const key of blockingKeys(profiles[i]!)) {
+      const block = blocks.get(key);
+      if (!block) continue;
+      if (block.length <= maxBlockSize) {
+        for (const j of block) if (j > i) partners.add(j);
+      } else {
+        addNeighbours(block, positionOf(block, i, compare), window, i, partners);
+      }
+    }
+    addNeighbours(order, rank[i]!, window, i, partners);
+    for (const j of partners) yield [i, j];
+  }
 }

@@ -35,11 +35,12 @@ export interface DedupResult {
 export function findDuplicates(profiles: readonly DedupProfile[], options: DedupOptions = {}): DedupResult {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const normalised = profiles.map((p) => normaliseProfile(p, options));
-  const candidates = candidatePairs(normalised, options);
   const evenOdds = evenOddsBits(profiles.length);
+  let compared = 0;
   const linked: [number, number][] = [];
   const matches: ScoredPair[] = [];
-  for (const [i, j] of candidates.pairs()) {
+  for (const [i, j] of candidatePairs(normalised, options)) {
+    compared++;
     const a = normalised[i]!;
     const b = normalised[j]!;
     const pair = scorePair(a, b, evenOdds);
@@ -56,5 +57,5 @@ export function findDuplicates(profiles: readonly DedupProfile[], options: Dedup
   const clusterOf = new Map<string, DuplicateCluster>();
   for (const cluster of clusters) for (const id of cluster.ids) clusterOf.set(id, cluster);
   for (const match of matches) clusterOf.get(match.a)?.pairs.push(match);
-  return { clusters, compared: candidates.count, matches };
+  return { clusters, compared, matches };
 }

@@ -23,7 +23,7 @@ function shareABlock(a: DedupProfile, b: DedupProfile): boolean {
 
 function isCandidate(a: DedupProfile, b: DedupProfile, others: DedupProfile[] = []): boolean {
   const profiles = [a, b, ...others].map((p) => normaliseProfile(p));
-  return [...candidatePairs(profiles).pairs()].some(([i, j]) => i === 0 && j === 1);
+  return [...candidatePairs(profiles)].some(([i, j]) => i === 0 && j === 1);
 }
 
 describe('dedup blocking', () => {
@@ -94,8 +94,23 @@ describe('dedup blocking', () => {
     }));
     const decoys: DedupProfile[] = Array.from({ length: 10 }, (_, i) => ({ id: `d${i}`, birthDate: `199501${10 + i}` }));
     const profiles = [...crowd, ...decoys, { id: 'nameless', birthDate: '1990-01-01' }].map((p) => normaliseProfile(p));
-    const pairs = [...candidatePairs(profiles, { maxBlockSize: 64, window: 6 }).pairs()];
+    const pairs = [...candidatePairs(profiles, { maxBlockSize: 64, window: 6 })];
     expect(pairs.length).toBeLessThan(500 * 12);
     expect(pairs.some(([i, j]) => i < 500 && j === 510)).toBe(true);
+  });
+
+  it('produces each candidate pair once, lower index first', () => {
+    const profiles = Array.from({ length: 200 }, (_, i) =>
+      normaliseProfile({
+        id: `p${i}`,
+        firstName: ['kirra', 'kira', 'liam'][i % 3],
+        lastName: 'menzies',
+        birthDate: `1990010${i % 4}`,
+        postcode: '2615',
+      }),
+    );
+    const pairs = [...candidatePairs(profiles, { maxBlockSize: 16, window: 4 })];
+    expect(pairs.every(([i, j]) => i < j)).toBe(true);
+    expect(new Set(pairs.map(([i, j]) => `${i}-${j}`)).size).toBe(pairs.length);
   });
 });
