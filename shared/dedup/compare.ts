@@ -110,7 +110,8 @@ const SIMPLE_FIELDS: readonly Exclude<FieldName, 'firstName' | 'lastName' | 'add
   'identifier',
 ];
 
-export function compareProfiles(a: MatchProfile, b: MatchProfile): ProfileComparison {
+/** Every field but the address, the one costly comparison (token against token). */
+export function compareIdentity(a: MatchProfile, b: MatchProfile): ProfileComparison {
   let first = compareValues('firstName', a.firstName, b.firstName);
   let last = compareValues('lastName', a.lastName, b.lastName);
   let namesSwapped = false;
@@ -123,7 +124,13 @@ export function compareProfiles(a: MatchProfile, b: MatchProfile): ProfileCompar
       namesSwapped = true;
     }
   }
-  const fields = [first, last, compareAddress(a.addressTokens, b.addressTokens)];
+  const fields = [first, last];
   for (const field of SIMPLE_FIELDS) fields.push(compareValues(field, a[field], b[field]));
   return { fields, namesSwapped };
+}
+
+export function compareProfiles(a: MatchProfile, b: MatchProfile): ProfileComparison {
+  const identity = compareIdentity(a, b);
+  identity.fields.push(compareAddress(a.addressTokens, b.addressTokens));
+  return identity;
 }

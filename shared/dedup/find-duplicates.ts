@@ -3,7 +3,7 @@ import { clusterPairs } from './cluster';
 import { explainPair } from './explain';
 import { normaliseProfile, type NormaliseOptions } from './normalise';
 import type { DedupProfile } from './profile';
-import { evenOddsBits, scorePair, type PairScore } from './score';
+import { bitsForScore, evenOddsBits, scorePairAbove, type PairScore } from './score';
 
 /** Pairs scoring at least this are the same person by default (even odds of the evidence). */
 export const DEFAULT_THRESHOLD = 0.5;
@@ -36,6 +36,7 @@ export function findDuplicates(profiles: readonly DedupProfile[], options: Dedup
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const normalised = profiles.map((p) => normaliseProfile(p, options));
   const evenOdds = evenOddsBits(profiles.length);
+  const minWeight = bitsForScore(threshold, evenOdds);
   let compared = 0;
   const linked: [number, number][] = [];
   const matches: ScoredPair[] = [];
@@ -43,8 +44,8 @@ export function findDuplicates(profiles: readonly DedupProfile[], options: Dedup
     compared++;
     const a = normalised[i]!;
     const b = normalised[j]!;
-    const pair = scorePair(a, b, evenOdds);
-    if (pair.score < threshold) continue;
+    const pair = scorePairAbove(a, b, evenOdds, minWeight);
+    if (!pair || pair.score < threshold) continue;
     linked.push([i, j]);
     const [first, second] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
     matches.push({ ...pair, a: first, b: second, explanation: explainPair(pair) });

@@ -1,4 +1,4 @@
-import { compareProfiles, similarAt, type FieldComparison, type FieldName } from './compare';
+import { compareAddress, compareIdentity, compareProfiles, similarAt, type FieldComparison, type FieldName } from './compare';
 import type { MatchProfile } from './profile';
 
 /**
@@ -101,23 +101,59 @@ export interface PairScore {
   namesSwapped: boolean;
 }
 
+function scored({ field, outcome, similarity }: FieldComparison): ScoredComparison {
+  return { field, outcome, similarity, weight: comparisonWeight({ field, outcome, similarity }) };
+}
+
+/** Total bits with location agreement capped; scales each location weight so the fields still add up. */
+function capLocation(fields: ScoredComparison[]): number {
+  let weight = 0;
+  let location = 0;
+  for (const f of fields) {
+    weight += f.weight;
+    if (f.weight > 0 && LOCATION.has(f.field)) location += f.weight;
+  }
+  if (location <= LOCATION_CAP_BITS) return weight;
+  const scale = LOCATION_CAP_BITS / location;
+  for (const f of fields) if (f.weight > 0 && LOCATION.has(f.field)) f.weight *= scale;
+  return weight - (location - LOCATION_CAP_BITS);
+}
+
+/**
+ * The pair's score, or undefined when it cannot reach `minWeight` bits: the
+ * address (token against token, the costly comparison) is compared last and
+ * only if its best case could still lift the pair over the bar. Most candidate
+ * pairs are clear non-matches, so this halves the work on large sets.
+ */
+export function scorePairAbove(a: MatchProfile, b: MatchProfile, evenOdds: number, minWeight: number): PairScore | undefined {
+  const comparison = compareIdentity(a, b);
+  const fields = comparison.fields.map(scored);
+  let known = 0;
+  let location = 0;
+  for (const f of fields) {
+    known += f.weight;
+    if (f.weight > 0 && LOCATION.has(f.field)) location += f.weight;
+  }
+  const cappedKnown = known - Math.max(0, location - LOCATION_CAP_BITS);
+  const addressBest = Math.max(0, Math.min(WEIGHTS.address.equal, LOCATION_CAP_BITS - location));
+  if (cappedKnown + addressBest < minWeight) return undefined;
+  fields.push(scored(compareAddress(a.addressTokens, b.addressTokens)));
+  const weight = capLocation(fields);
+  if (weight < minWeight) return undefined;
+  return { score: 1 / (1 + 2 ** (evenOdds - weight)), weight, fields, namesSwapped: comparison.namesSwapped };
+}
+
 /** `evenOdds`: see evenOddsBits; pass the bar for the size of the set the pair comes from. */
 export function scorePair(a: MatchProfile, b: MatchProfile, evenOdds: number = MIN_EVEN_ODDS_BITS): PairScore {
   const comparison = compareProfiles(a, b);
-  let weight = 0;
-  let location = 0;
-  // Built field by field rather than spread: this runs for every candidate pair.
-  const fields = comparison.fields.map(({ field, outcome, similarity }): ScoredComparison => {
-    const w = comparisonWeight({ field, outcome, similarity });
-    if (w > 0 && LOCATION.has(field)) location += w;
-    weight += w;
-    return { field, outcome, similarity, weight: w };
-  });
-  if (location > LOCATION_CAP_BITS) {
-    // Scale each location agreement down so the fields still add up to the total.
-    const scale = LOCATION_CAP_BITS / location;
-    for (const field of fields) if (field.weight > 0 && LOCATION.has(field.field)) field.weight *= scale;
-    weight -= location - LOCATION_CAP_BITS;
-  }
+  const fields = comparison.fields.map(scored);
+  const weight = capLocation(fields);
   return { score: 1 / (1 + 2 ** (evenOdds - weight)), weight, fields, namesSwapped: comparison.namesSwapped };
+}
+
+/** Bits a pair needs to score at least `threshold` when even odds sit at `evenOdds` bits. */
+export function bitsForScore(threshold: number, evenOdds: number): number {
+  if (threshold <= 0) return -Infinity;
+  if (threshold >= 1) return Infinity;
+  return evenOdds + Math.log2(threshold / (1 - threshold));
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pairQuality } from '../../shared/dedup/evaluate';
+import { candidatePairs } from '../../shared/dedup/blocking';
 import { findDuplicates } from '../../shared/dedup/find-duplicates';
+import { normaliseProfile } from '../../shared/dedup/normalise';
+import { MIN_EVEN_ODDS_BITS, scorePair, scorePairAbove } from '../../shared/dedup/score';
 import { loadFebrl } from '../bench/dedup-febrl';
 
 /**
@@ -21,6 +24,24 @@ describe('dedup quality on FEBRL', () => {
     );
     expect(quality.precision).toBeGreaterThanOrEqual(0.98);
     expect(quality.f1).toBeGreaterThanOrEqual(minF1);
+  });
+
+  it('skips the address only for pairs the full score would reject too', () => {
+    const profiles = loadFebrl('dataset1.csv').profiles.map((p) => normaliseProfile(p));
+    let kept = 0;
+    for (const minWeight of [0, 12, 20]) {
+      for (const [i, j] of candidatePairs(profiles)) {
+        const full = scorePair(profiles[i]!, profiles[j]!);
+        const early = scorePairAbove(profiles[i]!, profiles[j]!, MIN_EVEN_ODDS_BITS, minWeight);
+        if (full.weight >= minWeight) {
+          expect(early?.weight).toBeCloseTo(full.weight, 9);
+          kept++;
+        } else {
+          expect(early).toBeUndefined();
+        }
+      }
+    }
+    expect(kept).toBeGreaterThan(1000);
   });
 
   it('counts pairwise precision and recall over clusters', () => {
