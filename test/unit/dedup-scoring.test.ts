@@ -5,7 +5,7 @@ import { explainPair } from '../../shared/dedup/explain';
 import { DEFAULT_THRESHOLD, findDuplicates } from '../../shared/dedup/find-duplicates';
 import { normaliseProfile } from '../../shared/dedup/normalise';
 import type { DedupProfile } from '../../shared/dedup/profile';
-import { evenOddsBits, scorePair } from '../../shared/dedup/score';
+import { evenOddsBits, MIN_EVEN_ODDS_BITS, scorePair, scorePairAbove } from '../../shared/dedup/score';
 
 const ana: DedupProfile = {
   id: 'C1',
@@ -68,6 +68,17 @@ describe('dedup pair scoring', () => {
     expect(explainPair(partner)).toMatch(/first name different.*date of birth different|date of birth different.*first name different/);
     // The same home plus the same name and birth date is the same person.
     expect(score(ana, { ...ana, id: 'C3', city: 'MADRID' }).score).toBeGreaterThan(0.99);
+  });
+
+  it('compares the address whenever it could lift a pair over the bar, and skips it otherwise', () => {
+    const a = normaliseProfile({ id: 'a', firstName: 'Ana', lastName: 'Lopez', addressLines: ['12 Calle Mayor', 'Piso 3'] });
+    const b = normaliseProfile({ id: 'b', firstName: 'Ana', lastName: 'Lopez', addressLines: ['Piso 3', '12 calle mayor'] });
+    const full = scorePair(a, b);
+    expect(full.fields.find((f) => f.field === 'address')).toMatchObject({ outcome: 'equal' });
+    expect(scorePairAbove(a, b, MIN_EVEN_ODDS_BITS, full.weight - 0.01)?.weight).toBeCloseTo(full.weight, 9);
+    expect(scorePairAbove(a, b, MIN_EVEN_ODDS_BITS, full.weight + 0.01)).toBeUndefined();
+    const elsewhere = normaliseProfile({ id: 'c', firstName: 'Ana', lastName: 'Lopez', addressLines: ['Rue de Rivoli 1'] });
+    expect(scorePairAbove(a, elsewhere, MIN_EVEN_ODDS_BITS, full.weight - 0.01)).toBeUndefined();
   });
 
   it('recognises swapped first and last names', () => {
