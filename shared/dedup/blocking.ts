@@ -5,10 +5,10 @@ export interface BlockingOptions {
   /**
    * A block with more members than this (a very common surname, a shared office
    * postcode) is not paired all-to-all: its members are sorted by name and birth
-   * date and only neighbours within `window` are paired, so cost stays linear.
+   * date and only neighbours within `window` places are paired, so cost stays linear.
    */
   maxBlockSize?: number;
-  /** Sorted-neighbourhood window: each profile is paired with this many following ones. */
+  /** Sorted-neighbourhood window: each profile is paired with this many neighbours on each side. */
   window?: number;
 }
 
