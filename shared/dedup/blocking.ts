@@ -82,16 +82,19 @@ export function* candidatePairs(profiles: readonly MatchProfile[], options: Bloc
   const { maxBlockSize, window } = { ...DEFAULT_BLOCKING, ...options };
   const compare = compareKeys(profiles.map(neighbourhoodKey));
 
-  const blocks = new Map<string, number[]>();
+  // Most keys (identifiers, emails, addresses) belong to one profile: such a block is
+  // held as a bare index, not an array, and dropped once every profile is in.
+  const blocks = new Map<string, number | number[]>();
   profiles.forEach((profile, index) => {
     for (const key of blockingKeys(profile)) {
       const block = blocks.get(key);
-      if (block) block.push(index);
-      else blocks.set(key, [index]);
+      if (block === undefined) blocks.set(key, index);
+      else if (typeof block === 'number') blocks.set(key, [block, index]);
+      else block.push(index);
     }
   });
   for (const [key, block] of blocks) {
-    if (block.length < 2) blocks.delete(key);
+    if (typeof block === 'number') blocks.delete(key);
     else if (block.length > maxBlockSize) block.sort(compare);
   }
   const order = profiles.map((_, index) => index).sort(compare);
@@ -103,7 +106,7 @@ export function* candidatePairs(profiles: readonly MatchProfile[], options: Bloc
     partners.clear();
     for (const key of blockingKeys(profiles[i]!)) {
       const block = blocks.get(key);
-      if (!block) continue;
+      if (block === undefined || typeof block === 'number') continue;
       if (block.length <= maxBlockSize) {
         for (const j of block) if (j > i) partners.add(j);
       } else {
