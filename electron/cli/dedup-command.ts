@@ -23,7 +23,7 @@ function clusterDocument(cluster: DuplicateCluster) {
 function formatClusters(clusters: DuplicateCluster[], customers: number, compared: number, threshold: number): string[] {
   const lines = [
     `${clusters.length} group${clusters.length === 1 ? '' : 's'} of likely duplicates among ${customers.toLocaleString('en-US')} customers ` +
-      `(${compared.toLocaleString('en-US')} pairs compared, threshold ${threshold})`,
+      `(${compared.toLocaleString('en-US')} pair${compared === 1 ? '' : 's'} compared, threshold ${threshold})`,
   ];
   for (const cluster of clusters) {
     lines.push('', `  ${cluster.ids.join(', ')}`);
