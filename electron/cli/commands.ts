@@ -21,7 +21,7 @@ function internalErrorLogger(out: Output): (method: string, error: unknown) => v
 }
 
 /** One app per command, closed however the command ends, so the workspace file is checkpointed and released. */
-async function withApp(out: Output, run: (client: Client, app: TailorApp) => Promise<number>): Promise<number> {
+export async function withApp(out: Output, run: (client: Client, app: TailorApp) => Promise<number>): Promise<number> {
   const app = createApp({ host: 'cli', nativeDialogs: false, onInternalError: internalErrorLogger(out) });
   try {
     return await run(app.client, app);
@@ -30,7 +30,7 @@ async function withApp(out: Output, run: (client: Client, app: TailorApp) => Pro
   }
 }
 
-async function openWorkspace(client: Client, workspace: string): Promise<string> {
+export async function openWorkspace(client: Client, workspace: string): Promise<string> {
   const info = await client.call('workspace.open', { path: path.resolve(workspace) });
   return info.path;
 }

@@ -3,9 +3,11 @@ import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContractError } from '../../shared/contract/envelope';
 import type { ImportEntityName } from '../../shared/contract/schemas';
+import { DEFAULT_THRESHOLD } from '../../shared/dedup/find-duplicates';
 import { ErrorLog, newErrorId } from '../services/error-log';
 import { packageRoot } from '../services/paths';
 import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
+import { dedupCommand, parseThreshold } from './dedup-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -21,6 +23,7 @@ Examples:
   $ tailor export shop.tailor --template Welcome --out ./exports
   $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
   $ tailor compact shop.tailor
+  $ tailor dedup shop.tailor --threshold 0.9 --json
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -171,6 +174,13 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('rewrite a workspace file without the space left by deleted data')
     .argument('<workspace>', 'the .tailor workspace file')
     .action(action((out, workspace: string) => compactCommand(out, workspace)));
+
+  program
+    .command('dedup')
+    .description('list groups of customers that are likely the same person, with scores and reasons')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .option('--threshold <score>', `the lowest pair score (0 to 1) counted as a duplicate (default ${DEFAULT_THRESHOLD})`, parseThreshold)
+    .action(action((out, workspace: string, opts: { threshold?: number }) => dedupCommand(out, workspace, opts)));
 
   program
     .command('serve')

@@ -17,6 +17,14 @@
  *   reads statistics cached at import, so it must stay within 50 ms whatever
  *   the size. The reference is what it used to cost: one full scan per field.
  *
+ * dedup: de-duplication of the FEBRL person sets (test/fixtures/datasets/febrl) at
+ *   default settings: pairwise precision, recall and F1 of the clusters against
+ *   the true entities, and candidate pairs compared per second. No reference:
+ *   the figures are the judgement (F1 >= 0.99 / 0.98, precision >= 0.98).
+ * dedup.scale: the same engine on DEDUP_ROWS (200,000 by default) distinct
+ *   synthetic people made from FEBRL's names and addresses: pairs compared per
+ *   profile and per second, clusters found (false merges: ideally none), RSS.
+ *
  * preview.scale: a six-persona preview refresh (four segment personas, one of
  *   them matching nobody, and two fixed customers) after each edit, on a workspace of SCALE_ROWS customers
  *   (1,000,000 by default). The reference is the same refresh on the demo
@@ -36,6 +44,8 @@ import { importCustomers } from '../../electron/workspace/import';
 import { findCustomer, listFields } from '../../electron/workspace/customers-repo';
 import { recomputeFieldStats } from '../../electron/workspace/field-stats';
 import { previewRefreshes, sixPersonaWorkspace } from '../support/scale-workspace';
+import { benchDedup } from './dedup';
+import { benchDedupScale } from './dedup-scale';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -192,6 +202,8 @@ async function main(): Promise<void> {
     'preview.render': benchPreview,
     'preview.scale': benchPreviewAtScale,
     'customers.fields': benchFields,
+    dedup: () => Promise.resolve(benchDedup()),
+    'dedup.scale': () => Promise.resolve(benchDedupScale()),
   };
   const only = process.env.BENCH?.split(',');
   try {

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { run } from '../../electron/cli/main';
+import { tempDir } from '../support/temp';
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(args: string[]): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, {
+    stdout: { isTTY: false, write: (chunk: string) => (stdout += chunk) },
+    stderr: { isTTY: false, write: (chunk: string) => (stderr += chunk) },
+  });
+  return { code, stdout, stderr };
+}
+
+const CSV = [
+  'Customer ID,Email,Phone,First Name,Last Name,Birth Date,City,Postcode,Address',
+  'C-1,ana.lopez@example.com,+34 612 345 678,Ana,López,1990-03-05,Madrid,28001,12 Calle Mayor',
+  'C-2,,,Ana,Lopes,1990-03-05,Madrid,28001,12 calle mayor',
+  'C-3,ana@work.example,612345678,Anna,Lopez,,,,',
+  'C-4,bo@example.com,,Bo,Svensson,1985-01-01,Stockholm,11122,Drottninggatan 5',
+  // Same name, another life: different birth date, city, postcode, email and phone.
+  'C-5,ana.l@example.com,+34 699 000 111,Ana,Lopez,1971-11-30,Barcelona,08002,Carrer de Pelai 1',
+].join('\n');
+
+interface DedupDocument {
+  customers: number;
+  threshold: number;
+  clusters: { ids: string[]; pairs: { a: string; b: string; score: number; explanation: string }[] }[];
+}
+
+let dir: string;
+let previousHome: string | undefined;
+
+beforeEach(() => {
+  dir = tempDir('tailor-dedup-cli-');
+  previousHome = process.env.TAILOR_HOME;
+  process.env.TAILOR_HOME = path.join(dir, 'home');
+});
+
+afterEach(() => {
+  if (previousHome === undefined) delete process.env.TAILOR_HOME;
+  else process.env.TAILOR_HOME = previousHome;
+});
+
+async function workspaceWithCustomers(): Promise<string> {
+  const workspace = path.join(dir, 'shop.tailor');
+  const csv = path.join(dir, 'customers.csv');
+  fs.writeFileSync(csv, `${CSV}\n`);
+  expect((await cli(['init', workspace])).code).toBe(0);
+  const imported = await cli(['import', workspace, '--customers', csv]);
+  expect(imported.code, imported.stderr).toBe(0);
+  return workspace;
+}
+
+describe('tailor dedup', () => {
+  it('prints clusters of customer ids with scores and explanations as JSON', async () => {
+    const workspace = await workspaceWithCustomers();
+    const result = await cli(['dedup', workspace, '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const document = JSON.parse(result.stdout) as DedupDocument;
+    expect(document).toMatchObject({ customers: 5, threshold: 0.5 });
+    expect(document.clusters.map((c) => c.ids)).toEqual([['C-1', 'C-2', 'C-3']]);
+    const pairs = document.clusters[0]!.pairs;
+    expect(pairs.length).toBeGreaterThanOrEqual(2);
+    const phonePair = pairs.find((p) => p.a === 'C-1' && p.b === 'C-3');
+    expect(phonePair?.explanation).toMatch(/^phone equal, surname equal, first name similar 0\.\d\d, email different$/);
+    const addressPair = pairs.find((p) => p.a === 'C-1' && p.b === 'C-2');
+    expect(addressPair?.explanation).toMatch(/surname similar 0\.\d\d/);
+    expect(addressPair?.explanation).toContain('postcode equal');
+    for (const pair of pairs) expect(pair.score).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('honours --threshold and prints a readable list without --json', async () => {
+    const workspace = await workspaceWithCustomers();
+    const strict = JSON.parse((await cli(['dedup', workspace, '--threshold', '1', '--json'])).stdout) as DedupDocument;
+    expect(strict.clusters).toEqual([]);
+    const text = await cli(['dedup', workspace]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^1 group of likely duplicates among 5 customers/);
+    expect(text.stdout).toContain('  C-1, C-2, C-3');
+  });
+
+  it('rejects a threshold outside 0..1 as a usage error', async () => {
+    const result = await cli(['dedup', path.join(dir, 'none.tailor'), '--threshold', '1.5']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/from 0 to 1/);
+  });
+});
