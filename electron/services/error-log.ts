@@ -10,7 +10,25 @@ export const errorLogPath = (): string => path.join(tailorHome(), 'logs', 'tailo
 /** Six hex digits: short enough to read out, enough to find the one entry in a log. */
 export const newErrorId = (): string => crypto.randomBytes(3).toString('hex').toUpperCase();
 
-const describe = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+/**
+ * An error as the log should keep it. One thrown in a worker thread can arrive
+ * as a plain object (structured clone keeps an Error subclass's fields, not
+ * its class), so its stack and message are read off it either way.
+ */
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? error.message;
+  if (typeof error === 'object' && error !== null) {
+    const { stack, message } = error as { stack?: unknown; message?: unknown };
+    if (typeof stack === 'string') return stack;
+    if (typeof message === 'string') return message;
+    try {
+      return JSON.stringify(error);
+    } catch {
+      // Not serialisable (a cycle): fall through to its string form.
+    }
+  }
+  return String(error);
+}
 
 /**
  * The log of bugs (not user errors). Opened on the first entry, so a session

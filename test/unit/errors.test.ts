@@ -179,3 +179,29 @@ describe('a long job that fails unexpectedly', () => {
     expect(log).toContain('SECRET-DETAIL');
   });
 });
+
+describe('an import stopped by a bug', () => {
+  it('is recorded as failed, and its job names an error id whose details are in the log', async () => {
+    const { app, dir, home } = await freshApp();
+    let message: string | null;
+    let history: string | null | undefined;
+    try {
+      const csv = path.join(dir, 'people.csv');
+      fs.writeFileSync(csv, 'id,email,first_name\nC1,ana@example.com,Ana\n');
+      // A bug's stand-in: the table the committer writes to is gone.
+      app.session.require().db.exec('DROP TABLE customers');
+      const { jobId } = await app.client.call('imports.start', { path: csv });
+      message = (await app.jobs.settle(jobId)).message;
+      history = (await app.client.call('imports.list', {}))[0]?.message;
+    } finally {
+      await app.close();
+    }
+    const id = /error ([0-9A-F]{6})/.exec(message ?? '')?.[1];
+    expect(id, message ?? '').toBeDefined();
+    expect(message).not.toContain('no such table');
+    expect(history).toBe('Import of people.csv failed because of an internal problem. Nothing was imported.');
+    const log = fs.readFileSync(path.join(home, 'logs', 'tailor.log'), 'utf8');
+    expect(log).toContain(`error ${id} in job import.customers`);
+    expect(log).toContain('no such table');
+  });
+});

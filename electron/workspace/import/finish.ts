@@ -15,6 +15,9 @@ export type Unsuccessful = 'failed' | 'cancelled';
  * that has read before writing fails at once with SQLITE_BUSY when the other
  * wrote in between, instead of waiting its turn.
  */
+/** What an import's history says when a bug stopped it; the error id is in the job's message and the log. */
+export const INTERNAL_FAILURE = (name: string): string => `Import of ${name} failed because of an internal problem. Nothing was imported.`;
+
 export function abandonImport(db: Db, importId: number, status: Unsuccessful, message: string, rowsRead: number): void {
   db.transaction(() => {
     // A worker stopped by a cancel may have committed just before: then the import stands as it ended.

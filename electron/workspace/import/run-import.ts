@@ -3,7 +3,7 @@ import type { ColumnMapping } from '../../../shared/contract/schemas';
 import { nowIso, type Db } from '../db';
 import { detectDialect, type Dialect } from './dialect';
 import { decideEncoding, makeDecoder, type EncodingDecision } from './encoding';
-import { abandonImport, dropScratch, successMessage } from './finish';
+import { abandonImport, dropScratch, successMessage, INTERNAL_FAILURE } from './finish';
 import { TrailingLines } from './footer';
 import type { ImportContext, ImportEntity } from './pipeline';
 import { readRecords, type CsvRecord } from './records';
@@ -203,10 +203,13 @@ export async function runImport<T>(
     if (error instanceof FileProblem) return abandonImport(db, importId, 'failed', error.message, rowsRead);
     const code = (error as NodeJS.ErrnoException | null)?.code;
     const reason = error instanceof Error ? error.message : String(error);
-    const message =
-      typeof code === 'string' && code.startsWith('E')
-        ? `Could not finish reading ${name}: ${reason}. Nothing was imported.`
-        : `Import of ${name} failed: ${reason}. Nothing was imported.`;
-    abandonImport(db, importId, 'failed', message, rowsRead);
+    if (typeof code === 'string' && code.startsWith('E')) {
+      // The file system's own problem (gone, unreadable): the user's to fix, said in its words.
+      abandonImport(db, importId, 'failed', `Could not finish reading ${name}: ${reason}. Nothing was imported.`, rowsRead);
+      return;
+    }
+    // Anything else is a bug: the import is marked failed, and the job reports the error under an id, with details in the log.
+    abandonImport(db, importId, 'failed', INTERNAL_FAILURE(name), rowsRead);
+    throw error;
   }
 }

@@ -6,7 +6,7 @@ import { workerEntry } from '../../services/worker-entry';
 import type { Db } from '../db';
 import { getImportReport } from '../imports-repo';
 import { ENTITIES } from './entities';
-import { abandonImport } from './finish';
+import { abandonImport, INTERNAL_FAILURE } from './finish';
 import { createImportRecord, type ImportProgress } from './run-import';
 import { displayNameOf } from './source';
 import { plural } from './text';
@@ -72,8 +72,9 @@ export async function importInWorker(db: Db, entity: ImportEntityName, file: str
         rows,
       );
     } else {
-      const reason = failure.error instanceof Error ? failure.error.message : String(failure.error);
-      abandonImport(db, importId, 'failed', `Import of ${name} failed: ${reason}. Nothing was imported.`, rows);
+      // A bug (the worker's own failures are reports, not errors): recorded, then reported under an error id by the job.
+      abandonImport(db, importId, 'failed', INTERNAL_FAILURE(name), rows);
+      throw failure.error;
     }
   }
   return getImportReport(db, importId);

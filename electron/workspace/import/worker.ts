@@ -30,6 +30,13 @@ export async function importTask(task: ImportTask): Promise<void> {
       batchSize: task.batchSize,
       control: { progress: (update) => task.port.postMessage(update) },
     });
+  } catch (error) {
+    // Only a plain Error crosses the thread boundary whole: a subclass (SqliteError) would arrive as its
+    // own fields alone, without the message and stack the error log needs.
+    if (error instanceof Error && Object.getPrototypeOf(error) !== Error.prototype) {
+      throw Object.assign(new Error(`${error.name}: ${error.message}`), { stack: error.stack });
+    }
+    throw error;
   } finally {
     db.close();
     task.port.close();
