@@ -1,22 +1,41 @@
 import type { Customer, ResolvedToken } from '../contract/schemas';
 import { CANONICAL_KEYS } from '../fields/canonical';
+import type { FieldCatalogue } from '../fields/catalogue';
 import { toPascalAlias } from '../fields/naming';
+import { parseValue } from '../fields/types';
+import { liquidValue, type LiquidValue } from './typed-value';
 
 const CANONICAL_COLUMNS = CANONICAL_KEYS satisfies readonly (keyof Customer)[];
 
-type Scalar = string | undefined;
+type Scalar = LiquidValue;
 export type LiquidContext = Record<string, Scalar | Record<string, Scalar>>;
+
+/**
+ * The value of a field of the catalogue as Liquid sees it: parsed with the
+ * field's type and locale, so numbers compare as numbers and "nein" is false.
+ * A value its type cannot read (a word in a number column) stays its text.
+ */
+function typedValue(text: string, field: FieldCatalogue[string] | undefined): Scalar {
+  if (!field) return text;
+  const result = parseValue(field.type, text, field.context);
+  return result.ok ? liquidValue(field.type, result.value) : text;
+}
 
 /**
  * The variables a template sees for one customer: every field under its
  * snake_case key and its PascalCase alias, plus the same set under
  * `customer.` for authors who prefer a namespace. Empty values are left
  * undefined so `| default:` applies to them exactly as to missing fields.
+ * With the workspace's field catalogue, typed fields get typed values;
+ * without it (the resolved-token list), every value is the text as imported.
  */
-export function customerContext(customer: Customer): LiquidContext {
+export function customerContext(customer: Customer, fields: FieldCatalogue = {}): LiquidContext {
   const flat: Record<string, Scalar> = {};
   const put = (key: string, value: string | null | undefined) => {
-    const v = value === null || value === undefined || value.trim() === '' ? undefined : value;
+    const v =
+      value === null || value === undefined || value.trim() === ''
+        ? undefined
+        : typedValue(value, Object.hasOwn(fields, key) ? fields[key] : undefined);
     flat[key] = v;
     const alias = toPascalAlias(key);
     // A canonical field wins over an attribute that happens to share its alias.
@@ -50,7 +69,7 @@ export function resolveTokens(paths: readonly (readonly (string | number)[])[], 
     for (const part of path) {
       value = value && typeof value === 'object' ? (value as Record<string, unknown>)[String(part)] : undefined;
     }
-    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
     tokens.push({ name, value: text, missing: text === null });
   }
   return tokens;
