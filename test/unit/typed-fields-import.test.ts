@@ -127,6 +127,15 @@ describe('typed fields through the import', () => {
     expect((await render(tailor, 'A2', '{% if vip %}[{{ vip }}]{% endif %}')).html).toBe('[no]');
   });
 
+  it('a wide file is typed column by column in several passes', async () => {
+    const tailor = await workspace();
+    const keys = Array.from({ length: 150 }, (_, i) => `c${i}`);
+    const row = (n: number) => keys.map((_, i) => (i % 2 === 0 ? String(n * 10 + i) : n % 2 === 0 ? 'ja' : 'nein')).join(',');
+    await importCsv(tailor, 'wide.csv', `id,email,${keys.join(',')}\nW1,w1@example.com,${row(1)}\nW2,w2@example.com,${row(2)}\n`);
+    const byKey = await fields(tailor);
+    expect(keys.map((key) => byKey[key]?.type)).toEqual(keys.map((_, i) => (i % 2 === 0 ? 'number' : 'boolean')));
+  });
+
   it('previews and exports pass the types along too', async () => {
     const tailor = await workspace();
     await importCsv(tailor, 'p.csv', 'id,email,total_spent\nP1,p1@example.com,"1,234.00"\n');

@@ -1,6 +1,6 @@
 import type { ColumnMapping } from '../../../../shared/contract/schemas';
 import type { TypedField } from '../../../../shared/fields/catalogue';
-import { ColumnDetector, detectLocale, type FieldType, type ParseContext } from '../../../../shared/fields/types';
+import { type ColumnDetection, ColumnDetector, detectLocale, type FieldType, type ParseContext } from '../../../../shared/fields/types';
 import { canonicalFieldTypes, storedTyping, type StoredFieldType } from '../../customers-repo';
 import type { Db } from '../../db';
 import type { StagedCustomer } from './steps';
@@ -20,6 +20,7 @@ import type { StagedCustomer } from './steps';
 
 /** Rows the file's locale is read from. */
 const LOCALE_ROWS = 200;
+const COLUMNS_PER_PASS = 64;
 
 /** What of the locale a value of each type depends on: a change there changes what stored text means. */
 const RELEVANT: Partial<Record<FieldType, readonly (keyof ParseContext)[]>> = {
@@ -46,6 +47,7 @@ interface Column {
   canonical: boolean;
   stored: StoredFieldType | null;
   detector: ColumnDetector | null;
+  detection?: ColumnDetection | null;
 }
 
 const valuesOf = (staged: StagedCustomer): string[] => [
@@ -97,15 +99,22 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
     });
   }
 
+  // Each detector keeps up to 20,000 distinct values; a very wide file is read in several passes
+  // of a few dozen columns, so memory stays bounded whatever its width.
   const filled = new Set<string>();
-  for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
-    const row = JSON.parse(record) as StagedCustomer;
-    for (const column of columns) {
-      const value = column.canonical ? (row as Record<string, unknown>)[column.key] : row.attributes[column.key];
-      if (typeof value !== 'string' || value.trim() === '') continue;
-      filled.add(column.key);
-      column.detector?.add(value);
+  for (let start = 0; start < columns.length; start += COLUMNS_PER_PASS) {
+    const group = columns.slice(start, start + COLUMNS_PER_PASS);
+    for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
+      const row = JSON.parse(record) as StagedCustomer;
+      for (const column of group) {
+        const value = column.canonical ? (row as Record<string, unknown>)[column.key] : row.attributes[column.key];
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        filled.add(column.key);
+        column.detector?.add(value);
+      }
     }
+    for (const column of group) column.detection = column.detector?.result() ?? null;
+    for (const column of group) column.detector = null;
   }
 
   const setCustom = db.prepare('UPDATE customer_fields SET type = ?, locale = ?, warning = ? WHERE key = ?');
@@ -113,7 +122,7 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
   for (const column of columns) {
     // A column this import left empty says nothing about the field.
     if (!filled.has(column.key)) continue;
-    const detection = column.detector?.result();
+    const detection = column.detection ?? null;
     const found: TypedField = column.canonical
       ? { type: column.stored?.type as FieldType, context: detection?.context ?? locale }
       : { type: detection?.type ?? 'text', context: detection?.context ?? locale };
