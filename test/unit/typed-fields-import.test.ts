@@ -127,6 +127,37 @@ describe('typed fields through the import', () => {
     expect((await render(tailor, 'A2', '{% if vip %}[{{ vip }}]{% endif %}')).html).toBe('[no]');
   });
 
+  it('a date field stays a date when a file in another locale writes its dates unambiguously', async () => {
+    const tailor = await workspace();
+    await importCsv(
+      tailor,
+      'de.csv',
+      'id;email;total_spent;signup_date\nG1;g1@example.de;1.234,00;2020-03-05\nG2;g2@example.de;99,50;2021-11-30\n',
+    );
+    await importCsv(
+      tailor,
+      'us.csv',
+      'id,email,total_spent,signup_date\nU1,u1@example.com,"2,345.00",2022-04-01\nU2,u2@example.com,12,2022-07-13\n',
+    );
+    const byKey = await fields(tailor);
+    expect(byKey.signup_date).toMatchObject({ type: 'date', typeWarning: null });
+    expect(['number', 'money']).toContain(byKey.total_spent?.type);
+    expect((await render(tailor, 'G1', '{{ signup_date | date: "%B %d" }}|{% if total_spent > 1000 %}big{% endif %}')).html).toBe(
+      'March 05|big',
+    );
+    expect((await render(tailor, 'U1', '{% if total_spent > 1000 %}big{% endif %}')).html).toBe('big');
+  });
+
+  it('a later file whose ambiguous dates read the other way turns the field to text, naming the value', async () => {
+    const tailor = await workspace();
+    await importCsv(tailor, 'eu.csv', 'id,email,signup_date\nE1,e1@example.com,13/04/2020\nE2,e2@example.com,05/03/2020\n');
+    expect((await fields(tailor)).signup_date?.type).toBe('date');
+    await importCsv(tailor, 'us.csv', 'id,email,signup_date\nU1,u1@example.com,04/13/2021\nU2,u2@example.com,05/03/2021\n');
+    const field = (await fields(tailor)).signup_date;
+    expect(field?.type).toBe('text');
+    expect(field?.typeWarning).toMatch(/us\.csv.*05\/03\/2021/);
+  });
+
   it('a wide file is typed column by column in several passes', async () => {
     const tailor = await workspace();
     const keys = Array.from({ length: 150 }, (_, i) => `c${i}`);

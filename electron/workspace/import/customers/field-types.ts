@@ -1,6 +1,13 @@
 import type { ColumnMapping } from '../../../../shared/contract/schemas';
 import type { TypedField } from '../../../../shared/fields/catalogue';
-import { type ColumnDetection, ColumnDetector, detectLocale, type FieldType, type ParseContext } from '../../../../shared/fields/types';
+import {
+  type ColumnDetection,
+  ColumnDetector,
+  detectLocale,
+  FieldType,
+  parseValue,
+  type ParseContext,
+} from '../../../../shared/fields/types';
 import { canonicalFieldTypes, storedTyping, type StoredFieldType } from '../../customers-repo';
 import type { Db } from '../../db';
 import type { StagedCustomer } from './steps';
@@ -32,8 +39,34 @@ const RELEVANT: Partial<Record<FieldType, readonly (keyof ParseContext)[]>> = {
   list: ['listDelimiter'],
 };
 
-function sameReading(a: TypedField, b: TypedField): boolean {
-  return a.type === b.type && (RELEVANT[a.type] ?? []).every((key) => a.context[key] === b.context[key]);
+/** The other reading of an ambiguous value: "1.234" with the other decimal mark, "05/03/1990" in the other day order. */
+const FLIPS: Partial<Record<FieldType, (context: ParseContext) => ParseContext>> = {
+  number: (c) => ({ ...c, decimalSeparator: c.decimalSeparator === '.' ? ',' : '.' }),
+  money: (c) => ({ ...c, decimalSeparator: c.decimalSeparator === '.' ? ',' : '.' }),
+  date: (c) => ({ ...c, dateOrder: c.dateOrder === 'day-first' ? 'month-first' : 'day-first' }),
+  'date-time': (c) => ({ ...c, dateOrder: c.dateOrder === 'day-first' ? 'month-first' : 'day-first' }),
+};
+
+/** Whether a value reads differently in the field's context and the other one. */
+function ambiguousIn({ type, context }: TypedField, value: string): boolean {
+  const flip = FLIPS[type];
+  if (!flip) return false;
+  const here = parseValue(type, value, context);
+  const there = parseValue(type, value, flip(context));
+  return here.ok && there.ok && JSON.stringify(here.value) !== JSON.stringify(there.value);
+}
+
+/**
+ * Whether this import's values still read right as the field was typed
+ * `before`. Money reads plain amounts too. A different decimal mark or day
+ * order matters only if some value of this import reads differently in the
+ * two ("1.234", "05/03/1990"): "1,234.56" and ISO dates read the same in both.
+ */
+function sameReading(before: TypedField, found: TypedField, ambiguousValue: string | undefined): boolean {
+  const type = before.type === 'money' && found.type === 'number' ? 'money' : found.type;
+  if (before.type !== type) return false;
+  if (FLIPS[type] && ambiguousValue === undefined) return true;
+  return (RELEVANT[type] ?? []).every((key) => before.context[key] === found.context[key]);
 }
 
 const describe = ({ type, context }: TypedField): string => {
@@ -45,9 +78,14 @@ interface Column {
   key: string;
   header: string;
   canonical: boolean;
-  stored: StoredFieldType | null;
+  /** A canonical field's fixed type; custom fields take the detected one. */
+  type?: FieldType;
+  /** How the field was read before this import; null while untyped. */
+  before: TypedField | null;
   detector: ColumnDetector | null;
   detection?: ColumnDetection | null;
+  /** The first value of this import that the field's context and the other one read differently. */
+  ambiguous?: string;
 }
 
 const valuesOf = (staged: StagedCustomer): string[] => [
@@ -74,29 +112,26 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
   );
   const columns: Column[] = [];
   const seen = new Set<string>();
+  // A typed field's column is read with the field's own context, so only values that decide otherwise
+  // (a 13/04/1990 in a month-first field) disagree; ISO dates or plain amounts never do.
+  const detector = (header: string, before: TypedField | null) => new ColumnDetector({ header, locale: before?.context ?? locale });
   for (const column of mapping) {
     if (column.kind !== 'custom' || seen.has(column.key)) continue;
     seen.add(column.key);
     const header = column.header || column.key;
-    columns.push({
-      key: column.key,
-      header,
-      canonical: false,
-      stored: customRows.get(column.key) ?? null,
-      detector: new ColumnDetector({ header, locale }),
-    });
+    const stored = customRows.get(column.key);
+    const before = stored ? storedTyping(stored) : null;
+    // A text field stays text.
+    if (before?.type === 'text') continue;
+    columns.push({ key: column.key, header, canonical: false, before, detector: detector(header, before) });
   }
   for (const [key, stored] of canonicalFieldTypes(db)) {
-    if (stored.type === 'text') continue;
-    // Only a date's column decides something (its day order); the other canonical types take the file's locale.
+    const type = FieldType.safeParse(stored.type).data ?? 'text';
+    const before = storedTyping(stored);
+    // Only a date's column decides something (its day order); the others take the locale of the first file that fills them.
+    if (type === 'text' || (before !== null && type !== 'date')) continue;
     const header = mapping.find((column) => column.kind === 'canonical' && column.key === key)?.header ?? key;
-    columns.push({
-      key,
-      header,
-      canonical: true,
-      stored,
-      detector: stored.type === 'date' ? new ColumnDetector({ header, locale }) : null,
-    });
+    columns.push({ key, header, canonical: true, type, before, detector: type === 'date' ? detector(header, before) : null });
   }
 
   // Each detector keeps up to 20,000 distinct values; a very wide file is read in several passes
@@ -111,6 +146,7 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
         if (typeof value !== 'string' || value.trim() === '') continue;
         filled.add(column.key);
         column.detector?.add(value);
+        if (column.before && column.ambiguous === undefined && ambiguousIn(column.before, value)) column.ambiguous = value;
       }
     }
     for (const column of group) column.detection = column.detector?.result() ?? null;
@@ -123,19 +159,21 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
     // A column this import left empty says nothing about the field.
     if (!filled.has(column.key)) continue;
     const detection = column.detection ?? null;
-    const found: TypedField = column.canonical
-      ? { type: column.stored?.type as FieldType, context: detection?.context ?? locale }
-      : { type: detection?.type ?? 'text', context: detection?.context ?? locale };
+    const found: TypedField = {
+      type: column.type ?? detection?.type ?? 'text',
+      context: detection?.context ?? column.before?.context ?? locale,
+    };
     const detectedWarning = detection?.warnings.length ? detection.warnings.join(' ') : null;
-    const before = column.stored ? storedTyping(column.stored) : null;
+    const before = column.before;
     const write = (typed: TypedField, warning: string | null) =>
       column.canonical
         ? setCanonical.run(JSON.stringify(typed.context), warning, column.key)
         : setCustom.run(typed.type, JSON.stringify(typed.context), warning, column.key);
 
     if (before === null) write(found, detectedWarning);
-    else if (before.type === 'text' || sameReading(before, found)) continue;
-    else if (column.canonical) {
+    else if (sameReading(before, found, column.ambiguous)) {
+      if (detectedWarning !== null) write(before, detectedWarning);
+    } else if (column.canonical) {
       write(
         before,
         `"${column.header}" in ${fileName} reads as ${describe(found)}, but this field's values are read as ${describe(before)}; kept that.`,
@@ -143,7 +181,7 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
     } else {
       write(
         { type: 'text', context: before.context },
-        `"${column.header}" in ${fileName} reads as ${describe(found)}, but an earlier import typed this field ${describe(before)}; it is text now.`,
+        `"${column.header}" in ${fileName} reads as ${describe(found)}${column.ambiguous === undefined ? '' : ` ("${column.ambiguous}")`}, but an earlier import typed this field ${describe(before)}; it is text now.`,
       );
     }
   }
