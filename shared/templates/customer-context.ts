@@ -1,41 +1,32 @@
 import type { Customer, ResolvedToken } from '../contract/schemas';
 import { CANONICAL_KEYS } from '../fields/canonical';
-import type { FieldCatalogue } from '../fields/catalogue';
 import { toPascalAlias } from '../fields/naming';
-import { parseValue } from '../fields/types';
-import { liquidValue, type LiquidValue } from './typed-value';
+import type { LiquidValue } from './typed-value';
 
 const CANONICAL_COLUMNS = CANONICAL_KEYS satisfies readonly (keyof Customer)[];
 
 type Scalar = LiquidValue;
 export type LiquidContext = Record<string, Scalar | Record<string, Scalar>>;
 
-/**
- * The value of a field of the catalogue as Liquid sees it: parsed with the
- * field's type and locale, so numbers compare as numbers and "nein" is false.
- * A value its type cannot read (a word in a number column) stays its text.
- */
-function typedValue(text: string, field: FieldCatalogue[string] | undefined): Scalar {
-  if (!field) return text;
-  const result = parseValue(field.type, text, field.context);
-  return result.ok ? liquidValue(field.type, result.value) : text;
-}
+/** How a field's non-empty text reaches Liquid; `typed-fields.ts` reads it with the field's type. */
+export type ValueReader = (key: string, text: string) => Scalar;
+
+const asText: ValueReader = (_key, text) => text;
 
 /**
  * The variables a template sees for one customer: every field under its
  * snake_case key and its PascalCase alias, plus the same set under
  * `customer.` for authors who prefer a namespace. Empty values are left
  * undefined so `| default:` applies to them exactly as to missing fields.
- * With the workspace's field catalogue, typed fields get typed values;
- * without it (the resolved-token list), every value is the text as imported.
+ * With a reader over the workspace's field catalogue (`catalogueReader`),
+ * typed fields get typed values; without one (the resolved-token list),
+ * every value is the text as imported. Kept free of the parsers, so the
+ * renderer can use `displayName` without bundling them.
  */
-export function customerContext(customer: Customer, fields: FieldCatalogue = {}): LiquidContext {
+export function customerContext(customer: Customer, read: ValueReader = asText): LiquidContext {
   const flat: Record<string, Scalar> = {};
   const put = (key: string, value: string | null | undefined) => {
-    const v =
-      value === null || value === undefined || value.trim() === ''
-        ? undefined
-        : typedValue(value, Object.hasOwn(fields, key) ? fields[key] : undefined);
+    const v = value === null || value === undefined || value.trim() === '' ? undefined : read(key, value);
     flat[key] = v;
     const alias = toPascalAlias(key);
     // A canonical field wins over an attribute that happens to share its alias.
