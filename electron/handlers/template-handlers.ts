@@ -8,7 +8,7 @@ import { exportEmail } from '../services/export-email';
 import { exportFolderName } from '../services/export-folder';
 import { EXPORT_BUDGET_MS, renderMany } from '../services/render/service';
 import { SegmentMembers } from '../services/segment-members';
-import { findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
+import { fieldCatalogue, findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
 import { loadStarterTemplates } from '../workspace/demo/templates';
 import { listPersonas } from '../workspace/personas-repo';
@@ -108,7 +108,7 @@ export function templateHandlers(
       const { compiled, rendered, compileMs } = await renderMany(
         source,
         targets.map((target) => target.customer),
-        { cancel: mine.signal },
+        { cancel: mine.signal, fields: fieldCatalogue(db()) },
       ).finally(() => runningPreviews.delete(mine));
       const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
         const base = { personaId: persona.id, label: persona.label };
@@ -129,7 +129,7 @@ export function templateHandlers(
       const { source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const customer = findCustomer(db(), idOrEmail);
       if (!customer) throw new ContractError('not_found', `No customer with id or email "${idOrEmail}" in this workspace.`);
-      const { compiled, rendered } = await renderMany(source, [customer], { ms: EXPORT_BUDGET_MS });
+      const { compiled, rendered } = await renderMany(source, [customer], { ms: EXPORT_BUDGET_MS, fields: fieldCatalogue(db()) });
       const email = rendered[0];
       const diagnostics = [...compiled.diagnostics];
       // A render-time failure (a stopped render, a filter error) belongs with the diagnostics the caller prints.
@@ -144,7 +144,8 @@ export function templateHandlers(
       const workspace = ctx.session.get();
       const targets =
         personas && workspace ? listPersonas(workspace.db).map((p) => ({ label: p.label, ...personaCustomer(workspace.db, p) })) : [];
-      return exportEmail({ name, source, dir, folder, replace, personas: targets });
+      const fields = workspace ? fieldCatalogue(workspace.db) : {};
+      return exportEmail({ name, source, dir, folder, replace, personas: targets, fields });
     },
     'export.suggestDir': ({ template }) => {
       const { name } = resolveTemplate(ctx.session.get()?.db ?? null, template);

@@ -1,5 +1,6 @@
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Diagnostic, ExportResult } from '../../shared/contract/schemas';
+import type { FieldCatalogue } from '../../shared/fields/catalogue';
 import { exportFolderName, ExportWriter, slug } from './export-folder';
 import { compileForExport, finishForExport, renderForExport } from './render/service';
 import { describeDiagnostic, hasErrors } from './template-compiler';
@@ -26,6 +27,8 @@ export async function exportEmail(options: {
   folder?: string | undefined;
   replace?: boolean;
   personas: ExportPersona[];
+  /** The workspace's typed fields, for the personas' emails. */
+  fields?: FieldCatalogue;
   now?: Date;
 }): Promise<ExportResult> {
   const compiled = await compileForExport(options.source);
@@ -49,7 +52,7 @@ export async function exportEmail(options: {
     const skipped: Diagnostic[] = [];
     for (const persona of options.personas) {
       if (!persona.customer) continue;
-      const rendered = await renderForExport(compiled, persona.customer);
+      const rendered = await renderForExport(compiled, persona.customer, options.fields);
       if (rendered.html === null) {
         // Say which persona is missing from the export and why, rather than leaving it out silently.
         const problem = rendered.diagnostic ?? {

@@ -3,7 +3,9 @@ import type { Template as LiquidTemplate } from 'liquidjs';
 import { LRUCache } from 'lru-cache';
 import type { Customer, Diagnostic, ResolvedToken } from '../../shared/contract/schemas';
 import { protectClassLiquid } from '../../shared/templates/class-liquid';
+import type { FieldCatalogue } from '../../shared/fields/catalogue';
 import { customerContext, resolveTokens } from '../../shared/templates/customer-context';
+import { catalogueReader } from '../../shared/templates/typed-fields';
 import { createLiquid, liquidDiagnostic, tokenDiagnostic } from '../../shared/templates/liquid-engine';
 import { mjmlStructureDiagnostics } from '../../shared/templates/mjml-structure';
 import { NO_PARTIALS, partialReferences, PartialNotFoundError } from '../../shared/templates/partials';
@@ -152,9 +154,10 @@ export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagno
  * A template with errors is not rendered at all: MJML's best effort at a broken template (an
  * unclosed section, say) is unstyled text, and the preview should show the problem instead.
  */
-export function renderForCustomer(compiled: CompiledTemplate, customer: Customer): RenderedEmail {
-  const context = customerContext(customer);
-  const tokens = resolveTokens(compiled.variables, context);
+export function renderForCustomer(compiled: CompiledTemplate, customer: Customer, fields: FieldCatalogue = {}): RenderedEmail {
+  const context = customerContext(customer, catalogueReader(fields));
+  // The token list shows each value as imported ("1.234,00", "nein"), not as Liquid compares it.
+  const tokens = resolveTokens(compiled.variables, customerContext(customer));
   const first = compiled.diagnostics.find((d) => d.severity === 'error');
   if (!compiled.liquid || first) {
     return {

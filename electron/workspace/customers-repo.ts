@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Customer, FieldInfo } from '../../shared/contract/schemas';
 import { toPascalAlias } from '../../shared/fields/naming';
 import { CANONICAL_FIELDS } from '../../shared/fields/canonical';
+import type { FieldCatalogue, TypedField } from '../../shared/fields/catalogue';
+import { FieldType, ParseContext } from '../../shared/fields/types';
 import type { SqlParam } from '../../shared/segments/compile-sql';
 import type { Db } from './db';
 import { MAX_CUSTOM_FIELDS, readFieldStats } from './field-stats';
@@ -81,8 +83,51 @@ export function customFieldKeys(db: Db): Set<string> {
   return new Set(db.prepare('SELECT key FROM customer_fields').pluck().all() as string[]);
 }
 
+/** A field's stored type row: how its values are read, or null while it is untyped or the row is unreadable (a newer Tailor's type). */
+export interface StoredFieldType {
+  type: string;
+  locale: string | null;
+  warning: string | null;
+}
+
+export function storedTyping({ type, locale }: StoredFieldType): TypedField | null {
+  if (locale === null) return null;
+  const parsedType = FieldType.safeParse(type);
+  let context: unknown;
+  try {
+    context = JSON.parse(locale);
+  } catch {
+    return null;
+  }
+  const parsedContext = ParseContext.safeParse(context);
+  return parsedType.success && parsedContext.success ? { type: parsedType.data, context: parsedContext.data } : null;
+}
+
+/** Canonical fields' types by key (fixed types; the locale is set by the first import that fills the field). */
+export function canonicalFieldTypes(db: Db): Map<string, StoredFieldType> {
+  const rows = db.prepare('SELECT key, type, locale, warning FROM canonical_field_types').all() as (StoredFieldType & { key: string })[];
+  return new Map(rows.map(({ key, ...row }) => [key, row]));
+}
+
 /**
- * Every field a template or rule can use, with fill counts and a sample value.
+ * Every typed field, for rendering: what `customerContext` needs to hand
+ * Liquid numbers, booleans and dates instead of text. Text fields and fields
+ * no import has typed yet are left out.
+ */
+export function fieldCatalogue(db: Db): FieldCatalogue {
+  const catalogue: Record<string, TypedField> = {};
+  const custom = db.prepare('SELECT key, type, locale, warning FROM customer_fields WHERE locale IS NOT NULL').all() as (StoredFieldType & {
+    key: string;
+  })[];
+  for (const [key, row] of [...canonicalFieldTypes(db), ...custom.map(({ key, ...row }) => [key, row] as const)]) {
+    const typed = storedTyping(row);
+    if (typed && typed.type !== 'text') catalogue[key] = typed;
+  }
+  return catalogue;
+}
+
+/**
+ * Every field a template or rule can use, with fill counts, a sample value and its type.
  * Reads the cached statistics (see field-stats.ts), so it costs the same at a
  * thousand customers as at a million; at most MAX_CUSTOM_FIELDS custom fields.
  */
@@ -90,17 +135,39 @@ export function listFields(db: Db): FieldInfo[] {
   const stats = readFieldStats(db);
   const sampleOf = (value: string | number | null | undefined): string | null =>
     value === null || value === undefined ? null : String(value);
+  const typeOf = (row: StoredFieldType | undefined): Pick<FieldInfo, 'type' | 'typeWarning'> => ({
+    type: (row && storedTyping(row)?.type) ?? 'text',
+    typeWarning: row?.warning ?? null,
+  });
+  const canonicalTypes = canonicalFieldTypes(db);
   const fields: FieldInfo[] = CANONICAL_FIELDS.map(({ key, label }) => {
     const stat = stats.get(`canonical:${key}`);
-    return { key, alias: toPascalAlias(key), label, kind: 'canonical', filled: stat?.filled ?? 0, sample: sampleOf(stat?.sample) };
+    return {
+      key,
+      alias: toPascalAlias(key),
+      label,
+      kind: 'canonical',
+      filled: stat?.filled ?? 0,
+      sample: sampleOf(stat?.sample),
+      // Canonical types are fixed, so they show before any import has set their locale.
+      type: FieldType.safeParse(canonicalTypes.get(key)?.type).data ?? 'text',
+      typeWarning: canonicalTypes.get(key)?.warning ?? null,
+    };
   });
-  const custom = db.prepare('SELECT key, label FROM customer_fields ORDER BY key LIMIT ?').all(MAX_CUSTOM_FIELDS) as {
-    key: string;
-    label: string;
-  }[];
-  for (const { key, label } of custom) {
+  const custom = db
+    .prepare('SELECT key, label, type, locale, warning FROM customer_fields ORDER BY key LIMIT ?')
+    .all(MAX_CUSTOM_FIELDS) as (StoredFieldType & { key: string; label: string })[];
+  for (const { key, label, ...row } of custom) {
     const stat = stats.get(`custom:${key}`);
-    fields.push({ key, alias: toPascalAlias(key), label, kind: 'custom', filled: stat?.filled ?? 0, sample: sampleOf(stat?.sample) });
+    fields.push({
+      key,
+      alias: toPascalAlias(key),
+      label,
+      kind: 'custom',
+      filled: stat?.filled ?? 0,
+      sample: sampleOf(stat?.sample),
+      ...typeOf(row),
+    });
   }
   return fields;
 }

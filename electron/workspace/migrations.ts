@@ -235,6 +235,23 @@ export const MIGRATIONS: readonly string[] = [
   -- The first unlinked rows as JSON [{line, customerKey}], for the report.
   ALTER TABLE imports ADD COLUMN unlinked_sample TEXT NOT NULL DEFAULT '[]';
   `,
+  // 5: field types. Values stay text; each field records its type and the ParseContext (JSON) its values are
+  // read with, set by the first import that brings the field in (locale NULL: not typed yet, read as text),
+  // and a warning when a later import's column disagreed. Canonical fields have fixed types.
+  `
+  ALTER TABLE customer_fields ADD COLUMN type TEXT NOT NULL DEFAULT 'text';
+  ALTER TABLE customer_fields ADD COLUMN locale TEXT;
+  ALTER TABLE customer_fields ADD COLUMN warning TEXT;
+  CREATE TABLE canonical_field_types (
+    key      TEXT PRIMARY KEY,
+    type     TEXT NOT NULL,
+    locale   TEXT,
+    warning  TEXT
+  ) WITHOUT ROWID;
+  INSERT INTO canonical_field_types (key, type) VALUES
+    ('id', 'text'), ('email', 'email'), ('first_name', 'text'), ('last_name', 'text'), ('phone', 'phone'),
+    ('birth_date', 'date'), ('gender', 'text'), ('city', 'text'), ('country', 'country');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

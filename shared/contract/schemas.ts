@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SegmentRule } from '../segments/rule';
+import { FieldType } from '../fields/types/field-type';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -39,6 +40,10 @@ export const FieldInfo = z.object({
   /** How many customers have a non-empty value. */
   filled: z.number().int(),
   sample: z.string().nullable(),
+  /** How values are read for templates and rules (see shared/fields/types); text until an import types the field. */
+  type: FieldType.default('text'),
+  /** Why the type may surprise: ambiguous dates, or a later import whose column disagreed. */
+  typeWarning: z.string().nullable().default(null),
 });
 export type FieldInfo = z.infer<typeof FieldInfo>;
 

@@ -1,22 +1,32 @@
 import type { Customer, ResolvedToken } from '../contract/schemas';
 import { CANONICAL_KEYS } from '../fields/canonical';
 import { toPascalAlias } from '../fields/naming';
+import type { LiquidValue } from './typed-value';
 
 const CANONICAL_COLUMNS = CANONICAL_KEYS satisfies readonly (keyof Customer)[];
 
-type Scalar = string | undefined;
+type Scalar = LiquidValue;
 export type LiquidContext = Record<string, Scalar | Record<string, Scalar>>;
+
+/** How a field's non-empty text reaches Liquid; `typed-fields.ts` reads it with the field's type. */
+export type ValueReader = (key: string, text: string) => Scalar;
+
+const asText: ValueReader = (_key, text) => text;
 
 /**
  * The variables a template sees for one customer: every field under its
  * snake_case key and its PascalCase alias, plus the same set under
  * `customer.` for authors who prefer a namespace. Empty values are left
  * undefined so `| default:` applies to them exactly as to missing fields.
+ * With a reader over the workspace's field catalogue (`catalogueReader`),
+ * typed fields get typed values; without one (the resolved-token list),
+ * every value is the text as imported. Kept free of the parsers, so the
+ * renderer can use `displayName` without bundling them.
  */
-export function customerContext(customer: Customer): LiquidContext {
+export function customerContext(customer: Customer, read: ValueReader = asText): LiquidContext {
   const flat: Record<string, Scalar> = {};
   const put = (key: string, value: string | null | undefined) => {
-    const v = value === null || value === undefined || value.trim() === '' ? undefined : value;
+    const v = value === null || value === undefined || value.trim() === '' ? undefined : read(key, value);
     flat[key] = v;
     const alias = toPascalAlias(key);
     // A canonical field wins over an attribute that happens to share its alias.
@@ -50,7 +60,7 @@ export function resolveTokens(paths: readonly (readonly (string | number)[])[], 
     for (const part of path) {
       value = value && typeof value === 'object' ? (value as Record<string, unknown>)[String(part)] : undefined;
     }
-    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
     tokens.push({ name, value: text, missing: text === null });
   }
   return tokens;

@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { Customer, Diagnostic } from '../../../shared/contract/schemas';
+import type { FieldCatalogue } from '../../../shared/fields/catalogue';
 import { customerContext, resolveTokens } from '../../../shared/templates/customer-context';
 import type { RenderedEmail } from '../template-compiler';
 import { renderPool, type RenderPool } from './pool';
@@ -78,9 +79,10 @@ export async function renderInWorker(
   customer: Customer,
   budget: Budget,
   pool: RenderPool = renderPool(),
+  fields: FieldCatalogue = {},
 ): Promise<RenderedEmail> {
   try {
-    return await pool.run({ kind: 'render', compiled, customer }, budget.signal);
+    return await pool.run({ kind: 'render', compiled, customer, fields }, budget.signal);
   } catch (error) {
     const tokens = resolveTokens(compiled.variables, customerContext(customer));
     const problem = budget.signal.aborted
@@ -109,7 +111,7 @@ const stoppedDiagnostic = (message: string): Diagnostic => ({ severity: 'error',
 export async function renderMany(
   source: string,
   customers: readonly (Customer | null)[],
-  options: { ms?: number; cancel?: AbortSignal; pool?: RenderPool } = {},
+  options: { ms?: number; cancel?: AbortSignal; pool?: RenderPool; fields?: FieldCatalogue } = {},
 ): Promise<{ compiled: CompiledSource; rendered: (RenderedEmail | null)[]; compileMs: number }> {
   const { ms = PREVIEW_BUDGET_MS, pool = renderPool() } = options;
   const budget = await startBudget(ms, pool, options.cancel);
@@ -125,7 +127,7 @@ export async function renderMany(
   }
   const compileMs = performance.now() - started;
   const rendered = await Promise.all(
-    customers.map((customer) => (customer ? renderInWorker(compiled, customer, budget, pool) : Promise.resolve(null))),
+    customers.map((customer) => (customer ? renderInWorker(compiled, customer, budget, pool, options.fields) : Promise.resolve(null))),
   );
   return { compiled, rendered, compileMs };
 }
@@ -136,8 +138,8 @@ export async function compileForExport(source: string): Promise<CompiledSource> 
 }
 
 /** Export's per-persona render, each under its own generous budget. */
-export async function renderForExport(compiled: CompiledSource, customer: Customer): Promise<RenderedEmail> {
-  return renderInWorker(compiled, customer, await startBudget(EXPORT_BUDGET_MS));
+export async function renderForExport(compiled: CompiledSource, customer: Customer, fields: FieldCatalogue = {}): Promise<RenderedEmail> {
+  return renderInWorker(compiled, customer, await startBudget(EXPORT_BUDGET_MS), renderPool(), fields);
 }
 
 /** Export's CSS inlining and plain-text part, in a worker under a generous budget (both parse the whole email). */

@@ -1,4 +1,5 @@
 import type { Customer, Diagnostic } from '../../../shared/contract/schemas';
+import type { FieldCatalogue } from '../../../shared/fields/catalogue';
 import type { RenderedEmail } from '../template-compiler';
 
 /**
@@ -21,7 +22,8 @@ export interface CompiledSource {
 export type RenderTask =
   | { kind: 'warm' }
   | { kind: 'compile'; source: string }
-  | { kind: 'render'; compiled: CompiledSource; customer: Customer }
+  /** `fields`: the workspace's typed fields, so Liquid gets numbers, booleans and dates (see customerContext). */
+  | { kind: 'render'; compiled: CompiledSource; customer: Customer; fields: FieldCatalogue }
   /** Export's last step: CSS inlined, and the plain-text part when asked. */
   | { kind: 'finish'; html: string; text: boolean };
 

@@ -48,7 +48,8 @@ export function FieldPicker({ fields, onPick }: Props) {
               <span>
                 {field.label} <span className="mono muted">{`{{ ${field.alias} }}`}</span>
               </span>
-              <small className="muted">
+              <small className="muted" title={field.typeWarning ?? undefined}>
+                {field.type !== 'text' ? `${field.type} · ` : ''}
                 {field.sample ? `e.g. ${field.sample} · ` : ''}filled for {formatCount(field.filled)}
               </small>
             </button>

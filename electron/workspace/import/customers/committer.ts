@@ -3,13 +3,15 @@ import { nowIso, type Db } from '../../db';
 import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh } from '../../field-stats';
 import { isMojibakeOf } from '../mojibake';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
+import { typeImportedFields } from './field-types';
 import type { StagedCustomer } from './steps';
 
 /**
  * The customers import's final transaction: resolve which customer each
  * staged row is, keep existing values a staged one would only damage
  * (mojibake), upsert, register custom fields, and bring the cached field
- * statistics up to date with a delta over the customers it touched.
+ * statistics up to date with a delta over the customers it touched, and
+ * type the fields the file filled (field-types.ts).
  */
 
 /** Which customer each staged row lands on: its id, else the customer with its email, else its derived id. */
@@ -129,7 +131,7 @@ function keepGoodValues(db: Db, importId: number): number {
   return warned;
 }
 
-export function commitCustomers({ db, importId, mapping }: ImportContext, counters: Counters): CommitResult {
+export function commitCustomers({ db, importId, mapping, name }: ImportContext, counters: Counters): CommitResult {
   const now = nowIso();
   prepareScratch(db);
   db.prepare(RESOLVE_TARGETS).run(importId);
@@ -149,6 +151,7 @@ export function commitCustomers({ db, importId, mapping }: ImportContext, counte
 
   const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   for (const column of mapping) if (column.kind === 'custom') addField.run(column.key, column.header || column.key, now);
+  typeImportedFields(db, importId, mapping, name);
 
   if (statsFresh) {
     db.exec(`INSERT INTO temp.stats_after (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);

@@ -1,0 +1,188 @@
+import type { ColumnMapping } from '../../../../shared/contract/schemas';
+import type { TypedField } from '../../../../shared/fields/catalogue';
+import {
+  type ColumnDetection,
+  ColumnDetector,
+  detectLocale,
+  FieldType,
+  parseValue,
+  type ParseContext,
+} from '../../../../shared/fields/types';
+import { canonicalFieldTypes, storedTyping, type StoredFieldType } from '../../customers-repo';
+import type { Db } from '../../db';
+import type { StagedCustomer } from './steps';
+
+/**
+ * The import step that types fields: each custom column's type is detected
+ * from the whole column as this import staged it (streamed through a
+ * ColumnDetector, so memory stays bounded whatever the file size), with the
+ * file's locale read from its first rows. Canonical fields have fixed types;
+ * the import only records the locale their values are read with.
+ *
+ * Values stay stored as text, read with the field's one stored locale, so a
+ * field typed by an earlier import keeps its type and locale: when a later
+ * column disagrees, a custom field falls back to text and a canonical one
+ * keeps its locale, each with a warning saying why.
+ */
+
+/** Rows the file's locale is read from. */
+const LOCALE_ROWS = 200;
+const COLUMNS_PER_PASS = 64;
+
+/** What of the locale a value of each type depends on: a change there changes what stored text means. */
+const RELEVANT: Partial<Record<FieldType, readonly (keyof ParseContext)[]>> = {
+  number: ['decimalSeparator'],
+  money: ['decimalSeparator'],
+  date: ['dateOrder'],
+  'date-time': ['dateOrder'],
+  phone: ['defaultCountry'],
+  list: ['listDelimiter'],
+};
+
+/** The other reading of an ambiguous value: "1.234" with the other decimal mark, "05/03/1990" in the other day order. */
+const FLIPS: Partial<Record<FieldType, (context: ParseContext) => ParseContext>> = {
+  number: (c) => ({ ...c, decimalSeparator: c.decimalSeparator === '.' ? ',' : '.' }),
+  money: (c) => ({ ...c, decimalSeparator: c.decimalSeparator === '.' ? ',' : '.' }),
+  date: (c) => ({ ...c, dateOrder: c.dateOrder === 'day-first' ? 'month-first' : 'day-first' }),
+  'date-time': (c) => ({ ...c, dateOrder: c.dateOrder === 'day-first' ? 'month-first' : 'day-first' }),
+};
+
+/** Whether a value reads differently in the field's context and the other one. */
+function ambiguousIn({ type, context }: TypedField, value: string): boolean {
+  const flip = FLIPS[type];
+  if (!flip) return false;
+  const here = parseValue(type, value, context);
+  const there = parseValue(type, value, flip(context));
+  return here.ok && there.ok && JSON.stringify(here.value) !== JSON.stringify(there.value);
+}
+
+/**
+ * Whether this import's values still read right as the field was typed
+ * `before`. Money reads plain amounts too. A different decimal mark or day
+ * order matters only if some value of this import reads differently in the
+ * two ("1.234", "05/03/1990"): "1,234.56" and ISO dates read the same in both.
+ */
+function sameReading(before: TypedField, found: TypedField, ambiguousValue: string | undefined): boolean {
+  const type = before.type === 'money' && found.type === 'number' ? 'money' : found.type;
+  if (before.type !== type) return false;
+  if (FLIPS[type] && ambiguousValue === undefined) return true;
+  return (RELEVANT[type] ?? []).every((key) => before.context[key] === found.context[key]);
+}
+
+const describe = ({ type, context }: TypedField): string => {
+  const parts = (RELEVANT[type] ?? []).map((key) => `${key} ${String(context[key] ?? 'unset')}`);
+  return parts.length ? `${type} (${parts.join(', ')})` : type;
+};
+
+interface Column {
+  key: string;
+  header: string;
+  canonical: boolean;
+  /** A canonical field's fixed type; custom fields take the detected one. */
+  type?: FieldType;
+  /** How the field was read before this import; null while untyped. */
+  before: TypedField | null;
+  detector: ColumnDetector | null;
+  detection?: ColumnDetection | null;
+  /** The first value of this import that the field's context and the other one read differently. */
+  ambiguous?: string;
+}
+
+const valuesOf = (staged: StagedCustomer): string[] => [
+  ...Object.entries(staged).flatMap(([key, value]) =>
+    key !== 'attributes' && key !== 'derived_id' && typeof value === 'string' ? [value] : [],
+  ),
+  ...Object.values(staged.attributes),
+];
+
+/** Runs inside the customers import's final transaction, after custom fields are registered. */
+export function typeImportedFields(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {
+  const staged = db.prepare('SELECT record FROM import_staging WHERE import_id = ? ORDER BY line');
+  const firstRows: string[][] = [];
+  for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
+    firstRows.push(valuesOf(JSON.parse(record) as StagedCustomer));
+    if (firstRows.length >= LOCALE_ROWS) break;
+  }
+  const locale = detectLocale(firstRows).context;
+
+  const customRows = new Map(
+    (db.prepare('SELECT key, type, locale, warning FROM customer_fields').all() as (StoredFieldType & { key: string })[]).map(
+      ({ key, ...row }) => [key, row],
+    ),
+  );
+  const columns: Column[] = [];
+  const seen = new Set<string>();
+  // A typed field's column is read with the field's own context, so only values that decide otherwise
+  // (a 13/04/1990 in a month-first field) disagree; ISO dates or plain amounts never do.
+  const detector = (header: string, before: TypedField | null) => new ColumnDetector({ header, locale: before?.context ?? locale });
+  for (const column of mapping) {
+    if (column.kind !== 'custom' || seen.has(column.key)) continue;
+    seen.add(column.key);
+    const header = column.header || column.key;
+    const stored = customRows.get(column.key);
+    const before = stored ? storedTyping(stored) : null;
+    // A text field stays text.
+    if (before?.type === 'text') continue;
+    columns.push({ key: column.key, header, canonical: false, before, detector: detector(header, before) });
+  }
+  for (const [key, stored] of canonicalFieldTypes(db)) {
+    const type = FieldType.safeParse(stored.type).data ?? 'text';
+    const before = storedTyping(stored);
+    // Only a date's column decides something (its day order); the others take the locale of the first file that fills them.
+    if (type === 'text' || (before !== null && type !== 'date')) continue;
+    const header = mapping.find((column) => column.kind === 'canonical' && column.key === key)?.header ?? key;
+    columns.push({ key, header, canonical: true, type, before, detector: type === 'date' ? detector(header, before) : null });
+  }
+
+  // Each detector keeps up to 20,000 distinct values; a very wide file is read in several passes
+  // of a few dozen columns, so memory stays bounded whatever its width.
+  const filled = new Set<string>();
+  for (let start = 0; start < columns.length; start += COLUMNS_PER_PASS) {
+    const group = columns.slice(start, start + COLUMNS_PER_PASS);
+    for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
+      const row = JSON.parse(record) as StagedCustomer;
+      for (const column of group) {
+        const value = column.canonical ? (row as Record<string, unknown>)[column.key] : row.attributes[column.key];
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        filled.add(column.key);
+        column.detector?.add(value);
+        if (column.before && column.ambiguous === undefined && ambiguousIn(column.before, value)) column.ambiguous = value;
+      }
+    }
+    for (const column of group) column.detection = column.detector?.result() ?? null;
+    for (const column of group) column.detector = null;
+  }
+
+  const setCustom = db.prepare('UPDATE customer_fields SET type = ?, locale = ?, warning = ? WHERE key = ?');
+  const setCanonical = db.prepare('UPDATE canonical_field_types SET locale = ?, warning = ? WHERE key = ?');
+  for (const column of columns) {
+    // A column this import left empty says nothing about the field.
+    if (!filled.has(column.key)) continue;
+    const detection = column.detection ?? null;
+    const found: TypedField = {
+      type: column.type ?? detection?.type ?? 'text',
+      context: detection?.context ?? column.before?.context ?? locale,
+    };
+    const detectedWarning = detection?.warnings.length ? detection.warnings.join(' ') : null;
+    const before = column.before;
+    const write = (typed: TypedField, warning: string | null) =>
+      column.canonical
+        ? setCanonical.run(JSON.stringify(typed.context), warning, column.key)
+        : setCustom.run(typed.type, JSON.stringify(typed.context), warning, column.key);
+
+    if (before === null) write(found, detectedWarning);
+    else if (sameReading(before, found, column.ambiguous)) {
+      if (detectedWarning !== null) write(before, detectedWarning);
+    } else if (column.canonical) {
+      write(
+        before,
+        `"${column.header}" in ${fileName} reads as ${describe(found)}, but this field's values are read as ${describe(before)}; kept that.`,
+      );
+    } else {
+      write(
+        { type: 'text', context: before.context },
+        `"${column.header}" in ${fileName} reads as ${describe(found)}${column.ambiguous === undefined ? '' : ` ("${column.ambiguous}")`}, but an earlier import typed this field ${describe(before)}; it is text now.`,
+      );
+    }
+  }
+}
