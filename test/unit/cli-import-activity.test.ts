@@ -3,34 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportReport } from '../../shared/contract/schemas';
-import { run } from '../../electron/cli/main';
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function collector(): { stream: { write(chunk: string): boolean; isTTY: boolean }; text: () => string } {
-  let text = '';
-  return {
-    stream: {
-      isTTY: false,
-      write(chunk: string) {
-        text += chunk;
-        return true;
-      },
-    },
-    text: () => text,
-  };
-}
-
-async function cli(args: string[]): Promise<Result> {
-  const stdout = collector();
-  const stderr = collector();
-  const code = await run(args, { stdout: stdout.stream, stderr: stderr.stream });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
+import { cli } from '../support/cli-runner';
 
 let dir: string;
 let previousHome: string | undefined;

@@ -3,37 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../electron/cli/main';
+import { run } from '../../electron/cli/main';
 import { createApp } from '../../electron/services/app';
+import { cli, collector } from '../support/cli-runner';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function collector(): { stream: { write(chunk: string): boolean; isTTY: boolean }; text: () => string } {
-  let text = '';
-  return {
-    stream: {
-      isTTY: false,
-      write(chunk: string) {
-        text += chunk;
-        return true;
-      },
-    },
-    text: () => text,
-  };
-}
-
-async function cli(args: string[], extra: Partial<CliIo> = {}): Promise<Result> {
-  const stdout = collector();
-  const stderr = collector();
-  const code = await run(args, { stdout: stdout.stream, stderr: stderr.stream, ...extra });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
-}
 
 const CSV = [
   'Customer ID,E-mail,First Name,Last Name,Loyalty Tier',

@@ -1,24 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { run } from '../../electron/cli/main';
+import { cli } from '../support/cli-runner';
 import { tempDir } from '../support/temp';
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[]): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const code = await run(args, {
-    stdout: { isTTY: false, write: (chunk: string) => (stdout += chunk) },
-    stderr: { isTTY: false, write: (chunk: string) => (stderr += chunk) },
-  });
-  return { code, stdout, stderr };
-}
 
 const CSV = [
   'Customer ID,Email,Phone,First Name,Last Name,Birth Date,City,Postcode,Address',
