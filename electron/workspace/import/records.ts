@@ -15,6 +15,11 @@ import { readChunks } from './source';
  * is rejected and reading continues after it; if it never closes, only its
  * first line is rejected and the file is read again from the line after it.
  * Every physical line therefore ends up in exactly one record.
+ *
+ * That second read is the last: everything after a quote that never closes
+ * was inside it, so its quote marks come in doubled pairs, and read from
+ * outside a quote a doubled pair opens and closes at once. A file costs at
+ * most two passes, however hostile.
  */
 
 /** No real customer row is this long; past it the value is skipped, not buffered. */
