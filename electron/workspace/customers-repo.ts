@@ -23,8 +23,17 @@ interface CustomerRow {
 
 const Attributes = z.record(z.string(), z.unknown());
 
+/** Attribute JSON as stored; a malformed value reads as no attributes rather than failing the read. */
+function parseAttributes(json: string): unknown {
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
 export function toCustomer(row: CustomerRow): Customer {
-  const parsed = Attributes.safeParse(JSON.parse(row.attributes));
+  const parsed = Attributes.safeParse(parseAttributes(row.attributes));
   const attributes: Record<string, string> = {};
   if (parsed.success) {
     for (const [key, value] of Object.entries(parsed.data)) {
@@ -36,6 +45,11 @@ export function toCustomer(row: CustomerRow): Customer {
 }
 
 const SELECT = `SELECT id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes FROM customers`;
+
+/** Every customer in id order, one row at a time (whole-workspace passes such as de-duplication). */
+export function* iterateCustomers(db: Db): Generator<Customer> {
+  for (const row of db.prepare(`${SELECT} ORDER BY id`).iterate() as IterableIterator<CustomerRow>) yield toCustomer(row);
+}
 
 export interface CustomerFilter {
   where: string;
