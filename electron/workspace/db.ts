@@ -20,7 +20,7 @@ const newerVersion = (file: string, version: number): ContractError =>
 function migrate(db: Db, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) throw newerVersion(file, current);
-  // New files and workspaces from before the mark get it here, in the same first write as any migration.
+  // New files and workspaces from before the mark get it here, in the same first write as the migrations.
   if (db.pragma('application_id', { simple: true }) !== TAILOR_APPLICATION_ID) db.pragma(`application_id = ${TAILOR_APPLICATION_ID}`);
   for (let version = current; version < SCHEMA_VERSION; version++) {
     const sql = MIGRATIONS[version];

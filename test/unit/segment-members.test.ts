@@ -1,26 +1,17 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SegmentRule } from '../../shared/segments/rule';
-import { createApp, type TailorApp } from '../../electron/services/app';
+import type { TailorApp } from '../../electron/services/app';
 import { SegmentMembers } from '../../electron/services/segment-members';
+import { freshWorkspace } from '../support/workspace-app';
 
 let dir: string;
-let app: TailorApp | undefined;
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 async function workspace(): Promise<TailorApp> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-members-'));
-  process.env.TAILOR_HOME = path.join(dir, 'home');
-  app = createApp({ host: 'direct', nativeDialogs: false });
-  await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor') });
-  return app;
+  const fresh = await freshWorkspace();
+  dir = fresh.dir;
+  return fresh.app;
 }
 
 async function importRows(tailor: TailorApp, name: string, rows: string[]): Promise<void> {

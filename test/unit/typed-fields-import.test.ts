@@ -1,25 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createApp, type TailorApp } from '../../electron/services/app';
+import { describe, expect, it } from 'vitest';
+import type { TailorApp } from '../../electron/services/app';
 import type { FieldInfo } from '../../shared/contract/schemas';
+import { freshWorkspace } from '../support/workspace-app';
 
 let dir: string;
-let app: TailorApp | undefined;
-
-afterEach(async () => {
-  await app?.close();
-  app = undefined;
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 async function workspace(): Promise<TailorApp> {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-typed-'));
-  process.env.TAILOR_HOME = path.join(dir, 'home');
-  app = createApp({ host: 'direct', nativeDialogs: false });
-  await app.client.call('workspace.create', { path: path.join(dir, 'w.tailor') });
-  return app;
+  const fresh = await freshWorkspace();
+  dir = fresh.dir;
+  return fresh.app;
 }
 
 async function importCsv(tailor: TailorApp, name: string, text: string): Promise<void> {
