@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ColumnChoice, CsvDelimiter, ImportEntityName, ImportSettings } from '../contract/schemas';
+import { ColumnChoice, CsvDelimiter, ImportEntityName, type ImportSettings } from '../contract/schemas';
 import { ParseContext } from '../fields/types/parse-context';
 
 /**
