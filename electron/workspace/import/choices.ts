@@ -89,7 +89,18 @@ export function checkColumns(fields: readonly string[], columns: readonly Column
  * Running the mapper on these keeps its checks (an email or id column, the
  * required order columns, the custom-field limit) for what the user chose.
  */
-const standIn = (column: ColumnChoice, index: number): string => (column.target === 'canonical' ? column.key : `zz custom ${index + 1}`);
+const standIn = (column: ColumnChoice, index: number): string => (column.target === 'canonical' ? column.key : `tailorcustom${index + 1}x`);
+const STAND_IN = /tailorcustom(\d+)x/g;
+
+/** The entity's mapping of the stand-ins; a refusal names the file's own headers, not the stand-ins. */
+function mapStandIns<T>(entity: ImportEntity<T>, standIns: string[], fields: readonly string[], context: Omit<ImportContext, 'mapping'>) {
+  try {
+    return entity.mapHeader(standIns, context);
+  } catch (error) {
+    if (!(error instanceof FileProblem)) throw error;
+    throw new FileProblem(error.message.replace(STAND_IN, (_, index: string) => fields[Number(index) - 1] ?? ''));
+  }
+}
 
 /** Decision point 3: the entity's header mapping, with the user's columns applied (ignored ones left out) and checked. */
 export function withColumnChoices<T>(entity: ImportEntity<T>, settings: ImportSettings | undefined): ImportEntity<T> {
@@ -102,8 +113,10 @@ export function withColumnChoices<T>(entity: ImportEntity<T>, settings: ImportSe
     // What the entity would do on its own, for the row-by-row fills (other phone columns, a full name) of columns left as they were.
     const detected = detectedMapping(entity, fields, context);
     const kept = columns.flatMap((column, index) => (column.target === 'ignored' ? [] : [{ column, index }]));
-    const mapped = entity.mapHeader(
+    const mapped = mapStandIns(
+      entity,
       kept.map(({ column, index }) => standIn(column, index)),
+      fields,
       context,
     );
     return kept.map(({ column, index }, position): ColumnMapping => {

@@ -39,7 +39,7 @@ export function WizardDialog({ file, entity, problem, onBack, onClose, onImport 
             {summary &&
               `${countOf(summary.fields, 'column')} to ${ENTITY_TEXT[shown].label.toLowerCase()} fields, ${countOf(summary.custom, 'custom attribute')}, ${summary.ignored} ignored`}
           </span>
-          <button className="btn btn-primary" disabled={blocked} onClick={() => preview && onImport(preview)}>
+          <button className="btn btn-primary" data-testid="wizard-import" disabled={blocked} onClick={() => preview && onImport(preview)}>
             {loading ? 'Reading…' : `Import ${ENTITY_TEXT[shown].label.toLowerCase()}`}
           </button>
         </>
