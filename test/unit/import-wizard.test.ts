@@ -136,6 +136,26 @@ describe('imports.start with settings', () => {
     expect(zoe?.attributes).toEqual({ ville_natale: 'Orléans', total_spent: '1 234,50' });
   });
 
+  it('decodes the file with the chosen encoding where detection would pick another', async () => {
+    const app = await workspace();
+    // ISO-8859-15 puts € where Windows-1252 (what detection reads this as) has ¤.
+    const file = write('c.csv', iconv.encode('email,prénom,devise\nann@example.com,Zoé,€\n', 'iso-8859-15'));
+    await importWith(app, file, 'customers', { encoding: 'iso-8859-15' });
+    const ann = await app.client.call('customers.get', { idOrEmail: 'ann@example.com' });
+    expect(ann?.attributes['devise']).toBe('€');
+    expect(ann?.first_name).toBe('Zoé');
+  });
+
+  it('reads the file with the chosen delimiter where detection would pick another', async () => {
+    const app = await workspace();
+    // The header has one comma and one pipe: detection takes the comma, and finds no email column.
+    const file = write('c.csv', 'email|tags,labels\nann@example.com|vip,new\n');
+    expect((await importWith(app, file, 'customers')).status).toBe('failed');
+    const report = await importWith(app, file, 'customers', { delimiter: '|' });
+    expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1 });
+    expect(report.mapping.map((column) => column.header)).toEqual(['email', 'tags,labels']);
+  });
+
   it('applies the chosen locale to every column of the mapping', async () => {
     const app = await workspace();
     const file = write('c.csv', 'email,amount\na@example.com,"1,234"\n');
