@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportEntityName, ImportPreview, ImportReport, Job } from '../../../shared/contract/schemas';
 import { followJob } from '../../api/events';
 import { errorMessage } from '../../api/queries';
@@ -85,10 +85,12 @@ export function ImportDialog({ onClose, initialFile }: { onClose: () => void; in
       void api.call('imports.discardUpload', { path: phase.file.path }).catch(() => undefined);
     setPhase(next);
   };
-  const close = () => {
-    leavePreview({ kind: 'pick' });
+  // Stable while the wizard shows, so the dialog does not move the keyboard focus back to its first control on a re-render.
+  const close = useCallback(() => {
+    if (phase.kind === 'preview' && phase.file.staged)
+      void api.call('imports.discardUpload', { path: phase.file.path }).catch(() => undefined);
     onClose();
-  };
+  }, [phase, onClose]);
 
   // A file dropped on another view opens straight in the wizard (the dialog starts in 'uploading' for it).
   useEffect(() => {

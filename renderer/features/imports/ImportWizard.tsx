@@ -30,6 +30,8 @@ export function ImportWizard({ preview, loading, onChange }: WizardProps) {
             <button
               key={option}
               aria-pressed={entity === option}
+              // The wizard opens with the keyboard on its first choice; Tab walks through the rest.
+              autoFocus={entity === option}
               onClick={() => option !== entity && onChange(option, columnsWithoutChoices)}
             >
               {ENTITY_TEXT[option].label}
