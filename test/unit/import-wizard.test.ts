@@ -213,6 +213,12 @@ describe('saved mappings', () => {
     expect(proposed.saved).toMatchObject({ applied: true });
     expect(Date.parse(proposed.saved?.savedAt ?? '')).not.toBeNaN();
     expect(proposed.columns.find((column) => column.header === 'Code')?.target).toBe('ignored');
+    // Still proposed when the user picked a delimiter or switched entity (no columns of their own yet); not once they map columns.
+    expect(
+      (await app.client.call('imports.preview', { path: again, entity: 'customers', settings: { delimiter: ';' } })).saved?.applied,
+    ).toBe(true);
+    const own = await app.client.call('imports.preview', { path: again, settings: { columns: proposed.settings.columns } });
+    expect(own.saved).toMatchObject({ applied: false });
     // Another entity or another header: nothing proposed.
     expect((await app.client.call('imports.preview', { path: again, entity: 'orders' })).saved).toBeNull();
     expect((await app.client.call('imports.preview', { path: write('other.csv', 'email;name\na@b.co;A\n') })).saved).toBeNull();

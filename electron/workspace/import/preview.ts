@@ -21,6 +21,7 @@ import { detectDialect, type Dialect } from './dialect';
 import { decideEncoding, type EncodingDecision } from './encoding';
 import { ENTITIES } from './entities';
 import { openSource, type SourceFile } from './source';
+import { MAX_COLUMNS } from './run-import';
 import { FileProblem } from './text';
 
 /**
@@ -33,8 +34,16 @@ import { FileProblem } from './text';
  */
 
 export const PREVIEW_BYTES = 1024 * 1024;
-/** Rows detection reads; enough to see a column's shape, cheap enough for the host's thread. */
+/** Rows and cells detection reads: enough to see a column's shape, cheap enough for the host's thread (a few µs a cell). */
 const DETECTION_ROWS = 1000;
+const DETECTION_CELLS = 100_000;
+
+/** The choices the user actually made (an explicit undefined must not hide a saved one). */
+const definedChoices = ({ encoding, delimiter, locale }: ImportSettings): ImportSettings => ({
+  ...(encoding ? { encoding } : {}),
+  ...(delimiter ? { delimiter } : {}),
+  ...(locale ? { locale } : {}),
+});
 
 export interface PreviewRequest {
   file: string;
@@ -150,9 +159,9 @@ export async function previewImport(db: Db, request: PreviewRequest): Promise<Im
   const guessedEntity = guessImportEntity(header);
   const entity = request.entity ?? guessedEntity ?? 'customers';
   const saved = findSavedMapping(db, entity, header);
-  // A first look proposes the saved mapping; after that the user's own choices stand.
-  const settings: ImportSettings = request.settings ?? saved?.settings ?? {};
-  const applied = request.settings === undefined && saved !== null;
+  // Until the user maps columns themselves, the saved mapping is proposed (under any encoding or delimiter they chose).
+  const applied = saved !== null && wanted.columns === undefined;
+  const settings: ImportSettings = applied ? { ...saved.settings, ...definedChoices(wanted), columns: saved.settings.columns } : wanted;
   if (applied && (settings.encoding !== wanted.encoding || settings.delimiter !== wanted.delimiter)) {
     // The saved mapping named another encoding or delimiter: read the sample as it says.
     return previewImport(db, { ...request, entity, settings }).then((preview) => ({
@@ -174,7 +183,10 @@ export async function previewImport(db: Db, request: PreviewRequest): Promise<Im
     problem = error.message;
   }
 
-  const detection = data.slice(0, DETECTION_ROWS);
+  if (header.length > MAX_COLUMNS) {
+    problem = `Cannot import ${name}: it has ${header.length.toLocaleString('en-US')} columns, and Tailor imports at most ${MAX_COLUMNS.toLocaleString('en-US')}. Remove the columns you do not need for emails and import again.`;
+  }
+  const detection = data.slice(0, Math.max(20, Math.min(DETECTION_ROWS, Math.floor(DETECTION_CELLS / Math.max(1, header.length)))));
   const detectedLocale = detectLocale(detection);
   const locale = settings.locale ?? detectedLocale.context;
   const previewColumns: PreviewColumn[] = columns.map((column, index) => {
