@@ -48,6 +48,12 @@ test('customers, orders and events from Windows-1252, semicolon, decimal-comma f
   await expect(target(page, 'Code client')).toHaveValue('custom');
   await expect(typeOf(page, 'Total dépensé')).toHaveValue('money');
   await studio.shot(page, 'wizard-01-customers-detected');
+  // The keyboard starts on the first choice, and Tab walks on to the next.
+  await expect(wizard.getByRole('group', { name: 'The file holds' }).getByRole('button', { name: 'Customers' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(wizard.getByRole('combobox', { name: 'Encoding' })).toBeFocused();
 
   // Read as UTF-8 the accents break; back to Windows-1252 they are fine again. The preview follows each change.
   await wizard.getByRole('combobox', { name: 'Encoding' }).selectOption('utf-8');
