@@ -10,6 +10,7 @@ import { openInitialWorkspace } from '../services/startup';
 import { startHttpHost } from '../hosts/http-host';
 import { formatDiagnostic, formatExport, formatImportReport, formatProgress, formatTemplates } from './format';
 import { debugEnabled, EXIT, type Output } from './io';
+import { columnsOfReport, readMappingFile, writeMappingFile } from './mapping-file-io';
 import { openBrowser } from './open-browser';
 import { resolveTemplate } from './template-ref';
 
@@ -84,9 +85,15 @@ export async function initCommand(out: Output, workspace: string, opts: { demo?:
   });
 }
 
-export async function importCommand(out: Output, workspace: string, opts: { entity: ImportEntityName; file: string }): Promise<number> {
+export async function importCommand(
+  out: Output,
+  workspace: string,
+  opts: { entity: ImportEntityName; file: string; mapping?: string; saveMapping?: string },
+): Promise<number> {
   const file = path.resolve(opts.file);
   const namesFile = (message: string): string => (message.includes(path.basename(file)) ? message : `${file}: ${message}`);
+  // Read before the workspace opens, so a bad mapping file costs nothing.
+  const settings = opts.mapping === undefined ? undefined : readMappingFile(opts.mapping, opts.entity);
 
   return withApp(out, async (client, app) => {
     const workspacePath = await openWorkspace(client, workspace);
@@ -107,7 +114,7 @@ export async function importCommand(out: Output, workspace: string, opts: { enti
 
     let job: Job;
     try {
-      const { jobId } = await client.call('imports.start', { path: file, entity: opts.entity }).catch((error: unknown) => {
+      const { jobId } = await client.call('imports.start', { path: file, entity: opts.entity, settings }).catch((error: unknown) => {
         if (error instanceof ContractError) throw new ContractError(error.code, namesFile(error.message), error.issues);
         throw error;
       });
@@ -130,13 +137,20 @@ export async function importCommand(out: Output, workspace: string, opts: { enti
     }
     if (job.status === 'failed' || !report) {
       const message = report?.message ?? job.message ?? 'the import failed.';
-      out.error('bad_file', namesFile(message), { report });
+      const withMapping =
+        opts.mapping !== undefined && message.includes('this mapping') ? ` (mapping file: ${path.resolve(opts.mapping)})` : '';
+      out.error('bad_file', namesFile(message) + withMapping, { report });
       return EXIT.input;
     }
+    const savedTo =
+      opts.saveMapping === undefined
+        ? null
+        : writeMappingFile(opts.saveMapping, opts.entity, { ...settings, columns: settings?.columns ?? columnsOfReport(report) });
     if (out.json) {
-      out.document(report);
+      out.document(savedTo === null ? report : { ...report, mappingFile: savedTo });
     } else {
       out.lines(formatImportReport(report, workspacePath));
+      if (savedTo !== null) out.line(`Mapping saved to ${savedTo}; import the next file like this one with --mapping ${savedTo}.`);
     }
     // The job finished before the cancel reached it: the data is in, so say so rather than claim an interruption.
     if (interrupted) out.note('tailor: the import had already finished when it was interrupted.');

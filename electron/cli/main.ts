@@ -8,6 +8,7 @@ import { ErrorLog, newErrorId } from '../services/error-log';
 import { packageRoot } from '../services/paths';
 import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
 import { dedupCommand, parseThreshold } from './dedup-command';
+import { mappingCommand } from './mapping-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -17,6 +18,8 @@ Examples:
   $ tailor init shop.tailor --demo
   $ tailor import shop.tailor --customers customers.csv
   $ tailor import shop.tailor --orders orders.csv --json
+  $ tailor mapping shop.tailor --customers clients.csv --out clients-mapping.json
+  $ tailor import shop.tailor --customers clients.csv --mapping clients-mapping.json
   $ tailor templates shop.tailor
   $ tailor render shop.tailor --template "Welcome" --customer ada@example.com > welcome.html
   $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
@@ -70,6 +73,9 @@ interface ImportOptions {
   customers?: string;
   orders?: string;
   events?: string;
+  mapping?: string;
+  saveMapping?: string;
+  out?: string;
 }
 
 /** Which file and entity an import command names; commander has made sure there is exactly one. */
@@ -138,7 +144,34 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
       if (customers === undefined && orders === undefined && events === undefined)
         command.error("error: required option '--customers <csv>', '--orders <csv>' or '--events <csv>' not specified");
     })
-    .action(action((out, workspace: string, opts: ImportOptions) => importCommand(out, workspace, importSource(opts))));
+    .option('--mapping <json>', 'read the file with this mapping (a file written by `tailor mapping` or --save-mapping)')
+    .option('--save-mapping <json>', 'after a successful import, write the mapping it used to this file')
+    .action(
+      action((out, workspace: string, opts: ImportOptions) =>
+        importCommand(out, workspace, { ...importSource(opts), mapping: opts.mapping, saveMapping: opts.saveMapping }),
+      ),
+    );
+
+  program
+    .command('mapping')
+    .description(
+      'write the mapping an import would use for a CSV file (saved for its header, or detected), to edit and pass to import --mapping',
+    )
+    .argument('<workspace>', 'the .tailor workspace file')
+    .addOption(new Option('--customers <csv>', 'a CSV file of customers').conflicts(['orders', 'events']))
+    .addOption(new Option('--orders <csv>', 'a CSV file of orders').conflicts(['events']))
+    .addOption(new Option('--events <csv>', 'a CSV file of events'))
+    .requiredOption('--out <json>', 'the mapping file to write')
+    .hook('preAction', (command) => {
+      const { customers, orders, events } = command.opts<ImportOptions>();
+      if (customers === undefined && orders === undefined && events === undefined)
+        command.error("error: required option '--customers <csv>', '--orders <csv>' or '--events <csv>' not specified");
+    })
+    .action(
+      action((out, workspace: string, opts: ImportOptions) =>
+        mappingCommand(out, workspace, { ...importSource(opts), out: opts.out ?? '' }),
+      ),
+    );
 
   program
     .command('templates')

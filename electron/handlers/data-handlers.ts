@@ -5,6 +5,7 @@ import { ContractError } from '../../shared/contract/envelope';
 import { IMPORT_JOBS, type JobControl } from '../services/jobs';
 import { findCustomer, listCustomers, listFields } from '../workspace/customers-repo';
 import { importInWorker } from '../workspace/import';
+import { rememberMapping } from '../workspace/import/remember-mapping';
 import { listImports, listRejections } from '../workspace/imports-repo';
 import { getSegment, ruleFilter } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
@@ -32,7 +33,7 @@ export function dataHandlers(
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),
     'customers.fields': () => listFields(ctx.session.require().db),
 
-    'imports.start': ({ path: file, displayName, entity }) => {
+    'imports.start': ({ path: file, displayName, entity, settings }) => {
       const { db } = ctx.session.require();
       const resolved = path.resolve(file);
       // Fail fast on a path that is not there, so the user sees it at once rather than as a failed job.
@@ -40,7 +41,12 @@ export function dataHandlers(
         throw new ContractError('bad_file', `${resolved}: file not found. Check the path and try again.`);
       }
       const run = (control: JobControl) =>
-        importInWorker(db, entity, resolved, { displayName, control }).finally(() => ctx.uploads.discard(resolved));
+        importInWorker(db, entity, resolved, { displayName, control, settings })
+          .then((report) => {
+            rememberMapping(db, entity, report, settings);
+            return report;
+          })
+          .finally(() => ctx.uploads.discard(resolved));
       // One path; the kind (import.customers / .orders / .events) says what changed when it ends.
       const job =
         entity === 'orders'

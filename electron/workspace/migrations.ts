@@ -252,6 +252,17 @@ export const MIGRATIONS: readonly string[] = [
     ('id', 'text'), ('email', 'email'), ('first_name', 'text'), ('last_name', 'text'), ('phone', 'phone'),
     ('birth_date', 'date'), ('gender', 'text'), ('city', 'text'), ('country', 'country');
   `,
+  // 6: import mappings saved per header signature (sha256 of the normalised header row and the entity), proposed
+  // by the import wizard for the next file with the same header. settings is a mapping file (shared/imports/mapping-file.ts).
+  `
+  CREATE TABLE import_mappings (
+    signature  TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    settings   TEXT NOT NULL CHECK (json_valid(settings)),
+    saved_at   TEXT NOT NULL,
+    PRIMARY KEY (signature, entity)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

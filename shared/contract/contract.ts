@@ -23,6 +23,8 @@ import {
   TemplateVersionMeta,
   TrashedTemplate,
   ImportEntityName,
+  ImportPreview,
+  ImportSettings,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
 
@@ -77,6 +79,8 @@ export const contract = {
       displayName: z.string().optional(),
       /** What the file holds; the job kind is import.<entity>. */
       entity: ImportEntityName.default('customers'),
+      /** The wizard's choices (encoding, delimiter, locale, columns); detection decides what is left out. */
+      settings: ImportSettings.optional(),
     }),
     z.object({ jobId: z.string() }),
   ),
@@ -154,6 +158,25 @@ export const contract = {
   'templates.trash': method(NoInput, z.array(TrashedTemplate)),
   /** Bring a template back from the trash; renamed if a live template took its name meanwhile. */
   'templates.restore': method(z.object({ id: Id }), Template),
+
+  /**
+   * The first rows of a CSV as an import would read them, with what was detected (encoding, delimiter, locale, per
+   * column target and type) and a mapping saved for the same header. Reads a bounded sample, never the whole file.
+   */
+  'imports.preview': method(
+    z.object({
+      path: Path,
+      displayName: z.string().optional(),
+      /** What the file holds; guessed from the header row when left out. */
+      entity: ImportEntityName.optional(),
+      /** Choices to apply; left out, a saved mapping for this header (if any) is proposed. */
+      settings: ImportSettings.optional(),
+      rows: z.number().int().min(1).max(200).default(20),
+    }),
+    ImportPreview,
+  ),
+  /** Delete a browser upload the user did not import after all (only staged uploads; anything else is left alone). */
+  'imports.discardUpload': method(z.object({ path: Path }), Ok),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

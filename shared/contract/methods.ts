@@ -43,6 +43,8 @@ export const METHOD_NAMES = [
   'templates.restoreVersion',
   'templates.trash',
   'templates.restore',
+  'imports.preview',
+  'imports.discardUpload',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SegmentRule } from '../segments/rule';
 import { FieldType } from '../fields/types/field-type';
+import { ParseContext } from '../fields/types/parse-context';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -94,6 +95,10 @@ export const ColumnMapping = z.object({
   key: z.string(),
   kind: FieldKind,
   fills: ColumnFill.optional(),
+  /** The type the user chose for this column in the import wizard (or a mapping file); detection decides when unset. */
+  type: FieldType.optional(),
+  /** The locale the user chose for the file; the detected one applies when unset. */
+  locale: ParseContext.optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 
@@ -280,3 +285,78 @@ export type TemplateVersion = z.infer<typeof TemplateVersion>;
 
 export const TrashedTemplate = TemplateMeta.extend({ deletedAt: z.string() });
 export type TrashedTemplate = z.infer<typeof TrashedTemplate>;
+
+/** Where a column goes in an import: a known field, a custom attribute, or nowhere. */
+export const ColumnTarget = z.enum(['canonical', 'custom', 'ignored']);
+export type ColumnTarget = z.infer<typeof ColumnTarget>;
+
+/** One column's choice in the import wizard or a mapping file, matched to the file's header by position and name. */
+export const ColumnChoice = z.object({
+  header: z.string(),
+  target: ColumnTarget,
+  /** The field key (canonical) or attribute key (custom); ignored for ignored columns. */
+  key: z.string().max(200),
+  /** Set only when the user chose the type; detection decides otherwise. */
+  type: FieldType.optional(),
+});
+export type ColumnChoice = z.infer<typeof ColumnChoice>;
+
+export const CsvDelimiter = z.enum([',', ';', '\t', '|']);
+export type CsvDelimiter = z.infer<typeof CsvDelimiter>;
+
+/**
+ * What the user decided about a file, overriding detection: each is optional,
+ * and detection fills whatever is left out. `columns` lists every column of
+ * the header row, in order.
+ */
+export const ImportSettings = z.object({
+  /** An iconv-lite encoding name ("utf-8", "windows-1252", …). */
+  encoding: z.string().trim().min(1).max(40).optional(),
+  delimiter: CsvDelimiter.optional(),
+  locale: ParseContext.optional(),
+  columns: z.array(ColumnChoice).max(2000).optional(),
+});
+export type ImportSettings = z.infer<typeof ImportSettings>;
+
+/** One column as the wizard shows it: where it goes, its type (chosen or detected) and what detection said. */
+export const PreviewColumn = ColumnChoice.extend({
+  type: FieldType,
+  detectedType: FieldType,
+  /** Share of the sample's non-empty values that read as `type`'s detection (0–1). */
+  confidence: z.number(),
+  warnings: z.array(z.string()),
+});
+export type PreviewColumn = z.infer<typeof PreviewColumn>;
+
+/** The first rows of a file as an import with these settings would read them. */
+export const ImportPreview = z.object({
+  file: z.string(),
+  bytes: z.number().int(),
+  /** Bytes the preview read (the start of the file); less than `bytes` for big files. */
+  sampledBytes: z.number().int(),
+  entity: ImportEntityName,
+  /** What the header row looks like it holds, or null when it is not obvious. */
+  guessedEntity: ImportEntityName.nullable(),
+  encoding: z.object({
+    encoding: z.string(),
+    label: z.string(),
+    confidence: z.number().int(),
+    /** Decided from the sample only: the import decides on the whole file unless the user picks one. */
+    provisional: z.boolean(),
+  }),
+  delimiter: CsvDelimiter,
+  locale: ParseContext,
+  localeWarnings: z.array(z.string()),
+  columns: z.array(PreviewColumn),
+  /** The first data rows, cells as parsed (not yet typed). */
+  rows: z.array(z.array(z.string())),
+  /** Data rows in the sample (detection read these). */
+  sampleRows: z.number().int(),
+  /** The settings this preview applied, complete: edit them and send them back to preview again or to import. */
+  settings: ImportSettings,
+  /** A mapping saved for this header row (and entity) by an earlier successful import, and whether this preview used it. */
+  saved: z.object({ savedAt: z.string(), applied: z.boolean() }).nullable(),
+  /** Why the import would fail as set up (no email column, two columns for one field…), and what to do; null when it can start. */
+  problem: z.string().nullable(),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -7,6 +7,7 @@ async function importFile(page: Page, name: string, buffer: Buffer) {
   await goTo(page, 'Customers');
   await page.getByRole('button', { name: 'Import CSV…' }).first().click();
   await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
 }
 

@@ -19,6 +19,7 @@ test('import progress and data changes are pushed to the studio', async ({ page,
 
   await page.getByRole('button', { name: 'Import CSV…' }).click();
   await page.getByTestId('import-file-input').setInputFiles(CSV);
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('rows-imported')).toHaveText('3');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(total).toHaveText('3,003');

@@ -28,6 +28,7 @@ test('a new user imports customers, builds a segment, previews three personas, f
   await goTo(page, 'Customers');
   await page.getByRole('button', { name: 'Import CSV…' }).click();
   await page.getByTestId('import-file-input').setInputFiles(CSV);
+  await page.getByTestId('wizard-import').click();
   const report = page.getByTestId('import-report');
   await expect(report).toBeVisible();
   await expect(page.getByTestId('rows-imported')).toHaveText('3');
@@ -195,6 +196,7 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
   await studio.shot(page, 'fresh-01-empty-customers');
   await page.getByRole('button', { name: 'Import CSV…' }).first().click();
   await page.getByTestId('import-file-input').setInputFiles(CSV);
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('rows-imported')).toHaveText('3');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('customer-total')).toHaveText('3');

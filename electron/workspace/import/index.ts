@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ImportEntityName, ImportReport } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportReport, ImportSettings } from '../../../shared/contract/schemas';
 import type { Db } from '../db';
 import { getImportReport, REPORT_REJECTION_SAMPLE } from '../imports-repo';
 import { ENTITIES } from './entities';
@@ -29,6 +29,8 @@ export interface ImportCustomersOptions {
   control?: ImportControl;
   /** Rows per staging transaction. */
   batchSize?: number;
+  /** The user's choices (import wizard, mapping file). */
+  settings?: ImportSettings;
 }
 
 /** Import on the calling thread (tests, benchmarks; hosts use importCustomersInWorker). */
@@ -46,6 +48,10 @@ export async function importFile(
   const resolved = path.resolve(file);
   const name = displayNameOf(resolved, options.displayName);
   const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
-  await runImport(db, ENTITIES[entity], importId, resolved, name, { control: options.control, batchSize: options.batchSize });
+  await runImport(db, ENTITIES[entity], importId, resolved, name, {
+    control: options.control,
+    batchSize: options.batchSize,
+    settings: options.settings,
+  });
   return getImportReport(db, importId);
 }

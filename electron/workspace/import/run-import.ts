@@ -1,8 +1,9 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { ColumnMapping } from '../../../shared/contract/schemas';
+import type { ColumnMapping, ImportSettings } from '../../../shared/contract/schemas';
+import { decideEncodingWith, dialectWith, withColumnChoices } from './choices';
 import { nowIso, type Db } from '../db';
 import { detectDialect, type Dialect } from './dialect';
-import { decideEncoding, makeDecoder, type EncodingDecision } from './encoding';
+import { makeDecoder, type EncodingDecision } from './encoding';
 import { abandonImport, dropScratch, successMessage, INTERNAL_FAILURE } from './finish';
 import { TrailingLines } from './footer';
 import type { ImportContext, ImportEntity } from './pipeline';
@@ -43,6 +44,8 @@ export interface RunImportOptions {
   control?: ImportControl;
   /** Rows per staging transaction. */
   batchSize?: number;
+  /** The user's choices (import wizard, mapping file), applied at the three decision points below. */
+  settings?: ImportSettings;
 }
 
 export function createImportRecord(db: Db, kind: string, name: string, file: string): number {
@@ -74,19 +77,20 @@ const tooWide = (name: string, columns: number, atLeast: boolean): FileProblem =
 
 export async function runImport<T>(
   db: Db,
-  entity: ImportEntity<T>,
+  detectedEntity: ImportEntity<T>,
   importId: number,
   file: string,
   name: string,
   options: RunImportOptions = {},
 ): Promise<void> {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
+  const entity = withColumnChoices(detectedEntity, options.settings);
   const control = options.control;
   let rowsRead = 0;
   try {
     const source = openSource(file, name);
-    const encoding: EncodingDecision = await decideEncoding(source);
-    const dialect = detectDialect(makeDecoder(encoding.encoding).write(source.sample));
+    const encoding: EncodingDecision = await decideEncodingWith(source, options.settings);
+    const dialect = dialectWith(detectDialect(makeDecoder(encoding.encoding).write(source.sample)), options.settings);
     db.prepare('UPDATE imports SET encoding = ?, encoding_confidence = ? WHERE id = ?').run(encoding.label, encoding.confidence, importId);
 
     let bytesRead = 0;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { ImportEntityName, ImportReport } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportReport, ImportSettings } from '../../../shared/contract/schemas';
 import { workerEntry } from '../../services/worker-entry';
 import type { Db } from '../db';
 import { getImportReport } from '../imports-repo';
@@ -23,6 +23,8 @@ import type { ImportTask } from './worker';
 export interface WorkerImportOptions {
   displayName?: string;
   batchSize?: number;
+  /** The user's choices (import wizard, mapping file). */
+  settings?: ImportSettings;
   control: { signal: AbortSignal; progress(update: ImportProgress): void };
 }
 
@@ -50,6 +52,7 @@ export async function importInWorker(db: Db, entity: ImportEntityName, file: str
     file: resolved,
     name,
     batchSize: options.batchSize,
+    settings: options.settings,
     port: port2,
   };
   let failure: { error: unknown } | null = null;

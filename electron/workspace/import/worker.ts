@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
-import type { ImportEntityName } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportSettings } from '../../../shared/contract/schemas';
 import { ENTITIES } from './entities';
 import { runImport } from './run-import';
 
@@ -18,6 +18,7 @@ export interface ImportTask {
   file: string;
   name: string;
   batchSize?: number;
+  settings?: ImportSettings;
   port: MessagePort;
 }
 
@@ -28,6 +29,7 @@ export async function importTask(task: ImportTask): Promise<void> {
     db.pragma('busy_timeout = 5000');
     await runImport(db, ENTITIES[task.entity], task.importId, task.file, task.name, {
       batchSize: task.batchSize,
+      settings: task.settings,
       control: { progress: (update) => task.port.postMessage(update) },
     });
   } catch (error) {

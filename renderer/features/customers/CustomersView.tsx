@@ -6,6 +6,7 @@ import { useApi } from '../../api/queries';
 import { api } from '../../api/transport';
 import { formatCount } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
+import { useFileDrop } from '../imports/use-file-drop';
 import { CustomerDialog } from './CustomerDialog';
 
 const PAGE = 200;
@@ -20,6 +21,12 @@ export function CustomersView() {
   const [search, setSearch] = useState('');
   const [segmentId, setSegmentId] = useState<number | undefined>(undefined);
   const [importing, setImporting] = useState(false);
+  // A CSV dropped anywhere on the view opens the import wizard with it.
+  const [dropped, setDropped] = useState<File | undefined>(undefined);
+  const { dropProps } = useFileDrop((file) => {
+    setDropped(file);
+    setImporting(true);
+  });
   const [opened, setOpened] = useState<Customer | null>(null);
   const deferredSearch = useDeferredValue(search);
   const fields = useApi('customers.fields', {});
@@ -73,7 +80,7 @@ export function CustomersView() {
   }, [items, pages, queryClient, deferredSearch, segmentId, viewKey]);
 
   return (
-    <div className="page" style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+    <div className="page drop-target" style={{ height: '100%', display: 'flex', flexDirection: 'column' }} {...dropProps}>
       <div className="page-header">
         <h1>Customers</h1>
         <span className="badge" data-testid="customer-total">
@@ -166,7 +173,15 @@ export function CustomersView() {
           </div>
         )}
       </div>
-      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {importing && (
+        <ImportDialog
+          initialFile={dropped}
+          onClose={() => {
+            setImporting(false);
+            setDropped(undefined);
+          }}
+        />
+      )}
       {opened && <CustomerDialog customer={opened} fields={fields.data ?? []} onClose={() => setOpened(null)} />}
     </div>
   );

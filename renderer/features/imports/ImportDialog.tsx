@@ -1,26 +1,38 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import type { ImportEntityName, ImportReport, Job } from '../../../shared/contract/schemas';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ImportEntityName, ImportPreview, ImportReport, Job } from '../../../shared/contract/schemas';
 import { followJob } from '../../api/events';
 import { errorMessage } from '../../api/queries';
 import { api, transport } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
 import { formatBytes, formatCount } from '../../ui/format';
-import { ENTITY_ORDER, ENTITY_TEXT, guessFromFile } from './entity-choice';
+import { ENTITY_ORDER, ENTITY_TEXT } from './entity-choice';
 import { ImportReportView } from './ImportReportView';
+import { type PickedFile } from './use-import-preview';
+import { WizardDialog } from './WizardDialog';
+
+/** A picked or dropped file as the host can read it: its own path in the desktop app, an upload in browser mode. */
+async function pickedFile(file: File): Promise<PickedFile> {
+  const nativePath = window.tailorShell?.pathForFile(file);
+  if (nativePath) return { path: nativePath, name: file.name, staged: false };
+  if (!transport.upload) throw new Error('This window cannot read dropped files. Use “Choose file…” instead.');
+  return { path: await transport.upload(file), name: file.name, staged: true };
+}
 
 type Phase =
   | { kind: 'pick' }
   | { kind: 'uploading'; name: string }
+  | { kind: 'preview'; file: PickedFile }
   | { kind: 'running'; name: string; jobId: string; job: Job | null; entity: ImportEntityName }
   | { kind: 'done'; report: ImportReport };
 
 /**
- * Import customers, orders or events from a CSV: say what the file holds (preselected from its header row when that is
- * obvious and the user has not chosen), pick or drop a file, watch progress, cancel, read the report.
+ * Import customers, orders or events from a CSV: pick or drop a file, check and change how it is read in the wizard
+ * (what it holds, encoding, delimiter, locale, per column target and type), import, watch progress, cancel, read the
+ * report. `initialFile` is a file dropped on another view.
  */
-export function ImportDialog({ onClose }: { onClose: () => void }) {
-  const [phase, setPhase] = useState<Phase>({ kind: 'pick' });
+export function ImportDialog({ onClose, initialFile }: { onClose: () => void; initialFile?: File }) {
+  const [phase, setPhase] = useState<Phase>(initialFile ? { kind: 'uploading', name: initialFile.name } : { kind: 'pick' });
   const [entity, setEntity] = useState<ImportEntityName>('customers');
   // Once the user picks what the file holds, the header row no longer decides.
   const [chosen, setChosen] = useState(false);
@@ -32,23 +44,27 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const shell = window.tailorShell;
   const busy = phase.kind === 'uploading' || phase.kind === 'running';
 
-  const start = async (path: string, name: string, holds: ImportEntityName = entity) => {
-    const { jobId } = await api.call('imports.start', { path, displayName: name, entity: holds });
-    setPhase({ kind: 'running', name, jobId, job: null, entity: holds });
-  };
-
-  const importFile = async (file: File) => {
+  const start = async (file: PickedFile, preview: ImportPreview) => {
     setProblem(null);
     try {
-      const guessed = chosen ? null : await guessFromFile(file);
-      const holds = guessed ?? entity;
-      if (holds !== entity) setEntity(holds);
-      const nativePath = shell?.pathForFile(file);
-      if (nativePath) return await start(nativePath, file.name, holds);
-      if (!transport.upload) throw new Error('This window cannot read dropped files. Use “Choose file…” instead.');
-      setPhase({ kind: 'uploading', name: file.name });
-      const staged = await transport.upload(file);
-      await start(staged, file.name, holds);
+      const { jobId } = await api.call('imports.start', {
+        path: file.path,
+        displayName: file.name,
+        entity: preview.entity,
+        settings: preview.settings,
+      });
+      setEntity(preview.entity);
+      setPhase({ kind: 'running', name: file.name, jobId, job: null, entity: preview.entity });
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+
+  const openFile = async (file: File) => {
+    setProblem(null);
+    setPhase({ kind: 'uploading', name: file.name });
+    try {
+      setPhase({ kind: 'preview', file: await pickedFile(file) });
     } catch (error) {
       setPhase({ kind: 'pick' });
       setProblem(errorMessage(error));
@@ -60,12 +76,38 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     const picked = await shell.pickCsv();
     if (!picked) return;
     setProblem(null);
-    try {
-      await start(picked, picked.replace(/^.*[\\/]/, ''));
-    } catch (error) {
-      setProblem(errorMessage(error));
-    }
+    setPhase({ kind: 'preview', file: { path: picked, name: picked.replace(/^.*[\\/]/, ''), staged: false } });
   };
+
+  // An upload the user walks away from is deleted now rather than when the app closes: it holds customer data.
+  const leavePreview = (next: Phase) => {
+    if (phase.kind === 'preview' && phase.file.staged)
+      void api.call('imports.discardUpload', { path: phase.file.path }).catch(() => undefined);
+    setPhase(next);
+  };
+  // Stable while the wizard shows, so the dialog does not move the keyboard focus back to its first control on a re-render.
+  const close = useCallback(() => {
+    if (phase.kind === 'preview' && phase.file.staged)
+      void api.call('imports.discardUpload', { path: phase.file.path }).catch(() => undefined);
+    onClose();
+  }, [phase, onClose]);
+
+  // A file dropped on another view opens straight in the wizard (the dialog starts in 'uploading' for it).
+  useEffect(() => {
+    if (!initialFile) return;
+    let live = true;
+    pickedFile(initialFile).then(
+      (file) => live && setPhase({ kind: 'preview', file }),
+      (error: unknown) => {
+        if (!live) return;
+        setPhase({ kind: 'pick' });
+        setProblem(errorMessage(error));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [initialFile]);
 
   // Follow the job's pushed progress until it ends, then show its report and refresh every view.
   const jobId = phase.kind === 'running' ? phase.jobId : null;
@@ -97,6 +139,19 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
   const progress = phase.kind === 'running' ? (phase.job?.progress ?? { done: 0, total: null, unit: 'bytes' as const, rows: 0 }) : null;
   const percent = progress && progress.total ? Math.min(100, (progress.done / progress.total) * 100) : 0;
+
+  if (phase.kind === 'preview') {
+    return (
+      <WizardDialog
+        file={phase.file}
+        entity={chosen ? entity : undefined}
+        problem={problem}
+        onBack={() => leavePreview({ kind: 'pick' })}
+        onClose={close}
+        onImport={(preview) => void start(phase.file, preview)}
+      />
+    );
+  }
 
   return (
     <Dialog
@@ -159,13 +214,15 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             e.preventDefault();
             setOver(false);
             const file = e.dataTransfer.files[0];
-            if (file) void importFile(file);
+            if (file) void openFile(file);
           }}
         >
           <b>Drop a CSV file here</b>
           <div>or</div>
           <span className="btn btn-primary">Choose file…</span>
-          <div style={{ marginTop: 8, fontSize: 12 }}>UTF-8 CSV with a header row. Excel and Google Sheets exports work as they are.</div>
+          <div style={{ marginTop: 8, fontSize: 12 }}>
+            A CSV with a header row. You check how it is read (encoding, delimiter, columns) before anything is imported.
+          </div>
           <input
             ref={input}
             type="file"
@@ -175,7 +232,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) void importFile(file);
+              if (file) void openFile(file);
             }}
           />
         </div>

@@ -117,6 +117,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 }
               >
                 {column.header || '(blank)'} → <span className="mono">{activity ? column.key : `{{ ${column.key} }}`}</span>
+                {column.type ? ` · ${column.type}` : ''}
               </span>
             ))}
           </div>

@@ -1,5 +1,4 @@
 import type { ImportEntityName } from '../../../shared/contract/schemas';
-import { firstLineHeaders, guessImportEntity } from '../../../shared/imports/activity-headers';
 
 /** What each kind of file is called in the dialog, and what the import does with it. */
 export const ENTITY_TEXT: Record<ImportEntityName, { label: string; title: string; description: string }> = {
@@ -24,12 +23,3 @@ export const ENTITY_TEXT: Record<ImportEntityName, { label: string; title: strin
 };
 
 export const ENTITY_ORDER: readonly ImportEntityName[] = ['customers', 'orders', 'events'];
-
-/** What a picked file holds, from its header row, when that is obvious; null otherwise (or when it cannot be read). */
-export async function guessFromFile(file: File): Promise<ImportEntityName | null> {
-  try {
-    return guessImportEntity(firstLineHeaders(await file.slice(0, 64 * 1024).text()));
-  } catch {
-    return null;
-  }
-}

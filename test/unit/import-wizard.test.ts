@@ -1,0 +1,239 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import type { TailorApp } from '../../electron/services/app';
+import { PREVIEW_BYTES } from '../../electron/workspace/import/preview';
+import { headerSignature } from '../../electron/workspace/import-mappings-repo';
+import type { ImportEntityName, ImportReport, ImportSettings } from '../../shared/contract/schemas';
+import { ContractError } from '../../shared/contract/envelope';
+import { freshWorkspace } from '../support/workspace-app';
+
+let dir: string;
+
+async function workspace(): Promise<TailorApp> {
+  const fresh = await freshWorkspace();
+  dir = fresh.dir;
+  return fresh.app;
+}
+
+function write(name: string, content: string | Buffer): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+async function importWith(app: TailorApp, file: string, entity: ImportEntityName, settings?: ImportSettings): Promise<ImportReport> {
+  const { jobId } = await app.client.call('imports.start', { path: file, entity, settings });
+  const job = await app.jobs.settle(jobId);
+  if (!job.result) throw new Error(`no report: ${job.message}`);
+  return job.result;
+}
+
+/** A spreadsheet export from a French Excel: semicolons, decimal commas, Windows-1252. */
+const FRENCH =
+  'Courriel;Prénom;Nom;Ville;Montant;Code\r\nzoe@example.com;Zoé;Lefèvre;Orléans;1 234,50;007\r\nremi@example.com;Rémi;Faÿ;Besançon;12,00;008\r\n';
+
+describe('imports.preview', () => {
+  it('shows the first rows as parsed, with the detected encoding, delimiter, locale, targets and types', async () => {
+    const app = await workspace();
+    const file = write('clients.csv', iconv.encode(FRENCH, 'windows-1252'));
+    const preview = await app.client.call('imports.preview', { path: file });
+    expect(preview.entity).toBe('customers');
+    expect(preview.encoding).toMatchObject({ encoding: 'windows-1252', provisional: false });
+    expect(preview.delimiter).toBe(';');
+    expect(preview.locale.decimalSeparator).toBe(',');
+    expect(preview.rows[0]).toEqual(['zoe@example.com', 'Zoé', 'Lefèvre', 'Orléans', '1 234,50', '007']);
+    const byHeader = Object.fromEntries(preview.columns.map((column) => [column.header, column]));
+    expect(byHeader['Courriel']).toMatchObject({ target: 'canonical', key: 'email', type: 'email' });
+    expect(byHeader['Prénom']).toMatchObject({ target: 'canonical', key: 'first_name' });
+    expect(byHeader['Montant']).toMatchObject({ target: 'custom', key: 'montant', type: 'number' });
+    expect(preview.problem).toBeNull();
+    expect(preview.saved).toBeNull();
+  });
+
+  it('re-parses with the user’s encoding, delimiter and column choices', async () => {
+    const app = await workspace();
+    const file = write('clients.csv', iconv.encode(FRENCH, 'windows-1252'));
+    const first = await app.client.call('imports.preview', { path: file });
+    // Read as UTF-8 the accented letters are replacement characters; as comma-delimited there is one column.
+    const utf8 = await app.client.call('imports.preview', { path: file, settings: { encoding: 'utf-8' } });
+    expect(utf8.rows[0]?.[1]).toBe('Zo\uFFFD');
+    const commas = await app.client.call('imports.preview', { path: file, settings: { delimiter: ',' } });
+    expect(commas.columns).toHaveLength(1);
+    expect(commas.problem).toMatch(/no email or id column/);
+
+    const columns = (first.settings.columns ?? []).map((column) =>
+      column.header === 'Code'
+        ? { ...column, target: 'ignored' as const }
+        : column.header === 'Montant'
+          ? { ...column, type: 'money' as const }
+          : column,
+    );
+    const chosen = await app.client.call('imports.preview', { path: file, settings: { ...first.settings, columns } });
+    expect(chosen.columns.find((column) => column.header === 'Code')?.target).toBe('ignored');
+    expect(chosen.columns.find((column) => column.header === 'Montant')).toMatchObject({ type: 'money', detectedType: 'number' });
+  });
+
+  it('says what is wrong when the choices cannot import: two columns for one field, no email column', async () => {
+    const app = await workspace();
+    const file = write('clients.csv', iconv.encode(FRENCH, 'windows-1252'));
+    const { settings } = await app.client.call('imports.preview', { path: file });
+    const columns = settings.columns ?? [];
+    const twice = columns.map((column) => (column.header === 'Nom' ? { ...column, key: 'first_name' } : column));
+    expect((await app.client.call('imports.preview', { path: file, settings: { columns: twice } })).problem).toMatch(
+      /"Prénom" and "Nom" both go to first_name/,
+    );
+    const noEmail = columns.map((column) => (column.header === 'Courriel' ? { ...column, target: 'ignored' as const } : column));
+    expect((await app.client.call('imports.preview', { path: file, settings: { columns: noEmail } })).problem).toMatch(
+      /no email or id column/,
+    );
+    const missing = app.client.call('imports.preview', { path: path.join(dir, 'missing.csv') });
+    await expect(missing).rejects.toThrow(ContractError);
+    await expect(missing).rejects.toThrow(/file not found/);
+    await expect(app.client.call('imports.preview', { path: write('blank.csv', '\n\n') })).rejects.toThrow(/only blank lines/);
+  });
+
+  it('reads a bounded sample of a big file and says the encoding is provisional', async () => {
+    const app = await workspace();
+    const row = 'someone@example.com;Zoé;Lefèvre;Orléans;12,50;001\r\n';
+    const big = 'email;first;last;city;amount;code\r\n' + row.repeat(Math.ceil((PREVIEW_BYTES * 3) / row.length));
+    const file = write('big.csv', iconv.encode(big, 'windows-1252'));
+    const preview = await app.client.call('imports.preview', { path: file, rows: 5 });
+    expect(preview.sampledBytes).toBe(PREVIEW_BYTES);
+    expect(preview.bytes).toBeGreaterThan(PREVIEW_BYTES * 2);
+    expect(preview.encoding).toMatchObject({ encoding: 'windows-1252', provisional: true });
+    expect(preview.rows).toHaveLength(5);
+    expect(preview.sampleRows).toBeLessThan(PREVIEW_BYTES / row.length + 1);
+  });
+});
+
+describe('imports.start with settings', () => {
+  it('imports with the chosen encoding, delimiter, targets and types; ignored columns stay out', async () => {
+    const app = await workspace();
+    const file = write('clients.csv', iconv.encode(FRENCH, 'windows-1252'));
+    const { settings } = await app.client.call('imports.preview', { path: file });
+    const columns = (settings.columns ?? []).map((column) =>
+      column.header === 'Code'
+        ? { ...column, target: 'ignored' as const }
+        : column.header === 'Ville'
+          ? { ...column, target: 'custom' as const, key: 'ville_natale' }
+          : column.header === 'Montant'
+            ? { ...column, key: 'total_spent', type: 'money' as const }
+            : column,
+    );
+    const report = await importWith(app, file, 'customers', { encoding: 'windows-1252', delimiter: ';', columns });
+    expect(report).toMatchObject({ status: 'succeeded', rowsImported: 2, rowsRejected: 0 });
+    expect(report.mapping.map((column) => [column.header, column.kind, column.key, column.type])).toEqual([
+      ['Courriel', 'canonical', 'email', undefined],
+      ['Prénom', 'canonical', 'first_name', undefined],
+      ['Nom', 'canonical', 'last_name', undefined],
+      ['Ville', 'custom', 'ville_natale', undefined],
+      ['Montant', 'custom', 'total_spent', 'money'],
+    ]);
+    const zoe = await app.client.call('customers.get', { idOrEmail: 'zoe@example.com' });
+    expect(zoe).toMatchObject({ first_name: 'Zoé', last_name: 'Lefèvre', city: null });
+    expect(zoe?.attributes).toEqual({ ville_natale: 'Orléans', total_spent: '1 234,50' });
+  });
+
+  it('decodes the file with the chosen encoding where detection would pick another', async () => {
+    const app = await workspace();
+    // ISO-8859-15 puts € where Windows-1252 (what detection reads this as) has ¤.
+    const file = write('c.csv', iconv.encode('email,prénom,devise\nann@example.com,Zoé,€\n', 'iso-8859-15'));
+    await importWith(app, file, 'customers', { encoding: 'iso-8859-15' });
+    const ann = await app.client.call('customers.get', { idOrEmail: 'ann@example.com' });
+    expect(ann?.attributes['devise']).toBe('€');
+    expect(ann?.first_name).toBe('Zoé');
+  });
+
+  it('reads the file with the chosen delimiter where detection would pick another', async () => {
+    const app = await workspace();
+    // The header has one comma and one pipe: detection takes the comma, and finds no email column.
+    const file = write('c.csv', 'email|tags,labels\nann@example.com|vip,new\n');
+    expect((await importWith(app, file, 'customers')).status).toBe('failed');
+    const report = await importWith(app, file, 'customers', { delimiter: '|' });
+    expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1 });
+    expect(report.mapping.map((column) => column.header)).toEqual(['email', 'tags,labels']);
+  });
+
+  it('applies the chosen locale to every column of the mapping', async () => {
+    const app = await workspace();
+    const file = write('c.csv', 'email,amount\na@example.com,"1,234"\n');
+    const locale = { decimalSeparator: ',' as const, thousandsSeparator: '.' as const, dateOrder: 'day-first' as const };
+    const report = await importWith(app, file, 'customers', { locale });
+    expect(report.mapping.every((column) => column.locale?.decimalSeparator === ',')).toBe(true);
+  });
+
+  it('refuses a mapping for another header, naming the column that differs', async () => {
+    const app = await workspace();
+    const file = write('c.csv', 'email,first_name\na@example.com,Ann\n');
+    const report = await importWith(app, file, 'customers', {
+      columns: [
+        { header: 'email', target: 'canonical', key: 'email' },
+        { header: 'prenom', target: 'canonical', key: 'first_name' },
+      ],
+    });
+    expect(report.status).toBe('failed');
+    expect(report.message).toMatch(/column 2 is "first_name" in the file but "prenom" in the mapping/);
+  });
+
+  it('orders: a column moved to the amount by the user imports, and a short row is still rejected after an ignored column', async () => {
+    const app = await workspace();
+    const file = write('o.csv', 'ref;client;quand;somme;note\nA1;a@example.com;2026-03-01;12,50;x\nA2;a@example.com;2026-03-02;3\n');
+    const auto = await app.client.call('imports.preview', { path: file, entity: 'orders' });
+    expect(auto.problem).toMatch(/Cannot import o.csv as orders/);
+    const keys: Record<string, string> = { ref: 'order_id', client: 'customer', quand: 'ordered_at', somme: 'total' };
+    const columns = auto.columns.map(({ header }) =>
+      keys[header] ? { header, target: 'canonical' as const, key: keys[header] } : { header, target: 'ignored' as const, key: header },
+    );
+    const fixed = await app.client.call('imports.preview', { path: file, entity: 'orders', settings: { columns } });
+    expect(fixed.problem).toBeNull();
+    const report = await importWith(app, file, 'orders', { columns });
+    expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1, rowsRejected: 1 });
+    expect(report.rejections[0]?.reason).toMatch(/4 fields, but the header has 5/);
+  });
+});
+
+describe('saved mappings', () => {
+  it('a successful import saves its mapping under the header signature; the next file with that header gets it proposed', async () => {
+    const app = await workspace();
+    const file = write('clients.csv', iconv.encode(FRENCH, 'windows-1252'));
+    const { settings } = await app.client.call('imports.preview', { path: file });
+    const columns = (settings.columns ?? []).map((column) =>
+      column.header === 'Code' ? { ...column, target: 'ignored' as const } : column,
+    );
+    await importWith(app, file, 'customers', { delimiter: ';', columns });
+
+    // Same header, other rows, other case and spacing in the header: proposed, with the date it was saved.
+    const again = write(
+      'clients-2.csv',
+      iconv.encode('COURRIEL; prénom ;Nom;Ville;Montant;Code\r\nx@example.com;Xé;Y;Z;1;2\r\n', 'windows-1252'),
+    );
+    const proposed = await app.client.call('imports.preview', { path: again });
+    expect(proposed.saved).toMatchObject({ applied: true });
+    expect(Date.parse(proposed.saved?.savedAt ?? '')).not.toBeNaN();
+    expect(proposed.columns.find((column) => column.header === 'Code')?.target).toBe('ignored');
+    // Still proposed when the user picked a delimiter or switched entity (no columns of their own yet); not once they map columns.
+    expect(
+      (await app.client.call('imports.preview', { path: again, entity: 'customers', settings: { delimiter: ';' } })).saved?.applied,
+    ).toBe(true);
+    const own = await app.client.call('imports.preview', { path: again, settings: { columns: proposed.settings.columns } });
+    expect(own.saved).toMatchObject({ applied: false });
+    // Another entity or another header: nothing proposed.
+    expect((await app.client.call('imports.preview', { path: again, entity: 'orders' })).saved).toBeNull();
+    expect((await app.client.call('imports.preview', { path: write('other.csv', 'email;name\na@b.co;A\n') })).saved).toBeNull();
+  });
+
+  it('a failed import saves nothing', async () => {
+    const app = await workspace();
+    const file = write('c.csv', 'who,what\nx,y\n');
+    expect((await importWith(app, file, 'customers')).status).toBe('failed');
+    expect((await app.client.call('imports.preview', { path: file })).saved).toBeNull();
+  });
+
+  it('the signature ignores case, accents and spacing but not column order or entity', () => {
+    expect(headerSignature('customers', ['E-mail', 'Prénom'])).toBe(headerSignature('customers', ['email', ' prenom ']));
+    expect(headerSignature('customers', ['email', 'prenom'])).not.toBe(headerSignature('customers', ['prenom', 'email']));
+    expect(headerSignature('customers', ['email'])).not.toBe(headerSignature('orders', ['email']));
+  });
+});
