@@ -1,0 +1,10 @@
+import { parseMoney, type ParseContext } from '../../fields/types';
+import type { Finding } from '../finding';
+
+/** An amount that is not a number, or is negative (a refund belongs in its own status, not a negative order). */
+export function checkAmount(text: string, what: string, ctx: ParseContext): Finding | null {
+  const result = parseMoney(text, ctx);
+  if (!result.ok) return { rule: 'amounts', message: `${what} "${text}" is not a number` };
+  if (result.value.amount < 0) return { rule: 'amounts', message: `${what} "${text}" is negative` };
+  return null;
+}
