@@ -6,6 +6,7 @@ import { IMPORT_JOBS, type JobControl } from '../services/jobs';
 import { findCustomer, listCustomers, listFields } from '../workspace/customers-repo';
 import { importInWorker } from '../workspace/import';
 import { listImports, listRejections } from '../workspace/imports-repo';
+import { andFilters, FLAGGED_FILTER } from '../workspace/import/validation/customer-flags';
 import { getSegment, ruleFilter } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
 
@@ -23,10 +24,11 @@ export function dataHandlers(
   | 'jobs.cancel'
 > {
   return {
-    'customers.list': ({ offset, limit, search, segmentId, rule }) => {
+    'customers.list': ({ offset, limit, search, segmentId, rule, flaggedOnly }) => {
       const { db } = ctx.session.require();
       const segmentRule = rule ?? (segmentId === undefined ? undefined : getSegment(db, segmentId).rule);
-      const filter = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
+      const segment = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
+      const filter = flaggedOnly ? andFilters(segment, FLAGGED_FILTER) : segment;
       return listCustomers(db, { offset, limit, search, filter });
     },
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),

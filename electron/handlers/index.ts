@@ -4,6 +4,7 @@ import { dataHandlers } from './data-handlers';
 import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
 import { templateHistoryHandlers } from './template-history-handlers';
+import { validationHandlers } from './validation-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export type { HandlerContext, HostKind } from './context';
@@ -16,5 +17,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...templateHandlers(ctx),
     ...segmentHandlers(ctx),
     ...templateHistoryHandlers(ctx),
+    ...validationHandlers(ctx),
   };
 }

@@ -43,6 +43,10 @@ export const METHOD_NAMES = [
   'templates.restoreVersion',
   'templates.trash',
   'templates.restore',
+  'validation.rules',
+  'validation.setRule',
+  'imports.rejectsCsv',
+  'customers.flags',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
