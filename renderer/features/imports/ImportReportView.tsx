@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/schemas';
 import { useApi } from '../../api/queries';
 import { formatCount } from '../../ui/format';
+import { ValidationSummary } from '../validation/ValidationSummary';
 
 const STATUS_TEXT: Record<ImportReport['status'], string> = {
   succeeded: 'Imported',
@@ -90,6 +91,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           skipped.
         </div>
       )}
+      <ValidationSummary report={report} />
       {report.encoding && (
         <div className="muted" data-testid="import-encoding">
           Read as <b>{report.encoding}</b>
