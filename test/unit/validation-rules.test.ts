@@ -27,7 +27,17 @@ describe('email syntax', () => {
   it.each(['josé@exemple.fr', 'müller@bücher.de', 'Дмитрий@пример.рф', 'anna.o+news@example.com'])('accepts %s', (email) => {
     expect(checkEmailSyntax(email)).toBeNull();
   });
-  it.each(['not-an-email', 'a@b', 'two@@example.com', 'space in@example.com', '@example.com'])('rejects %s', (email) => {
+  it.each([
+    'not-an-email',
+    'a@b',
+    'two@@example.com',
+    'space in@example.com',
+    '@example.com',
+    'a..b@example.com',
+    '.a@example.com',
+    'a@-bad.com',
+    'a@example.c0m',
+  ])('rejects %s', (email) => {
     expect(checkEmailSyntax(email)?.rule).toBe('email_syntax');
     expect(checkEmailSyntax(email)?.message).toContain(email);
   });
@@ -69,6 +79,12 @@ describe('future dates', () => {
     expect(checkFutureDate('2026-06-16T08:00:00+14:00', 'event time', true, env)).toBeNull();
     expect(checkFutureDate('someday', 'order date', true, env)).toBeNull();
     expect(checkFutureDate('--03-05', 'birth date', false, env)).toBeNull();
+  });
+  it('reads the shapes exports write: ISO with or without time and offset, and local formats', () => {
+    expect(checkFutureDate('2026-06-17 09:30', 'order date', true, env)?.rule).toBe('future_dates');
+    expect(checkFutureDate('2026-06-15 09:30', 'order date', true, env)).toBeNull();
+    expect(checkFutureDate('03/05/2031', 'birth date', false, env)?.rule).toBe('future_dates');
+    expect(checkFutureDate('5 mars 2031', 'birth date', false, env)?.rule).toBe('future_dates');
   });
 });
 
