@@ -157,6 +157,22 @@ describe('rejected rows as CSV', () => {
     expect(again2.csv.split('\r\n')[1]).toMatch(/;not-an-email;Bad;;2090-01-01;$/);
   });
 
+  it('orders round-trip too, their cells unchanged (a "-5" amount stays a number to fix, not text)', async () => {
+    const { app, load } = await setup();
+    const first = await load(
+      'orders',
+      'orders.csv',
+      'order_id;customer_email;ordered_at;total\nA1;a@example.com;2024-01-01;-5\nA2;a@example.com;2024-01-02;7\n',
+    );
+    expect(first.rowsRejected).toBe(1);
+    const rejects = await app.client.call('imports.rejectsCsv', { importId: first.importId });
+    expect(rejects.csv).toBe(
+      'Tailor: why rejected;order_id;customer_email;ordered_at;total\r\n"amount ""-5"" is negative";A1;a@example.com;2024-01-01;-5\r\n',
+    );
+    const again = await load('orders', 'orders-rejected.csv', rejects.csv.replace(';-5\r\n', ';5\r\n'));
+    expect([again.rowsImported, again.rowsRejected]).toEqual([1, 0]);
+  });
+
   it('re-importing a fixed row clears its flag', async () => {
     const { app, load } = await setup();
     await load('customers', 'a.csv', 'id,email\nc1,maria@gmial.com\n');
