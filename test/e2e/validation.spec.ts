@@ -89,3 +89,22 @@ test('validation rules are listed and toggled per workspace, and the next import
   await expect(page.getByTestId('rows-imported')).toHaveText('4');
   await expect(page.getByTestId('rule-count-email_syntax')).toContainText(/Email syntax\s*2\s*0/);
 });
+
+test('a row that fails several rules is rejected with every reason, each named by its rule', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await goTo(page, 'Imports');
+  await page.getByRole('button', { name: 'Validation rules…' }).click();
+  await page.getByRole('combobox', { name: 'Future dates: when it fails' }).selectOption('reject');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+
+  await goTo(page, 'Customers');
+  await page.getByRole('button', { name: 'Import CSV…' }).first().click();
+  const file = Buffer.from('email,first_name,birth_date\nnot-an-email,Future,2090-01-01\n');
+  await page.getByTestId('import-file-input').setInputFiles({ name: 'two-reasons.csv', mimeType: 'text/csv', buffer: file });
+  const row = page.getByRole('table', { name: 'Rejected rows' }).getByRole('row').nth(1);
+  await expect(row.getByRole('listitem')).toHaveText([
+    'Email syntax: "not-an-email" is not a valid email address (no @)',
+    'Future dates: birth date "2090-01-01" is in the future',
+  ]);
+  await studio.shot(page, 'validation-06-every-reason');
+});
