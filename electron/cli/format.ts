@@ -23,7 +23,11 @@ export function formatImportReport(report: ImportReport, workspace: string): str
     `  imported:      ${count(report.rowsImported)}`,
     `  rejected:      ${count(report.rowsRejected)}`,
     `  skipped:       ${count(report.rowsSkipped)} (blank lines)`,
+    `  flagged:       ${count(report.rowsFlagged ?? 0)} (imported with a validation flag)`,
   ];
+  for (const rule of report.ruleCounts ?? []) {
+    lines.push(`    ${rule.label}: ${count(rule.flagged)} flagged, ${count(rule.rejected)} rejected`);
+  }
   if (report.entity !== 'customers') {
     lines.splice(1, 0, `  holding:       ${report.entity}`);
     lines.push(

@@ -9,6 +9,7 @@ import { packageRoot } from '../services/paths';
 import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
 import { dedupCommand, parseThreshold } from './dedup-command';
 import { mappingCommand } from './mapping-command';
+import { parseImportId, rejectsCommand } from './rejects-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -27,6 +28,7 @@ Examples:
   $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
   $ tailor compact shop.tailor
   $ tailor dedup shop.tailor --threshold 0.9 --json
+  $ tailor rejects shop.tailor --out customers-rejected.csv
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -214,6 +216,14 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .argument('<workspace>', 'the .tailor workspace file')
     .option('--threshold <score>', `the lowest pair score (0 to 1) counted as a duplicate (default ${DEFAULT_THRESHOLD})`, parseThreshold)
     .action(action((out, workspace: string, opts: { threshold?: number }) => dedupCommand(out, workspace, opts)));
+
+  program
+    .command('rejects')
+    .description('write the rejected rows of an import to a CSV, to fix and import again')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .option('--import <id>', 'the import (default: the latest import with rejected rows)', parseImportId)
+    .requiredOption('--out <csv>', 'the CSV file to write')
+    .action(action((out, workspace: string, opts: { import?: number; out: string }) => rejectsCommand(out, workspace, opts)));
 
   program
     .command('serve')

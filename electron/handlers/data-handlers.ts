@@ -7,6 +7,7 @@ import { findCustomer, listCustomers, listFields } from '../workspace/customers-
 import { importInWorker } from '../workspace/import';
 import { rememberMapping } from '../workspace/import/remember-mapping';
 import { listImports, listRejections } from '../workspace/imports-repo';
+import { andFilters, FLAGGED_FILTER } from '../workspace/import/validation/customer-flags';
 import { getSegment, ruleFilter } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
 
@@ -24,10 +25,11 @@ export function dataHandlers(
   | 'jobs.cancel'
 > {
   return {
-    'customers.list': ({ offset, limit, search, segmentId, rule }) => {
+    'customers.list': ({ offset, limit, search, segmentId, rule, flaggedOnly }) => {
       const { db } = ctx.session.require();
       const segmentRule = rule ?? (segmentId === undefined ? undefined : getSegment(db, segmentId).rule);
-      const filter = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
+      const segment = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
+      const filter = flaggedOnly ? andFilters(segment, FLAGGED_FILTER) : segment;
       return listCustomers(db, { offset, limit, search, filter });
     },
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),

@@ -5,6 +5,7 @@ import { importWizardHandlers } from './import-wizard-handlers';
 import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
 import { templateHistoryHandlers } from './template-history-handlers';
+import { validationHandlers } from './validation-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 
 export type { HandlerContext, HostKind } from './context';
@@ -18,5 +19,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...segmentHandlers(ctx),
     ...templateHistoryHandlers(ctx),
     ...importWizardHandlers(ctx),
+    ...validationHandlers(ctx),
   };
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ContractError } from '../../shared/contract/envelope';
 import { ColumnMapping, ImportEntityName, type ImportReport, type ImportWarning, type Rejection } from '../../shared/contract/schemas';
 import type { Db } from './db';
+import { withReasons } from './import/validation/customer-flags';
+import { readRuleCounts } from './import/validation/findings';
 
 /** How many rejections a report carries inline; the rest are paged with listRejections. */
 export const REPORT_REJECTION_SAMPLE = 100;
@@ -27,6 +29,8 @@ interface ImportRow {
   kind: string;
   rows_unlinked: number;
   unlinked_sample: string;
+  rows_flagged: number;
+  rule_counts: string;
 }
 
 const MappingJson = z.array(ColumnMapping);
@@ -53,9 +57,10 @@ function parseUnlinked(json: string): ImportReport['unlinked'] {
 }
 
 function firstRejections(db: Db, importId: number): Rejection[] {
-  return db
+  const rows = db
     .prepare('SELECT line, reason, raw FROM import_rejections WHERE import_id = ? ORDER BY line, rowid LIMIT ?')
-    .all(importId, REPORT_REJECTION_SAMPLE) as Rejection[];
+    .all(importId, REPORT_REJECTION_SAMPLE) as Omit<Rejection, 'reasons'>[];
+  return withReasons(db, importId, rows);
 }
 
 function firstWarnings(db: Db, importId: number): ImportWarning[] {
@@ -88,13 +93,15 @@ function toReport(db: Db, row: ImportRow): ImportReport {
     entity: ImportEntityName.catch('customers').parse(row.kind),
     rowsUnlinked: row.rows_unlinked,
     unlinked: parseUnlinked(row.unlinked_sample),
+    rowsFlagged: row.rows_flagged,
+    ruleCounts: readRuleCounts(row.rule_counts),
   };
 }
 
 const SELECT_IMPORT = `SELECT id, file_name, status, rows_read, rows_imported, rows_rejected, rows_skipped,
   mapping, message, started_at, finished_at,
   rows_created, rows_updated, lines_in_file, encoding, encoding_confidence, rows_warned,
-  kind, rows_unlinked, unlinked_sample FROM imports`;
+  kind, rows_unlinked, unlinked_sample, rows_flagged, rule_counts FROM imports`;
 
 /** Every import, newest first, each with its first rejections. */
 export function listImports(db: Db): ImportReport[] {
@@ -115,6 +122,6 @@ export function listRejections(db: Db, importId: number, offset: number, limit: 
   const total = db.prepare('SELECT count(*) FROM import_rejections WHERE import_id = ?').pluck().get(importId) as number;
   const rows = db
     .prepare('SELECT line, reason, raw FROM import_rejections WHERE import_id = ? ORDER BY line, rowid LIMIT ? OFFSET ?')
-    .all(importId, limit, offset) as Rejection[];
-  return { total, rows };
+    .all(importId, limit, offset) as Omit<Rejection, 'reasons'>[];
+  return { total, rows: withReasons(db, importId, rows) };
 }

@@ -263,6 +263,39 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (signature, entity)
   ) WITHOUT ROWID;
   `,
+  // 7: validation rules. A workspace stores only the rules it changed (the rest keep their defaults, so a
+  // rule added later needs no migration). Every finding of an import (flag or reject, with its rule) is kept
+  // per line; a rejected row's reasons are its reject findings. Flags of imported customers live with the
+  // customer (no foreign key, so a later rebuild of customers cannot cascade into them; a stale flag matches
+  // nobody). `source` is the file's header as read ({ fields, delimiter }), so rejected rows can be written back
+  // out under it; `rule_counts` is [{ rule, flagged, rejected }], computed once when the import commits.
+  `
+  CREATE TABLE validation_rules (
+    name     TEXT PRIMARY KEY,
+    action   TEXT NOT NULL CHECK (action IN ('reject','flag','off')),
+    options  TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options))
+  ) WITHOUT ROWID;
+  CREATE TABLE import_findings (
+    import_id   INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    line        INTEGER NOT NULL,
+    rule        TEXT NOT NULL,
+    action      TEXT NOT NULL CHECK (action IN ('reject','flag')),
+    message     TEXT NOT NULL,
+    suggestion  TEXT
+  );
+  CREATE INDEX import_findings_import ON import_findings(import_id, line);
+  CREATE TABLE customer_flags (
+    customer_id  TEXT NOT NULL,
+    import_id    INTEGER,
+    rule         TEXT NOT NULL,
+    message      TEXT NOT NULL,
+    suggestion   TEXT
+  );
+  CREATE INDEX customer_flags_customer ON customer_flags(customer_id);
+  ALTER TABLE imports ADD COLUMN source TEXT;
+  ALTER TABLE imports ADD COLUMN rows_flagged INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE imports ADD COLUMN rule_counts TEXT NOT NULL DEFAULT '[]';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

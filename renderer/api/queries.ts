@@ -30,6 +30,7 @@ const INVALIDATES: Partial<Record<MethodName, MethodName[]>> = {
   'segments.delete': ['segments.list', 'personas.list', 'workspace.current'],
   'personas.save': ['personas.list'],
   'personas.delete': ['personas.list'],
+  'validation.setRule': ['validation.rules'],
 };
 
 export function useApiMutation<M extends MethodName>(method: M) {

@@ -27,6 +27,8 @@ import {
   ImportSettings,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
+import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
+import { CustomerFlag } from './schemas';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -66,6 +68,8 @@ export const contract = {
       segmentId: Id.optional(),
       /** An unsaved rule, for showing who a segment being edited would contain. */
       rule: SegmentRule.optional(),
+      /** Only customers an import flagged (validation rules). */
+      flaggedOnly: z.boolean().default(false),
     }),
     z.object({ total: z.number().int(), rows: z.array(Customer) }),
   ),
@@ -177,6 +181,17 @@ export const contract = {
   ),
   /** Delete a browser upload the user did not import after all (only staged uploads; anything else is left alone). */
   'imports.discardUpload': method(z.object({ path: Path }), Ok),
+  /** The validation rules imports apply, with this workspace's settings. */
+  'validation.rules': method(NoInput, z.array(ValidationRule)),
+  /** Set a rule to reject, flag or off (and its options); returns every rule. */
+  'validation.setRule': method(RuleSetting, z.array(ValidationRule)),
+  /** An import's rejected rows as CSV to fix and import again (the latest import with rejected rows when importId is left out). */
+  'imports.rejectsCsv': method(
+    z.object({ importId: Id.optional() }),
+    z.object({ importId: Id, fileName: z.string(), rows: z.number().int(), csv: z.string() }),
+  ),
+  /** The validation flags a customer carries from the import that last brought it in. */
+  'customers.flags': method(z.object({ customerId: z.string().min(1) }), z.array(CustomerFlag)),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -34,7 +34,15 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
 export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly MethodName[]> = {
-  customers: ['customers.list', 'customers.get', 'customers.fields', 'segments.list', 'workspace.current', 'preview.render'],
+  customers: [
+    'customers.list',
+    'customers.get',
+    'customers.fields',
+    'segments.list',
+    'workspace.current',
+    'preview.render',
+    'customers.flags',
+  ],
   imports: ['imports.list', 'imports.rejections', 'workspace.current'],
   // Not templates.get: an open editor is the source of truth for its template, and a push must never reload it.
   templates: ['templates.list', 'workspace.current'],

@@ -45,6 +45,10 @@ export const METHOD_NAMES = [
   'templates.restore',
   'imports.preview',
   'imports.discardUpload',
+  'validation.rules',
+  'validation.setRule',
+  'imports.rejectsCsv',
+  'customers.flags',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

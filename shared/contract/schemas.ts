@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SegmentRule } from '../segments/rule';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
+import { RuleName } from '../validation/rule-catalogue';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -65,10 +66,17 @@ export type Customer = z.infer<typeof Customer>;
 export const JobStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
+/** One reason a row was rejected: the validation rule that said so, or null for the import's own checks (shape, identity, …). */
+export const RejectionReason = z.object({ rule: RuleName.nullable(), message: z.string() });
+export type RejectionReason = z.infer<typeof RejectionReason>;
+
 export const Rejection = z.object({
   line: z.number().int(),
+  /** Every reason, one after the other. */
   reason: z.string(),
   raw: z.string(),
+  /** The same reasons one by one, with their rule. */
+  reasons: z.array(RejectionReason).default([]),
 });
 export type Rejection = z.infer<typeof Rejection>;
 
@@ -106,6 +114,20 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 export const ImportEntityName = z.enum(['customers', 'orders', 'events']);
 export type ImportEntityName = z.infer<typeof ImportEntityName>;
 
+export const RuleCount = z.object({ rule: RuleName, label: z.string(), flagged: z.number().int(), rejected: z.number().int() });
+export type RuleCount = z.infer<typeof RuleCount>;
+
+/** A validation finding an imported customer carries (customer_flags). */
+export const CustomerFlag = z.object({
+  rule: RuleName,
+  label: z.string(),
+  message: z.string(),
+  /** The likely correction, e.g. the address with gmail.com for gmial.com. */
+  suggestion: z.string().nullable(),
+  importId: z.number().int().nullable(),
+});
+export type CustomerFlag = z.infer<typeof CustomerFlag>;
+
 export const ImportReport = z.object({
   importId: Id,
   file: z.string(),
@@ -138,6 +160,10 @@ export const ImportReport = z.object({
   rowsUnlinked: z.number().int(),
   /** The first unlinked rows: the line and the customer key the file gave. */
   unlinked: z.array(z.object({ line: z.number().int(), customerKey: z.string() })),
+  /** Rows imported with at least one validation flag (always set by this version; optional for reports built elsewhere). */
+  rowsFlagged: z.number().int().optional(),
+  /** Per validation rule: rows it flagged (among those imported) and rows it rejected. */
+  ruleCounts: z.array(RuleCount).optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 

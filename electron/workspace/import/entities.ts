@@ -3,10 +3,11 @@ import { customersEntity } from './customers';
 import { eventsEntity } from './events';
 import { ordersEntity } from './orders';
 import type { ImportEntity } from './pipeline';
+import { withValidation } from './validation/with-validation';
 
 /** Every entity an import can bring in, by the name the contract and imports.kind use. */
 export const ENTITIES: { readonly [K in ImportEntityName]: ImportEntity<unknown> } = {
-  customers: customersEntity,
-  orders: ordersEntity,
-  events: eventsEntity,
+  customers: withValidation(customersEntity),
+  orders: withValidation(ordersEntity),
+  events: withValidation(eventsEntity),
 };

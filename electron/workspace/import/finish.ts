@@ -24,6 +24,7 @@ export function abandonImport(db: Db, importId: number, status: Unsuccessful, me
     if (db.prepare('SELECT status FROM imports WHERE id = ?').pluck().get(importId) !== 'running') return;
     db.prepare('DELETE FROM import_staging WHERE import_id = ?').run(importId);
     db.prepare('DELETE FROM import_rejections WHERE import_id = ?').run(importId);
+    db.prepare('DELETE FROM import_findings WHERE import_id = ?').run(importId);
     db.prepare('DELETE FROM import_warnings WHERE import_id = ?').run(importId);
     dropScratch(db, importId);
     db.prepare(

@@ -3,6 +3,7 @@ import type { Customer, FieldInfo } from '../../../shared/contract/schemas';
 import { displayName } from '../../../shared/templates/customer-context';
 import { errorMessage, useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
+import { CustomerFlags } from '../validation/CustomerFlags';
 
 interface Props {
   customer: Customer;
@@ -43,6 +44,7 @@ export function CustomerDialog({ customer, fields, onClose }: Props) {
         </>
       }
     >
+      <CustomerFlags customerId={customer.id} />
       <table className="table" aria-label="Customer fields">
         <thead>
           <tr>

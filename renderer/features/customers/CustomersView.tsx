@@ -8,6 +8,7 @@ import { formatCount } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
 import { useFileDrop } from '../imports/use-file-drop';
 import { CustomerDialog } from './CustomerDialog';
+import { useFlaggedFilter } from '../validation/flagged-filter';
 
 const PAGE = 200;
 const ROW_HEIGHT = 34;
@@ -28,14 +29,16 @@ export function CustomersView() {
     setImporting(true);
   });
   const [opened, setOpened] = useState<Customer | null>(null);
+  const flagged = useFlaggedFilter();
+  const flaggedOnly = flagged.only;
   const deferredSearch = useDeferredValue(search);
   const fields = useApi('customers.fields', {});
   const segments = useApi('segments.list', {});
-  const first = useApi('customers.list', { offset: 0, limit: PAGE, search: deferredSearch, segmentId });
+  const first = useApi('customers.list', { offset: 0, limit: PAGE, search: deferredSearch, segmentId, flaggedOnly });
   const queryClient = useQueryClient();
   // Pages belong to one view: a search, a segment and a data version. A new view starts empty, and
   // replies for an older view are dropped, so stale rows never show under a new filter.
-  const viewKey = `${deferredSearch}\u0000${segmentId ?? ''}\u0000${first.dataUpdatedAt}`;
+  const viewKey = `${deferredSearch}\u0000${segmentId ?? ''}\u0000${flaggedOnly}\u0000${first.dataUpdatedAt}`;
   const latestView = useRef(viewKey);
   const [loaded, setLoaded] = useState<{ key: string; pages: Map<number, Customer[]> }>({ key: '', pages: new Map() });
   const loading = useRef(new Set<string>());
@@ -65,7 +68,7 @@ export function CustomersView() {
       const tag = `${viewKey}#${page}`;
       if (pages.has(page) || loading.current.has(tag)) continue;
       loading.current.add(tag);
-      const input = { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId };
+      const input = { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId, flaggedOnly };
       void queryClient
         .fetchQuery({ queryKey: ['customers.list', input], queryFn: () => api.call('customers.list', input) })
         .then((result) =>
@@ -77,7 +80,7 @@ export function CustomersView() {
         )
         .finally(() => loading.current.delete(tag));
     }
-  }, [items, pages, queryClient, deferredSearch, segmentId, viewKey]);
+  }, [items, pages, queryClient, deferredSearch, segmentId, flaggedOnly, viewKey]);
 
   return (
     <div className="page drop-target" style={{ height: '100%', display: 'flex', flexDirection: 'column' }} {...dropProps}>
@@ -108,6 +111,7 @@ export function CustomersView() {
             </option>
           ))}
         </select>
+        {flagged.toggle}
         <button className="btn btn-primary" onClick={() => setImporting(true)}>
           Import CSV…
         </button>
@@ -115,9 +119,11 @@ export function CustomersView() {
       <div className="card" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         {first.data && total === 0 ? (
           <div className="empty">
-            <h2>{search || segmentId ? 'No customers match' : 'No customers yet'}</h2>
-            {search || segmentId ? 'Try another search or segment.' : 'Import a CSV export from your CRM or ESP to get started.'}
-            {!search && !segmentId && (
+            <h2>{search || segmentId || flaggedOnly ? 'No customers match' : 'No customers yet'}</h2>
+            {search || segmentId || flaggedOnly
+              ? 'Try another search or segment.'
+              : 'Import a CSV export from your CRM or ESP to get started.'}
+            {!search && !segmentId && !flaggedOnly && (
               <button className="btn btn-primary" onClick={() => setImporting(true)}>
                 Import CSV…
               </button>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/schemas';
 import { useApi } from '../../api/queries';
 import { formatCount } from '../../ui/format';
+import { RejectionReasons } from '../validation/RejectionReasons';
+import { ValidationSummary } from '../validation/ValidationSummary';
 
 const STATUS_TEXT: Record<ImportReport['status'], string> = {
   succeeded: 'Imported',
@@ -90,6 +92,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           skipped.
         </div>
       )}
+      <ValidationSummary report={report} />
       {report.encoding && (
         <div className="muted" data-testid="import-encoding">
           Read as <b>{report.encoding}</b>
@@ -192,7 +195,9 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                 {(rejections.data?.rows ?? report.rejections).map((row) => (
                   <tr key={row.line}>
                     <td className="mono">{row.line}</td>
-                    <td style={{ whiteSpace: 'normal' }}>{row.reason}</td>
+                    <td style={{ whiteSpace: 'normal' }}>
+                      <RejectionReasons rejection={row} />
+                    </td>
                     <td>
                       <pre className="raw">{row.raw}</pre>
                     </td>

@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/Dialog';
 import { formatCount, formatWhen } from '../../ui/format';
 import { ImportDialog } from './ImportDialog';
 import { ImportReportView } from './ImportReportView';
+import { ValidationRulesPanel } from '../validation/ValidationRulesPanel';
 
 const STATUS_BADGE: Record<ImportReport['status'], string> = {
   succeeded: 'badge-success',
@@ -19,11 +20,15 @@ export function ImportsView() {
   const imports = useApi('imports.list', {});
   const [importing, setImporting] = useState(false);
   const [open, setOpen] = useState<ImportReport | null>(null);
+  const [rules, setRules] = useState(false);
   return (
     <div className="page" style={{ height: '100%' }}>
       <div className="page-header">
         <h1>Imports</h1>
         <span style={{ flex: 1 }} />
+        <button className="btn" onClick={() => setRules(true)}>
+          Validation rules…
+        </button>
         <button className="btn btn-primary" onClick={() => setImporting(true)}>
           Import CSV…
         </button>
@@ -77,6 +82,20 @@ export function ImportsView() {
         )}
       </div>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {rules && (
+        <Dialog
+          title="Validation rules"
+          onClose={() => setRules(false)}
+          width={860}
+          footer={
+            <button className="btn btn-primary" onClick={() => setRules(false)}>
+              Close
+            </button>
+          }
+        >
+          <ValidationRulesPanel />
+        </Dialog>
+      )}
       {open && (
         <Dialog
           title="Import details"

@@ -1,6 +1,7 @@
 import { linkAllPending } from '../activity/link';
 import type { ImportEntity } from '../pipeline';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
+import { validationStep } from '../validation/validation-step';
 import { commitCustomers } from './committer';
 import { mapCustomerHeader } from './header-mapping';
 import { duplicatesStep, fillsStep, identityStep, valuesStep, type StagedCustomer } from './steps';
@@ -17,6 +18,7 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
     shapeStep(context),
     valuesStep(context),
     fillsStep(context),
+    validationStep(context, 'customers'),
     identityStep(),
     duplicatesStep(context),
   ],

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import { z } from 'zod';
 import { isCanonicalKey, type CanonicalKey } from '../../../../shared/fields/canonical';
 import { next, reject, type ImportContext, type Step } from '../pipeline';
 import { fmt } from '../text';
@@ -11,8 +10,6 @@ export type StagedCustomer = Partial<Record<CanonicalKey, string>> & {
   derived_id?: string;
   attributes: Record<string, string>;
 };
-
-const emailSchema = z.email();
 
 /** Stable id for a customer known only by email, so re-imports find the same row. */
 export const derivedId = (email: string): string => `cus_${createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16)}`;
@@ -79,15 +76,12 @@ export function fillsStep({ mapping }: ImportContext): Step<StagedCustomer> {
   };
 }
 
-/** A valid email when there is one, and at least an id or an email to know the customer by. */
+/** At least an id or an email to know the customer by (email syntax is a validation rule: validation/). */
 export function identityStep(): Step<StagedCustomer> {
   return {
     name: 'identity',
     run: ({ value }) => {
       const { id, email } = value ?? { attributes: {} };
-      if (email !== undefined && !emailSchema.safeParse(email).success) {
-        return reject(`"${email}" is not a valid email address; correct it${id === undefined ? '' : ' or leave the cell empty'}`);
-      }
       if (id === undefined && email === undefined)
         return reject('no id and no email; fill in at least one so the customer can be identified');
       return next;

@@ -1,5 +1,6 @@
 import type { ImportEntity } from '../pipeline';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
+import { validationStep } from '../validation/validation-step';
 import { commitEvents } from './committer';
 import { mapEventHeader } from './header';
 import { eventValuesStep, type StagedEvent } from './steps';
@@ -9,6 +10,13 @@ export const eventsEntity: ImportEntity<StagedEvent> = {
   kind: 'events',
   wording: { one: 'event', many: 'events', updated: 'already in the workspace' },
   mapHeader: mapEventHeader,
-  steps: (context) => [structureStep(), encodingStep(context), blankStep(), shapeStep(context), eventValuesStep(context)],
+  steps: (context) => [
+    structureStep(),
+    encodingStep(context),
+    blankStep(),
+    shapeStep(context),
+    validationStep(context, 'events'),
+    eventValuesStep(context),
+  ],
   commit: commitEvents,
 };

@@ -1,5 +1,6 @@
 import type { ImportEntity } from '../pipeline';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
+import { validationStep } from '../validation/validation-step';
 import { commitOrders } from './committer';
 import { mapOrderHeader } from './header';
 import { duplicateOrderStep, orderValuesStep, type StagedOrder } from './steps';
@@ -14,6 +15,7 @@ export const ordersEntity: ImportEntity<StagedOrder> = {
     encodingStep(context),
     blankStep(),
     shapeStep(context),
+    validationStep(context, 'orders'),
     orderValuesStep(context),
     duplicateOrderStep(context),
   ],

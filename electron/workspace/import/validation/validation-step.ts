@@ -1,0 +1,59 @@
+import type { ImportEntityName } from '../../../../shared/contract/schemas';
+import { DEFAULT_CONTEXT } from '../../../../shared/fields/types';
+import { ROLES, rowChecker } from '../../../../shared/validation';
+import { stripTextMarker } from '../customers/steps';
+import { next, reject, type ImportContext, type Step } from '../pipeline';
+import { listRules } from './rules-repo';
+
+/**
+ * The workspace's validation rules as an import step. Every finding of every
+ * rule that is on is recorded in import_findings (line, rule, action,
+ * message, suggestion); a row with any reject finding is rejected with all of
+ * its reject reasons, one after the other, so a fixed row does not fail again
+ * for the next one. Flagged rows go on; the commit attaches their flags
+ * (findings.ts).
+ */
+export function validationStep<T>(context: ImportContext, entity: ImportEntityName): Step<T> {
+  const { db, importId, mapping } = context;
+  const rules = listRules(db).filter((rule) => rule.appliesTo.includes(entity));
+  const roles = ROLES[entity];
+  const active = rules.filter((rule) => rule.action !== 'off');
+  if (roles === undefined || active.length === 0) return { name: 'validation', run: () => next };
+
+  const now = Date.now();
+  const check = rowChecker(active, roles, { now, parse: { ...DEFAULT_CONTEXT, referenceTime: now } });
+  const columns = new Map(mapping.map((column) => [column.key, column.header]));
+  // Read only the cells some rule looks at; completeness looks at all of them.
+  const wanted = new Set<string>(
+    active.some((rule) => rule.name === 'completeness')
+      ? columns.keys()
+      : [
+          roles.email,
+          roles.phone,
+          roles.birthDate,
+          ...roles.age,
+          ...roles.pastDates.map((date) => date.key),
+          ...roles.amounts.map((amount) => amount.key),
+          ...active.flatMap((rule) => (rule.name === 'required_fields' ? rule.requiredFields : [])),
+        ].filter((key): key is string => key !== undefined),
+  );
+  const read = mapping.flatMap((column, index) => (wanted.has(column.key) ? [{ index, key: column.key }] : []));
+  const record = db.prepare('INSERT INTO import_findings (import_id, line, rule, action, message, suggestion) VALUES (?, ?, ?, ?, ?, ?)');
+
+  return {
+    name: 'validation',
+    run: (row) => {
+      const cells = new Map<string, string>();
+      for (const { index, key } of read) {
+        const value = stripTextMarker((row.record.fields[index] ?? '').trim());
+        if (value !== '') cells.set(key, value);
+      }
+      const findings = check({ cells, columns });
+      if (findings.length === 0) return next;
+      const line = row.record.line;
+      for (const f of findings) record.run(importId, line, f.rule, f.action, f.message, f.suggestion ?? null);
+      const reasons = findings.filter((f) => f.action === 'reject').map((f) => f.message);
+      return reasons.length === 0 ? next : reject(reasons.join('; '));
+    },
+  };
+}
