@@ -1,6 +1,7 @@
 import { nowIso, type Db } from '../db';
 import type { EncodingDecision } from './encoding';
 import type { CommitResult, Counters, EntityWording } from './pipeline';
+import { clearScratch } from './stager';
 import { plural } from './text';
 
 /** How an import ends: the imports row's final state and the scratch rows it leaves behind. */
@@ -22,7 +23,8 @@ export function abandonImport(db: Db, importId: number, status: Unsuccessful, me
   db.transaction(() => {
     // A worker stopped by a cancel may have committed just before: then the import stands as it ended.
     if (db.prepare('SELECT status FROM imports WHERE id = ?').pluck().get(importId) !== 'running') return;
-    db.prepare('DELETE FROM import_staging WHERE import_id = ?').run(importId);
+    db.prepare('DELETE FROM main.import_staging WHERE import_id = ?').run(importId);
+    clearScratch(db, importId);
     db.prepare('DELETE FROM import_rejections WHERE import_id = ?').run(importId);
     db.prepare('DELETE FROM import_warnings WHERE import_id = ?').run(importId);
     dropScratch(db, importId);

@@ -1,0 +1,22 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { Dialect } from '../dialect';
+import type { CsvRecord } from '../records';
+
+/** Messages between the import and its parse thread (see read-in-thread.ts). */
+
+export interface ParseTask {
+  file: string;
+  encoding: string;
+  dialect: Dialect;
+  /** Records per message. */
+  batchRecords: number;
+  /** Records go out on it; acks come back on it. */
+  port: MessagePort;
+}
+
+export type ParseMessage = { kind: 'records'; records: CsvRecord[]; bytes: number } | { kind: 'done' };
+
+/** Sent back once a batch is consumed: the thread keeps at most MAX_IN_FLIGHT batches unconsumed, which bounds memory. */
+export type ParseAck = { kind: 'ack' };
+
+export const MAX_IN_FLIGHT = 4;
