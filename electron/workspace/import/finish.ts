@@ -39,7 +39,9 @@ export function abandonImport(db: Db, importId: number, status: Unsuccessful, me
 /** The duplicate-key scratch table is per connection: it exists only where the import ran. */
 export function dropScratch(db: Db, importId: number): void {
   if (db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE name = 'import_keys'`).get() !== undefined) {
-    db.prepare('DELETE FROM temp.import_keys WHERE import_id = ?').run(importId);
+    const others = db.prepare('SELECT 1 FROM temp.import_keys WHERE import_id <> ? LIMIT 1').get(importId) !== undefined;
+    if (others) db.prepare('DELETE FROM temp.import_keys WHERE import_id = ?').run(importId);
+    else db.exec('DELETE FROM temp.import_keys'); // all pages at once rather than row by row
   }
 }
 

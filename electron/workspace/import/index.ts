@@ -29,6 +29,8 @@ export interface ImportCustomersOptions {
   control?: ImportControl;
   /** Rows per staging transaction. */
   batchSize?: number;
+  /** Parse on a thread of its own; by default only large files do (run-import.ts). */
+  parseThread?: boolean;
 }
 
 /** Import on the calling thread (tests, benchmarks; hosts use importCustomersInWorker). */
@@ -46,6 +48,10 @@ export async function importFile(
   const resolved = path.resolve(file);
   const name = displayNameOf(resolved, options.displayName);
   const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
-  await runImport(db, ENTITIES[entity], importId, resolved, name, { control: options.control, batchSize: options.batchSize });
+  await runImport(db, ENTITIES[entity], importId, resolved, name, {
+    control: options.control,
+    batchSize: options.batchSize,
+    parseThread: options.parseThread,
+  });
   return getImportReport(db, importId);
 }

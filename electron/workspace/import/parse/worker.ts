@@ -26,10 +26,12 @@ export async function parseTask({ file, encoding, dialect, batchRecords, port }:
     let batch: CsvRecord[] = [];
     let bytes = 0;
     for await (const records of readRecords(file, encoding, dialect, { onBytes: (done) => (bytes = done) })) {
-      for (const record of records) batch.push(record);
-      if (batch.length >= batchRecords) {
-        await send(batch, bytes);
-        batch = [];
+      for (const record of records) {
+        batch.push(record);
+        if (batch.length >= batchRecords) {
+          await send(batch, bytes);
+          batch = [];
+        }
       }
     }
     if (batch.length > 0) await send(batch, bytes);
