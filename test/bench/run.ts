@@ -13,9 +13,10 @@
  *   The reference is `sqlite3 .import --csv` of the same file in the same run
  *   (a plain text table, no checks at all). Figures are rows per second for
  *   both and the throughput ratio Tailor / sqlite3 (higher is better; the
- *   issue requires >= 0.5x and aims at 0.8x), plus this process's peak RSS
- *   (the import worker runs inside it; sqlite3 is a child process and not
- *   counted). ROWS=1000000 is the memory check: peak RSS must stay under 500 MB.
+ *   issue requires >= 0.5x and aims at 0.8x; sqlite3 runs before and after
+ *   Tailor and the two are averaged). Tailor's import runs in a process of its
+ *   own (import-child.ts), whose peak RSS is printed; ROWS=1000000 is the
+ *   memory check (under 500 MB).
  *   Without /usr/bin/sqlite3 (`apt-get install sqlite3`) the entry says so and
  *   is skipped.
  * preview.render: three persona previews for a starter template after a
@@ -45,10 +46,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createApp } from '../../electron/services/app';
 import { compileTemplate, renderForCustomer } from '../../electron/services/template-compiler';
 import { openDatabase } from '../../electron/workspace/db';
-import { importCustomers, importCustomersInWorker } from '../../electron/workspace/import';
+import { importCustomers } from '../../electron/workspace/import';
 import { findCustomer, listFields } from '../../electron/workspace/customers-repo';
 import { recomputeFieldStats } from '../../electron/workspace/field-stats';
 import { previewRefreshes, sixPersonaWorkspace } from '../support/scale-workspace';
@@ -123,7 +125,21 @@ async function time(fn: () => unknown): Promise<number> {
   return performance.now() - start;
 }
 
-const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+interface ChildImport {
+  ms: number;
+  status: string;
+  rowsImported: number;
+  peakRssMb: number;
+  streamingPeakRssMb: number;
+}
+
+/** Tailor's import as the hosts run it (importCustomersInWorker), in a process of its own so its peak RSS is its own. */
+function tailorImport(csv: string, workspace: string): ChildImport {
+  const child = fileURLToPath(new URL('./import-child.ts', import.meta.url));
+  const result = spawnSync(process.execPath, ['--import', 'tsx', child, workspace, csv], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) throw new Error(`the import process failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '') as ChildImport;
+}
 
 async function benchImport(): Promise<void> {
   if (!fs.existsSync(SQLITE3)) {
@@ -132,25 +148,23 @@ async function benchImport(): Promise<void> {
   }
   const csv = path.join(dir, 'customers.csv');
   writeCustomersCsv(csv, ROWS);
-  const rssBefore = peakRssMb();
-  const db = openDatabase(path.join(dir, 'tailor.tailor'), { create: true });
-  let imported = 0;
-  const tailor = await time(async () => {
-    const control = { signal: new AbortController().signal, progress: () => undefined };
-    imported = (await importCustomersInWorker(db, csv, { control })).rowsImported;
-  });
-  db.close();
-  const rss = peakRssMb();
-  if (imported !== ROWS) throw new Error(`expected ${ROWS} rows imported, got ${imported}`);
-  const reference = await time(() => sqliteImport(csv, path.join(dir, 'reference.sqlite')));
+  // sqlite3 first, then Tailor, then sqlite3 again: a neighbour's load on the machine hits both sides alike.
+  const first = await time(() => sqliteImport(csv, path.join(dir, 'reference-1.sqlite')));
+  const tailor = tailorImport(csv, path.join(dir, 'tailor.tailor'));
+  const second = await time(() => sqliteImport(csv, path.join(dir, 'reference-2.sqlite')));
+  if (tailor.status !== 'succeeded' || tailor.rowsImported !== ROWS) {
+    throw new Error(`expected ${ROWS} rows imported, got ${tailor.rowsImported} (${tailor.status})`);
+  }
+  const reference = (first + second) / 2;
   const perSecond = (ms: number): string => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en-US')} rows/s`;
   const size = `${ROWS.toLocaleString('en-US')} rows × 12`;
   console.log(
-    `${'import.customers'.padEnd(18)} ${size.padEnd(22)} tailor ${perSecond(tailor)} (${tailor.toFixed(0)} ms)   ` +
-      `sqlite3 .import ${perSecond(reference)} (${reference.toFixed(0)} ms)   throughput ratio ${(reference / tailor).toFixed(2)}x (higher is better)`,
+    `${'import.customers'.padEnd(18)} ${size.padEnd(22)} tailor ${perSecond(tailor.ms)} (${tailor.ms.toFixed(0)} ms)   ` +
+      `sqlite3 .import ${perSecond(reference)} (${reference.toFixed(0)} ms)   throughput ratio ${(reference / tailor.ms).toFixed(2)}x (higher is better)`,
   );
   console.log(
-    `${''.padEnd(18)} peak RSS ${rss.toFixed(0)} MB (${rssBefore.toFixed(0)} MB before the import; budget 500 MB: ${rss < 500 ? 'ok' : 'OVER'})`,
+    `${''.padEnd(18)} peak RSS of the importing process ${tailor.peakRssMb} MB (${tailor.streamingPeakRssMb} MB while streaming; ` +
+      `budget 500 MB: ${tailor.peakRssMb < 500 ? 'ok' : 'OVER'})`,
   );
 }
 

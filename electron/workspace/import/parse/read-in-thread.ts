@@ -5,6 +5,8 @@ import type { Dialect } from '../dialect';
 import type { CsvRecord, ReaderEvents } from '../records';
 import type { ParseAck, ParseMessage, ParseTask } from './protocol';
 
+const PARSE_THREAD_HEAP_MB = 96;
+
 /**
  * The reader (records.ts) on a thread of its own: the same records, in the
  * same order, while this thread runs the steps and writes to SQLite, so on
@@ -19,7 +21,17 @@ export async function* readRecordsInThread(
   batchRecords = 2000,
 ): AsyncGenerator<CsvRecord[]> {
   const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
-  const pool = new Piscina({ filename, name: 'parseTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
+  const pool = new Piscina({
+    filename,
+    name: 'parseTask',
+    execArgv,
+    minThreads: 0,
+    maxThreads: 1,
+    idleTimeout: 0,
+    // It holds a chunk, one unfinished record (at most MAX_RECORD_CHARS) and MAX_IN_FLIGHT batches: a small
+    // heap makes V8 collect early instead of growing the process by what it could reclaim.
+    resourceLimits: { maxOldGenerationSizeMb: PARSE_THREAD_HEAP_MB },
+  });
   const { port1, port2 } = new MessageChannel();
   const stop = new AbortController();
   const queue: ParseMessage[] = [];
