@@ -191,6 +191,13 @@ describe('the parse thread', () => {
     expect(bytes.at(-1)).toBe(fs.statSync(file).size);
   });
 
+  it('a failed read reaches the import with its errno code, so it is worded as the file system problem it is', async () => {
+    const missing = path.join(dir, 'gone.csv');
+    await expect(collect(readRecordsInThread(missing, 'utf-8', detectDialect('a,b'), { onBytes: () => undefined }))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+
   it(`keeps at most ${MAX_IN_FLIGHT} batches unconsumed, so a slow writer never makes it buffer the file`, async () => {
     const file = writeFile('nasty.csv', nasty);
     const { port1, port2 } = new MessageChannel();

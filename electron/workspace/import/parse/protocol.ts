@@ -14,7 +14,11 @@ export interface ParseTask {
   port: MessagePort;
 }
 
-export type ParseMessage = { kind: 'records'; records: CsvRecord[]; bytes: number } | { kind: 'done' };
+export type ParseMessage =
+  | { kind: 'records'; records: CsvRecord[]; bytes: number }
+  | { kind: 'done' }
+  /** The read failed (the file vanished, say): its message and errno code, which a rejected task would not carry across. */
+  | { kind: 'failed'; message: string; code?: string };
 
 /** Sent back once a batch is consumed: the thread keeps at most MAX_IN_FLIGHT batches unconsumed, which bounds memory. */
 export type ParseAck = { kind: 'ack' };

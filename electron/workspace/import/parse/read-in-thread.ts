@@ -56,6 +56,8 @@ export async function* readRecordsInThread(
       const message = queue.shift();
       if (message === undefined) throw (failure as { error: unknown } | null)?.error;
       if (message.kind === 'done') return;
+      if (message.kind === 'failed')
+        throw Object.assign(new Error(message.message), message.code === undefined ? {} : { code: message.code });
       events.onBytes(message.bytes);
       yield message.records;
       // Acknowledged once consumed (the caller asked for more), so unconsumed batches are what is bounded.

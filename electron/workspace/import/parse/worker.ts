@@ -6,7 +6,8 @@ import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from 
  * (records.ts) and posts the records in batches on `port`, while the import's
  * own thread runs the steps and writes to SQLite. At most MAX_IN_FLIGHT
  * batches wait unconsumed; past that it waits for an ack, so a slow writer
- * never makes this thread buffer the file. A failure rejects the task.
+ * never makes this thread buffer the file. A failed read is posted as a
+ * message, so its errno code reaches the import (run-import.ts words those as the file's problem).
  */
 export async function parseTask({ file, encoding, dialect, batchRecords, port }: ParseTask): Promise<void> {
   let inFlight = 0;
@@ -36,6 +37,9 @@ export async function parseTask({ file, encoding, dialect, batchRecords, port }:
     }
     if (batch.length > 0) await send(batch, bytes);
     port.postMessage({ kind: 'done' } satisfies ParseMessage);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error), code } satisfies ParseMessage);
   } finally {
     port.close();
   }
