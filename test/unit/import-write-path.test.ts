@@ -11,7 +11,11 @@ import { detectDialect } from '../../electron/workspace/import/dialect';
 import { readRecordsInThread } from '../../electron/workspace/import/parse/read-in-thread';
 import { MAX_IN_FLIGHT, type ParseMessage } from '../../electron/workspace/import/parse/protocol';
 import { parseTask } from '../../electron/workspace/import/parse/worker';
+import { successMessage } from '../../electron/workspace/import/finish';
+import { skipFor, type ImportContext } from '../../electron/workspace/import/pipeline';
 import { readRecords, type CsvRecord } from '../../electron/workspace/import/records';
+import { createImportRecord } from '../../electron/workspace/import/run-import';
+import { SKIPPED_SAMPLE, Stager } from '../../electron/workspace/import/stager';
 import { listImports } from '../../electron/workspace/imports-repo';
 
 /**
@@ -216,5 +220,38 @@ describe('the parse thread', () => {
     port1.close();
     const records = received.flatMap((message) => (message.kind === 'records' ? message.records : []));
     expect(records.length).toBe(507);
+  });
+});
+
+describe('what an import keeps per row stays bounded, whatever the file size', () => {
+  it('rows skipped with a reason are counted, and only the first few are kept for the message', () => {
+    const importId = createImportRecord(db, 'customers', 'report.csv', 'report.csv');
+    const context: ImportContext = {
+      db,
+      importId,
+      name: 'report.csv',
+      mapping: [],
+      dialect: { delimiter: ',', newline: '\n' },
+      encoding: { encoding: 'utf-8', label: 'UTF-8', confidence: 100, invalidSequences: 0, badBytes: new Map() },
+    };
+    // A step that skips every row with a reason (as a validation rule might).
+    const stager = new Stager(context, [{ name: 'skip-all', run: () => skipFor('not for email') }]);
+    const records = Array.from({ length: 20_000 }, (_, i): CsvRecord => ({
+      line: i + 2,
+      endLine: i + 2,
+      fields: [`row ${i}`],
+      text: `row ${i}\n`,
+      problem: null,
+    }));
+    for (let i = 0; i < records.length; i += 1000) stager.flush(records.slice(i, i + 1000));
+
+    expect(stager.counters).toEqual({ rowsRead: 20_000, rowsStaged: 0, rowsRejected: 0, rowsSkipped: 20_000 });
+    expect(stager.skippedFor.count).toBe(20_000);
+    expect(stager.skippedFor.sample.length).toBe(SKIPPED_SAMPLE);
+    const message = successMessage(stager.counters, { created: 0, updated: 0, warned: 0 }, context.encoding, undefined, stager.skippedFor);
+    expect(message).toContain(
+      '20,000 report lines were skipped, not imported (line 2: not for email; line 3: not for email; line 4: not for email; and 19,997 more).',
+    );
+    expect(message).not.toMatch(/blank line/);
   });
 });

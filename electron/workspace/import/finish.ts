@@ -2,7 +2,7 @@ import { nowIso, type Db } from '../db';
 import type { EncodingDecision } from './encoding';
 import type { CommitResult, Counters, EntityWording } from './pipeline';
 import { clearScratch } from './stager';
-import { plural } from './text';
+import { fmt, plural } from './text';
 
 /** How an import ends: the imports row's final state and the scratch rows it leaves behind. */
 
@@ -45,12 +45,18 @@ export function dropScratch(db: Db, importId: number): void {
   }
 }
 
+/** Rows skipped with a reason: how many, and the first few (a bounded sample, whatever the file size). */
+export interface SkippedFor {
+  sample: { line: number; reason: string }[];
+  count: number;
+}
+
 export function successMessage(
   counters: Counters,
   result: CommitResult,
   encoding: EncodingDecision,
   wording: EntityWording = { one: 'customer', many: 'customers', updated: 'updated' },
-  skippedFor: readonly { line: number; reason: string }[] = [],
+  skippedFor: SkippedFor = { sample: [], count: 0 },
 ): string {
   if (counters.rowsRead === 0) {
     return `The file has a header row but no ${wording.one} rows; nothing was imported.`;
@@ -76,12 +82,12 @@ export function successMessage(
   }
   if (counters.rowsRejected > 0)
     parts.push(`${plural(counters.rowsRejected, 'row was', 'rows were')} rejected; see the list of rejected rows.`);
-  const blank = counters.rowsSkipped - skippedFor.length;
+  const blank = counters.rowsSkipped - skippedFor.count;
   if (blank > 0) parts.push(`${plural(blank, 'blank line was', 'blank lines were')} skipped.`);
-  if (skippedFor.length > 0) {
-    const shown = skippedFor.slice(0, 3).map(({ line, reason }) => `line ${line.toLocaleString('en-US')}: ${reason}`);
-    const more = skippedFor.length > 3 ? `; and ${skippedFor.length - 3} more` : '';
-    parts.push(`${plural(skippedFor.length, 'report line was', 'report lines were')} skipped, not imported (${shown.join('; ')}${more}).`);
+  if (skippedFor.count > 0) {
+    const shown = skippedFor.sample.slice(0, 3).map(({ line, reason }) => `line ${line.toLocaleString('en-US')}: ${reason}`);
+    const more = skippedFor.count > 3 ? `; and ${fmt(skippedFor.count - 3)} more` : '';
+    parts.push(`${plural(skippedFor.count, 'report line was', 'report lines were')} skipped, not imported (${shown.join('; ')}${more}).`);
   }
   if (result.warned > 0) {
     parts.push(

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
+import type { SkippedFor } from './finish';
 import { footerLine } from './footer';
 import { runSteps, skipFor, type Counters, type ImportContext, type Outcome, type Step } from './pipeline';
 import type { CsvRecord } from './records';
@@ -16,13 +17,16 @@ import { trimRaw } from './text';
  * (SQLite resolves an unqualified name in temp first), so the committers read
  * it unqualified as before.
  */
+/** Skipped rows whose line and reason are kept for the message (it names three). */
+export const SKIPPED_SAMPLE = 10;
+
 /** How often the import's row in the workspace gets its running counts. */
 const COUNTS_EVERY_MS = 250;
 
 export class Stager<T> {
   readonly counters: Counters = { rowsRead: 0, rowsStaged: 0, rowsRejected: 0, rowsSkipped: 0 };
-  /** Lines skipped with a reason (a report's footer), at most MAX_TRAILING_LINES + 1. */
-  readonly skippedFor: { line: number; reason: string }[] = [];
+  /** Lines skipped with a reason (a report's footer, or any step's skipFor): counted, the first few kept. */
+  readonly skippedFor: SkippedFor = { sample: [], count: 0 };
   private readonly insertStaging: Statement;
   private readonly insertRejection: Statement;
   private readonly updateCounts: Statement;
@@ -72,7 +76,10 @@ export class Stager<T> {
       this.insertRejection.run(this.context.importId, record.line, outcome.reason, trimRaw(record.text));
     } else if (outcome.kind === 'skip') {
       c.rowsSkipped++;
-      if (outcome.reason !== undefined) this.skippedFor.push({ line: record.line, reason: outcome.reason });
+      if (outcome.reason !== undefined) {
+        this.skippedFor.count++;
+        if (this.skippedFor.sample.length < SKIPPED_SAMPLE) this.skippedFor.sample.push({ line: record.line, reason: outcome.reason });
+      }
     } else {
       c.rowsStaged++;
       this.insertStaging.run(this.context.importId, record.line, JSON.stringify(row.value));
