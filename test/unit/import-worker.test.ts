@@ -118,15 +118,18 @@ describe('import on a worker thread', () => {
     const before = db.prepare('SELECT * FROM customers').all();
     const file = bigCsv(300_000);
     const jobs = new JobManager();
-    let stagedSeen = 0;
+    let rowsSeen = 0;
+    let stagedInWorkspace = -1;
     const job = jobs.start(IMPORT_CUSTOMERS, (control) =>
       importCustomersInWorker(db, file, {
         control: {
           signal: control.signal,
           progress: (update) => {
             control.progress(update);
-            if ((update.rows ?? 0) > 0 && stagedSeen === 0) {
-              stagedSeen = count('SELECT count(*) FROM import_staging');
+            if ((update.rows ?? 0) > 0 && rowsSeen === 0) {
+              rowsSeen = update.rows ?? 0;
+              // Staged rows live in the worker connection's temp tables, never in the workspace file.
+              stagedInWorkspace = count('SELECT count(*) FROM main.import_staging');
               jobs.cancel(job.id);
             }
           },
@@ -135,7 +138,8 @@ describe('import on a worker thread', () => {
     );
     const settled = await jobs.settle(job.id);
 
-    expect(stagedSeen).toBeGreaterThan(0); // the worker had staged rows when the cancel came
+    expect(rowsSeen).toBeGreaterThan(0); // the worker had staged rows when the cancel came
+    expect(stagedInWorkspace).toBe(0);
     // Whole job on failure: its message says why (it once was "database is locked": see abandonImport).
     expect(settled).toMatchObject({ status: 'cancelled' });
     expect(settled.result?.message).toMatch(/Cancelled after reading [\d,]+ rows; nothing from big\.csv was imported/);

@@ -1,7 +1,8 @@
 import { nowIso, type Db } from '../db';
 import type { EncodingDecision } from './encoding';
 import type { CommitResult, Counters, EntityWording } from './pipeline';
-import { plural } from './text';
+import { clearScratch } from './stager';
+import { fmt, plural } from './text';
 
 /** How an import ends: the imports row's final state and the scratch rows it leaves behind. */
 
@@ -22,7 +23,8 @@ export function abandonImport(db: Db, importId: number, status: Unsuccessful, me
   db.transaction(() => {
     // A worker stopped by a cancel may have committed just before: then the import stands as it ended.
     if (db.prepare('SELECT status FROM imports WHERE id = ?').pluck().get(importId) !== 'running') return;
-    db.prepare('DELETE FROM import_staging WHERE import_id = ?').run(importId);
+    db.prepare('DELETE FROM main.import_staging WHERE import_id = ?').run(importId);
+    clearScratch(db, importId);
     db.prepare('DELETE FROM import_rejections WHERE import_id = ?').run(importId);
     db.prepare('DELETE FROM import_findings WHERE import_id = ?').run(importId);
     db.prepare('DELETE FROM import_warnings WHERE import_id = ?').run(importId);
@@ -38,8 +40,16 @@ export function abandonImport(db: Db, importId: number, status: Unsuccessful, me
 /** The duplicate-key scratch table is per connection: it exists only where the import ran. */
 export function dropScratch(db: Db, importId: number): void {
   if (db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE name = 'import_keys'`).get() !== undefined) {
-    db.prepare('DELETE FROM temp.import_keys WHERE import_id = ?').run(importId);
+    const others = db.prepare('SELECT 1 FROM temp.import_keys WHERE import_id <> ? LIMIT 1').get(importId) !== undefined;
+    if (others) db.prepare('DELETE FROM temp.import_keys WHERE import_id = ?').run(importId);
+    else db.exec('DELETE FROM temp.import_keys'); // all pages at once rather than row by row
   }
+}
+
+/** Rows skipped with a reason: how many, and the first few (a bounded sample, whatever the file size). */
+export interface SkippedFor {
+  sample: { line: number; reason: string }[];
+  count: number;
 }
 
 export function successMessage(
@@ -47,7 +57,7 @@ export function successMessage(
   result: CommitResult,
   encoding: EncodingDecision,
   wording: EntityWording = { one: 'customer', many: 'customers', updated: 'updated' },
-  skippedFor: readonly { line: number; reason: string }[] = [],
+  skippedFor: SkippedFor = { sample: [], count: 0 },
 ): string {
   if (counters.rowsRead === 0) {
     return `The file has a header row but no ${wording.one} rows; nothing was imported.`;
@@ -73,12 +83,12 @@ export function successMessage(
   }
   if (counters.rowsRejected > 0)
     parts.push(`${plural(counters.rowsRejected, 'row was', 'rows were')} rejected; see the list of rejected rows.`);
-  const blank = counters.rowsSkipped - skippedFor.length;
+  const blank = counters.rowsSkipped - skippedFor.count;
   if (blank > 0) parts.push(`${plural(blank, 'blank line was', 'blank lines were')} skipped.`);
-  if (skippedFor.length > 0) {
-    const shown = skippedFor.slice(0, 3).map(({ line, reason }) => `line ${line.toLocaleString('en-US')}: ${reason}`);
-    const more = skippedFor.length > 3 ? `; and ${skippedFor.length - 3} more` : '';
-    parts.push(`${plural(skippedFor.length, 'report line was', 'report lines were')} skipped, not imported (${shown.join('; ')}${more}).`);
+  if (skippedFor.count > 0) {
+    const shown = skippedFor.sample.slice(0, 3).map(({ line, reason }) => `line ${line.toLocaleString('en-US')}: ${reason}`);
+    const more = skippedFor.count > 3 ? `; and ${fmt(skippedFor.count - 3)} more` : '';
+    parts.push(`${plural(skippedFor.count, 'report line was', 'report lines were')} skipped, not imported (${shown.join('; ')}${more}).`);
   }
   if (result.warned > 0) {
     parts.push(

@@ -31,6 +31,8 @@ export interface ImportCustomersOptions {
   batchSize?: number;
   /** The user's choices (import wizard, mapping file). */
   settings?: ImportSettings;
+  /** Parse on a thread of its own; by default only large files do (run-import.ts). */
+  parseThread?: boolean;
 }
 
 /** Import on the calling thread (tests, benchmarks; hosts use importCustomersInWorker). */
@@ -52,6 +54,7 @@ export async function importFile(
     control: options.control,
     batchSize: options.batchSize,
     settings: options.settings,
+    parseThread: options.parseThread,
   });
   return getImportReport(db, importId);
 }

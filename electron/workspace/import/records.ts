@@ -139,8 +139,15 @@ async function* readPass(
           const text = input.slice(start, end);
           const breaks = countBreaks(text, newline);
           const spans = breaks - (text.endsWith(newline) ? 1 : 0) > 0;
-          const codes = new Set(result.errors.map((error) => error.code));
-          const quoteError = codes.has('MissingQuotes') ? 'unclosed' : codes.has('InvalidQuotes') ? 'malformed' : null;
+          const errors = result.errors;
+          const quoteError =
+            errors.length === 0
+              ? null
+              : errors.some((error) => error.code === 'MissingQuotes')
+                ? 'unclosed'
+                : errors.some((error) => error.code === 'InvalidQuotes')
+                  ? 'malformed'
+                  : null;
           if (quoteError !== null && spans) {
             // Keep only the first line; the next line may well be a good record of its own.
             const firstEnd = input.indexOf(newline, start) + newline.length;

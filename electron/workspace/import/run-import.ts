@@ -7,9 +7,10 @@ import { makeDecoder, type EncodingDecision } from './encoding';
 import { abandonImport, dropScratch, successMessage, INTERNAL_FAILURE } from './finish';
 import { TrailingLines } from './footer';
 import type { ImportContext, ImportEntity } from './pipeline';
+import { readRecordsInThread } from './parse/read-in-thread';
 import { readRecords, type CsvRecord } from './records';
 import { openSource } from './source';
-import { Stager } from './stager';
+import { clearScratch, keepRejections, Stager } from './stager';
 import { FileProblem, fmt, plural } from './text';
 
 /**
@@ -46,7 +47,12 @@ export interface RunImportOptions {
   batchSize?: number;
   /** The user's choices (import wizard, mapping file), applied at the three decision points below. */
   settings?: ImportSettings;
+  /** Parse on a thread of its own (parse/read-in-thread.ts); by default only files of PARSE_THREAD_MIN_BYTES or more. */
+  parseThread?: boolean;
 }
+
+/** Below this a thread's start-up costs more than the overlap saves. */
+export const PARSE_THREAD_MIN_BYTES = 4 * 1024 * 1024;
 
 export function createImportRecord(db: Db, kind: string, name: string, file: string): number {
   return Number(
@@ -126,7 +132,8 @@ export async function runImport<T>(
     const firstLine = columnsOnFirstLine(makeDecoder(encoding.encoding).write(source.sample), dialect);
     if (firstLine > MAX_COLUMNS) throw tooWide(name, firstLine, source.size > source.sample.length);
 
-    reading: for await (const records of readRecords(file, encoding.encoding, dialect, { onBytes: (done) => (bytesRead = done) })) {
+    const read = (options.parseThread ?? source.size >= PARSE_THREAD_MIN_BYTES) ? readRecordsInThread : readRecords;
+    reading: for await (const records of read(file, encoding.encoding, dialect, { onBytes: (done) => (bytesRead = done) })) {
       for (const record of records) {
         lines = Math.max(lines, record.endLine);
         if (stager === null) {
@@ -200,7 +207,8 @@ export async function runImport<T>(
         JSON.stringify(result.unlinked?.sample ?? []),
         importId,
       );
-      db.prepare('DELETE FROM import_staging WHERE import_id = ?').run(importId);
+      keepRejections(db, importId);
+      clearScratch(db, importId);
       dropScratch(db, importId);
     }).immediate();
   } catch (error) {

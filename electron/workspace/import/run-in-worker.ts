@@ -17,7 +17,8 @@ import type { ImportTask } from './worker';
  * a large file never blocks the host's main thread. Progress arrives as
  * messages and is passed to the job's control; a cancel terminates the
  * worker (piscina's abort), waits for the thread to stop (its connection
- * closes, rolling back any open transaction), then drops the staged rows here.
+ * closes, rolling back any open transaction and dropping its temp tables with
+ * the staged rows), then marks the import cancelled here.
  */
 
 export interface WorkerImportOptions {

@@ -1,0 +1,26 @@
+import type { MessagePort } from 'node:worker_threads';
+import type { Dialect } from '../dialect';
+import type { CsvRecord } from '../records';
+
+/** Messages between the import and its parse thread (see read-in-thread.ts). */
+
+export interface ParseTask {
+  file: string;
+  encoding: string;
+  dialect: Dialect;
+  /** Records per message. */
+  batchRecords: number;
+  /** Records go out on it; acks come back on it. */
+  port: MessagePort;
+}
+
+export type ParseMessage =
+  | { kind: 'records'; records: CsvRecord[]; bytes: number }
+  | { kind: 'done' }
+  /** The read failed (the file vanished, say): its message and errno code, which a rejected task would not carry across. */
+  | { kind: 'failed'; message: string; code?: string };
+
+/** Sent back once a batch is consumed: the thread keeps at most MAX_IN_FLIGHT batches unconsumed, which bounds memory. */
+export type ParseAck = { kind: 'ack' };
+
+export const MAX_IN_FLIGHT = 4;

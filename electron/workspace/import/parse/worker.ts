@@ -1,0 +1,46 @@
+import { readRecords, type CsvRecord } from '../records';
+import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from './protocol';
+
+/**
+ * Parse-thread entry (a piscina task): decodes and parses the file
+ * (records.ts) and posts the records in batches on `port`, while the import's
+ * own thread runs the steps and writes to SQLite. At most MAX_IN_FLIGHT
+ * batches wait unconsumed; past that it waits for an ack, so a slow writer
+ * never makes this thread buffer the file. A failed read is posted as a
+ * message, so its errno code reaches the import (run-import.ts words those as the file's problem).
+ */
+export async function parseTask({ file, encoding, dialect, batchRecords, port }: ParseTask): Promise<void> {
+  let inFlight = 0;
+  let wake: (() => void) | null = null;
+  port.on('message', (message: ParseAck) => {
+    if (message.kind !== 'ack') return;
+    inFlight--;
+    wake?.();
+    wake = null;
+  });
+  const send = async (records: CsvRecord[], bytes: number): Promise<void> => {
+    while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
+    inFlight++;
+    port.postMessage({ kind: 'records', records, bytes } satisfies ParseMessage);
+  };
+  try {
+    let batch: CsvRecord[] = [];
+    let bytes = 0;
+    for await (const records of readRecords(file, encoding, dialect, { onBytes: (done) => (bytes = done) })) {
+      for (const record of records) {
+        batch.push(record);
+        if (batch.length >= batchRecords) {
+          await send(batch, bytes);
+          batch = [];
+        }
+      }
+    }
+    if (batch.length > 0) await send(batch, bytes);
+    port.postMessage({ kind: 'done' } satisfies ParseMessage);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    port.postMessage({ kind: 'failed', message: error instanceof Error ? error.message : String(error), code } satisfies ParseMessage);
+  } finally {
+    port.close();
+  }
+}
