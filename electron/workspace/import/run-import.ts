@@ -186,6 +186,8 @@ export async function runImport<T>(
 
     const counters = ready.counters;
     db.transaction(() => {
+      // Before the entity's commit, which may read them (validation counts findings on rejected lines).
+      keepRejections(db, importId);
       const result = entity.commit(ctx, counters);
       db.prepare(
         `UPDATE imports SET status = 'succeeded', rows_read = ?, rows_imported = ?, rows_created = ?, rows_updated = ?, rows_warned = ?,
@@ -207,7 +209,6 @@ export async function runImport<T>(
         JSON.stringify(result.unlinked?.sample ?? []),
         importId,
       );
-      keepRejections(db, importId);
       clearScratch(db, importId);
       dropScratch(db, importId);
     }).immediate();

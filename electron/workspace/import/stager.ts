@@ -97,21 +97,27 @@ export function ensureScratchTables(db: Db): void {
     CREATE TEMP TABLE IF NOT EXISTS import_staging (
       import_id INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, PRIMARY KEY (import_id, line));
     CREATE TEMP TABLE IF NOT EXISTS import_rejected (
-      import_id INTEGER NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);`);
+      import_id INTEGER NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS import_found (
+      import_id INTEGER NOT NULL, line INTEGER NOT NULL, rule TEXT NOT NULL, action TEXT NOT NULL, message TEXT NOT NULL, suggestion TEXT);`);
 }
 
-/** In the final transaction: the import's rejections join the workspace's. */
+/** In the final transaction: the import's rejections and validation findings join the workspace's. */
 export function keepRejections(db: Db, importId: number): void {
   db.prepare(
     `INSERT INTO main.import_rejections (import_id, line, reason, raw)
      SELECT import_id, line, reason, raw FROM temp.import_rejected WHERE import_id = ? ORDER BY rowid`,
+  ).run(importId);
+  db.prepare(
+    `INSERT INTO main.import_findings (import_id, line, rule, action, message, suggestion)
+     SELECT import_id, line, rule, action, message, suggestion FROM temp.import_found WHERE import_id = ? ORDER BY rowid`,
   ).run(importId);
 }
 
 /** Empty this import's scratch rows (the tables stay for the connection's next import). */
 export function clearScratch(db: Db, importId: number): void {
   if (db.prepare(`SELECT 1 FROM temp.sqlite_master WHERE name = 'import_staging'`).get() === undefined) return;
-  for (const table of ['temp.import_staging', 'temp.import_rejected']) {
+  for (const table of ['temp.import_staging', 'temp.import_rejected', 'temp.import_found']) {
     // Usually the only import on this connection: a DELETE without WHERE drops the pages at once instead of row by row.
     const others = db.prepare(`SELECT 1 FROM ${table} WHERE import_id <> ? LIMIT 1`).get(importId) !== undefined;
     if (others) db.prepare(`DELETE FROM ${table} WHERE import_id = ?`).run(importId);

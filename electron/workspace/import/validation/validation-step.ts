@@ -3,6 +3,7 @@ import { DEFAULT_CONTEXT } from '../../../../shared/fields/types';
 import { ROLES, rowChecker } from '../../../../shared/validation';
 import { stripTextMarker } from '../customers/steps';
 import { next, reject, type ImportContext, type Step } from '../pipeline';
+import { ensureScratchTables } from '../stager';
 import { listRules } from './rules-repo';
 
 /**
@@ -38,7 +39,9 @@ export function validationStep<T>(context: ImportContext, entity: ImportEntityNa
         ].filter((key): key is string => key !== undefined),
   );
   const read = mapping.flatMap((column, index) => (wanted.has(column.key) ? [{ index, key: column.key }] : []));
-  const record = db.prepare('INSERT INTO import_findings (import_id, line, rule, action, message, suggestion) VALUES (?, ?, ?, ?, ?, ?)');
+  // The importing connection's scratch table (stager.ts): streaming never takes the workspace's write lock.
+  ensureScratchTables(db);
+  const record = db.prepare('INSERT INTO temp.import_found (import_id, line, rule, action, message, suggestion) VALUES (?, ?, ?, ?, ?, ?)');
 
   return {
     name: 'validation',
