@@ -5,6 +5,7 @@ import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
 import { templateHistoryHandlers } from './template-history-handlers';
 import { workspaceHandlers } from './workspace-handlers';
+import { importHistoryHandlers } from './import-history-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -16,5 +17,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...templateHandlers(ctx),
     ...segmentHandlers(ctx),
     ...templateHistoryHandlers(ctx),
+    ...importHistoryHandlers(ctx),
   };
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ContractError } from '../../shared/contract/envelope';
 import { ColumnMapping, ImportEntityName, type ImportReport, type ImportWarning, type Rejection } from '../../shared/contract/schemas';
 import type { Db } from './db';
+import { parsePolicy } from './import/policy';
+import { lastUndoableImport } from './import/undo/undo-import';
 
 /** How many rejections a report carries inline; the rest are paged with listRejections. */
 export const REPORT_REJECTION_SAMPLE = 100;
@@ -27,6 +29,8 @@ interface ImportRow {
   kind: string;
   rows_unlinked: number;
   unlinked_sample: string;
+  policy: string | null;
+  undone_at: string | null;
 }
 
 const MappingJson = z.array(ColumnMapping);
@@ -64,7 +68,7 @@ function firstWarnings(db: Db, importId: number): ImportWarning[] {
     .all(importId, REPORT_REJECTION_SAMPLE) as ImportWarning[];
 }
 
-function toReport(db: Db, row: ImportRow): ImportReport {
+function toReport(db: Db, row: ImportRow, undoable: number | null = lastUndoableImport(db)): ImportReport {
   return {
     importId: row.id,
     file: row.file_name,
@@ -88,18 +92,22 @@ function toReport(db: Db, row: ImportRow): ImportReport {
     entity: ImportEntityName.catch('customers').parse(row.kind),
     rowsUnlinked: row.rows_unlinked,
     unlinked: parseUnlinked(row.unlinked_sample),
+    policy: parsePolicy(row.policy),
+    undoneAt: row.undone_at,
+    canUndo: row.id === undoable,
   };
 }
 
 const SELECT_IMPORT = `SELECT id, file_name, status, rows_read, rows_imported, rows_rejected, rows_skipped,
   mapping, message, started_at, finished_at,
   rows_created, rows_updated, lines_in_file, encoding, encoding_confidence, rows_warned,
-  kind, rows_unlinked, unlinked_sample FROM imports`;
+  kind, rows_unlinked, unlinked_sample, policy, undone_at FROM imports`;
 
 /** Every import, newest first, each with its first rejections. */
 export function listImports(db: Db): ImportReport[] {
   const rows = db.prepare(`${SELECT_IMPORT} ORDER BY started_at DESC, id DESC`).all() as ImportRow[];
-  return rows.map((row) => toReport(db, row));
+  const undoable = lastUndoableImport(db);
+  return rows.map((row) => toReport(db, row, undoable));
 }
 
 export function getImportReport(db: Db, importId: number): ImportReport {

@@ -23,6 +23,8 @@ import {
   TemplateVersionMeta,
   TrashedTemplate,
   ImportEntityName,
+  ImportPolicy,
+  UndoImportResult,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
 
@@ -77,6 +79,8 @@ export const contract = {
       displayName: z.string().optional(),
       /** What the file holds; the job kind is import.<entity>. */
       entity: ImportEntityName.default('customers'),
+      /** A customers import's re-import policy; overwrite when omitted. */
+      policy: ImportPolicy.optional(),
     }),
     z.object({ jobId: z.string() }),
   ),
@@ -154,6 +158,11 @@ export const contract = {
   'templates.trash': method(NoInput, z.array(TrashedTemplate)),
   /** Bring a template back from the trash; renamed if a live template took its name meanwhile. */
   'templates.restore': method(z.object({ id: Id }), Template),
+  /**
+   * Undo an import: the one named, or the last one that changed anything. Refused (conflict) unless it is the
+   * last such import and nothing since depends on it; the message says why.
+   */
+  'imports.undo': method(z.object({ importId: Id.optional() }), UndoImportResult),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
