@@ -1,4 +1,5 @@
-import type { FieldPolicy, ImportPolicy } from '../contract/schemas';
+import { FieldPolicy, type ImportPolicy } from '../contract/schemas';
+import { toSnakeKey } from '../fields/naming';
 
 /**
  * The re-import policy as plain data, read the same way by the committer
@@ -27,4 +28,20 @@ export function normalisePolicy(policy: ImportPolicy): ImportPolicy {
 export function describePolicy(policy: ImportPolicy): string {
   const exceptions = Object.entries(normalisePolicy(policy).fields).map(([key, value]) => `${key}: ${POLICY_LABELS[value].toLowerCase()}`);
   return `${POLICY_LABELS[policy.default]}${exceptions.length > 0 ? ` (${exceptions.join(', ')})` : ''}`;
+}
+
+/**
+ * One `field=policy` exception as typed on a command line ("email=keep",
+ * "Loyalty Tier=fill-blanks"): the field is read as its snake_case key, the
+ * policy by name. An error says what is expected.
+ */
+export function parseFieldPolicy(text: string): { key: string; policy: FieldPolicy } | { error: string } {
+  const at = text.lastIndexOf('=');
+  const key = at < 0 ? '' : toSnakeKey(text.slice(0, at));
+  const value = at < 0 ? '' : text.slice(at + 1).trim();
+  const policy = FieldPolicy.safeParse(value);
+  if (key === '' || !policy.success) {
+    return { error: `"${text}" is not field=policy; write it like email=keep, with policy overwrite, keep or fill-blanks.` };
+  }
+  return { key, policy: policy.data };
 }
