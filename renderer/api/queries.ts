@@ -30,6 +30,15 @@ const INVALIDATES: Partial<Record<MethodName, MethodName[]>> = {
   'segments.delete': ['segments.list', 'personas.list', 'workspace.current'],
   'personas.save': ['personas.list'],
   'personas.delete': ['personas.list'],
+  'imports.undo': [
+    'imports.list',
+    'imports.rejections',
+    'customers.list',
+    'customers.get',
+    'customers.fields',
+    'workspace.current',
+    'preview.render',
+  ],
 };
 
 export function useApiMutation<M extends MethodName>(method: M) {

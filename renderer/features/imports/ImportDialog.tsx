@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { ImportEntityName, ImportReport, Job } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportPolicy, ImportReport, Job } from '../../../shared/contract/schemas';
+import { DEFAULT_POLICY } from '../../../shared/imports/policy';
 import { followJob } from '../../api/events';
 import { errorMessage } from '../../api/queries';
 import { api, transport } from '../../api/transport';
@@ -8,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { formatBytes, formatCount } from '../../ui/format';
 import { ENTITY_ORDER, ENTITY_TEXT, guessFromFile } from './entity-choice';
 import { ImportReportView } from './ImportReportView';
+import { PolicyChoice } from './PolicyChoice';
 
 type Phase =
   | { kind: 'pick' }
@@ -25,6 +27,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   // Once the user picks what the file holds, the header row no longer decides.
   const [chosen, setChosen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [policy, setPolicy] = useState<ImportPolicy>(DEFAULT_POLICY);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // The client itself, not useInvalidateAll's per-render function: the job-following effect must not restart on render.
@@ -33,7 +36,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const busy = phase.kind === 'uploading' || phase.kind === 'running';
 
   const start = async (path: string, name: string, holds: ImportEntityName = entity) => {
-    const { jobId } = await api.call('imports.start', { path, displayName: name, entity: holds });
+    const { jobId } = await api.call('imports.start', {
+      path,
+      displayName: name,
+      entity: holds,
+      policy: holds === 'customers' ? policy : undefined,
+    });
     setPhase({ kind: 'running', name, jobId, job: null, entity: holds });
   };
 
@@ -142,6 +150,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           ))}
         </div>
       )}
+      {phase.kind === 'pick' && entity === 'customers' && <PolicyChoice value={policy} onChange={setPolicy} />}
       {phase.kind === 'pick' && (
         <div
           className="dropzone"

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/schemas';
 import { useApi } from '../../api/queries';
-import { formatCount } from '../../ui/format';
+import { describePolicy } from '../../../shared/imports/policy';
+import { formatCount, formatWhen } from '../../ui/format';
 
 const STATUS_TEXT: Record<ImportReport['status'], string> = {
   succeeded: 'Imported',
@@ -88,6 +89,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           {formatCount(report.linesInFile)} {report.linesInFile === 1 ? 'line' : 'lines'} = {formatCount(report.rowsCreated)} new +{' '}
           {formatCount(report.rowsUpdated)} {updatedLabel} + {formatCount(report.rowsRejected)} rejected + {formatCount(report.rowsSkipped)}{' '}
           skipped.
+        </div>
+      )}
+      {report.policy && (
+        <div className="muted" data-testid="import-policy">
+          Customers already in the workspace: <b>{describePolicy(report.policy)}</b>.
+        </div>
+      )}
+      {report.undoneAt && (
+        <div className="alert alert-warning" data-testid="import-undone">
+          Undone {formatWhen(report.undoneAt)}: what it created is deleted and what it updated is back as it was.
         </div>
       )}
       {report.encoding && (
