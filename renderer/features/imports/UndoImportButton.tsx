@@ -38,6 +38,7 @@ export function UndoImportButton({ report }: { report: ImportReport }) {
       {confirming && (
         <Dialog
           title="Undo this import?"
+          width={520}
           onClose={close}
           busy={undo.isPending}
           footer={
