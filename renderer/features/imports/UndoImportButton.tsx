@@ -56,11 +56,12 @@ export function UndoImportButton({ report }: { report: ImportReport }) {
             </>
           }
         >
-          <p>
+          {/* The dialog sits in a table cell, whose text does not wrap. */}
+          <p style={{ whiteSpace: 'normal' }}>
             Undoing <b>{report.file}</b> {consequences(report)}. The import stays in the history, marked undone.
           </p>
           {undo.error && (
-            <div className="alert alert-danger" role="alert">
+            <div className="alert alert-danger" role="alert" style={{ whiteSpace: 'normal' }}>
               {errorMessage(undo.error)}
             </div>
           )}
