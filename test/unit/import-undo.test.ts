@@ -217,6 +217,20 @@ describe('refusals', () => {
     expect(refused(() => undoImport(db)).message).toMatch(/1 of the 2 customers/);
   });
 
+  it('refuses, changing nothing, when an order it updated would go back to a customer removed since', async () => {
+    await importCustomers(db, csv('c.csv', FIRST));
+    await importFile(db, 'orders', csv('o1.csv', 'order_id,customer_id,date,amount\nO1,C1,2026-01-05,10\n'));
+    await importFile(db, 'orders', csv('o2.csv', 'order_id,customer_id,date,amount\nO1,C1,2026-01-05,12\n'));
+    // A merge moved the order to the survivor C2 and removed C1.
+    db.prepare(`UPDATE orders SET customer_id = 'C2' WHERE id = 'O1'`).run();
+    db.prepare(`DELETE FROM customers WHERE id = 'C1'`).run();
+    const before = state();
+    const error = refused(() => undoImport(db));
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/a customer that has been removed since/);
+    expect(state()).toEqual(before);
+  });
+
   it('refuses when a persona shows a customer it created', async () => {
     await importCustomers(db, csv('first.csv', FIRST));
     savePersona(db, { label: 'Ann', source: { kind: 'customer', customerId: 'C1' } });

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { ContractError } from '../../../../shared/contract/envelope';
 import { ImportEntityName, type UndoImportResult } from '../../../../shared/contract/schemas';
 import { nowIso, type Db } from '../../db';
@@ -116,6 +117,21 @@ function undoEvents(db: Db, importId: number): { deleted: number; restored: numb
 
 /** Undo import `importId`, or the last undoable one; throws ContractError with the reason when refused. */
 export function undoImport(db: Db, importId?: number): UndoImportResult {
+  try {
+    return undoInTransaction(db, importId);
+  } catch (error) {
+    // A pre-image naming a customer removed since (an order moved to a merge survivor, say): the transaction rolled back.
+    if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new ContractError(
+        'conflict',
+        'This import cannot be undone: a row it changed would go back to a customer that has been removed since (merged or deleted). Nothing was changed.',
+      );
+    }
+    throw error;
+  }
+}
+
+function undoInTransaction(db: Db, importId: number | undefined): UndoImportResult {
   return db
     .transaction((): UndoImportResult => {
       const id = importId ?? lastUndoableImport(db);
