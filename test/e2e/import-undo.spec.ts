@@ -10,6 +10,9 @@ async function importCustomers(page: Page, name: string, csv: string, policy?: {
     const choice = page.getByRole('group', { name: 'Re-import policy' }).getByRole('button', { name: policy.label });
     await choice.click();
     await expect(choice).toHaveAttribute('aria-pressed', 'true');
+    // One field with its own policy: email may be overwritten (the file's email is the same, so nothing changes).
+    await page.getByRole('combobox', { name: 'Add a field with its own policy' }).selectOption('email');
+    await expect(page.getByRole('combobox', { name: /^Policy for / })).toHaveValue('overwrite');
     await policy.shot();
   }
   await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
@@ -35,7 +38,7 @@ test('re-import with "fill blanks only", then undo it from the import history', 
   });
   await expect(page.getByTestId('rows-created')).toHaveText('1');
   await expect(page.getByTestId('rows-updated')).toHaveText('1');
-  await expect(page.getByTestId('import-policy')).toContainText('Fill blanks only');
+  await expect(page.getByTestId('import-policy')).toContainText('Fill blanks only (email: overwrite)');
   await studio.shot(page, 'import-undo-01-fill-blanks-report');
   await page.getByRole('button', { name: 'Done' }).click();
 
