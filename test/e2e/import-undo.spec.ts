@@ -68,6 +68,9 @@ test('re-import with "fill blanks only", then undo it from the import history', 
   // Now the import before it is the last one.
   await expect(first.getByRole('button', { name: 'Undo…' })).toBeVisible();
   await studio.shot(page, 'import-undo-04-undone');
+  await update.getByRole('button', { name: 'Details' }).click();
+  await expect(page.getByTestId('import-undone')).toContainText('what it created is deleted and what it updated is back as it was');
+  await page.getByRole('button', { name: 'Close' }).click();
 
   const restored = await customerRow(page, 'pol.e2e@example.com');
   await expect(restored).toContainText('Pauline');
