@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
-import type { ImportEntityName, Job } from '../../shared/contract/schemas';
+import type { ImportEntityName, ImportPolicy, Job } from '../../shared/contract/schemas';
 import { followJob } from '../../shared/contract/follow-job';
 import { createApp, type TailorApp } from '../services/app';
 import { rendererDir } from '../services/paths';
@@ -88,7 +88,7 @@ export async function initCommand(out: Output, workspace: string, opts: { demo?:
 export async function importCommand(
   out: Output,
   workspace: string,
-  opts: { entity: ImportEntityName; file: string; mapping?: string; saveMapping?: string },
+  opts: { entity: ImportEntityName; file: string; mapping?: string; saveMapping?: string; policy?: ImportPolicy },
 ): Promise<number> {
   const file = path.resolve(opts.file);
   const namesFile = (message: string): string => (message.includes(path.basename(file)) ? message : `${file}: ${message}`);
@@ -114,10 +114,12 @@ export async function importCommand(
 
     let job: Job;
     try {
-      const { jobId } = await client.call('imports.start', { path: file, entity: opts.entity, settings }).catch((error: unknown) => {
-        if (error instanceof ContractError) throw new ContractError(error.code, namesFile(error.message), error.issues);
-        throw error;
-      });
+      const { jobId } = await client
+        .call('imports.start', { path: file, entity: opts.entity, settings, policy: opts.policy })
+        .catch((error: unknown) => {
+          if (error instanceof ContractError) throw new ContractError(error.code, namesFile(error.message), error.issues);
+          throw error;
+        });
       cancel = () => void client.call('jobs.cancel', { jobId });
       if (interrupted) cancel();
       // Pushed progress from the in-process event hub, the same path the studio follows.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, ExportResult, ImportReport, Job, TemplateMeta } from '../../shared/contract/schemas';
+import { describePolicy } from '../../shared/imports/policy';
 
 /** How many rejected rows the import summary lists; the rest are counted, and the --json report has the same first ones. */
 export const REJECTIONS_SHOWN = 20;
@@ -36,6 +37,7 @@ export function formatImportReport(report: ImportReport, workspace: string): str
     );
     for (const row of report.unlinked) lines.push(`    line ${row.line}: ${row.customerKey}`);
   }
+  if (report.policy !== null) lines.push(`  policy:        ${describePolicy(report.policy)}`);
   if (report.mapping.length > 0) {
     const width = Math.max(...report.mapping.map((column) => column.header.length));
     lines.push('Column mapping:');

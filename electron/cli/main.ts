@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContractError } from '../../shared/contract/envelope';
-import type { ImportEntityName } from '../../shared/contract/schemas';
+import { FieldPolicy, type ImportEntityName, type ImportPolicy } from '../../shared/contract/schemas';
+import { parseFieldPolicy } from '../../shared/imports/policy';
 import { DEFAULT_THRESHOLD } from '../../shared/dedup/find-duplicates';
 import { ErrorLog, newErrorId } from '../services/error-log';
 import { packageRoot } from '../services/paths';
@@ -10,6 +11,7 @@ import { compactCommand, exportCommand, importCommand, initCommand, renderComman
 import { dedupCommand, parseThreshold } from './dedup-command';
 import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
+import { undoImportCommand } from './undo-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -21,6 +23,8 @@ Examples:
   $ tailor import shop.tailor --orders orders.csv --json
   $ tailor mapping shop.tailor --customers clients.csv --out clients-mapping.json
   $ tailor import shop.tailor --customers clients.csv --mapping clients-mapping.json
+  $ tailor import shop.tailor --customers crm.csv --policy fill-blanks --policy-field email=keep
+  $ tailor undo-import shop.tailor
   $ tailor templates shop.tailor
   $ tailor render shop.tailor --template "Welcome" --customer ada@example.com > welcome.html
   $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
@@ -78,13 +82,28 @@ interface ImportOptions {
   mapping?: string;
   saveMapping?: string;
   out?: string;
+  policy?: FieldPolicy;
+  policyField?: Record<string, FieldPolicy>;
+}
+
+/** --policy-field key=policy, repeatable: collected into one record (a later one for the same field wins). */
+function collectFieldPolicy(value: string, previous: Record<string, FieldPolicy> = {}): Record<string, FieldPolicy> {
+  const parsed = parseFieldPolicy(value);
+  if ('error' in parsed) throw new InvalidArgumentError(parsed.error);
+  return { ...previous, [parsed.key]: parsed.policy };
+}
+
+/** The re-import policy the options give, if any: --policy-field alone keeps overwrite as the default. */
+function importPolicy(opts: ImportOptions): ImportPolicy | undefined {
+  if (opts.policy === undefined && opts.policyField === undefined) return undefined;
+  return { default: opts.policy ?? 'overwrite', fields: opts.policyField ?? {} };
 }
 
 /** Which file and entity an import command names; commander has made sure there is exactly one. */
-function importSource(opts: ImportOptions): { entity: ImportEntityName; file: string } {
+function importSource(opts: ImportOptions): { entity: ImportEntityName; file: string; policy?: ImportPolicy } {
   if (opts.orders !== undefined) return { entity: 'orders', file: opts.orders };
   if (opts.events !== undefined) return { entity: 'events', file: opts.events };
-  return { entity: 'customers', file: opts.customers ?? '' };
+  return { entity: 'customers', file: opts.customers ?? '', policy: importPolicy(opts) };
 }
 
 interface GlobalOptions {
@@ -141,10 +160,22 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .addOption(new Option('--customers <csv>', 'the CSV file of customers').conflicts(['orders', 'events']))
     .addOption(new Option('--orders <csv>', 'a CSV file of orders (linked to customers by id or email)').conflicts(['events']))
     .addOption(new Option('--events <csv>', 'a CSV file of events (linked to customers by id or email)'))
+    .addOption(
+      new Option('--policy <policy>', 'what a re-import does to customers already in the workspace (default: overwrite)').choices(
+        FieldPolicy.options,
+      ),
+    )
+    .addOption(
+      new Option('--policy-field <field=policy>', 'a different policy for one field, e.g. email=keep (repeatable)').argParser(
+        collectFieldPolicy,
+      ),
+    )
     .hook('preAction', (command) => {
-      const { customers, orders, events } = command.opts<ImportOptions>();
+      const { customers, orders, events, policy, policyField } = command.opts<ImportOptions>();
       if (customers === undefined && orders === undefined && events === undefined)
         command.error("error: required option '--customers <csv>', '--orders <csv>' or '--events <csv>' not specified");
+      if (customers === undefined && (policy !== undefined || policyField !== undefined))
+        command.error('error: --policy and --policy-field apply to --customers: orders update by order id, and events never change');
     })
     .option('--mapping <json>', 'read the file with this mapping (a file written by `tailor mapping` or --save-mapping)')
     .option('--save-mapping <json>', 'after a successful import, write the mapping it used to this file')
@@ -174,6 +205,12 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
         mappingCommand(out, workspace, { ...importSource(opts), out: opts.out ?? '' }),
       ),
     );
+
+  program
+    .command('undo-import')
+    .description("undo the workspace's last import (refused when a later change depends on it)")
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => undoImportCommand(out, workspace)));
 
   program
     .command('templates')

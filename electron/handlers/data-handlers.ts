@@ -35,15 +35,21 @@ export function dataHandlers(
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),
     'customers.fields': () => listFields(ctx.session.require().db),
 
-    'imports.start': ({ path: file, displayName, entity, settings }) => {
+    'imports.start': ({ path: file, displayName, entity, settings, policy }) => {
       const { db } = ctx.session.require();
+      if (policy !== undefined && entity !== 'customers') {
+        throw new ContractError(
+          'invalid_input',
+          `A re-import policy applies to customers only: orders are updated by order id and events are never changed.`,
+        );
+      }
       const resolved = path.resolve(file);
       // Fail fast on a path that is not there, so the user sees it at once rather than as a failed job.
       if (!fs.existsSync(resolved)) {
         throw new ContractError('bad_file', `${resolved}: file not found. Check the path and try again.`);
       }
       const run = (control: JobControl) =>
-        importInWorker(db, entity, resolved, { displayName, control, settings })
+        importInWorker(db, entity, resolved, { displayName, control, settings, policy })
           .then((report) => {
             rememberMapping(db, entity, report, settings);
             return report;

@@ -7,6 +7,7 @@ import { templateHandlers } from './template-handlers';
 import { templateHistoryHandlers } from './template-history-handlers';
 import { validationHandlers } from './validation-handlers';
 import { workspaceHandlers } from './workspace-handlers';
+import { importHistoryHandlers } from './import-history-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -20,5 +21,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...templateHistoryHandlers(ctx),
     ...importWizardHandlers(ctx),
     ...validationHandlers(ctx),
+    ...importHistoryHandlers(ctx),
   };
 }

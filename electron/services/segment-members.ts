@@ -5,9 +5,9 @@ import type { Db } from '../workspace/db';
  * Which customer a segment persona shows, remembered until the customers
  * change. Finding a segment's first member is a scan when the segment is
  * empty or rare (about 150 ms on a million customers), and previews ask on
- * every keystroke; customers only change through imports, which record
- * themselves in `imports` in the same transaction, so that table (and the
- * customers' highest rowid) is a cheap stamp of the customer data.
+ * every keystroke; customers only change through imports and their undo,
+ * which record themselves in `imports` in the same transaction, so that table
+ * (and the customers' highest rowid) is a cheap stamp of the customer data.
  */
 export class SegmentMembers {
   private readonly byWorkspace = new WeakMap<Db, { stamp: string; first: Map<string, string | null> }>();
@@ -30,7 +30,10 @@ export class SegmentMembers {
 
 function customersStamp(db: Db): string {
   const imports = db
-    .prepare(`SELECT count(*) || ':' || coalesce(max(finished_at), '') FROM imports WHERE status = 'succeeded'`)
+    // An undo (undone_at) changes customers without a new import or a new row.
+    .prepare(
+      `SELECT count(*) || ':' || coalesce(max(finished_at), '') || ':' || coalesce(max(undone_at), '') FROM imports WHERE status = 'succeeded'`,
+    )
     .pluck()
     .get();
   const rows = db.prepare('SELECT coalesce(max(rowid), 0) FROM customers').pluck().get();

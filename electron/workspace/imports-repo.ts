@@ -4,6 +4,8 @@ import { ColumnMapping, ImportEntityName, type ImportReport, type ImportWarning,
 import type { Db } from './db';
 import { withReasons } from './import/validation/customer-flags';
 import { readRuleCounts } from './import/validation/findings';
+import { parsePolicy } from './import/policy';
+import { lastUndoableImport } from './import/undo/undo-import';
 
 /** How many rejections a report carries inline; the rest are paged with listRejections. */
 export const REPORT_REJECTION_SAMPLE = 100;
@@ -31,6 +33,8 @@ interface ImportRow {
   unlinked_sample: string;
   rows_flagged: number;
   rule_counts: string;
+  policy: string | null;
+  undone_at: string | null;
 }
 
 const MappingJson = z.array(ColumnMapping);
@@ -69,7 +73,7 @@ function firstWarnings(db: Db, importId: number): ImportWarning[] {
     .all(importId, REPORT_REJECTION_SAMPLE) as ImportWarning[];
 }
 
-function toReport(db: Db, row: ImportRow): ImportReport {
+function toReport(db: Db, row: ImportRow, undoable: number | null = lastUndoableImport(db)): ImportReport {
   return {
     importId: row.id,
     file: row.file_name,
@@ -95,18 +99,22 @@ function toReport(db: Db, row: ImportRow): ImportReport {
     unlinked: parseUnlinked(row.unlinked_sample),
     rowsFlagged: row.rows_flagged,
     ruleCounts: readRuleCounts(row.rule_counts),
+    policy: parsePolicy(row.policy),
+    undoneAt: row.undone_at,
+    canUndo: row.id === undoable,
   };
 }
 
 const SELECT_IMPORT = `SELECT id, file_name, status, rows_read, rows_imported, rows_rejected, rows_skipped,
   mapping, message, started_at, finished_at,
   rows_created, rows_updated, lines_in_file, encoding, encoding_confidence, rows_warned,
-  kind, rows_unlinked, unlinked_sample, rows_flagged, rule_counts FROM imports`;
+  kind, rows_unlinked, unlinked_sample, rows_flagged, rule_counts, policy, undone_at FROM imports`;
 
 /** Every import, newest first, each with its first rejections. */
 export function listImports(db: Db): ImportReport[] {
   const rows = db.prepare(`${SELECT_IMPORT} ORDER BY started_at DESC, id DESC`).all() as ImportRow[];
-  return rows.map((row) => toReport(db, row));
+  const undoable = lastUndoableImport(db);
+  return rows.map((row) => toReport(db, row, undoable));
 }
 
 export function getImportReport(db: Db, importId: number): ImportReport {

@@ -296,6 +296,24 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE imports ADD COLUMN rows_flagged INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE imports ADD COLUMN rule_counts TEXT NOT NULL DEFAULT '[]';
   `,
+  // 8: incremental import and undo. The policy a customers import ran with (JSON, NULL: overwrite), when an import
+  // was undone, and what undo needs: the stamp (updated_at) and number of rows the import wrote, to tell whether a
+  // later change touched them, and pre-images of the rows it changed (JSON of the whole row, so columns added by
+  // later migrations come along), the field catalogue as it was, and the earlier orders and events it attached.
+  `
+  ALTER TABLE imports ADD COLUMN policy TEXT;
+  ALTER TABLE imports ADD COLUMN undone_at TEXT;
+  ALTER TABLE imports ADD COLUMN undo_stamp TEXT;
+  ALTER TABLE imports ADD COLUMN undo_touched INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE import_undo_rows (
+    import_id  INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+    -- customers, orders, customer_fields, canonical_field_types (pre-images), or orders_link, events_link (attached rows).
+    tbl        TEXT NOT NULL,
+    key        TEXT NOT NULL,
+    row        TEXT NOT NULL,
+    PRIMARY KEY (import_id, tbl, key)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

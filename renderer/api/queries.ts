@@ -31,6 +31,15 @@ const INVALIDATES: Partial<Record<MethodName, MethodName[]>> = {
   'personas.save': ['personas.list'],
   'personas.delete': ['personas.list'],
   'validation.setRule': ['validation.rules'],
+  'imports.undo': [
+    'imports.list',
+    'imports.rejections',
+    'customers.list',
+    'customers.get',
+    'customers.fields',
+    'workspace.current',
+    'preview.render',
+  ],
 };
 
 export function useApiMutation<M extends MethodName>(method: M) {

@@ -25,6 +25,8 @@ import {
   ImportEntityName,
   ImportPreview,
   ImportSettings,
+  ImportPolicy,
+  UndoImportResult,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
 import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
@@ -85,6 +87,8 @@ export const contract = {
       entity: ImportEntityName.default('customers'),
       /** The wizard's choices (encoding, delimiter, locale, columns); detection decides what is left out. */
       settings: ImportSettings.optional(),
+      /** A customers import's re-import policy; overwrite when omitted. */
+      policy: ImportPolicy.optional(),
     }),
     z.object({ jobId: z.string() }),
   ),
@@ -192,6 +196,11 @@ export const contract = {
   ),
   /** The validation flags a customer carries from the import that last brought it in. */
   'customers.flags': method(z.object({ customerId: z.string().min(1) }), z.array(CustomerFlag)),
+  /**
+   * Undo an import: the one named, or the last one that changed anything. Refused (conflict) unless it is the
+   * last such import and nothing since depends on it; the message says why.
+   */
+  'imports.undo': method(z.object({ importId: Id.optional() }), UndoImportResult),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,7 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'segments.delete': ['segments', 'personas'],
   'personas.save': ['personas'],
   'personas.delete': ['personas'],
+  'imports.undo': ['customers', 'imports'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */

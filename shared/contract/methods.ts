@@ -49,6 +49,7 @@ export const METHOD_NAMES = [
   'validation.setRule',
   'imports.rejectsCsv',
   'customers.flags',
+  'imports.undo',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

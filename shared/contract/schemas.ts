@@ -164,6 +164,12 @@ export const ImportReport = z.object({
   rowsFlagged: z.number().int().optional(),
   /** Per validation rule: rows it flagged (among those imported) and rows it rejected. */
   ruleCounts: z.array(RuleCount).optional(),
+  /** A customers import's re-import policy (null: overwrite, or another entity). */
+  policy: z.lazy(() => ImportPolicy).nullable(),
+  /** When the import was undone; its counts stay as history. */
+  undoneAt: z.string().nullable(),
+  /** Whether it is the import imports.undo would take now (the last one that changed anything); undo may still refuse. */
+  canUndo: z.boolean(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
@@ -386,3 +392,33 @@ export const ImportPreview = z.object({
   problem: z.string().nullable(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
+/**
+ * What a re-import does to a field of a customer who is already in the
+ * workspace: `overwrite` takes the file's value (an empty cell never erases),
+ * `keep` never changes it, `fill-blanks` sets it only where it is empty. New
+ * customers always get every value.
+ */
+export const FieldPolicy = z.enum(['overwrite', 'keep', 'fill-blanks']);
+export type FieldPolicy = z.infer<typeof FieldPolicy>;
+
+/** A customers import's policy: one for every field, and exceptions by field key (canonical or custom). */
+export const ImportPolicy = z.object({
+  default: FieldPolicy,
+  fields: z.record(z.string().min(1), FieldPolicy).default({}),
+});
+export type ImportPolicy = z.infer<typeof ImportPolicy>;
+
+/** What undoing an import did. */
+export const UndoImportResult = z.object({
+  importId: Id,
+  file: z.string(),
+  entity: ImportEntityName,
+  /** Rows the import had created, now deleted. */
+  deleted: z.number().int(),
+  /** Rows the import had updated, now back to their earlier values. */
+  restored: z.number().int(),
+  /** Earlier orders and events the import had attached to a customer, unlinked again. */
+  detached: z.number().int(),
+  undoneAt: z.string(),
+});
+export type UndoImportResult = z.infer<typeof UndoImportResult>;

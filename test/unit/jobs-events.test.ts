@@ -31,6 +31,9 @@ const report = (status: ImportReport['status']): ImportReport => ({
   entity: 'customers',
   rowsUnlinked: 0,
   unlinked: [],
+  policy: null,
+  undoneAt: null,
+  canUndo: false,
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -47,6 +47,11 @@ describe('segment personas', () => {
     await importRows(tailor, 'b.csv', ['C1,ada@example.com,Ada,Lyon']);
     expect(members.firstId(db, PARIS, find)).toBeNull();
     expect(scans).toBe(3);
+
+    // Undoing that import puts Ada back in Paris without adding or removing a row: still a change.
+    await tailor.client.call('imports.undo', {});
+    expect(members.firstId(db, PARIS, find)).toBe('C1');
+    expect(scans).toBe(4);
   });
 
   it('show the new first member in previews after an import, not a remembered "no members"', async () => {

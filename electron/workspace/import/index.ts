@@ -1,8 +1,9 @@
 import path from 'node:path';
-import type { ImportEntityName, ImportReport, ImportSettings } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportPolicy, ImportReport, ImportSettings } from '../../../shared/contract/schemas';
 import type { Db } from '../db';
 import { getImportReport, REPORT_REJECTION_SAMPLE } from '../imports-repo';
 import { ENTITIES } from './entities';
+import { recordPolicy } from './policy';
 import { createImportRecord, runImport, type ImportControl } from './run-import';
 import { displayNameOf } from './source';
 
@@ -19,6 +20,7 @@ export { MAX_RECORD_CHARS } from './records';
 export type { ImportControl } from './run-import';
 export { importCustomersInWorker, importInWorker } from './run-in-worker';
 export { linkAllPending } from './activity/link';
+export { undoImport } from './undo/undo-import';
 
 /** How many rejections the returned report lists inline (the rest: imports.rejections). */
 export const IMPORT_REPORT_REJECTION_SAMPLE = REPORT_REJECTION_SAMPLE;
@@ -33,6 +35,8 @@ export interface ImportCustomersOptions {
   settings?: ImportSettings;
   /** Parse on a thread of its own; by default only large files do (run-import.ts). */
   parseThread?: boolean;
+  /** A customers import's re-import policy (overwrite when omitted). */
+  policy?: ImportPolicy;
 }
 
 /** Import on the calling thread (tests, benchmarks; hosts use importCustomersInWorker). */
@@ -50,6 +54,7 @@ export async function importFile(
   const resolved = path.resolve(file);
   const name = displayNameOf(resolved, options.displayName);
   const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
+  recordPolicy(db, importId, options.policy);
   await runImport(db, ENTITIES[entity], importId, resolved, name, {
     control: options.control,
     batchSize: options.batchSize,

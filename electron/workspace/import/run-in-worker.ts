@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { ImportEntityName, ImportReport, ImportSettings } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportPolicy, ImportReport, ImportSettings } from '../../../shared/contract/schemas';
 import { workerEntry } from '../../services/worker-entry';
 import type { Db } from '../db';
 import { getImportReport } from '../imports-repo';
 import { ENTITIES } from './entities';
 import { abandonImport, INTERNAL_FAILURE } from './finish';
 import { createImportRecord, type ImportProgress } from './run-import';
+import { recordPolicy } from './policy';
 import { displayNameOf } from './source';
 import { plural } from './text';
 import type { ImportTask } from './worker';
@@ -27,6 +28,8 @@ export interface WorkerImportOptions {
   /** The user's choices (import wizard, mapping file). */
   settings?: ImportSettings;
   control: { signal: AbortSignal; progress(update: ImportProgress): void };
+  /** A customers import's re-import policy, recorded on its imports row for the committer. */
+  policy?: ImportPolicy;
 }
 
 export function importCustomersInWorker(db: Db, file: string, options: WorkerImportOptions): Promise<ImportReport> {
@@ -37,6 +40,7 @@ export async function importInWorker(db: Db, entity: ImportEntityName, file: str
   const resolved = path.resolve(file);
   const name = displayNameOf(resolved, options.displayName);
   const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
+  recordPolicy(db, importId, options.policy);
   const { control } = options;
   const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
   const pool = new Piscina({ filename, name: 'importTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });

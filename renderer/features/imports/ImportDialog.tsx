@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportEntityName, ImportPreview, ImportReport, Job } from '../../../shared/contract/schemas';
+import type { ImportEntityName, ImportPolicy, ImportPreview, ImportReport, Job } from '../../../shared/contract/schemas';
+import { DEFAULT_POLICY } from '../../../shared/imports/policy';
 import { followJob } from '../../api/events';
 import { errorMessage } from '../../api/queries';
 import { api, transport } from '../../api/transport';
@@ -8,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { formatBytes, formatCount } from '../../ui/format';
 import { ENTITY_ORDER, ENTITY_TEXT } from './entity-choice';
 import { ImportReportView } from './ImportReportView';
+import { PolicyChoice } from './PolicyChoice';
 import { type PickedFile } from './use-import-preview';
 import { WizardDialog } from './WizardDialog';
 
@@ -37,6 +39,7 @@ export function ImportDialog({ onClose, initialFile }: { onClose: () => void; in
   // Once the user picks what the file holds, the header row no longer decides.
   const [chosen, setChosen] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [policy, setPolicy] = useState<ImportPolicy>(DEFAULT_POLICY);
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // The client itself, not useInvalidateAll's per-render function: the job-following effect must not restart on render.
@@ -52,6 +55,7 @@ export function ImportDialog({ onClose, initialFile }: { onClose: () => void; in
         displayName: file.name,
         entity: preview.entity,
         settings: preview.settings,
+        policy: preview.entity === 'customers' ? policy : undefined,
       });
       setEntity(preview.entity);
       setPhase({ kind: 'running', name: file.name, jobId, job: null, entity: preview.entity });
@@ -149,6 +153,7 @@ export function ImportDialog({ onClose, initialFile }: { onClose: () => void; in
         onBack={() => leavePreview({ kind: 'pick' })}
         onClose={close}
         onImport={(preview) => void start(phase.file, preview)}
+        policy={<PolicyChoice value={policy} onChange={setPolicy} />}
       />
     );
   }
@@ -197,6 +202,7 @@ export function ImportDialog({ onClose, initialFile }: { onClose: () => void; in
           ))}
         </div>
       )}
+      {phase.kind === 'pick' && entity === 'customers' && <PolicyChoice value={policy} onChange={setPolicy} />}
       {phase.kind === 'pick' && (
         <div
           className="dropzone"

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { ImportReport } from '../../../shared/contract/schemas';
 import { useApi } from '../../api/queries';
-import { formatCount } from '../../ui/format';
+import { describePolicy } from '../../../shared/imports/policy';
+import { formatCount, formatWhen } from '../../ui/format';
 import { RejectionReasons } from '../validation/RejectionReasons';
 import { ValidationSummary } from '../validation/ValidationSummary';
 
@@ -93,6 +94,16 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         </div>
       )}
       <ValidationSummary report={report} />
+      {report.policy && (
+        <div className="muted" data-testid="import-policy">
+          Customers already in the workspace: <b>{describePolicy(report.policy)}</b>.
+        </div>
+      )}
+      {report.undoneAt && (
+        <div className="alert alert-warning" data-testid="import-undone">
+          Undone {formatWhen(report.undoneAt)}: what it created is deleted and what it updated is back as it was.
+        </div>
+      )}
       {report.encoding && (
         <div className="muted" data-testid="import-encoding">
           Read as <b>{report.encoding}</b>

@@ -6,6 +6,7 @@ import { formatCount, formatWhen } from '../../ui/format';
 import { ImportDialog } from './ImportDialog';
 import { ImportReportView } from './ImportReportView';
 import { ValidationRulesPanel } from '../validation/ValidationRulesPanel';
+import { UndoImportButton } from './UndoImportButton';
 
 const STATUS_BADGE: Record<ImportReport['status'], string> = {
   succeeded: 'badge-success',
@@ -15,7 +16,30 @@ const STATUS_BADGE: Record<ImportReport['status'], string> = {
   running: '',
 };
 
-/** Import history: every import with its outcome, and its rejected rows kept for inspection. */
+/**
+ * Flagged rows come from validation rules (an optional report field that branch adds); read without depending on
+ * it, so the column shows a dash until an import has flags to count.
+ */
+function flaggedOf(report: ImportReport): string {
+  const flagged = (report as ImportReport & { rowsFlagged?: number }).rowsFlagged;
+  return flagged === undefined ? '–' : formatCount(flagged);
+}
+
+/** The columns an import used, short: the fields they fed, with every header → field in the tooltip. */
+function MappingSummary({ report }: { report: ImportReport }) {
+  if (report.mapping.length === 0) return null;
+  const shown = report.mapping.slice(0, 3).map((column) => column.key);
+  const more = report.mapping.length - shown.length;
+  const full = report.mapping.map((column) => `${column.header} → ${column.key}${column.kind === 'custom' ? ' (custom)' : ''}`).join('\n');
+  return (
+    <span title={full} data-testid="import-mapping">
+      {shown.join(', ')}
+      {more > 0 && ` +${more}`}
+    </span>
+  );
+}
+
+/** Import history: every import with its counts, mapping and outcome, its rejected rows kept for inspection, and undo of the last one. */
 export function ImportsView() {
   const imports = useApi('imports.list', {});
   const [importing, setImporting] = useState(false);
@@ -33,7 +57,8 @@ export function ImportsView() {
           Import CSV…
         </button>
       </div>
-      <div className="card">
+      {/* The encoding and every other detail are one click away, so the row stays within the view. */}
+      <div className="card" style={{ overflowX: 'auto' }}>
         {imports.data && imports.data.length === 0 ? (
           <div className="empty">
             <h2>No imports yet</h2>
@@ -51,9 +76,12 @@ export function ImportsView() {
                 <th>Started</th>
                 <th>Status</th>
                 <th>Read</th>
-                <th>Imported</th>
+                <th>New</th>
+                <th>Updated</th>
+                <th>Flagged</th>
                 <th>Rejected</th>
-                <th>Encoding</th>
+                <th>Skipped</th>
+                <th>Mapping</th>
                 <th />
               </tr>
             </thead>
@@ -64,16 +92,28 @@ export function ImportsView() {
                   <td>{item.entity}</td>
                   <td>{formatWhen(item.startedAt)}</td>
                   <td>
-                    <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>
+                    {item.undoneAt === null ? (
+                      <span className={`badge ${STATUS_BADGE[item.status]}`}>{item.status}</span>
+                    ) : (
+                      <span className="badge badge-warning" title={`Undone ${formatWhen(item.undoneAt)}`}>
+                        undone
+                      </span>
+                    )}
                   </td>
                   <td>{formatCount(item.rowsRead)}</td>
-                  <td>{formatCount(item.rowsImported)}</td>
+                  <td>{formatCount(item.rowsCreated)}</td>
+                  <td>{formatCount(item.rowsUpdated)}</td>
+                  <td>{flaggedOf(item)}</td>
                   <td>{formatCount(item.rowsRejected)}</td>
-                  <td>{item.encoding ?? ''}</td>
+                  <td>{formatCount(item.rowsSkipped)}</td>
                   <td>
+                    <MappingSummary report={item} />
+                  </td>
+                  <td style={{ whiteSpace: 'nowrap' }}>
                     <button className="btn btn-sm" onClick={() => setOpen(item)}>
                       Details
-                    </button>
+                    </button>{' '}
+                    {item.canUndo && <UndoImportButton report={item} />}
                   </td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ImportEntityName, ImportPreview } from '../../../shared/contract/schemas';
 import { Dialog } from '../../ui/Dialog';
 import { countOf } from '../../ui/format';
@@ -15,10 +16,12 @@ interface WizardDialogProps {
   onBack: () => void;
   onClose: () => void;
   onImport: (preview: ImportPreview) => void;
+  /** What a customers import does to customers already in the workspace (shown only for customers files). */
+  policy?: ReactNode;
 }
 
 /** The wizard step of the import dialog: the preview with every choice, and Import once it can start. */
-export function WizardDialog({ file, entity, problem, onBack, onClose, onImport }: WizardDialogProps) {
+export function WizardDialog({ file, entity, problem, onBack, onClose, onImport, policy }: WizardDialogProps) {
   const { preview, loading, error, update } = useImportPreview(file, entity);
   const shown = preview?.entity ?? entity ?? 'customers';
   const summary = preview ? columnSummary(preview) : null;
@@ -62,6 +65,7 @@ export function WizardDialog({ file, entity, problem, onBack, onClose, onImport 
         </div>
       )}
       {preview && <ImportWizard preview={preview} loading={loading} onChange={update} />}
+      {preview?.entity === 'customers' && policy}
     </Dialog>
   );
 }

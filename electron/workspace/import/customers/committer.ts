@@ -4,14 +4,19 @@ import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh } from '../../field
 import { isMojibakeOf } from '../mojibake';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
 import { typeImportedFields } from './field-types';
+import { readPolicy } from '../policy';
+import { recordCatalogue, recordStamp } from '../undo/record';
+import { snapshotRows } from '../undo/pre-images';
+import { policySetSql } from './policy-sql';
 import type { StagedCustomer } from './steps';
 
 /**
  * The customers import's final transaction: resolve which customer each
  * staged row is, keep existing values a staged one would only damage
- * (mojibake), upsert, register custom fields, and bring the cached field
- * statistics up to date with a delta over the customers it touched, and
- * type the fields the file filled (field-types.ts).
+ * (mojibake), record what undo needs (undo/record.ts), upsert under the
+ * import's re-import policy (policy-sql.ts), register custom fields, bring
+ * the cached field statistics up to date with a delta over the customers it
+ * touched, and type the fields the file filled (field-types.ts).
  */
 
 /** Which customer each staged row lands on: its id, else the customer with its email, else its derived id. */
@@ -23,7 +28,8 @@ const RESOLVE_TARGETS = `
     r ->> '$.derived_id')
   FROM (SELECT line, record AS r FROM import_staging WHERE import_id = ?)`;
 
-const UPSERT_STAGED = `
+/** The upsert, its SET clause built from the import's re-import policy (policy-sql.ts). */
+const upsertStaged = (set: string): string => `
   INSERT INTO customers (id, email, first_name, last_name, phone, birth_date, gender, city, country,
                          attributes, import_id, created_at, updated_at)
   SELECT t.id,
@@ -34,15 +40,7 @@ const UPSERT_STAGED = `
   JOIN temp.import_targets t ON t.line = s.line
   WHERE true
   ON CONFLICT (id) DO UPDATE SET
-    email      = coalesce(excluded.email, email),
-    first_name = coalesce(excluded.first_name, first_name),
-    last_name  = coalesce(excluded.last_name, last_name),
-    phone      = coalesce(excluded.phone, phone),
-    birth_date = coalesce(excluded.birth_date, birth_date),
-    gender     = coalesce(excluded.gender, gender),
-    city       = coalesce(excluded.city, city),
-    country    = coalesce(excluded.country, country),
-    attributes = json_patch(attributes, excluded.attributes),
+    ${set}${set === '' ? '' : ','}
     import_id  = excluded.import_id,
     updated_at = excluded.updated_at
 `;
@@ -145,9 +143,13 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
     )
     .get() as { targets: number; created: number };
   const statsFresh = !fieldStatsStale(db);
-  // Only customers that exist already have statistics to take away.
+  // Only customers that exist already have statistics to take away, and earlier values for undo to restore.
   if (statsFresh && targets > created) db.exec(`INSERT INTO temp.stats_before (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
-  db.prepare(UPSERT_STAGED).run({ importId, now });
+  if (targets > created) snapshotRows(db, importId, 'customers', 't.id IN (SELECT id FROM temp.import_targets)');
+  recordCatalogue(db, importId);
+  recordStamp(db, importId, now, targets);
+  const set = policySetSql(readPolicy(db, importId));
+  db.prepare(upsertStaged(set.sql)).run({ importId, now, ...set.params });
 
   const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   for (const column of mapping) if (column.kind === 'custom') addField.run(column.key, column.header || column.key, now);

@@ -1,5 +1,6 @@
 import { linkAllPending } from '../activity/link';
 import type { ImportEntity } from '../pipeline';
+import { keepAttached, recordWaiting } from '../undo/record';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
 import { validationStep } from '../validation/validation-step';
 import { commitCustomers } from './committer';
@@ -24,7 +25,10 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
   ],
   commit: (context, counters) => {
     const result = commitCustomers(context, counters);
-    // Orders and events that arrived before their customer attach now.
-    return { ...result, attached: linkAllPending(context.db) };
+    // Orders and events that arrived before their customer attach now; undo detaches them again.
+    recordWaiting(context.db, context.importId);
+    const attached = linkAllPending(context.db);
+    keepAttached(context.db, context.importId);
+    return { ...result, attached };
   },
 };

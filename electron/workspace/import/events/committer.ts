@@ -1,6 +1,8 @@
+import { nowIso } from '../../db';
 import { resolveCustomerSql } from '../activity/link';
 import { unlinkedRows } from '../activity/unlinked';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
+import { recordStamp } from '../undo/record';
 
 /**
  * The events import's final transaction: insert each event once by content
@@ -18,6 +20,8 @@ const INSERT_EVENTS = `
 
 export function commitEvents({ db, importId }: ImportContext, counters: Counters): CommitResult {
   const created = db.prepare(INSERT_EVENTS).run({ importId }).changes;
+  // Events are never updated, so undo only deletes the ones this import inserted.
+  recordStamp(db, importId, nowIso(), created);
   const unlinked = unlinkedRows(db, importId, 'events', "t.content_hash = s.r ->> '$.hash'");
   return { created, updated: counters.rowsStaged - created, warned: 0, unlinked };
 }

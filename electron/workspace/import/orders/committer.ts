@@ -1,11 +1,14 @@
-import type { Db } from '../../db';
+import { nowIso, type Db } from '../../db';
 import { resolveCustomerSql } from '../activity/link';
 import { unlinkedRows } from '../activity/unlinked';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
+import { snapshotRows } from '../undo/pre-images';
+import { recordStamp } from '../undo/record';
 
 /**
- * The orders import's final transaction: upsert by order id (a re-import
- * updates an order, never duplicates it), linking each to its customer when
+ * The orders import's final transaction: upsert by order id, or by content
+ * hash for an order the file gives no id (a re-import updates an order,
+ * never duplicates it), keeping pre-images of the orders it updates for undo, linking each to its customer when
  * the workspace has it. An order whose customer is unknown is kept unlinked;
  * on a re-import that still cannot resolve it, an existing link stays.
  */
@@ -42,6 +45,11 @@ function countNew(db: Db, importId: number): number {
 
 export function commitOrders({ db, importId }: ImportContext, counters: Counters): CommitResult {
   const created = countNew(db, importId);
+  // Undo puts updated orders back as they were; an import that only creates orders keeps no pre-images.
+  if (created < counters.rowsStaged) {
+    snapshotRows(db, importId, 'orders', `t.id IN (SELECT record ->> '$.order_id' FROM import_staging WHERE import_id = ?)`, [importId]);
+  }
+  recordStamp(db, importId, nowIso(), counters.rowsStaged);
   db.prepare(UPSERT_ORDERS).run({ importId });
   const unlinked = unlinkedRows(db, importId, 'orders', "t.id = s.r ->> '$.order_id'");
   return { created, updated: counters.rowsStaged - created, warned: 0, unlinked };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ORDER_KEYS, type OrderKey } from '../../../../shared/imports/activity-headers';
 import { cellReader } from '../activity/cells';
 import { customerRef, type CustomerRef } from '../activity/customer-key';
@@ -9,6 +10,8 @@ import { fmt } from '../text';
 /** An order as staged. */
 export type StagedOrder = CustomerRef & {
   order_id: string;
+  /** The file gave no order id: order_id is its content hash (orderHashId). */
+  hashed?: true;
   ordered_at: string;
   total: number;
   currency?: string;
@@ -21,6 +24,23 @@ export type StagedOrder = CustomerRef & {
 const ORDER_KEY_SET: ReadonlySet<string> = new Set(ORDER_KEYS);
 const isOrderKey = (key: string): key is OrderKey => ORDER_KEY_SET.has(key);
 
+/**
+ * The id of an order the file gives no id for: a hash of what makes it that
+ * order (customer, date and time, amount, currency, items, category), so the
+ * same order imported again lands on the same row instead of a copy.
+ */
+export function orderHashId(order: {
+  customer_key: string;
+  ordered_at: string;
+  total: number;
+  currency?: string;
+  items?: number;
+  category?: string;
+}): string {
+  const parts = [order.customer_key, order.ordered_at, order.total, order.currency ?? '', order.items ?? '', order.category ?? ''];
+  return `hash-${createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32)}`;
+}
+
 /** Cells to a staged order: customer, date, amount and item count parsed, or the row rejected with what to fix. */
 export function orderValuesStep({ mapping }: ImportContext): Step<StagedOrder> {
   const read = cellReader(mapping, isOrderKey);
@@ -28,7 +48,6 @@ export function orderValuesStep({ mapping }: ImportContext): Step<StagedOrder> {
     name: 'order values',
     run: (row) => {
       const { known, extra } = read(row.record);
-      if (known.order_id === undefined) return reject('no order id; fill one in so the order can be told apart from the others');
       const customer = customerRef(known, 'order');
       if (!customer.ok) return reject(customer.reason);
       if (known.ordered_at === undefined) return reject('no order date; fill one in (like 2026-03-01 or 2026-03-01T09:30:00Z)');
@@ -45,12 +64,15 @@ export function orderValuesStep({ mapping }: ImportContext): Step<StagedOrder> {
         if (!/^\d+$/.test(known.items) || !Number.isSafeInteger(items))
           return reject(`items "${known.items}" is not a whole number; give the number of items in the order`);
       }
+      const currency = known.currency?.toUpperCase();
+      const content = { customer_key: customer.ref.customer_key, ordered_at: orderedAt, total, currency, items, category: known.category };
       row.value = {
-        order_id: known.order_id,
+        order_id: known.order_id ?? orderHashId(content),
+        ...(known.order_id === undefined ? { hashed: true as const } : {}),
         ...customer.ref,
         ordered_at: orderedAt,
         total,
-        ...(known.currency === undefined ? {} : { currency: known.currency.toUpperCase() }),
+        ...(currency === undefined ? {} : { currency }),
         ...(known.status === undefined ? {} : { status: known.status.toLowerCase() }),
         ...(items === undefined ? {} : { items }),
         ...(known.category === undefined ? {} : { category: known.category }),
@@ -75,6 +97,8 @@ export function duplicateOrderStep(context: ImportContext): Step<StagedOrder> {
       const key = `order:${order.order_id}`;
       if (claim.run(importId, key, row.record.line).changes === 1) return next;
       const line = owner.get(importId, key) as number;
+      if (order.hashed)
+        return reject(`same order as line ${fmt(line)} (same customer, date, amount and items, and no order id); keep one of the two rows`);
       return reject(`duplicate order id "${order.order_id}": same order id as line ${fmt(line)}; keep one of the two rows`);
     },
   };

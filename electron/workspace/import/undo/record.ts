@@ -1,0 +1,41 @@
+import type { Db } from '../../db';
+import { snapshotRows } from './pre-images';
+
+/**
+ * What a committer records, inside its final transaction, so the import can
+ * be undone: the stamp and number of rows it wrote, pre-images of the rows it
+ * is about to update (one set-based statement, skipped when it only creates),
+ * the field catalogue as it was, and the earlier orders and events it attaches.
+ */
+
+/** `stamp`: the updated_at the import gave the customers it wrote (any time for orders and events, which have none). */
+export function recordStamp(db: Db, importId: number, stamp: string, touched: number): void {
+  db.prepare('UPDATE imports SET undo_stamp = ?, undo_touched = ? WHERE id = ?').run(stamp, touched, importId);
+}
+
+/** The field catalogue is small (at most a few thousand fields): kept whole. */
+export function recordCatalogue(db: Db, importId: number): void {
+  snapshotRows(db, importId, 'customer_fields', 'true');
+  snapshotRows(db, importId, 'canonical_field_types', 'true');
+}
+
+/** Orders and events still waiting for their customer, before an import may attach them (an index lookup on NULL). */
+export function recordWaiting(db: Db, importId: number): void {
+  for (const table of ['orders', 'events'] as const) {
+    db.prepare(
+      `INSERT INTO import_undo_rows (import_id, tbl, key, row)
+       SELECT ?, '${table}_link', id, '{}' FROM ${table} WHERE customer_id IS NULL AND true
+       ON CONFLICT DO NOTHING`,
+    ).run(importId);
+  }
+}
+
+/** Of the waiting rows recorded, forget those the import did not attach, so only the attached remain. */
+export function keepAttached(db: Db, importId: number): void {
+  for (const table of ['orders', 'events'] as const) {
+    db.prepare(
+      `DELETE FROM import_undo_rows WHERE import_id = ? AND tbl = '${table}_link'
+         AND EXISTS (SELECT 1 FROM ${table} x WHERE x.id = import_undo_rows.key AND x.customer_id IS NULL)`,
+    ).run(importId);
+  }
+}
