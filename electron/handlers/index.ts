@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract/contract';
 import type { HandlerContext } from './context';
+import { auditHandlers } from './audit-handlers';
 import { dataHandlers } from './data-handlers';
 import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
@@ -16,5 +17,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...templateHandlers(ctx),
     ...segmentHandlers(ctx),
     ...templateHistoryHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }

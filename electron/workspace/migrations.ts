@@ -252,6 +252,14 @@ export const MIGRATIONS: readonly string[] = [
     ('id', 'text'), ('email', 'email'), ('first_name', 'text'), ('last_name', 'text'), ('phone', 'phone'),
     ('birth_date', 'date'), ('gender', 'text'), ('city', 'text'), ('country', 'country');
   `,
+  // 6: the latest data audit (shared/audit/report.ts), so the Audit view and `tailor audit` open on it without rescanning.
+  `
+  CREATE TABLE audit_reports (
+    id          INTEGER PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    report      TEXT NOT NULL CHECK (json_valid(report))
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

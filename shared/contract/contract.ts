@@ -25,6 +25,7 @@ import {
   ImportEntityName,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
+import { AuditReport } from '../audit/report';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -154,6 +155,11 @@ export const contract = {
   'templates.trash': method(NoInput, z.array(TrashedTemplate)),
   /** Bring a template back from the trash; renamed if a live template took its name meanwhile. */
   'templates.restore': method(z.object({ id: Id }), Template),
+
+  /** Audit every field of the workspace in a worker (job kind audit.run); the report is stored and read with audit.latest. */
+  'audit.start': method(NoInput, z.object({ jobId: z.string() })),
+  /** The latest audit report of the open workspace, or null before the first audit. */
+  'audit.latest': method(NoInput, AuditReport.nullable()),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -43,6 +43,8 @@ export const METHOD_NAMES = [
   'templates.restoreVersion',
   'templates.trash',
   'templates.restore',
+  'audit.start',
+  'audit.latest',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SegmentRule } from '../segments/rule';
 import { FieldType } from '../fields/types/field-type';
+import { AuditOutcome } from '../audit/report';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -163,11 +164,15 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('import.customers', ImportReport),
   jobOf('import.orders', ImportReport),
   jobOf('import.events', ImportReport),
+  jobOf('audit.run', AuditOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
 export type JobResult<K extends JobKind = JobKind> = NonNullable<Extract<Job, { kind: K }>['result']>;
 export type Job = z.infer<typeof Job>;
+/** An import job's report (null for other kinds of job, or while it runs): where callers used to read `job.result` when imports were the only jobs. */
+export const importReportOf = (job: Job): ImportReport | null =>
+  job.kind === 'import.customers' || job.kind === 'import.orders' || job.kind === 'import.events' ? job.result : null;
 
 export const TemplateMeta = z.object({
   id: Id,
