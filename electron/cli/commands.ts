@@ -43,7 +43,7 @@ export async function openWorkspace(client: Client, workspace: string): Promise<
  * to its child a second time, so "press again to force quit" would fire on
  * a single press.
  */
-function onInterrupt(out: Output, onStop: () => void, onRepeat: () => void = () => undefined): () => void {
+export function onInterrupt(out: Output, onStop: () => void, onRepeat: () => void = () => undefined): () => void {
   let fired = false;
   const fire = (): void => {
     if (fired) {

@@ -8,6 +8,7 @@ import { ErrorLog, newErrorId } from '../services/error-log';
 import { packageRoot } from '../services/paths';
 import { compactCommand, exportCommand, importCommand, initCommand, renderCommand, serveCommand, templatesCommand } from './commands';
 import { dedupCommand, parseThreshold } from './dedup-command';
+import { auditCommand } from './audit-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -24,6 +25,7 @@ Examples:
   $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
   $ tailor compact shop.tailor
   $ tailor dedup shop.tailor --threshold 0.9 --json
+  $ tailor audit shop.tailor --json
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -181,6 +183,12 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .argument('<workspace>', 'the .tailor workspace file')
     .option('--threshold <score>', `the lowest pair score (0 to 1) counted as a duplicate (default ${DEFAULT_THRESHOLD})`, parseThreshold)
     .action(action((out, workspace: string, opts: { threshold?: number }) => dedupCommand(out, workspace, opts)));
+
+  program
+    .command('audit')
+    .description('profile every field (completeness, distinct and top values, range, outliers) and list anomalies with their rows')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => auditCommand(out, workspace)));
 
   program
     .command('serve')
