@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AuditFinding } from '../../../shared/audit/report';
-import { formatCount } from '../../ui/format';
+import { countOf } from '../../ui/format';
 import { FindingRows } from './FindingRows';
 
 const KIND_BADGE: Record<AuditFinding['kind'], string> = {
@@ -49,7 +49,7 @@ export function FindingList({
                 {showField && <span className="mono muted">{finding.fieldId} · </span>}
                 {finding.title}
               </span>
-              <span className="muted">{formatCount(finding.count)} rows</span>
+              <span className="muted">{countOf(finding.count, 'row')}</span>
             </button>
             {expanded && (
               <div className="audit-finding-body">
