@@ -1,9 +1,12 @@
+import { medianSorted } from 'simple-statistics';
+
 /**
  * Distinct values and their counts, exact up to `cap` distinct values. Past
- * the cap the counter keeps the `cap` heaviest candidates the Space-Saving way
- * (a new value replaces the current minimum and inherits its count), so the
- * most frequent values are still found in bounded memory, the distinct count
- * becomes a lower bound ("more than N") and counts become estimates.
+ * the cap it becomes a frequent-items sketch (Misra–Gries with the
+ * "subtract the median" purge of Apache DataSketches): when full, the median
+ * count is subtracted from every counter and the counters left at zero make
+ * room. The most frequent values survive in bounded memory with counts that
+ * are lower bounds; the distinct count then reads "more than `cap`".
  */
 export class ValueCounter {
   private readonly counts = new Map<string, number>();
@@ -17,43 +20,23 @@ export class ValueCounter {
       this.counts.set(value, count + 1);
       return;
     }
-    if (this.counts.size < this.cap) {
-      this.counts.set(value, 1);
-      return;
-    }
+    if (this.counts.size >= this.cap) this.purge();
+    this.counts.set(value, 1);
+  }
+
+  /** Frees about half the counters; each purge is O(cap log cap) and comes at most every cap / 2 new values. */
+  private purge(): void {
     this.overflowed = true;
-    // Space-Saving: evict the lightest candidate. A linear scan is O(cap), but only new values past the cap pay it,
-    // and only a field with that many distinct values (ids, emails) produces them; those are cut short below.
-    this.replaceMinimum(value);
-  }
-
-  private minimumKey: string | null = null;
-  private sinceScan = 0;
-
-  private replaceMinimum(value: string): void {
-    // Rescanning for every new value would make a million unique ids quadratic; reuse the last minimum for a
-    // while (its count only grows when it is seen again, so it stays a valid, slightly stale, victim).
-    if (this.minimumKey === null || !this.counts.has(this.minimumKey) || this.sinceScan >= 1024) {
-      let min = Infinity;
-      for (const [key, count] of this.counts) {
-        if (count < min) {
-          min = count;
-          this.minimumKey = key;
-        }
-      }
-      this.sinceScan = 0;
+    const median = Math.max(1, medianSorted([...this.counts.values()].sort((a, b) => a - b)));
+    for (const [key, count] of this.counts) {
+      if (count <= median) this.counts.delete(key);
+      else this.counts.set(key, count - median);
     }
-    this.sinceScan++;
-    const victim = this.minimumKey as string;
-    const inherited = this.counts.get(victim) ?? 0;
-    this.counts.delete(victim);
-    this.counts.set(value, inherited + 1);
-    this.minimumKey = value;
   }
 
-  /** Distinct values counted; a lower bound when `exact` is false. */
+  /** Distinct values counted; a lower bound (the cap) once there were more. */
   get distinct(): number {
-    return this.counts.size;
+    return this.overflowed ? this.cap : this.counts.size;
   }
 
   get exact(): boolean {

@@ -145,6 +145,11 @@ describe('bounded counters', () => {
     expect(counter.exact).toBe(false);
     expect(counter.distinct).toBe(100);
     expect(counter.top(1)[0]?.value).toBe('frequent');
+    // A value that only starts after the cap is full is still found (Space-Saving), not ignored.
+    const late = new ValueCounter(100);
+    for (let i = 0; i < 300; i++) late.add(`early-${i}`);
+    for (let i = 0; i < 3000; i++) late.add(i % 2 === 0 ? 'late' : `noise-${i}`);
+    expect(late.top(1)[0]?.value).toBe('late');
     const exact = new ValueCounter(100);
     for (const value of ['a', 'b', 'a']) exact.add(value);
     expect(exact.exact).toBe(true);
