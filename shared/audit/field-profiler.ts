@@ -277,7 +277,8 @@ export class FieldProfiler {
         unreadable: this.unreadable.count,
         distinct: this.counter.distinct,
         distinctExact: this.counter.exact,
-        top: this.counter.top(this.limits.topValues),
+        // When no value repeats (ids, emails) a top list would be arbitrary: leave it empty.
+        top: this.counter.top(this.limits.topValues).filter((entry, _, all) => (all[0]?.count ?? 0) > 1),
         topExact: this.counter.exact,
         range: this.range(),
         histogram: this.histogram?.result() ?? null,

@@ -70,7 +70,7 @@ describe('workspace audit', () => {
     expect(finding(report, 'orders.ordered_at', 'future-date')?.rows.map((r) => r.rowId)).toEqual(['F1']);
 
     const email = report.fields.find((f) => f.id === 'customers.email');
-    expect(email).toMatchObject({ distinct: 43, distinctExact: true, filled: 43, rows: 43, histogram: null });
+    expect(email).toMatchObject({ distinct: 43, distinctExact: true, filled: 43, rows: 43, histogram: null, top: [] });
     expect(report.fields.find((f) => f.id === 'orders.total')?.histogram?.scale).toBe('number');
   });
 

@@ -109,6 +109,9 @@ export function FieldDetail({
         </div>
       )}
 
+      {field.top.length === 0 && field.filled > 0 && field.type !== 'boolean' && (
+        <p className="muted">No value repeats: every one is different.</p>
+      )}
       {field.top.length > 0 && (
         <div className="audit-block">
           <h3>Top values{field.topExact ? '' : ' (estimated)'}</h3>
