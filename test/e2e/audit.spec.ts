@@ -72,3 +72,22 @@ test('the audit profiles every field, draws histograms and leads from each anoma
   await expect(page.getByRole('region', { name: 'Audit of Birth date' }).getByTestId('audit-histogram').locator('svg')).toBeVisible();
   await studio.shot(page, 'audit-04-birth-date-histogram');
 });
+
+test('an empty workspace says there is nothing to audit yet and leads to the import', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await page.getByRole('button', { name: /Demo/ }).click();
+  await page.getByRole('menuitem', { name: 'New workspace…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New workspace' });
+  await dialog.getByLabel('Workspace file path').fill(`${studio.dir}/empty.tailor`);
+  const demo = dialog.getByRole('checkbox');
+  if (await demo.isChecked()) await demo.uncheck();
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('button', { name: /empty/ })).toBeVisible();
+
+  await page.keyboard.press('Control+5');
+  await expect(page.getByRole('heading', { name: 'No data yet' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run audit' })).toHaveCount(0);
+  await studio.shot(page, 'audit-05-empty');
+  await page.getByRole('button', { name: 'Import CSV…' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Import customers');
+});
