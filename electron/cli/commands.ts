@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
-import type { ImportEntityName, ImportPolicy, Job } from '../../shared/contract/schemas';
+import { importReportOf, type ImportEntityName, type ImportPolicy, type Job } from '../../shared/contract/schemas';
 import { followJob } from '../../shared/contract/follow-job';
 import { createApp, type TailorApp } from '../services/app';
 import { rendererDir } from '../services/paths';
@@ -44,7 +44,7 @@ export async function openWorkspace(client: Client, workspace: string): Promise<
  * to its child a second time, so "press again to force quit" would fire on
  * a single press.
  */
-function onInterrupt(out: Output, onStop: () => void, onRepeat: () => void = () => undefined): () => void {
+export function onInterrupt(out: Output, onStop: () => void, onRepeat: () => void = () => undefined): () => void {
   let fired = false;
   const fire = (): void => {
     if (fired) {
@@ -132,7 +132,7 @@ export async function importCommand(
       detach();
     }
 
-    const report = job.result;
+    const report = importReportOf(job);
     if (job.status === 'cancelled') {
       out.error('cancelled', `import of ${file} cancelled; the workspace is unchanged.`, { report });
       return EXIT.interrupted;

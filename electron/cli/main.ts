@@ -12,6 +12,7 @@ import { dedupCommand, parseThreshold } from './dedup-command';
 import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
 import { undoImportCommand } from './undo-command';
+import { auditCommand } from './audit-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -33,6 +34,7 @@ Examples:
   $ tailor compact shop.tailor
   $ tailor dedup shop.tailor --threshold 0.9 --json
   $ tailor rejects shop.tailor --out customers-rejected.csv
+  $ tailor audit shop.tailor --json
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -261,6 +263,12 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .option('--import <id>', 'the import (default: the latest import with rejected rows)', parseImportId)
     .requiredOption('--out <csv>', 'the CSV file to write')
     .action(action((out, workspace: string, opts: { import?: number; out: string }) => rejectsCommand(out, workspace, opts)));
+
+  program
+    .command('audit')
+    .description('profile every field (completeness, distinct and top values, range, outliers) and list anomalies with their rows')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => auditCommand(out, workspace)));
 
   program
     .command('serve')

@@ -1,5 +1,6 @@
 import type { Handlers } from '../../shared/contract/contract';
 import type { HandlerContext } from './context';
+import { auditHandlers } from './audit-handlers';
 import { dataHandlers } from './data-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
 import { segmentHandlers } from './segment-handlers';
@@ -22,5 +23,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...importWizardHandlers(ctx),
     ...validationHandlers(ctx),
     ...importHistoryHandlers(ctx),
+    ...auditHandlers(ctx),
   };
 }

@@ -50,6 +50,14 @@ export const IMPORT_EVENTS: JobKindSpec<'import.events'> = {
   changes: ['imports'],
 };
 
+/** The data audit reads the workspace and stores its report; only the audit view's report changes. */
+export const AUDIT_RUN: JobKindSpec<'audit.run'> = {
+  kind: 'audit.run',
+  unit: 'rows',
+  outcome: (result) => ({ status: result.status, message: result.message }),
+  changes: ['audit'],
+};
+
 /** The job kind of each import entity. */
 export const IMPORT_JOBS = { customers: IMPORT_CUSTOMERS, orders: IMPORT_ORDERS, events: IMPORT_EVENTS } as const;
 

@@ -314,6 +314,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (import_id, tbl, key)
   ) WITHOUT ROWID;
   `,
+  // 9: the latest data audit (shared/audit/report.ts), so the Audit view and `tailor audit` open on it without rescanning.
+  `
+  CREATE TABLE audit_reports (
+    id          INTEGER PRIMARY KEY,
+    created_at  TEXT NOT NULL,
+    report      TEXT NOT NULL CHECK (json_valid(report))
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/queries';
+import { AuditView } from '../features/audit/AuditView';
 import { CustomersView } from '../features/customers/CustomersView';
 import { ImportsView } from '../features/imports/ImportsView';
 import { SegmentsView } from '../features/segments/SegmentsView';
@@ -10,13 +11,14 @@ import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Brand } from '../ui/Brand';
 
-export type View = 'studio' | 'customers' | 'segments' | 'imports';
+export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'audit';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'studio', label: 'Studio' },
   { id: 'customers', label: 'Customers' },
   { id: 'segments', label: 'Segments' },
   { id: 'imports', label: 'Imports' },
+  { id: 'audit', label: 'Audit' },
 ];
 
 export function App() {
@@ -25,7 +27,7 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => {
-    // Ctrl/Cmd+1…4 switch views, as in most desktop studios.
+    // Ctrl/Cmd+1…5 switch views, as in most desktop studios.
     const onKey = (event: KeyboardEvent) => {
       const typing =
         event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
@@ -97,6 +99,7 @@ export function App() {
         {view === 'customers' && <CustomersView />}
         {view === 'segments' && <SegmentsView />}
         {view === 'imports' && <ImportsView />}
+        {view === 'audit' && <AuditView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>

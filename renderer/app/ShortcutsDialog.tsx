@@ -2,7 +2,7 @@ import { Dialog } from '../ui/Dialog';
 import { modKey } from '../ui/format';
 
 const SHORTCUTS: [string, string][] = [
-  [`${modKey}+1 … 4`, 'Studio, Customers, Segments, Imports'],
+  [`${modKey}+1 … 5`, 'Studio, Customers, Segments, Imports, Audit'],
   [`${modKey}+S`, 'Save the template now (it also saves by itself)'],
   [`${modKey}+Shift+E`, 'Export the template'],
   ['Alt+N', 'New template'],

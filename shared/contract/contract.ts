@@ -31,6 +31,7 @@ import {
 import { SegmentRule } from '../segments/rule';
 import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
 import { CustomerFlag } from './schemas';
+import { AuditReport } from '../audit/report';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -201,6 +202,10 @@ export const contract = {
    * last such import and nothing since depends on it; the message says why.
    */
   'imports.undo': method(z.object({ importId: Id.optional() }), UndoImportResult),
+  /** Audit every field of the workspace in a worker (job kind audit.run); the report is stored and read with audit.latest. */
+  'audit.start': method(NoInput, z.object({ jobId: z.string() })),
+  /** The latest audit report of the open workspace, or null before the first audit. */
+  'audit.latest': method(NoInput, AuditReport.nullable()),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

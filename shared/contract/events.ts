@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -49,6 +49,7 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   templates: ['templates.list', 'workspace.current'],
   segments: ['segments.list', 'workspace.current', 'customers.list'],
   personas: ['personas.list', 'preview.render'],
+  audit: ['audit.latest'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

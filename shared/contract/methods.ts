@@ -50,6 +50,8 @@ export const METHOD_NAMES = [
   'imports.rejectsCsv',
   'customers.flags',
   'imports.undo',
+  'audit.start',
+  'audit.latest',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

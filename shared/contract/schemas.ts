@@ -3,6 +3,7 @@ import { SegmentRule } from '../segments/rule';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { RuleName } from '../validation/rule-catalogue';
+import { AuditOutcome } from '../audit/report';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -200,11 +201,15 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('import.customers', ImportReport),
   jobOf('import.orders', ImportReport),
   jobOf('import.events', ImportReport),
+  jobOf('audit.run', AuditOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
 export type JobResult<K extends JobKind = JobKind> = NonNullable<Extract<Job, { kind: K }>['result']>;
 export type Job = z.infer<typeof Job>;
+/** An import job's report (null for other kinds of job, or while it runs): where callers used to read `job.result` when imports were the only jobs. */
+export const importReportOf = (job: Job): ImportReport | null =>
+  job.kind === 'import.customers' || job.kind === 'import.orders' || job.kind === 'import.events' ? job.result : null;
 
 export const TemplateMeta = z.object({
   id: Id,

@@ -3,6 +3,7 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../shared/contract/contract';
+import { importReportOf } from '../../shared/contract/schemas';
 import { startHttpHost, TOKEN_HEADER, type HttpHost } from '../../electron/hosts/http-host';
 import { createApp, type TailorApp } from '../../electron/services/app';
 import { httpClient } from '../support/http-client';
@@ -53,7 +54,7 @@ describe('import wizard over HTTP', () => {
     const { jobId } = await http.call('imports.start', { ...input, settings: { ...viaHttp.settings, columns } });
     const job = await app.jobs.settle(jobId);
     expect(job.result).toMatchObject({ status: 'succeeded', rowsImported: 1 });
-    expect(job.result?.mapping.map((column) => column.header)).toEqual(['Courriel', 'Prénom']);
+    expect(importReportOf(job)?.mapping.map((column) => column.header)).toEqual(['Courriel', 'Prénom']);
     // The upload is deleted once its import ends.
     expect(fs.existsSync(staged)).toBe(false);
   });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
 import { PREVIEW_BYTES } from '../../electron/workspace/import/preview';
 import { headerSignature } from '../../electron/workspace/import-mappings-repo';
-import type { ImportEntityName, ImportReport, ImportSettings } from '../../shared/contract/schemas';
+import { importReportOf, type ImportEntityName, type ImportReport, type ImportSettings } from '../../shared/contract/schemas';
 import { ContractError } from '../../shared/contract/envelope';
 import { freshWorkspace } from '../support/workspace-app';
 
@@ -26,8 +26,9 @@ function write(name: string, content: string | Buffer): string {
 async function importWith(app: TailorApp, file: string, entity: ImportEntityName, settings?: ImportSettings): Promise<ImportReport> {
   const { jobId } = await app.client.call('imports.start', { path: file, entity, settings });
   const job = await app.jobs.settle(jobId);
-  if (!job.result) throw new Error(`no report: ${job.message}`);
-  return job.result;
+  const report = importReportOf(job);
+  if (!report) throw new Error(`no report: ${job.message}`);
+  return report;
 }
 
 /** A spreadsheet export from a French Excel: semicolons, decimal commas, Windows-1252. */

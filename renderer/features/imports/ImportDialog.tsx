@@ -1,6 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportEntityName, ImportPolicy, ImportPreview, ImportReport, Job } from '../../../shared/contract/schemas';
+import {
+  importReportOf,
+  type ImportEntityName,
+  type ImportPolicy,
+  type ImportPreview,
+  type ImportReport,
+  type Job,
+} from '../../../shared/contract/schemas';
 import { DEFAULT_POLICY } from '../../../shared/imports/policy';
 import { followJob } from '../../api/events';
 import { errorMessage } from '../../api/queries';
@@ -123,7 +130,8 @@ export function ImportDialog({ onClose, initialFile }: { onClose: () => void; in
     following.done.then(
       async (job) => {
         await queryClient.invalidateQueries();
-        if (job.result) setPhase({ kind: 'done', report: job.result });
+        const report = importReportOf(job);
+        if (report) setPhase({ kind: 'done', report });
         else {
           setPhase({ kind: 'pick' });
           setProblem(job.message ?? 'The import stopped without a report.');
