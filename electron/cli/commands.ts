@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
-import type { ImportEntityName, Job } from '../../shared/contract/schemas';
+import { isImportJob, type ImportEntityName, type Job } from '../../shared/contract/schemas';
 import { followJob } from '../../shared/contract/follow-job';
 import { createApp, type TailorApp } from '../services/app';
 import { rendererDir } from '../services/paths';
@@ -123,7 +123,7 @@ export async function importCommand(out: Output, workspace: string, opts: { enti
       detach();
     }
 
-    const report = job.result;
+    const report = isImportJob(job) ? job.result : null;
     if (job.status === 'cancelled') {
       out.error('cancelled', `import of ${file} cancelled; the workspace is unchanged.`, { report });
       return EXIT.interrupted;

@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'dedup']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -30,16 +30,21 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'segments.delete': ['segments', 'personas'],
   'personas.save': ['personas'],
   'personas.delete': ['personas'],
+  'dedup.decide': ['dedup'],
+  'dedup.merge': ['customers', 'dedup'],
+  'dedup.undo': ['customers', 'dedup'],
+  'dedup.saveRules': ['dedup'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
 export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly MethodName[]> = {
-  customers: ['customers.list', 'customers.get', 'customers.fields', 'segments.list', 'workspace.current', 'preview.render'],
+  customers: ['customers.list', 'customers.get', 'customers.fields', 'segments.list', 'workspace.current', 'preview.render', 'dedup.queue'],
   imports: ['imports.list', 'imports.rejections', 'workspace.current'],
   // Not templates.get: an open editor is the source of truth for its template, and a push must never reload it.
   templates: ['templates.list', 'workspace.current'],
   segments: ['segments.list', 'workspace.current', 'customers.list'],
   personas: ['personas.list', 'preview.render'],
+  dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

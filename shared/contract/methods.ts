@@ -43,6 +43,14 @@ export const METHOD_NAMES = [
   'templates.restoreVersion',
   'templates.trash',
   'templates.restore',
+  'dedup.start',
+  'dedup.queue',
+  'dedup.decide',
+  'dedup.merge',
+  'dedup.merges',
+  'dedup.undo',
+  'dedup.rules',
+  'dedup.saveRules',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import type { ImportEntityName, ImportReport, Job } from '../../../shared/contract/schemas';
+import { isImportJob, type ImportEntityName, type ImportReport, type Job } from '../../../shared/contract/schemas';
 import { followJob } from '../../api/events';
 import { errorMessage } from '../../api/queries';
 import { api, transport } from '../../api/transport';
@@ -77,7 +77,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     following.done.then(
       async (job) => {
         await queryClient.invalidateQueries();
-        if (job.result) setPhase({ kind: 'done', report: job.result });
+        const report = isImportJob(job) ? job.result : null;
+        if (report) setPhase({ kind: 'done', report });
         else {
           setPhase({ kind: 'pick' });
           setProblem(job.message ?? 'The import stopped without a report.');
