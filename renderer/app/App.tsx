@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/queries';
 import { CustomersView } from '../features/customers/CustomersView';
+import { DedupView } from '../features/dedup/DedupView';
 import { ImportsView } from '../features/imports/ImportsView';
 import { SegmentsView } from '../features/segments/SegmentsView';
 import { StudioView } from '../features/studio/StudioView';
@@ -10,13 +11,14 @@ import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Brand } from '../ui/Brand';
 
-export type View = 'studio' | 'customers' | 'segments' | 'imports';
+export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'studio', label: 'Studio' },
   { id: 'customers', label: 'Customers' },
   { id: 'segments', label: 'Segments' },
   { id: 'imports', label: 'Imports' },
+  { id: 'dedup', label: 'Duplicates' },
 ];
 
 export function App() {
@@ -97,6 +99,7 @@ export function App() {
         {view === 'customers' && <CustomersView />}
         {view === 'segments' && <SegmentsView />}
         {view === 'imports' && <ImportsView />}
+        {view === 'dedup' && <DedupView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>

@@ -179,6 +179,8 @@ export const DedupMerge = z.object({
   undoneAt: z.string().nullable(),
   chosen: z.array(DedupChosenValue),
   moved: z.object({ orders: z.number().int(), events: z.number().int() }),
+  /** The survivor's orders and events now (null once it is no longer in the workspace). */
+  survivorNow: z.object({ orders: z.number().int(), events: z.number().int() }).nullable(),
 });
 export type DedupMerge = z.infer<typeof DedupMerge>;
 

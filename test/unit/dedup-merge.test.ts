@@ -88,7 +88,14 @@ describe('dedup review queue, merge and undo', () => {
     const [pair] = (await client.call('dedup.queue', {})).pairs;
 
     const merge = await client.call('dedup.merge', { pairId: pair!.id });
-    expect(merge).toMatchObject({ survivorId: 'C-1', mergedId: 'C-2', automatic: false, undoneAt: null, moved: { orders: 1, events: 2 } });
+    expect(merge).toMatchObject({
+      survivorId: 'C-1',
+      mergedId: 'C-2',
+      automatic: false,
+      undoneAt: null,
+      moved: { orders: 1, events: 2 },
+      survivorNow: { orders: 2, events: 3 },
+    });
     expect(merge.mergedLabel).toBe('Jon Smithers (C-2)');
     const chosen = Object.fromEntries(merge.chosen.map((c) => [c.field, c]));
     expect(chosen.first_name).toMatchObject({ value: 'Jonathan', from: 'C-1', reason: 'most_complete' });

@@ -225,7 +225,13 @@ function displayValue(value: unknown): string | null {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-function toMerge(row: MergeRow): DedupMerge {
+function activityOf(db: Db, id: string): DedupMerge['survivorNow'] {
+  if (!snapshot(db, id)) return null;
+  const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table} WHERE customer_id = ?`).pluck().get(id) as number;
+  return { orders: count('orders'), events: count('events') };
+}
+
+function toMerge(db: Db, row: MergeRow): DedupMerge {
   const moved = JSON.parse(row.moved) as Moved;
   const chosen = JSON.parse(row.chosen) as ChosenValue[];
   return {
@@ -240,16 +246,17 @@ function toMerge(row: MergeRow): DedupMerge {
     undoneAt: row.undone_at,
     chosen: chosen.map((c) => ({ field: c.field, value: displayValue(c.value), from: c.from, reason: c.reason })),
     moved: { orders: moved.orders.length, events: moved.events.length },
+    survivorNow: activityOf(db, row.survivor_id),
   };
 }
 
 export function getMerge(db: Db, mergeId: number): DedupMerge {
-  return toMerge(getMergeRow(db, mergeId));
+  return toMerge(db, getMergeRow(db, mergeId));
 }
 
 export function listMerges(db: Db, limit: number, includeUndone: boolean): DedupMerge[] {
   const rows = db
     .prepare(`SELECT * FROM dedup_merges ${includeUndone ? '' : 'WHERE undone_at IS NULL'} ORDER BY id DESC LIMIT ?`)
     .all(limit) as MergeRow[];
-  return rows.map(toMerge);
+  return rows.map((row) => toMerge(db, row));
 }
