@@ -1,5 +1,5 @@
 import type { DedupPair, SurvivorshipConfigInput } from '../../../shared/contract/schemas';
-import { formatWhen } from '../../ui/format';
+import { countOf, formatWhen } from '../../ui/format';
 import { compareRows } from './compare-rows';
 
 const AGREEMENT_TEXT = { equal: 'agrees', similar: 'similar', different: 'differs', missing: 'one side empty' } as const;
@@ -67,7 +67,7 @@ export function PairReview({
             <td>Orders · events</td>
             {sides.map((side) => (
               <td key={side.customer.id} data-testid={`activity-${side.customer.id}`}>
-                {side.orders} orders · {side.events} events
+                {countOf(side.orders, 'order')} · {countOf(side.events, 'event')}
               </td>
             ))}
           </tr>
