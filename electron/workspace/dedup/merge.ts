@@ -80,62 +80,64 @@ export interface MergeRequest {
 
 /** Merge `mergedId` into `survivorId`; returns the merge's id. Runs in one transaction (a savepoint inside a caller's). */
 export function mergeCustomers(db: Db, request: MergeRequest): number {
-  return db.transaction(() => {
-    const { survivorId, mergedId } = request;
-    if (survivorId === mergedId) throw new ContractError('invalid_input', 'A customer cannot be merged with itself.');
-    const survivor = snapshot(db, survivorId);
-    const merged = snapshot(db, mergedId);
-    const missing = !survivor ? survivorId : !merged ? mergedId : null;
-    if (!survivor || !merged)
-      throw new ContractError('not_found', `Customer ${missing} is no longer in this workspace; find duplicates again.`);
+  return db
+    .transaction(() => {
+      const { survivorId, mergedId } = request;
+      if (survivorId === mergedId) throw new ContractError('invalid_input', 'A customer cannot be merged with itself.');
+      const survivor = snapshot(db, survivorId);
+      const merged = snapshot(db, mergedId);
+      const missing = !survivor ? survivorId : !merged ? mergedId : null;
+      if (!survivor || !merged)
+        throw new ContractError('not_found', `Customer ${missing} is no longer in this workspace; find duplicates again.`);
 
-    const chosen = chooseValues(survivorRecord(db, survivor), survivorRecord(db, merged), request.rules);
-    const canonical = new Map<string, unknown>();
-    const attributes = attributesOf(survivor);
-    for (const choice of chosen) {
-      if ((VALUE_FIELDS as readonly string[]).includes(choice.field)) canonical.set(choice.field, choice.value);
-      else if (!isBlank(choice.value)) attributes[choice.field] = choice.value;
-    }
-    const sets = VALUE_FIELDS.map((key) => `${key} = ?`).join(', ');
-    db.prepare(`UPDATE customers SET ${sets}, attributes = ?, updated_at = ? WHERE id = ?`).run(
-      ...VALUE_FIELDS.map((key) => (canonical.get(key) ?? null) as string | null),
-      JSON.stringify(attributes),
-      nowIso(),
-      survivorId,
-    );
-
-    const moved: Moved = {
-      orders: db.prepare('SELECT id FROM orders WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as string[],
-      events: db.prepare('SELECT id FROM events WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as number[],
-      personas: db.prepare(`SELECT id FROM personas WHERE kind = 'customer' AND customer_id = ?`).pluck().all(mergedId) as number[],
-    };
-    db.prepare('UPDATE orders SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
-    db.prepare('UPDATE events SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
-    db.prepare(`UPDATE personas SET customer_id = ? WHERE kind = 'customer' AND customer_id = ?`).run(survivorId, mergedId);
-    db.prepare('DELETE FROM customers WHERE id = ?').run(mergedId);
-
-    const id = db
-      .prepare(
-        `INSERT INTO dedup_merges (survivor_id, merged_id, pair_id, score, automatic, rules, chosen, survivor_before, merged_before, moved, merged_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-      )
-      .pluck()
-      .get(
-        survivorId,
-        mergedId,
-        request.pairId,
-        request.score,
-        request.automatic ? 1 : 0,
-        JSON.stringify(request.rules),
-        JSON.stringify(chosen),
-        JSON.stringify(survivor),
-        JSON.stringify(merged),
-        JSON.stringify(moved),
+      const chosen = chooseValues(survivorRecord(db, survivor), survivorRecord(db, merged), request.rules);
+      const canonical = new Map<string, unknown>();
+      const attributes = attributesOf(survivor);
+      for (const choice of chosen) {
+        if ((VALUE_FIELDS as readonly string[]).includes(choice.field)) canonical.set(choice.field, choice.value);
+        else if (!isBlank(choice.value)) attributes[choice.field] = choice.value;
+      }
+      const sets = VALUE_FIELDS.map((key) => `${key} = ?`).join(', ');
+      db.prepare(`UPDATE customers SET ${sets}, attributes = ?, updated_at = ? WHERE id = ?`).run(
+        ...VALUE_FIELDS.map((key) => (canonical.get(key) ?? null) as string | null),
+        JSON.stringify(attributes),
         nowIso(),
-      ) as number;
-    setPairStatus(db, request.pairId, 'merged');
-    return id;
-  })();
+        survivorId,
+      );
+
+      const moved: Moved = {
+        orders: db.prepare('SELECT id FROM orders WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as string[],
+        events: db.prepare('SELECT id FROM events WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as number[],
+        personas: db.prepare(`SELECT id FROM personas WHERE kind = 'customer' AND customer_id = ?`).pluck().all(mergedId) as number[],
+      };
+      db.prepare('UPDATE orders SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
+      db.prepare('UPDATE events SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
+      db.prepare(`UPDATE personas SET customer_id = ? WHERE kind = 'customer' AND customer_id = ?`).run(survivorId, mergedId);
+      db.prepare('DELETE FROM customers WHERE id = ?').run(mergedId);
+
+      const id = db
+        .prepare(
+          `INSERT INTO dedup_merges (survivor_id, merged_id, pair_id, score, automatic, rules, chosen, survivor_before, merged_before, moved, merged_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        )
+        .pluck()
+        .get(
+          survivorId,
+          mergedId,
+          request.pairId,
+          request.score,
+          request.automatic ? 1 : 0,
+          JSON.stringify(request.rules),
+          JSON.stringify(chosen),
+          JSON.stringify(survivor),
+          JSON.stringify(merged),
+          JSON.stringify(moved),
+          nowIso(),
+        ) as number;
+      setPairStatus(db, request.pairId, 'merged');
+      return id;
+    })
+    .immediate();
 }
 
 function getMergeRow(db: Db, mergeId: number): MergeRow {
@@ -200,24 +202,26 @@ function restore(db: Db, merge: MergeRow, undoneAt: string): void {
  * on its result, so they are undone first, newest first. Returns every merge undone.
  */
 export function undoMerge(db: Db, mergeId: number): number[] {
-  return db.transaction(() => {
-    const first = getMergeRow(db, mergeId);
-    if (first.undone_at !== null) throw new ContractError('conflict', `Merge ${mergeId} was already undone.`);
-    const undone: number[] = [];
-    const undoneAt = nowIso();
-    const laterOn = db.prepare(
-      `SELECT * FROM dedup_merges WHERE id > ? AND undone_at IS NULL AND (survivor_id = ? OR merged_id = ?) ORDER BY id DESC`,
-    );
-    const undo = (merge: MergeRow): void => {
-      for (const later of laterOn.all(merge.id, merge.survivor_id, merge.survivor_id) as MergeRow[]) {
-        if (getMergeRow(db, later.id).undone_at === null) undo(later);
-      }
-      restore(db, merge, undoneAt);
-      undone.push(merge.id);
-    };
-    undo(first);
-    return undone;
-  })();
+  return db
+    .transaction(() => {
+      const first = getMergeRow(db, mergeId);
+      if (first.undone_at !== null) throw new ContractError('conflict', `Merge ${mergeId} was already undone.`);
+      const undone: number[] = [];
+      const undoneAt = nowIso();
+      const laterOn = db.prepare(
+        `SELECT * FROM dedup_merges WHERE id > ? AND undone_at IS NULL AND (survivor_id = ? OR merged_id = ?) ORDER BY id DESC`,
+      );
+      const undo = (merge: MergeRow): void => {
+        for (const later of laterOn.all(merge.id, merge.survivor_id, merge.survivor_id) as MergeRow[]) {
+          if (getMergeRow(db, later.id).undone_at === null) undo(later);
+        }
+        restore(db, merge, undoneAt);
+        undone.push(merge.id);
+      };
+      undo(first);
+      return undone;
+    })
+    .immediate();
 }
 
 function displayValue(value: unknown): string | null {

@@ -139,7 +139,7 @@ export function decidePair(db: Db, pairId: number, decision: 'distinct' | 'skip'
       nowIso(),
     );
     db.prepare('DELETE FROM dedup_pairs WHERE id = ?').run(pairId);
-  })();
+  }).immediate();
 }
 
 export function setPairStatus(db: Db, pairId: number | null, status: PairRow['status']): void {

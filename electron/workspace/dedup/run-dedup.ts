@@ -37,34 +37,36 @@ export function runDedup(db: Db, options: DedupRunOptions): DedupRunReport {
   const clusters = clusterById(matches);
   const rules = readSurvivorship(db);
 
-  const mergeIds = db.transaction(() => {
-    const pairIds = storePairs(db, matches);
-    if (options.autoMergeAbove === null) return [];
-    const threshold = options.autoMergeAbove;
-    const created = db.prepare('SELECT created_at FROM customers WHERE id = ?').pluck();
-    const ids: number[] = [];
-    for (const cluster of clusterById(matches.filter((pair) => pair.score >= threshold))) {
-      const survivor = pickSurvivor(cluster.ids.map((id) => ({ id, createdAt: String(created.get(id)) }))).id;
-      for (const member of cluster.ids) {
-        if (member === survivor) continue;
-        // The pair the merge rests on: the member's own pair with the survivor, else its best link into the cluster.
-        const touches = (pair: ScoredPair, id: string) => pair.a === id || pair.b === id;
-        const direct = cluster.pairs.find((pair) => touches(pair, member) && touches(pair, survivor));
-        const link = direct ?? cluster.pairs.find((pair) => touches(pair, member))!;
-        ids.push(
-          mergeCustomers(db, {
-            survivorId: survivor,
-            mergedId: member,
-            pairId: direct ? (pairIds.get(pairKey(link.a, link.b)) ?? null) : null,
-            score: link.score,
-            automatic: true,
-            rules,
-          }),
-        );
+  const mergeIds = db
+    .transaction(() => {
+      const pairIds = storePairs(db, matches);
+      if (options.autoMergeAbove === null) return [];
+      const threshold = options.autoMergeAbove;
+      const created = db.prepare('SELECT created_at FROM customers WHERE id = ?').pluck();
+      const ids: number[] = [];
+      for (const cluster of clusterById(matches.filter((pair) => pair.score >= threshold))) {
+        const survivor = pickSurvivor(cluster.ids.map((id) => ({ id, createdAt: String(created.get(id)) }))).id;
+        for (const member of cluster.ids) {
+          if (member === survivor) continue;
+          // The pair the merge rests on: the member's own pair with the survivor, else its best link into the cluster.
+          const touches = (pair: ScoredPair, id: string) => pair.a === id || pair.b === id;
+          const direct = cluster.pairs.find((pair) => touches(pair, member) && touches(pair, survivor));
+          const link = direct ?? cluster.pairs.find((pair) => touches(pair, member))!;
+          ids.push(
+            mergeCustomers(db, {
+              survivorId: survivor,
+              mergedId: member,
+              pairId: direct ? (pairIds.get(pairKey(link.a, link.b)) ?? null) : null,
+              score: link.score,
+              automatic: true,
+              rules,
+            }),
+          );
+        }
       }
-    }
-    return ids;
-  })();
+      return ids;
+    })
+    .immediate();
 
   const merges = mergeIds.map((id) => getMerge(db, id));
   const pairs = reviewable(db);
