@@ -198,4 +198,16 @@ describe('dedup review queue, merge and undo', () => {
     expect(firstName).toMatchObject({ value: 'Jon', from: 'C-2', reason: 'most_recent' });
     expect((await client.call('customers.get', { idOrEmail: 'C-2' }))?.city).toBe('Leeds');
   });
+
+  it('a cancelled run changes nothing: no pairs queued, nothing merged', async () => {
+    const { app, client, db } = await workspace();
+    const before = state(db);
+    const { jobId } = await client.call('dedup.start', { autoMergeAbove: 0.5 });
+    await client.call('jobs.cancel', { jobId });
+    const job = await app.jobs.settle(jobId);
+    expect(job).toMatchObject({ kind: 'dedup', status: 'cancelled', result: { status: 'cancelled', merges: [] } });
+    expect(state(db)).toEqual(before);
+    expect((await client.call('dedup.queue', {})).total).toBe(0);
+    expect(db.prepare('SELECT count(*) FROM dedup_merges').pluck().get()).toBe(0);
+  });
 });

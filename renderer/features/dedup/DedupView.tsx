@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DedupMerge, DedupPair } from '../../../shared/contract/schemas';
 import { errorMessage, useApi } from '../../api/queries';
 import { api } from '../../api/transport';
@@ -24,6 +24,8 @@ export function DedupView() {
   const queue = useApi('dedup.queue', { offset: 0, limit: QUEUE_PAGE });
   const merges = useApi('dedup.merges', { limit: 20 });
   const rules = useApi('dedup.rules', {});
+  const fields = useApi('customers.fields', {});
+  const labels = useMemo(() => new Map((fields.data ?? []).map((field) => [field.key, field.label])), [fields.data]);
   const queryClient = useQueryClient();
   const find = useFindDuplicates();
   const [index, setIndex] = useState(0);
@@ -239,6 +241,7 @@ export function DedupView() {
                 pair={current}
                 survivorId={survivorId}
                 rules={rules.data}
+                labels={labels}
                 onKeep={(id) => setKeep({ pairId: current.id, survivorId: id })}
               />
               <p className="muted" style={{ fontSize: 12 }}>

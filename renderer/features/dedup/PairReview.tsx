@@ -1,6 +1,6 @@
 import type { DedupPair, SurvivorshipConfigInput } from '../../../shared/contract/schemas';
 import { countOf, formatWhen } from '../../ui/format';
-import { compareRows } from './compare-rows';
+import { compareRows } from '../../../shared/dedup/compare-rows';
 
 const AGREEMENT_TEXT = { equal: 'agrees', similar: 'similar', different: 'differs', missing: 'one side empty' } as const;
 
@@ -15,13 +15,15 @@ export function PairReview({
   survivorId,
   rules,
   onKeep,
+  labels,
 }: {
   pair: DedupPair;
   survivorId: string;
   rules: SurvivorshipConfigInput | undefined;
   onKeep: (id: string) => void;
+  labels?: ReadonlyMap<string, string>;
 }) {
-  const rows = compareRows(pair, survivorId, rules);
+  const rows = compareRows(pair, survivorId, rules, labels);
   const sides = [pair.a, pair.b] as const;
   return (
     <div>

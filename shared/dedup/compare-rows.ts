@@ -1,11 +1,5 @@
-import type { DedupPair, DedupSide, SurvivorshipConfigInput } from '../../../shared/contract/schemas';
-import {
-  chooseValues,
-  DEFAULT_SURVIVORSHIP,
-  isBlank,
-  type SurvivorRecord,
-  type SurvivorshipConfig,
-} from '../../../shared/dedup/survivorship';
+import type { DedupPair, DedupSide, SurvivorshipConfigInput } from '../contract/schemas';
+import { chooseValues, DEFAULT_SURVIVORSHIP, isBlank, type SurvivorRecord, type SurvivorshipConfig } from './survivorship';
 
 /**
  * The rows of the side-by-side comparison: every field either record has, with
@@ -68,7 +62,13 @@ function record(side: DedupSide): SurvivorRecord {
 
 const shown = (value: unknown): string => (isBlank(value) ? '' : String(value));
 
-export function compareRows(pair: DedupPair, survivorId: string, rules: SurvivorshipConfigInput | undefined): CompareRow[] {
+export function compareRows(
+  pair: DedupPair,
+  survivorId: string,
+  rules: SurvivorshipConfigInput | undefined,
+  /** Field labels by key (the original CSV headers of custom fields). */
+  labels: ReadonlyMap<string, string> = new Map(),
+): CompareRow[] {
   const config: SurvivorshipConfig = rules
     ? { default: rules.default, fields: rules.fields ?? {}, preferredSources: rules.preferredSources ?? [] }
     : DEFAULT_SURVIVORSHIP;
@@ -77,7 +77,10 @@ export function compareRows(pair: DedupPair, survivorId: string, rules: Survivor
   const a = valuesOf(pair.a);
   const b = valuesOf(pair.b);
   const attributeKeys = [...new Set([...Object.keys(pair.a.customer.attributes), ...Object.keys(pair.b.customer.attributes)])].sort();
-  const rows: [string, string][] = [...CANONICAL, ...attributeKeys.map((key): [string, string] => [key, key.replaceAll('_', ' ')])];
+  const rows: [string, string][] = [
+    ...CANONICAL,
+    ...attributeKeys.map((key): [string, string] => [key, labels.get(key) ?? key.replaceAll('_', ' ')]),
+  ];
   return rows
     .filter(([key]) => !isBlank(a[key]) || !isBlank(b[key]))
     .map(([key, label]) => {
