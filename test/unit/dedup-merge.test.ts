@@ -58,6 +58,7 @@ function state(db: Db) {
     customers: db.prepare('SELECT * FROM customers ORDER BY id').all(),
     orders: db.prepare('SELECT * FROM orders ORDER BY id').all(),
     events: db.prepare('SELECT * FROM events ORDER BY id').all(),
+    personas: db.prepare('SELECT * FROM personas ORDER BY id').all(),
   };
 }
 
@@ -83,6 +84,7 @@ describe('dedup review queue, merge and undo', () => {
   it('merges: the survivor keeps the chosen values and both customers’ orders and events; undo restores everything exactly', async () => {
     const { app, client, db } = await workspace();
     await findDuplicates(app);
+    const persona = await client.call('personas.save', { label: 'Jon', source: { kind: 'customer', customerId: 'C-2' } });
     const before = state(db);
     const fieldsBefore = await client.call('customers.fields', {});
     const [pair] = (await client.call('dedup.queue', {})).pairs;
@@ -106,6 +108,11 @@ describe('dedup review queue, merge and undo', () => {
     expect(await client.call('customers.get', { idOrEmail: 'C-2' })).toBeNull();
     expect(ordersOf(db, 'C-1')).toEqual(['O-1', 'O-2']);
     expect(eventsOf(db, 'C-1')).toBe(3);
+    // A persona of the merged-away customer now previews as the survivor.
+    expect((await client.call('personas.list', {})).find((p) => p.id === persona.id)?.source).toEqual({
+      kind: 'customer',
+      customerId: 'C-1',
+    });
     expect((await client.call('workspace.current', {}))?.counts).toMatchObject({ customers: 2, orders: 3, events: 3 });
     const filled = (fields: { key: string; filled: number }[], key: string) => fields.find((f) => f.key === key)?.filled;
     const fieldsMerged = await client.call('customers.fields', {});
