@@ -81,4 +81,16 @@ test('a planted duplicate is found, merged from the review queue with its orders
   await studio.shot(page, 'dedup-05-undone');
   await smithers(page);
   await expect(page.getByTestId('customer-total')).toHaveText('2');
+
+  // Survivorship is configurable: a default rule, preferred import files, a rule per field.
+  await goTo(page, 'Duplicates');
+  await page.getByRole('button', { name: 'Values to keep…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Which values a merge keeps' });
+  await dialog.getByRole('combobox', { name: 'Default rule' }).selectOption('most_complete');
+  await dialog.getByRole('checkbox').first().check();
+  await studio.shot(page, 'dedup-06-survivorship');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await page.getByRole('button', { name: 'Values to keep…' }).click();
+  await expect(dialog.getByRole('combobox', { name: 'Default rule' })).toHaveValue('most_complete');
 });

@@ -6,6 +6,7 @@ import { followJob } from '../../shared/contract/follow-job';
 import type { DedupRunReport } from '../../shared/contract/schemas';
 import type { TailorApp } from '../../electron/services/app';
 import type { Db } from '../../electron/workspace/db';
+import { runDedup } from '../../electron/workspace/dedup/run-dedup';
 import { importFile } from '../../electron/workspace/import';
 import { freshWorkspace } from '../support/workspace-app';
 
@@ -216,5 +217,24 @@ describe('dedup review queue, merge and undo', () => {
     expect(state(db)).toEqual(before);
     expect((await client.call('dedup.queue', {})).total).toBe(0);
     expect(db.prepare('SELECT count(*) FROM dedup_merges').pluck().get()).toBe(0);
+  });
+
+  it('auto-merge skips a customer merged away while the run was comparing, instead of failing the run', async () => {
+    // Over 2,000 customers, so the run reports progress while comparing; the "manual merge" happens then.
+    const fillers = Array.from({ length: 2100 }, (_, i) => `F-${i},filler${i}@example.com,,,,,,`);
+    const { db } = await workspace(fillers);
+    let removed = false;
+    const report = runDedup(db, {
+      minScore: 0.5,
+      autoMergeAbove: 0.5,
+      onProgress: () => {
+        if (removed) return;
+        removed = true;
+        db.prepare('DELETE FROM customers WHERE id = ?').run('C-2');
+      },
+    });
+    expect(removed).toBe(true);
+    expect(report.clusters.map((c) => c.ids)).toContainEqual(['C-1', 'C-2']);
+    expect(report.merges.filter((m) => m.survivorId === 'C-1')).toEqual([]);
   });
 });

@@ -45,13 +45,20 @@ export function runDedup(db: Db, options: DedupRunOptions): DedupRunReport {
       const created = db.prepare('SELECT created_at FROM customers WHERE id = ?').pluck();
       const ids: number[] = [];
       for (const cluster of clusterById(matches.filter((pair) => pair.score >= threshold))) {
-        const survivor = pickSurvivor(cluster.ids.map((id) => ({ id, createdAt: String(created.get(id)) }))).id;
-        for (const member of cluster.ids) {
+        // A customer merged by hand while this run compared is gone: its cluster merges without it.
+        const present = cluster.ids.flatMap((id) => {
+          const createdAt = created.get(id) as string | undefined;
+          return createdAt === undefined ? [] : [{ id, createdAt }];
+        });
+        if (present.length < 2) continue;
+        const survivor = pickSurvivor(present).id;
+        for (const { id: member } of present) {
           if (member === survivor) continue;
           // The pair the merge rests on: the member's own pair with the survivor, else its best link into the cluster.
           const touches = (pair: ScoredPair, id: string) => pair.a === id || pair.b === id;
           const direct = cluster.pairs.find((pair) => touches(pair, member) && touches(pair, survivor));
-          const link = direct ?? cluster.pairs.find((pair) => touches(pair, member))!;
+          const link = direct ?? cluster.pairs.find((pair) => touches(pair, member));
+          if (!link) continue;
           ids.push(
             mergeCustomers(db, {
               survivorId: survivor,
