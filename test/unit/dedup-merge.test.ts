@@ -237,4 +237,17 @@ describe('dedup review queue, merge and undo', () => {
     expect(report.clusters.map((c) => c.ids)).toContainEqual(['C-1', 'C-2']);
     expect(report.merges.filter((m) => m.survivorId === 'C-1')).toEqual([]);
   });
+
+  it('pushes progress (customers compared out of all) while the worker compares', async () => {
+    const fillers = Array.from({ length: 2100 }, (_, i) => `F-${i},filler${i}@example.com,,,,,,`);
+    const { app } = await workspace(fillers);
+    const seen: { status: string; done: number; total: number | null }[] = [];
+    const unsubscribe = app.events.subscribe((event) => {
+      if (event.type === 'job' && event.job.kind === 'dedup') seen.push({ status: event.job.status, ...event.job.progress });
+    });
+    await findDuplicates(app);
+    unsubscribe();
+    expect(seen.some((s) => s.status === 'running' && s.done > 0 && s.done < 2103 && s.total === 2103)).toBe(true);
+    expect(seen.at(-1)).toMatchObject({ status: 'succeeded', done: 2103, total: 2103 });
+  });
 });
