@@ -35,6 +35,7 @@ Examples:
   $ tailor dedup shop.tailor --threshold 0.9 --json
   $ tailor rejects shop.tailor --out customers-rejected.csv
   $ tailor audit shop.tailor --json
+  $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -254,7 +255,8 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('list groups of customers that are likely the same person, with scores and reasons')
     .argument('<workspace>', 'the .tailor workspace file')
     .option('--threshold <score>', `the lowest pair score (0 to 1) counted as a duplicate (default ${DEFAULT_THRESHOLD})`, parseThreshold)
-    .action(action((out, workspace: string, opts: { threshold?: number }) => dedupCommand(out, workspace, opts)));
+    .option('--auto-merge', 'merge each group at or above the threshold into its oldest record (undoable in the studio)')
+    .action(action((out, workspace: string, opts: { threshold?: number; autoMerge?: boolean }) => dedupCommand(out, workspace, opts)));
 
   program
     .command('rejects')

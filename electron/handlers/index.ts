@@ -3,6 +3,7 @@ import type { HandlerContext } from './context';
 import { auditHandlers } from './audit-handlers';
 import { dataHandlers } from './data-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
+import { dedupHandlers } from './dedup-handlers';
 import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
 import { templateHistoryHandlers } from './template-history-handlers';
@@ -24,5 +25,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...validationHandlers(ctx),
     ...importHistoryHandlers(ctx),
     ...auditHandlers(ctx),
+    ...dedupHandlers(ctx),
   };
 }

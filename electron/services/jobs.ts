@@ -61,6 +61,14 @@ export const AUDIT_RUN: JobKindSpec<'audit.run'> = {
 /** The job kind of each import entity. */
 export const IMPORT_JOBS = { customers: IMPORT_CUSTOMERS, orders: IMPORT_ORDERS, events: IMPORT_EVENTS } as const;
 
+/** A dedup run: progress in profiles compared; auto-merge changes customers, and the queue always changes. */
+export const DEDUP: JobKindSpec<'dedup'> = {
+  kind: 'dedup',
+  unit: 'rows',
+  outcome: (report) => ({ status: report.status, message: report.message }),
+  changes: ['customers', 'dedup'],
+};
+
 const KEEP_FINISHED = 50;
 /** Progress events at most this often per job; start and end are always sent. */
 export const PROGRESS_EVENT_MS = 100;

@@ -322,6 +322,61 @@ export const MIGRATIONS: readonly string[] = [
     report      TEXT NOT NULL CHECK (json_valid(report))
   );
   `,
+  // 10: de-duplication. Candidate pairs found by a dedup run (customer ids a < b, score, explanation, per-field
+  // outcomes), reviewers' "not a duplicate" decisions (kept apart from the pairs so a new run never proposes
+  // them again), merges with provenance (both records as they were, which value came from where, what moved)
+  // so a merge can be undone exactly, and the survivorship settings. No foreign keys to customers: a pair or
+  // merge outlives the customer a merge removed, and comes back with it on undo.
+  `
+  CREATE TABLE dedup_pairs (
+    id           INTEGER PRIMARY KEY,
+    a            TEXT NOT NULL,
+    b            TEXT NOT NULL,
+    score        REAL NOT NULL,
+    weight       REAL NOT NULL,
+    explanation  TEXT NOT NULL,
+    fields       TEXT NOT NULL CHECK (json_valid(fields)),
+    status       TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','skipped','merged')),
+    found_at     TEXT NOT NULL,
+    UNIQUE (a, b)
+  );
+  CREATE INDEX dedup_pairs_queue ON dedup_pairs(status, score DESC);
+  CREATE INDEX dedup_pairs_b ON dedup_pairs(b);
+
+  CREATE TABLE dedup_decisions (
+    a           TEXT NOT NULL,
+    b           TEXT NOT NULL,
+    decision    TEXT NOT NULL CHECK (decision IN ('distinct')),
+    decided_at  TEXT NOT NULL,
+    PRIMARY KEY (a, b)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE dedup_merges (
+    id               INTEGER PRIMARY KEY,
+    survivor_id      TEXT NOT NULL,
+    merged_id        TEXT NOT NULL,
+    pair_id          INTEGER,
+    score            REAL,
+    automatic        INTEGER NOT NULL,
+    -- The survivorship settings used, and per field the value kept, the record it came from and why (JSON).
+    rules            TEXT NOT NULL CHECK (json_valid(rules)),
+    chosen           TEXT NOT NULL CHECK (json_valid(chosen)),
+    -- Both customer rows exactly as they were before the merge (every column), for undo.
+    survivor_before  TEXT NOT NULL CHECK (json_valid(survivor_before)),
+    merged_before    TEXT NOT NULL CHECK (json_valid(merged_before)),
+    -- Ids of the orders and events (and personas) that moved to the survivor.
+    moved            TEXT NOT NULL CHECK (json_valid(moved)),
+    merged_at        TEXT NOT NULL,
+    undone_at        TEXT
+  );
+  CREATE INDEX dedup_merges_survivor ON dedup_merges(survivor_id, id);
+  CREATE INDEX dedup_merges_merged ON dedup_merges(merged_id, id);
+
+  CREATE TABLE dedup_settings (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    rules  TEXT NOT NULL CHECK (json_valid(rules))
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useApi } from '../api/queries';
 import { AuditView } from '../features/audit/AuditView';
 import { CustomersView } from '../features/customers/CustomersView';
+import { DedupView } from '../features/dedup/DedupView';
 import { ImportsView } from '../features/imports/ImportsView';
 import { SegmentsView } from '../features/segments/SegmentsView';
 import { StudioView } from '../features/studio/StudioView';
@@ -11,13 +12,14 @@ import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Brand } from '../ui/Brand';
 
-export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'audit';
+export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'studio', label: 'Studio' },
   { id: 'customers', label: 'Customers' },
   { id: 'segments', label: 'Segments' },
   { id: 'imports', label: 'Imports' },
+  { id: 'dedup', label: 'Duplicates' },
   { id: 'audit', label: 'Audit' },
 ];
 
@@ -100,6 +102,7 @@ export function App() {
         {view === 'segments' && <SegmentsView />}
         {view === 'imports' && <ImportsView />}
         {view === 'audit' && <AuditView />}
+        {view === 'dedup' && <DedupView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>

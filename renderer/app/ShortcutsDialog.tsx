@@ -2,13 +2,16 @@ import { Dialog } from '../ui/Dialog';
 import { modKey } from '../ui/format';
 
 const SHORTCUTS: [string, string][] = [
-  [`${modKey}+1 … 5`, 'Studio, Customers, Segments, Imports, Audit'],
+  [`${modKey}+1 … 6`, 'Studio, Customers, Segments, Imports, Duplicates, Audit'],
   [`${modKey}+S`, 'Save the template now (it also saves by itself)'],
   [`${modKey}+Shift+E`, 'Export the template'],
   ['Alt+N', 'New template'],
   ['Ctrl+Space', 'Suggest tokens inside {{ … }}'],
   [`${modKey}+Z`, 'Undo in the editor'],
   ['Double-click a template', 'Rename it'],
+  ['M / N / S', 'Duplicates: merge, not a duplicate, skip'],
+  ['↑ / ↓', 'Duplicates: previous or next pair'],
+  ['U', 'Duplicates: undo the last merge'],
   ['?', 'This list'],
 ];
 

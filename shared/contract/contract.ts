@@ -27,6 +27,9 @@ import {
   ImportSettings,
   ImportPolicy,
   UndoImportResult,
+  DedupMerge,
+  DedupPair,
+  SurvivorshipConfig,
 } from './schemas';
 import { SegmentRule } from '../segments/rule';
 import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
@@ -206,6 +209,35 @@ export const contract = {
   'audit.start': method(NoInput, z.object({ jobId: z.string() })),
   /** The latest audit report of the open workspace, or null before the first audit. */
   'audit.latest': method(NoInput, AuditReport.nullable()),
+  /**
+   * Find likely duplicate customers in a worker job (kind `dedup`): pairs at or above `minScore` go to the review
+   * queue; with `autoMergeAbove`, clusters linked at or above it are merged at once. Pairs marked "not a duplicate" are never proposed again.
+   */
+  'dedup.start': method(
+    z.object({
+      minScore: z.number().min(0).max(1).default(0.5),
+      autoMergeAbove: z.number().min(0).max(1).nullable().default(null),
+    }),
+    z.object({ jobId: z.string() }),
+  ),
+  /** The review queue: pairs whose customers both still exist, pending before skipped, best score first. */
+  'dedup.queue': method(
+    z.object({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }),
+    z.object({ total: z.number().int(), pairs: z.array(DedupPair) }),
+  ),
+  /** "Not a duplicate" (kept, never proposed again) or "skip" (to the end of the queue). */
+  'dedup.decide': method(z.object({ pairId: Id, decision: z.enum(['distinct', 'skip']) }), Ok),
+  /** Merge a pair: the survivor (the pair's default unless given) keeps the values survivorship chooses, and the other's orders and events. */
+  'dedup.merge': method(z.object({ pairId: Id, survivorId: z.string().min(1).optional() }), DedupMerge),
+  /** Merges, newest first, with their provenance. */
+  'dedup.merges': method(
+    z.object({ limit: z.number().int().min(1).max(500).default(100), includeUndone: z.boolean().default(false) }),
+    z.array(DedupMerge),
+  ),
+  /** Undo a merge (and any later merge that built on it): both customers exactly as they were, orders and events back. */
+  'dedup.undo': method(z.object({ mergeId: Id }), z.object({ undone: z.array(Id) })),
+  'dedup.rules': method(NoInput, SurvivorshipConfig),
+  'dedup.saveRules': method(SurvivorshipConfig, SurvivorshipConfig),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -31,6 +31,10 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'personas.save': ['personas'],
   'personas.delete': ['personas'],
   'imports.undo': ['customers', 'imports'],
+  'dedup.decide': ['dedup'],
+  'dedup.merge': ['customers', 'dedup'],
+  'dedup.undo': ['customers', 'dedup'],
+  'dedup.saveRules': ['dedup'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -43,6 +47,7 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
     'workspace.current',
     'preview.render',
     'customers.flags',
+    'dedup.queue',
   ],
   imports: ['imports.list', 'imports.rejections', 'workspace.current'],
   // Not templates.get: an open editor is the source of truth for its template, and a push must never reload it.
@@ -50,6 +55,7 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   segments: ['segments.list', 'workspace.current', 'customers.list'],
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
+  dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

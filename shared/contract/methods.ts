@@ -52,6 +52,14 @@ export const METHOD_NAMES = [
   'imports.undo',
   'audit.start',
   'audit.latest',
+  'dedup.start',
+  'dedup.queue',
+  'dedup.decide',
+  'dedup.merge',
+  'dedup.merges',
+  'dedup.undo',
+  'dedup.rules',
+  'dedup.saveRules',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

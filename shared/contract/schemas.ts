@@ -174,6 +174,76 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
+/** Survivorship: which value the surviving customer keeps per field when two records are merged (shared/dedup/survivorship.ts). */
+export const SurvivorshipRule = z.enum(['most_recent', 'most_complete', 'preferred_source']);
+export const SurvivorshipConfig = z.object({
+  default: SurvivorshipRule,
+  /** Per field key: email, first_name, loyalty_tier… */
+  fields: z.record(z.string(), SurvivorshipRule).default({}),
+  /** Import file names, most trusted first, for preferred_source. */
+  preferredSources: z.array(z.string()).default([]),
+});
+export type SurvivorshipConfigInput = z.input<typeof SurvivorshipConfig>;
+
+/** Per field, what the two records of a candidate pair had in common. */
+export const DedupFieldOutcome = z.object({
+  field: z.string(),
+  label: z.string(),
+  outcome: z.enum(['equal', 'similar', 'different', 'missing']),
+  similarity: z.number(),
+  /** Evidence in bits: positive for agreement, negative against. */
+  weight: z.number(),
+});
+export type DedupFieldOutcome = z.infer<typeof DedupFieldOutcome>;
+
+/** One value the survivor kept: the record it came from, and why. `value` is shown as text. */
+export const DedupChosenValue = z.object({
+  field: z.string(),
+  value: z.string().nullable(),
+  from: z.string(),
+  reason: z.enum(['same', 'only_value', 'most_recent', 'most_complete', 'preferred_source']),
+});
+
+/** A merge with its provenance. */
+export const DedupMerge = z.object({
+  id: Id,
+  survivorId: z.string(),
+  mergedId: z.string(),
+  survivorLabel: z.string(),
+  mergedLabel: z.string(),
+  score: z.number().nullable(),
+  automatic: z.boolean(),
+  mergedAt: z.string(),
+  undoneAt: z.string().nullable(),
+  chosen: z.array(DedupChosenValue),
+  moved: z.object({ orders: z.number().int(), events: z.number().int() }),
+  /** The survivor's orders and events now (null once it is no longer in the workspace). */
+  survivorNow: z.object({ orders: z.number().int(), events: z.number().int() }).nullable(),
+});
+export type DedupMerge = z.infer<typeof DedupMerge>;
+
+export const DedupCluster = z.object({
+  ids: z.array(z.string()),
+  pairs: z.array(z.object({ a: z.string(), b: z.string(), score: z.number(), explanation: z.string() })),
+});
+export type DedupCluster = z.infer<typeof DedupCluster>;
+
+/** What a dedup run found (and merged, with auto-merge). */
+export const DedupRunReport = z.object({
+  status: z.enum(['succeeded', 'cancelled']),
+  message: z.string().nullable(),
+  customers: z.number().int(),
+  compared: z.number().int(),
+  /** Pairs at or above minScore now waiting in the review queue. */
+  pairs: z.number().int(),
+  minScore: z.number(),
+  autoMergeAbove: z.number().nullable(),
+  /** Clusters of likely duplicates at or above minScore, as found (before any automatic merge). */
+  clusters: z.array(DedupCluster),
+  merges: z.array(DedupMerge),
+});
+export type DedupRunReport = z.infer<typeof DedupRunReport>;
+
 export const JobProgress = z.object({
   /** Work done so far, in `unit`. */
   done: z.number(),
@@ -202,6 +272,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('import.orders', ImportReport),
   jobOf('import.events', ImportReport),
   jobOf('audit.run', AuditOutcome),
+  jobOf('dedup', DedupRunReport),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
@@ -427,3 +498,28 @@ export const UndoImportResult = z.object({
   undoneAt: z.string(),
 });
 export type UndoImportResult = z.infer<typeof UndoImportResult>;
+/** One side of a candidate pair as the review queue shows it. */
+export const DedupSide = z.object({
+  customer: Customer,
+  orders: z.number().int(),
+  events: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** The import file the record came from, when known. */
+  source: z.string().nullable(),
+});
+export type DedupSide = z.infer<typeof DedupSide>;
+
+export const DedupPair = z.object({
+  id: Id,
+  score: z.number(),
+  weight: z.number(),
+  explanation: z.string(),
+  fields: z.array(DedupFieldOutcome),
+  status: z.enum(['pending', 'skipped']),
+  a: DedupSide,
+  b: DedupSide,
+  /** The record a merge keeps by default (the older one). */
+  survivorId: z.string(),
+});
+export type DedupPair = z.infer<typeof DedupPair>;

@@ -40,3 +40,23 @@ export function clusterPairs(count: number, pairs: Iterable<readonly [number, nu
   }
   return [...groups.values()].filter((g) => g.length > 1).sort((x, y) => y.length - x.length || x[0]! - y[0]!);
 }
+
+/** Clusters of ids linked by scored pairs (transitively), each with its linking pairs best first; largest clusters first. */
+export function clusterById<P extends { a: string; b: string; score: number }>(pairs: readonly P[]): { ids: string[]; pairs: P[] }[] {
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const indexOf = (id: string): number => {
+    let i = index.get(id);
+    if (i === undefined) {
+      i = ids.push(id) - 1;
+      index.set(id, i);
+    }
+    return i;
+  };
+  const linked = pairs.map((p) => [indexOf(p.a), indexOf(p.b)] as const);
+  const clusters = clusterPairs(ids.length, linked).map((members) => ({ ids: members.map((i) => ids[i]!).sort(), pairs: [] as P[] }));
+  const clusterOf = new Map<string, { ids: string[]; pairs: P[] }>();
+  for (const cluster of clusters) for (const id of cluster.ids) clusterOf.set(id, cluster);
+  for (const pair of [...pairs].sort((x, y) => y.score - x.score)) clusterOf.get(pair.a)?.pairs.push(pair);
+  return clusters;
+}

@@ -10,7 +10,12 @@ export const DEFAULT_THRESHOLD = 0.5;
 
 export interface DedupOptions extends BlockingOptions, NormaliseOptions {
   threshold?: number;
+  /** Told how many profiles have had all their candidate pairs compared, every `PROGRESS_EVERY` profiles. */
+  onProgress?: (done: number, total: number) => void;
 }
+
+/** Profiles between progress reports: often enough for a bar, rare enough to cost nothing. */
+export const PROGRESS_EVERY = 2000;
 
 export interface ScoredPair extends PairScore {
   a: string;
@@ -40,8 +45,13 @@ export function findDuplicates(profiles: readonly DedupProfile[], options: Dedup
   let compared = 0;
   const linked: [number, number][] = [];
   const matches: ScoredPair[] = [];
+  let reported = 0;
   for (const [i, j] of candidatePairs(normalised, options)) {
     compared++;
+    if (options.onProgress && i - reported >= PROGRESS_EVERY) {
+      reported = i - (i % PROGRESS_EVERY);
+      options.onProgress(reported, profiles.length);
+    }
     const a = normalised[i]!;
     const b = normalised[j]!;
     const pair = scorePairAbove(a, b, evenOdds, minWeight);

@@ -77,4 +77,37 @@ describe('tailor dedup', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/from 0 to 1/);
   });
+
+  it('--auto-merge merges each cluster at or above the threshold and prints clusters with scores and what was merged', async () => {
+    const workspace = await workspaceWithCustomers();
+    const result = await cli(['dedup', workspace, '--threshold', '0.5', '--auto-merge', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const document = JSON.parse(result.stdout) as DedupDocument & {
+      merged: {
+        survivor: string;
+        merged: string;
+        score: number;
+        moved: { orders: number; events: number };
+        tookFromMerged: { field: string }[];
+      }[];
+    };
+    expect(document.clusters.map((c) => c.ids)).toEqual([['C-1', 'C-2', 'C-3']]);
+    expect(document.clusters[0]!.pairs.every((p) => p.score >= 0.5)).toBe(true);
+    expect(document.merged.map((m) => [m.survivor, m.merged])).toEqual([
+      ['C-1', 'C-2'],
+      ['C-1', 'C-3'],
+    ]);
+    for (const merge of document.merged) expect(merge.score).toBeGreaterThanOrEqual(0.5);
+    // The merged records are gone; a second look finds nothing left to merge.
+    const after = JSON.parse((await cli(['dedup', workspace, '--json'])).stdout) as DedupDocument;
+    expect(after).toMatchObject({ customers: 3, clusters: [] });
+  });
+
+  it('--auto-merge with a threshold above every pair merges nothing', async () => {
+    const workspace = await workspaceWithCustomers();
+    const result = await cli(['dedup', workspace, '--threshold', '1', '--auto-merge']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('Nothing merged.');
+    expect((JSON.parse((await cli(['dedup', workspace, '--json'])).stdout) as DedupDocument).customers).toBe(5);
+  });
 });
