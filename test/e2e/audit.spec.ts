@@ -20,6 +20,7 @@ test('the audit profiles every field, draws histograms and leads from each anoma
   await page
     .getByTestId('import-file-input')
     .setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(plantedOrders()) });
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('rows-imported')).toHaveText('62');
   await page.keyboard.press('Escape');
 

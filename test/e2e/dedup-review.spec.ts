@@ -15,6 +15,7 @@ const ORDERS = ['Order ID,Customer ID,Order Date,Total,Currency', 'DUP-O1,DUP-1,
 
 async function importCsv(page: Page, name: string, text: string): Promise<void> {
   await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(`${text}\n`) });
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
   await expect(page.getByTestId('rows-imported')).toHaveText('2');
 }

@@ -16,6 +16,7 @@ async function importCustomers(page: Page, name: string, csv: string, policy?: {
     await policy.shot();
   }
   await page.getByTestId('import-file-input').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
 }
 

@@ -18,6 +18,7 @@ test('rejected rows export as CSV, fixed rows re-import, flagged customers are s
   await goTo(page, 'Customers');
   await page.getByRole('button', { name: 'Import CSV…' }).first().click();
   await page.getByTestId('import-file-input').setInputFiles({ name: 'signups.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_ROWS) });
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('import-report')).toBeVisible();
   await expect(page.getByTestId('rows-imported')).toHaveText('2');
   await expect(page.getByTestId('rows-rejected')).toHaveText('2');
@@ -43,6 +44,7 @@ test('rejected rows export as CSV, fixed rows re-import, flagged customers are s
   await page
     .getByTestId('import-file-input')
     .setInputFiles({ name: 'signups-rejected.csv', mimeType: 'text/csv', buffer: Buffer.from(fixed) });
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('import-report')).toContainText('signups-rejected.csv');
   await expect(page.getByTestId('rows-imported')).toHaveText('2');
   await expect(page.getByTestId('rows-rejected')).toHaveText('0');
@@ -85,6 +87,7 @@ test('validation rules are listed and toggled per workspace, and the next import
   await goTo(page, 'Customers');
   await page.getByRole('button', { name: 'Import CSV…' }).first().click();
   await page.getByTestId('import-file-input').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD_ROWS) });
+  await page.getByTestId('wizard-import').click();
   await expect(page.getByTestId('rows-rejected')).toHaveText('0');
   await expect(page.getByTestId('rows-imported')).toHaveText('4');
   await expect(page.getByTestId('rule-count-email_syntax')).toContainText(/Email syntax\s*2\s*0/);
@@ -101,6 +104,7 @@ test('a row that fails several rules is rejected with every reason, each named b
   await page.getByRole('button', { name: 'Import CSV…' }).first().click();
   const file = Buffer.from('email,first_name,birth_date\nnot-an-email,Future,2090-01-01\n');
   await page.getByTestId('import-file-input').setInputFiles({ name: 'two-reasons.csv', mimeType: 'text/csv', buffer: file });
+  await page.getByTestId('wizard-import').click();
   const row = page.getByRole('table', { name: 'Rejected rows' }).getByRole('row').nth(1);
   await expect(row.getByRole('listitem')).toHaveText([
     'Email syntax: "not-an-email" is not a valid email address (no @)',

@@ -16,13 +16,9 @@ const STATUS_BADGE: Record<ImportReport['status'], string> = {
   running: '',
 };
 
-/**
- * Flagged rows come from validation rules (an optional report field that branch adds); read without depending on
- * it, so the column shows a dash until an import has flags to count.
- */
+/** Rows imported with a validation flag; reports written before validation existed have no count. */
 function flaggedOf(report: ImportReport): string {
-  const flagged = (report as ImportReport & { rowsFlagged?: number }).rowsFlagged;
-  return flagged === undefined ? '–' : formatCount(flagged);
+  return report.rowsFlagged === undefined ? '–' : formatCount(report.rowsFlagged);
 }
 
 /** The columns an import used, short: the fields they fed, with every header → field in the tooltip. */
