@@ -47,6 +47,16 @@ export const FieldInfo = z.object({
 });
 export type FieldInfo = z.infer<typeof FieldInfo>;
 
+/** Any stored typed value's JSON shape; which one a field holds is checked against its type when read (stored-value.ts). */
+export const StoredTypedJson = z.union([
+  z.number(),
+  z.boolean(),
+  z.string(),
+  z.array(z.string()),
+  z.object({ amount: z.number(), currency: z.string().nullable() }),
+  z.object({ code: z.string(), name: z.string() }),
+]);
+
 export const Customer = z.object({
   id: z.string(),
   email: z.string().nullable(),
@@ -58,6 +68,11 @@ export const Customer = z.object({
   city: z.string().nullable(),
   country: z.string().nullable(),
   attributes: z.record(z.string(), z.string()),
+  /**
+   * Typed fields' values as stored at import (`customers.typed`): numbers, booleans, ISO dates,
+   * E.164 phones, {amount, currency}, {code, name}, lists. A value its type could not read is absent.
+   */
+  typed: z.record(z.string(), StoredTypedJson).optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -94,6 +109,8 @@ export const ColumnMapping = z.object({
   key: z.string(),
   kind: FieldKind,
   fills: ColumnFill.optional(),
+  /** A type chosen for this column (the import wizard); the import then types the field so instead of detecting. */
+  type: FieldType.optional(),
 });
 export type ColumnMapping = z.infer<typeof ColumnMapping>;
 

@@ -3,6 +3,7 @@ import type { Customer, FieldInfo } from '../../../shared/contract/schemas';
 import { displayName } from '../../../shared/templates/customer-context';
 import { errorMessage, useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
+import { fieldText } from './field-value';
 
 interface Props {
   customer: Customer;
@@ -14,8 +15,7 @@ interface Props {
 export function CustomerDialog({ customer, fields, onClose }: Props) {
   const addPersona = useApiMutation('personas.save');
   const name = displayName(customer);
-  const value = (field: FieldInfo): string | null =>
-    field.kind === 'canonical' ? customer[field.key as keyof Omit<Customer, 'attributes'>] : (customer.attributes[field.key] ?? null);
+  const value = (field: FieldInfo): string | null => fieldText(customer, field.key);
 
   const preview = async () => {
     try {
