@@ -123,7 +123,7 @@ export async function importCommand(out: Output, workspace: string, opts: { enti
       detach();
     }
 
-    const report = job.result;
+    const report = job.kind === 'fields.retype' ? null : job.result;
     if (job.status === 'cancelled') {
       out.error('cancelled', `import of ${file} cancelled; the workspace is unchanged.`, { report });
       return EXIT.interrupted;

@@ -23,11 +23,13 @@ export function dataHandlers(
   | 'jobs.cancel'
 > {
   return {
-    'customers.list': ({ offset, limit, search, segmentId, rule }) => {
+    'customers.list': ({ offset, limit, search, segmentId, rule, sort, filters }) => {
       const { db } = ctx.session.require();
       const segmentRule = rule ?? (segmentId === undefined ? undefined : getSegment(db, segmentId).rule);
       const filter = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
-      return listCustomers(db, { offset, limit, search, filter });
+      // The grid's column filters are conditions like a segment's, compared by type the same way.
+      const columnFilters = filters?.length ? [ruleFilter(db, { match: 'all', conditions: filters })] : [];
+      return listCustomers(db, { offset, limit, search, filter, filters: columnFilters, sort });
     },
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),
     'customers.fields': () => listFields(ctx.session.require().db),

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/contract/contract';
 import type { HandlerContext } from './context';
 import { dataHandlers } from './data-handlers';
+import { fieldHandlers } from './field-handlers';
 import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
 import { templateHistoryHandlers } from './template-history-handlers';
@@ -16,5 +17,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...templateHandlers(ctx),
     ...segmentHandlers(ctx),
     ...templateHistoryHandlers(ctx),
+    ...fieldHandlers(ctx),
   };
 }

@@ -5,6 +5,7 @@ import { CANONICAL_FIELDS } from '../../shared/fields/canonical';
 import type { FieldCatalogue, TypedField } from '../../shared/fields/catalogue';
 import { FieldType, ParseContext } from '../../shared/fields/types';
 import type { SqlParam } from '../../shared/segments/compile-sql';
+import { orderBy, type SortOrder } from './customer-order';
 import type { Db } from './db';
 import { MAX_CUSTOM_FIELDS, readFieldStats } from './field-stats';
 
@@ -73,13 +74,20 @@ export interface CustomerFilter {
 
 export function listCustomers(
   db: Db,
-  { offset, limit, search, filter }: { offset: number; limit: number; search: string; filter?: CustomerFilter },
+  {
+    offset,
+    limit,
+    search,
+    filter,
+    filters = [],
+    sort,
+  }: { offset: number; limit: number; search: string; filter?: CustomerFilter; filters?: readonly CustomerFilter[]; sort?: SortOrder },
 ): { total: number; rows: Customer[] } {
   const clauses: string[] = [];
   const params: SqlParam[] = [];
-  if (filter) {
-    clauses.push(`(${filter.where})`);
-    params.push(...filter.params);
+  for (const each of filter ? [filter, ...filters] : filters) {
+    clauses.push(`(${each.where})`);
+    params.push(...each.params);
   }
   const term = search.trim();
   if (term) {
@@ -93,7 +101,8 @@ export function listCustomers(
     .prepare(`SELECT count(*) FROM customers${where}`)
     .pluck()
     .get(...params) as number;
-  const rows = db.prepare(`${SELECT_TYPED}${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, limit, offset) as CustomerRow[];
+  const order = orderBy(db, sort, sort ? fieldCatalogue(db) : {}, sort ? customFieldKeys(db) : new Set());
+  const rows = db.prepare(`${SELECT_TYPED}${where} ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CustomerRow[];
   return { total, rows: rows.map(toCustomer) };
 }
 

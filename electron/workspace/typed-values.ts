@@ -133,12 +133,13 @@ export function retypeFieldSet(
     return null;
   });
   db.prepare(
-    `UPDATE customers SET typed = nullif(
-       CASE WHEN v IS NULL THEN json_remove(coalesce(typed, '{}'), ?) ELSE json_set(coalesce(typed, '{}'), ?, json(v)) END, '{}')
-     FROM (SELECT rowid AS rid, tailor_typed_cell(id, ${text.sql}) AS v FROM customers
-           WHERE ${text.sql} IS NOT NULL AND (${scope})) AS cell
-     WHERE customers.rowid = cell.rid`,
-  ).run(path, path, ...text.params, ...text.params, ...params);
+    // Materialized, so each value is parsed (and tallied) once however often the UPDATE reads it.
+    `WITH cell AS MATERIALIZED (
+       SELECT rowid AS rid, tailor_typed_cell(id, ${text.sql}) AS v FROM customers WHERE ${text.sql} IS NOT NULL AND (${scope}))
+     UPDATE customers SET typed = nullif(
+       CASE WHEN cell.v IS NULL THEN json_remove(coalesce(typed, '{}'), ?) ELSE json_set(coalesce(typed, '{}'), ?, json(cell.v)) END, '{}')
+     FROM cell WHERE customers.rowid = cell.rid`,
+  ).run(...text.params, ...text.params, ...params, path, path);
   return tally;
 }
 

@@ -24,7 +24,9 @@ import {
   TrashedTemplate,
   ImportEntityName,
 } from './schemas';
-import { SegmentRule } from '../segments/rule';
+import { Condition, SegmentRule } from '../segments/rule';
+import { FieldType } from '../fields/types/field-type';
+import { ParseContext } from '../fields/types/parse-context';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -64,6 +66,10 @@ export const contract = {
       segmentId: Id.optional(),
       /** An unsaved rule, for showing who a segment being edited would contain. */
       rule: SegmentRule.optional(),
+      /** Sort by a field, by its type (numbers numerically, dates as dates, blanks last); id order when omitted. */
+      sort: z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
+      /** The grid's column filters, all of which must hold: segment conditions, compared by type. */
+      filters: z.array(Condition).max(20).optional(),
     }),
     z.object({ total: z.number().int(), rows: z.array(Customer) }),
   ),
@@ -154,6 +160,15 @@ export const contract = {
   'templates.trash': method(NoInput, z.array(TrashedTemplate)),
   /** Bring a template back from the trash; renamed if a live template took its name meanwhile. */
   'templates.restore': method(z.object({ id: Id }), Template),
+  /**
+   * Change a field's type (and the locale its values are read with): a job that re-reads every stored
+   * value of the field from its text; values that do not read as the new type are counted, with examples.
+   * Canonical fields have fixed types: only their locale changes.
+   */
+  'customers.setFieldType': method(
+    z.object({ key: z.string().trim().min(1), type: FieldType, locale: ParseContext.partial().optional() }),
+    z.object({ jobId: z.string() }),
+  ),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -43,6 +43,7 @@ export const METHOD_NAMES = [
   'templates.restoreVersion',
   'templates.trash',
   'templates.restore',
+  'customers.setFieldType',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

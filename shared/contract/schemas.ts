@@ -164,6 +164,20 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
+/** What re-typing a field did: values read under the new type, and those that did not, with a few examples. */
+export const RetypeReport = z.object({
+  key: z.string(),
+  type: FieldType,
+  status: z.enum(['succeeded', 'cancelled']),
+  /** Values that read as the new type (stored typed). */
+  parsed: z.number().int(),
+  /** Values that did not; they stay text, and the field carries a warning saying how many. */
+  failed: z.number().int(),
+  examples: z.array(z.object({ id: z.string(), text: z.string(), reason: z.string() })),
+  message: z.string().nullable(),
+});
+export type RetypeReport = z.infer<typeof RetypeReport>;
+
 const jobOf = <K extends string, R extends z.ZodType>(kind: K, result: R) =>
   z.object({
     id: z.string(),
@@ -180,6 +194,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('import.customers', ImportReport),
   jobOf('import.orders', ImportReport),
   jobOf('import.events', ImportReport),
+  jobOf('fields.retype', RetypeReport),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */

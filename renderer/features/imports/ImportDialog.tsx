@@ -77,7 +77,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     following.done.then(
       async (job) => {
         await queryClient.invalidateQueries();
-        if (job.result) setPhase({ kind: 'done', report: job.result });
+        if (job.result && job.kind !== 'fields.retype') setPhase({ kind: 'done', report: job.result });
         else {
           setPhase({ kind: 'pick' });
           setProblem(job.message ?? 'The import stopped without a report.');
