@@ -196,7 +196,7 @@ export function CustomersView() {
                       title={field ? `${field.label} (${field.type}): click to sort` : 'Click to sort by last name'}
                     >
                       {labelOf(key)}
-                      {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}
+                      {sorted && <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span>}
                     </button>
                     {field && (
                       <button
@@ -248,28 +248,35 @@ export function CustomersView() {
   );
 }
 
+/** Short, font-safe marks for a header's type button (emoji render as boxes without a colour font). */
 const TYPE_MARKS: Partial<Record<FieldInfo['type'], string>> = {
   text: 'Aa',
   number: '#',
   money: '$',
-  date: '📅',
-  'date-time': '🕒',
-  boolean: '✓',
+  date: 'Date',
+  'date-time': 'Time',
+  boolean: 'Y/N',
   email: '@',
-  phone: '☎',
-  country: '🌐',
-  list: '≡',
+  phone: 'Tel',
+  country: 'ISO',
+  list: '[ ]',
 };
 
 const isNumeric = (field: FieldInfo): boolean => field.type === 'number' || field.type === 'money';
 
 function Cell({ customer, column, field }: { customer: Customer; column: string; field: FieldInfo | undefined }) {
   if (column === NAME_COLUMN) {
-    return <div>{[customer.first_name, customer.last_name].filter(Boolean).join(' ') || <span className="muted">—</span>}</div>;
+    return (
+      <div role="cell" data-column={column}>
+        {[customer.first_name, customer.last_name].filter(Boolean).join(' ') || <span className="muted">—</span>}
+      </div>
+    );
   }
   const shown = shownValue(customer, column, field?.type ?? 'text');
   return (
     <div
+      role="cell"
+      data-column={column}
       className={column === 'id' ? 'mono muted' : undefined}
       style={shown.numeric ? { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } : undefined}
       title={shown.original ?? undefined}
