@@ -140,7 +140,12 @@ describe('import on a worker thread', () => {
     expect(settled).toMatchObject({ status: 'cancelled' });
     expect(settled.result?.message).toMatch(/Cancelled after reading [\d,]+ rows; nothing from big\.csv was imported/);
     expect(count('SELECT count(*) FROM import_staging')).toBe(0);
-    expect(count('SELECT count(*) FROM import_rejections WHERE import_id = ?', settled.kind === 'fields.retype' ? undefined : settled.result?.importId)).toBe(0);
+    expect(
+      count(
+        'SELECT count(*) FROM import_rejections WHERE import_id = ?',
+        settled.kind === 'fields.retype' ? undefined : settled.result?.importId,
+      ),
+    ).toBe(0);
     expect(db.prepare('SELECT * FROM customers').all()).toEqual(before);
     expect(listImports(db).map((entry) => entry.status)).toEqual(['cancelled', 'succeeded']);
   });

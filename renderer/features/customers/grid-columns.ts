@@ -13,7 +13,7 @@ function readStored(workspace: string): string[] | null {
   try {
     const raw = localStorage.getItem(storageKey(workspace));
     const parsed: unknown = raw === null ? null : JSON.parse(raw);
-    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? (parsed) : null;
+    return Array.isArray(parsed) && parsed.every((item) => typeof item === 'string') ? parsed : null;
   } catch {
     return null;
   }
