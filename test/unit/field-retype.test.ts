@@ -95,3 +95,22 @@ describe('the customers list sorts by type', () => {
     await expect(app.client.call('customers.list', { sort: { field: "x' OR 1", direction: 'asc' } })).rejects.toThrow(/Cannot sort/);
   });
 });
+
+describe('a cancelled type change', () => {
+  it('puts the old type back and leaves no value typed the new way', async () => {
+    const { app } = await freshWorkspace();
+    const { db } = app.session.require();
+    // More customers than one slice, so the cancel lands between slices.
+    db.exec(`
+      INSERT INTO customer_fields (key, label, created_at) VALUES ('score', 'Score', '2026-01-01');
+      WITH RECURSIVE seq(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM seq WHERE i + 1 < 50000)
+      INSERT INTO customers (id, email, attributes, created_at, updated_at)
+      SELECT printf('S%06d', i), printf('s%06d@example.com', i), json_object('score', CAST(i AS TEXT)), '2026-01-01', '2026-01-01' FROM seq;`);
+    const { jobId } = await app.client.call('customers.setFieldType', { key: 'score', type: 'number' });
+    await app.client.call('jobs.cancel', { jobId });
+    const job = await app.jobs.settle(jobId);
+    expect(job).toMatchObject({ status: 'cancelled' });
+    expect(db.prepare(`SELECT type, locale FROM customer_fields WHERE key = 'score'`).get()).toEqual({ type: 'text', locale: null });
+    expect(db.prepare(`SELECT count(*) FROM customers WHERE json_extract(typed, '$.score') IS NOT NULL`).pluck().get()).toBe(0);
+  });
+});
