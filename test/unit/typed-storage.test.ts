@@ -92,3 +92,27 @@ describe('typed values in storage', () => {
     expect(stored(app, 'id = ?', 'A1').typed).not.toHaveProperty('vip');
   });
 });
+
+describe('a workspace typed before values were stored', () => {
+  it('gets its typed values computed on first open', async () => {
+    const { openDatabase } = await import('../../electron/workspace/db');
+    const { tempDir } = await import('../support/temp');
+    const file = path.join(tempDir(), 'old.tailor');
+    const db = openDatabase(file, { create: true });
+    // What a schema-5 workspace looks like after migration 6: typed fields, no stored values, backfill asked for.
+    db.exec(`
+      INSERT INTO customer_fields (key, label, created_at, type, locale)
+        VALUES ('spent', 'Spent', '2026-01-01', 'number', '{"decimalSeparator":",","thousandsSeparator":".","dateOrder":"day-first"}');
+      INSERT INTO customers (id, email, attributes, created_at, updated_at)
+        VALUES ('O1', 'o1@example.de', '{"spent":"1.234,50"}', '2026-01-01', '2026-01-01');
+      UPDATE typed_state SET backfill = 1;`);
+    db.close();
+    const reopened = openDatabase(file, { create: false });
+    try {
+      expect(reopened.prepare(`SELECT json_extract(typed, '$.spent') FROM customers WHERE id = 'O1'`).pluck().get()).toBe(1234.5);
+      expect(reopened.prepare('SELECT backfill FROM typed_state').pluck().get()).toBe(0);
+    } finally {
+      reopened.close();
+    }
+  });
+});
