@@ -4,6 +4,7 @@ import { auditHandlers } from './audit-handlers';
 import { dataHandlers } from './data-handlers';
 import { importWizardHandlers } from './import-wizard-handlers';
 import { dedupHandlers } from './dedup-handlers';
+import { fieldHandlers } from './field-handlers';
 import { segmentHandlers } from './segment-handlers';
 import { templateHandlers } from './template-handlers';
 import { templateHistoryHandlers } from './template-history-handlers';
@@ -26,5 +27,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...importHistoryHandlers(ctx),
     ...auditHandlers(ctx),
     ...dedupHandlers(ctx),
+    ...fieldHandlers(ctx),
   };
 }

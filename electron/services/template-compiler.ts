@@ -155,7 +155,7 @@ export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagno
  * unclosed section, say) is unstyled text, and the preview should show the problem instead.
  */
 export function renderForCustomer(compiled: CompiledTemplate, customer: Customer, fields: FieldCatalogue = {}): RenderedEmail {
-  const context = customerContext(customer, catalogueReader(fields));
+  const context = customerContext(customer, catalogueReader(fields, customer.typed));
   // The token list shows each value as imported ("1.234,00", "nein"), not as Liquid compares it.
   const tokens = resolveTokens(compiled.variables, customerContext(customer));
   const first = compiled.diagnostics.find((d) => d.severity === 'error');

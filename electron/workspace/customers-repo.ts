@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { Customer, FieldInfo } from '../../shared/contract/schemas';
+import { type Customer, type FieldInfo, StoredTypedJson } from '../../shared/contract/schemas';
 import { toPascalAlias } from '../../shared/fields/naming';
 import { CANONICAL_FIELDS } from '../../shared/fields/canonical';
 import type { FieldCatalogue, TypedField } from '../../shared/fields/catalogue';
 import { FieldType, ParseContext } from '../../shared/fields/types';
 import type { SqlParam } from '../../shared/segments/compile-sql';
+import { orderBy, type SortOrder } from './customer-order';
 import type { Db } from './db';
 import { MAX_CUSTOM_FIELDS, readFieldStats } from './field-stats';
 
@@ -19,6 +20,7 @@ interface CustomerRow {
   city: string | null;
   country: string | null;
   attributes: string;
+  typed?: string | null;
 }
 
 const Attributes = z.record(z.string(), z.unknown());
@@ -32,7 +34,19 @@ function parseAttributes(json: string): unknown {
   }
 }
 
-export function toCustomer(row: CustomerRow): Customer {
+/** Stored typed values that have a typed value's shape; anything else is left out (its text stays). */
+function typedValues(json: string): Customer['typed'] {
+  const parsed = Attributes.safeParse(parseAttributes(json));
+  const typed: NonNullable<Customer['typed']> = {};
+  if (!parsed.success) return typed;
+  for (const [key, value] of Object.entries(parsed.data)) {
+    const checked = StoredTypedJson.safeParse(value);
+    if (checked.success) typed[key] = checked.data;
+  }
+  return typed;
+}
+
+export function toCustomer({ typed, ...row }: CustomerRow): Customer {
   const parsed = Attributes.safeParse(parseAttributes(row.attributes));
   const attributes: Record<string, string> = {};
   if (parsed.success) {
@@ -41,10 +55,12 @@ export function toCustomer(row: CustomerRow): Customer {
       attributes[key] = typeof value === 'string' ? value : JSON.stringify(value);
     }
   }
-  return { ...row, attributes };
+  return typed === undefined ? { ...row, attributes } : { ...row, attributes, typed: typed === null ? {} : typedValues(typed) };
 }
 
+/** Whole-workspace passes (de-duplication) read text only; lists, look-ups and renders get the typed values too. */
 const SELECT = `SELECT id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes FROM customers`;
+const SELECT_TYPED = `SELECT id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes, typed FROM customers`;
 
 /** Every customer in id order, one row at a time (whole-workspace passes such as de-duplication). */
 export function* iterateCustomers(db: Db): Generator<Customer> {
@@ -58,13 +74,20 @@ export interface CustomerFilter {
 
 export function listCustomers(
   db: Db,
-  { offset, limit, search, filter }: { offset: number; limit: number; search: string; filter?: CustomerFilter },
+  {
+    offset,
+    limit,
+    search,
+    filter,
+    filters = [],
+    sort,
+  }: { offset: number; limit: number; search: string; filter?: CustomerFilter; filters?: readonly CustomerFilter[]; sort?: SortOrder },
 ): { total: number; rows: Customer[] } {
   const clauses: string[] = [];
   const params: SqlParam[] = [];
-  if (filter) {
-    clauses.push(`(${filter.where})`);
-    params.push(...filter.params);
+  for (const each of filter ? [filter, ...filters] : filters) {
+    clauses.push(`(${each.where})`);
+    params.push(...each.params);
   }
   const term = search.trim();
   if (term) {
@@ -78,18 +101,19 @@ export function listCustomers(
     .prepare(`SELECT count(*) FROM customers${where}`)
     .pluck()
     .get(...params) as number;
-  const rows = db.prepare(`${SELECT}${where} ORDER BY id LIMIT ? OFFSET ?`).all(...params, limit, offset) as CustomerRow[];
+  const order = orderBy(db, sort, sort ? fieldCatalogue(db) : {}, sort ? customFieldKeys(db) : new Set());
+  const rows = db.prepare(`${SELECT_TYPED}${where} ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CustomerRow[];
   return { total, rows: rows.map(toCustomer) };
 }
 
 export function findCustomer(db: Db, idOrEmail: string): Customer | null {
-  const row = (db.prepare(`${SELECT} WHERE id = ?`).get(idOrEmail) ??
-    db.prepare(`${SELECT} WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1`).get(idOrEmail)) as CustomerRow | undefined;
+  const row = (db.prepare(`${SELECT_TYPED} WHERE id = ?`).get(idOrEmail) ??
+    db.prepare(`${SELECT_TYPED} WHERE email = ? COLLATE NOCASE ORDER BY id LIMIT 1`).get(idOrEmail)) as CustomerRow | undefined;
   return row ? toCustomer(row) : null;
 }
 
 export function firstCustomerMatching(db: Db, filter: CustomerFilter): Customer | null {
-  const row = db.prepare(`${SELECT} WHERE ${filter.where} ORDER BY id LIMIT 1`).get(...filter.params) as CustomerRow | undefined;
+  const row = db.prepare(`${SELECT_TYPED} WHERE ${filter.where} ORDER BY id LIMIT 1`).get(...filter.params) as CustomerRow | undefined;
   return row ? toCustomer(row) : null;
 }
 

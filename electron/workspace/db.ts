@@ -4,8 +4,10 @@ import path from 'node:path';
 import { ContractError } from '../../shared/contract/envelope';
 import { makeDirs } from '../services/make-dirs';
 import { compactIfWasteful } from './compact';
+import { fieldCatalogue } from './customers-repo';
 import { classifyHeader, hasLegacySchema, readHeader, TAILOR_APPLICATION_ID } from './file-kind';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { backfillTypedValues } from './typed-values';
 
 export type Db = Database.Database;
 
@@ -88,6 +90,7 @@ export function openDatabase(file: string, { create }: { create: boolean }): Db 
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     migrate(db, resolved);
+    backfillTypedValues(db, () => fieldCatalogue(db));
     if (recoverInterruptedJobs(db) > 0) compactIfWasteful(db);
     return db;
   } catch (error) {

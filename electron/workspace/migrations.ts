@@ -377,6 +377,26 @@ export const MIGRATIONS: readonly string[] = [
     rules  TEXT NOT NULL CHECK (json_valid(rules))
   );
   `,
+  // 11: typed values stored. customers.typed holds each typed field's value (number, boolean, ISO date, E.164,
+  // {amount, currency}, {code, name}) as a JSON object by key; the text columns and attributes keep the original.
+  // Written by the import for the customers it touched, and by a field type change for the field's customers.
+  // The statistics trigger now watches the text columns only: typed values change no fill count or sample.
+  // Workspaces typed by migration 5 have values to compute, which SQL cannot parse: typed_state.backfill asks
+  // the first open to do it (typed-values.ts).
+  `
+  ALTER TABLE customers ADD COLUMN typed TEXT CHECK (typed IS NULL OR json_valid(typed));
+  DROP TRIGGER customers_stats_update;
+  CREATE TRIGGER customers_stats_update
+    AFTER UPDATE OF id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes ON customers
+    WHEN (SELECT stale FROM field_stats_state) = 0
+    BEGIN UPDATE field_stats_state SET stale = 1; END;
+  CREATE TABLE typed_state (
+    id        INTEGER PRIMARY KEY CHECK (id = 1),
+    backfill  INTEGER NOT NULL
+  );
+  INSERT INTO typed_state (id, backfill) VALUES (1,
+    EXISTS (SELECT 1 FROM customer_fields WHERE locale IS NOT NULL) OR EXISTS (SELECT 1 FROM canonical_field_types WHERE locale IS NOT NULL));
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,7 +3,7 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { Segment } from '../../shared/contract/schemas';
 import { compileRule, RuleError } from '../../shared/segments/compile-sql';
 import { SegmentRule } from '../../shared/segments/rule';
-import { customFieldKeys, type CustomerFilter } from './customers-repo';
+import { customFieldKeys, fieldCatalogue, type CustomerFilter } from './customers-repo';
 import { nowIso, type Db } from './db';
 
 interface SegmentRow {
@@ -16,7 +16,7 @@ interface SegmentRow {
 /** A rule as a customers filter; a rule naming an unknown field is the user's to fix, not a crash. */
 export function ruleFilter(db: Db, rule: SegmentRule): CustomerFilter {
   try {
-    return compileRule(rule, customFieldKeys(db));
+    return compileRule(rule, customFieldKeys(db), fieldCatalogue(db));
   } catch (error) {
     if (error instanceof RuleError) throw new ContractError('invalid_input', error.message);
     throw error;

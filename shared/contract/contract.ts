@@ -35,6 +35,9 @@ import { SegmentRule } from '../segments/rule';
 import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
 import { CustomerFlag } from './schemas';
 import { AuditReport } from '../audit/report';
+import { Condition, SegmentRule } from '../segments/rule';
+import { FieldType } from '../fields/types/field-type';
+import { ParseContext } from '../fields/types/parse-context';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -76,6 +79,10 @@ export const contract = {
       rule: SegmentRule.optional(),
       /** Only customers an import flagged (validation rules). */
       flaggedOnly: z.boolean().default(false),
+      /** Sort by a field, by its type (numbers numerically, dates as dates, blanks last); id order when omitted. */
+      sort: z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
+      /** The grid's column filters, all of which must hold: segment conditions, compared by type. */
+      filters: z.array(Condition).max(20).optional(),
     }),
     z.object({ total: z.number().int(), rows: z.array(Customer) }),
   ),
@@ -238,6 +245,15 @@ export const contract = {
   'dedup.undo': method(z.object({ mergeId: Id }), z.object({ undone: z.array(Id) })),
   'dedup.rules': method(NoInput, SurvivorshipConfig),
   'dedup.saveRules': method(SurvivorshipConfig, SurvivorshipConfig),
+  /**
+   * Change a field's type (and the locale its values are read with): a job that re-reads every stored
+   * value of the field from its text; values that do not read as the new type are counted, with examples.
+   * Canonical fields have fixed types: only their locale changes.
+   */
+  'customers.setFieldType': method(
+    z.object({ key: z.string().trim().min(1), type: FieldType, locale: ParseContext.partial().optional() }),
+    z.object({ jobId: z.string() }),
+  ),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -60,6 +60,7 @@ export const METHOD_NAMES = [
   'dedup.undo',
   'dedup.rules',
   'dedup.saveRules',
+  'customers.setFieldType',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

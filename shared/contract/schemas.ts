@@ -50,6 +50,16 @@ export const FieldInfo = z.object({
 });
 export type FieldInfo = z.infer<typeof FieldInfo>;
 
+/** Any stored typed value's JSON shape; which one a field holds is checked against its type when read (stored-value.ts). */
+export const StoredTypedJson = z.union([
+  z.number(),
+  z.boolean(),
+  z.string(),
+  z.array(z.string()),
+  z.object({ amount: z.number(), currency: z.string().nullable() }),
+  z.object({ code: z.string(), name: z.string() }),
+]);
+
 export const Customer = z.object({
   id: z.string(),
   email: z.string().nullable(),
@@ -61,6 +71,11 @@ export const Customer = z.object({
   city: z.string().nullable(),
   country: z.string().nullable(),
   attributes: z.record(z.string(), z.string()),
+  /**
+   * Typed fields' values as stored at import (`customers.typed`): numbers, booleans, ISO dates,
+   * E.164 phones, {amount, currency}, {code, name}, lists. A value its type could not read is absent.
+   */
+  typed: z.record(z.string(), StoredTypedJson).optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 
@@ -104,7 +119,7 @@ export const ColumnMapping = z.object({
   key: z.string(),
   kind: FieldKind,
   fills: ColumnFill.optional(),
-  /** The type the user chose for this column in the import wizard (or a mapping file); detection decides when unset. */
+  /** The type the user chose for this column in the import wizard (or a mapping file): the import types the field so instead of detecting. */
   type: FieldType.optional(),
   /** The locale the user chose for the file; the detected one applies when unset. */
   locale: ParseContext.optional(),
@@ -255,6 +270,20 @@ export const JobProgress = z.object({
 });
 export type JobProgress = z.infer<typeof JobProgress>;
 
+/** What re-typing a field did: values read under the new type, and those that did not, with a few examples. */
+export const RetypeReport = z.object({
+  key: z.string(),
+  type: FieldType,
+  status: z.enum(['succeeded', 'cancelled']),
+  /** Values that read as the new type (stored typed). */
+  parsed: z.number().int(),
+  /** Values that did not; they stay text, and the field carries a warning saying how many. */
+  failed: z.number().int(),
+  examples: z.array(z.object({ id: z.string(), text: z.string(), reason: z.string() })),
+  message: z.string().nullable(),
+});
+export type RetypeReport = z.infer<typeof RetypeReport>;
+
 const jobOf = <K extends string, R extends z.ZodType>(kind: K, result: R) =>
   z.object({
     id: z.string(),
@@ -273,6 +302,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('import.events', ImportReport),
   jobOf('audit.run', AuditOutcome),
   jobOf('dedup', DedupRunReport),
+  jobOf('fields.retype', RetypeReport),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */

@@ -1,19 +1,20 @@
 import { CANONICAL_KEYS } from '../fields/canonical';
+import type { FieldCatalogue } from '../fields/catalogue';
 import type { Condition, SegmentRule } from './rule';
 import { UNARY_OPERATORS } from './rule';
+import { RuleError, type SqlParam } from './rule-error';
+import { typedConditionSql } from './typed-condition';
+
+export { RuleError, type SqlParam };
 
 /** Columns of the customers table a rule may name directly. */
 const COLUMN_FIELDS: ReadonlySet<string> = new Set(CANONICAL_KEYS);
-
-export type SqlParam = string | number;
 
 export interface CompiledRule {
   /** A boolean SQL expression over the `customers` table; values appear only as `?` placeholders. */
   where: string;
   params: SqlParam[];
 }
-
-export class RuleError extends Error {}
 
 const CUSTOM_KEY = /^[a-z0-9_]+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
@@ -41,12 +42,15 @@ const bind = (params: SqlParam[], value: SqlParam): string => {
   return '?';
 };
 
-function conditionSql(condition: Condition, knownCustom: ReadonlySet<string>, params: SqlParam[]): string {
+function conditionSql(condition: Condition, knownCustom: ReadonlySet<string>, catalogue: FieldCatalogue, params: SqlParam[]): string {
   const text = fieldText(condition.field, knownCustom, params);
   const value = condition.value.trim();
   if (!UNARY_OPERATORS.has(condition.op) && value === '' && condition.op !== 'equals' && condition.op !== 'not_equals') {
     throw new RuleError(`Give a value for "${condition.field}".`);
   }
+  const field = Object.hasOwn(catalogue, condition.field) ? catalogue[condition.field] : undefined;
+  const typed = field ? typedConditionSql(condition, field, params) : null;
+  if (typed !== null) return typed;
   switch (condition.op) {
     case 'equals':
       return `${text()} = ${bind(params, value)} COLLATE NOCASE`;
@@ -76,10 +80,15 @@ function conditionSql(condition: Condition, knownCustom: ReadonlySet<string>, pa
   }
 }
 
-/** Compile a rule into a parameterised WHERE expression over `customers`. */
-export function compileRule(rule: SegmentRule, knownCustom: ReadonlySet<string>): CompiledRule {
+/**
+ * Compile a rule into a parameterised WHERE expression over `customers`.
+ * With the workspace's field catalogue, typed fields compare by type: numbers
+ * numerically, dates as dates, booleans as yes/no, countries by ISO code,
+ * each against the value stored at import (see typed-condition.ts).
+ */
+export function compileRule(rule: SegmentRule, knownCustom: ReadonlySet<string>, catalogue: FieldCatalogue = {}): CompiledRule {
   const params: SqlParam[] = [];
   if (rule.conditions.length === 0) return { where: '1 = 1', params };
-  const parts = rule.conditions.map((condition) => `(${conditionSql(condition, knownCustom, params)})`);
+  const parts = rule.conditions.map((condition) => `(${conditionSql(condition, knownCustom, catalogue, params)})`);
   return { where: parts.join(' AND '), params };
 }

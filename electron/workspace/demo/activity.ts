@@ -38,6 +38,18 @@ async function importRows(
   return report;
 }
 
+export const CUSTOMER_COLUMNS = ['id', 'email', 'first_name', 'last_name', 'phone', 'birth_date', 'gender', 'city', 'country'] as const;
+
+/** Import the demo's customers as a CSV file; columns are headed as a CRM export would. */
+export async function importDemoCustomers(db: Db, customers: readonly CsvRow[], columns: readonly string[]): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-demo-'));
+  try {
+    return (await importRows(db, dir, 'customers', 'Demo customers.csv', customers, columns)).rowsCreated;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export const ORDER_COLUMNS = ['order_id', 'customer_id', 'ordered_at', 'total', 'currency', 'status', 'items', 'category'] as const;
 export const EVENT_COLUMNS = ['customer_id', 'type', 'timestamp', 'product', 'category', 'value', 'campaign', 'page', 'device'] as const;
 

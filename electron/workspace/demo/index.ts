@@ -3,7 +3,7 @@ import { ContractError } from '../../../shared/contract/envelope';
 import { toSnakeKey } from '../../../shared/fields/naming';
 import type { Db } from '../db';
 import { recomputeFieldStats } from '../field-stats';
-import { importDemoActivity, type CsvRow } from './activity';
+import { CUSTOMER_COLUMNS, importDemoActivity, importDemoCustomers, type CsvRow } from './activity';
 import { asciiSlug, LOCALES, personName, seedFakers, structuralFaker, type DemoLocale } from './people';
 import { dayOf, isoDate, isoTimestamp, Rng } from './random';
 import { DEMO_SEGMENTS, matchesRule, type FlatRecord } from './segments';
@@ -381,15 +381,11 @@ export async function populateDemo(db: Db, options: DemoOptions = {}): Promise<D
   if (!Number.isInteger(seed)) throw new ContractError('invalid_input', 'The demo seed must be a whole number.');
   const templates = loadStarterTemplates();
 
-  const insertCustomer = db.prepare(
-    `INSERT INTO customers (id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?)');
   const insertSegment = db.prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)');
   const insertPersona = db.prepare(`INSERT INTO personas (label, kind, segment_id, position) VALUES (?, 'segment', ?, ?)`);
   const insertTemplate = db.prepare('INSERT INTO templates (name, source, created_at, updated_at) VALUES (?, ?, ?, ?)');
 
+  const customerRows: CsvRow[] = [];
   const orderRows: CsvRow[] = [];
   const eventRows: CsvRow[] = [];
   const customerCount = db.transaction((): number => {
@@ -406,24 +402,24 @@ export async function populateDemo(db: Db, options: DemoOptions = {}): Promise<D
     nameSegmentLeaders(customers);
     assignEmails(rng, customers);
 
-    for (const label of CUSTOM_FIELD_LABELS) insertField.run(toSnakeKey(label), label, REFERENCE_TIMESTAMP);
-
     let orderSeq = 0;
     for (const customer of customers) {
-      insertCustomer.run(
-        customer.id,
-        customer.email,
-        customer.firstName,
-        customer.familyName,
-        customer.phone,
-        customer.birthDate,
-        customer.gender,
-        customer.city,
-        customer.locale.country,
-        JSON.stringify(customer.attributes),
-        REFERENCE_TIMESTAMP,
-        REFERENCE_TIMESTAMP,
-      );
+      const row: CsvRow = {
+        id: customer.id,
+        email: customer.email ?? '',
+        first_name: customer.firstName ?? '',
+        last_name: customer.familyName,
+        phone: customer.phone ?? '',
+        birth_date: customer.birthDate ?? '',
+        gender: customer.gender ?? '',
+        city: customer.city ?? '',
+        country: customer.locale.country,
+      };
+      for (const label of CUSTOM_FIELD_LABELS) {
+        const value = customer.attributes[toSnakeKey(label)];
+        if (value !== undefined) row[label] = value;
+      }
+      customerRows.push(row);
       for (const order of customer.orders) {
         orderSeq++;
         orderRows.push({
@@ -452,12 +448,17 @@ export async function populateDemo(db: Db, options: DemoOptions = {}): Promise<D
       insertPersona.run(segment.persona, lastInsertRowid, position);
     });
     for (const template of templates) insertTemplate.run(template.name, template.source, REFERENCE_TIMESTAMP, REFERENCE_TIMESTAMP);
-    // The same full pass an existing workspace gets, so the demo's field statistics are the real ones.
-    recomputeFieldStats(db);
     return customers.length;
   })();
 
-  // The customers are in, so every order and event links as it arrives.
+  // Customers come in through the import like a user's file, so their fields are typed (and their values
+  // stored typed) by the same detection; then every order and event links as it arrives.
+  await importDemoCustomers(db, customerRows, [...CUSTOMER_COLUMNS, ...CUSTOM_FIELD_LABELS]);
+  // The demo's "today" is fixed, so the same seed gives the same rows whenever it is generated.
+  db.prepare('UPDATE customers SET created_at = ?, updated_at = ?').run(REFERENCE_TIMESTAMP, REFERENCE_TIMESTAMP);
+  db.prepare('UPDATE customer_fields SET created_at = ?').run(REFERENCE_TIMESTAMP);
+  // The same full pass an existing workspace gets, so the demo's field statistics are the real ones.
+  recomputeFieldStats(db);
   const activity = await importDemoActivity(db, orderRows, eventRows);
   return {
     customers: customerCount,

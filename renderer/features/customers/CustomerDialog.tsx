@@ -4,6 +4,7 @@ import { displayName } from '../../../shared/templates/customer-context';
 import { errorMessage, useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { CustomerFlags } from '../validation/CustomerFlags';
+import { fieldText } from './field-value';
 
 interface Props {
   customer: Customer;
@@ -15,8 +16,7 @@ interface Props {
 export function CustomerDialog({ customer, fields, onClose }: Props) {
   const addPersona = useApiMutation('personas.save');
   const name = displayName(customer);
-  const value = (field: FieldInfo): string | null =>
-    field.kind === 'canonical' ? customer[field.key as keyof Omit<Customer, 'attributes'>] : (customer.attributes[field.key] ?? null);
+  const value = (field: FieldInfo): string | null => fieldText(customer, field.key);
 
   const preview = async () => {
     try {

@@ -1,26 +1,37 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { Customer } from '../../../shared/contract/schemas';
+import type { Customer, FieldInfo } from '../../../shared/contract/schemas';
 import { useApi } from '../../api/queries';
 import { api } from '../../api/transport';
 import { formatCount } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
 import { useFileDrop } from '../imports/use-file-drop';
+import { RuleEditor } from '../segments/RuleEditor';
+import { ColumnChooser } from './ColumnChooser';
 import { CustomerDialog } from './CustomerDialog';
-import { useFlaggedFilter } from '../validation/flagged-filter';
+import { FieldTypeDialog } from './FieldTypeDialog';
+import { shownValue } from './field-value';
+import { emptyGridFilter, isFiltered, listInput, viewKeyOf, type GridFilter } from './grid-filter';
+import { NAME_COLUMN, useGridColumns } from './grid-columns';
 
 const PAGE = 200;
 const ROW_HEIGHT = 34;
 
+const widthOf = (key: string): string =>
+  key === 'id' ? '110px' : key === 'country' ? '120px' : key === 'email' ? '1.6fr' : key === NAME_COLUMN ? '1.2fr' : '1fr';
+
 /**
  * Every customer in the workspace, virtualised: only visible rows are in the
  * DOM and pages of 200 are fetched as they scroll into view, so a million rows
- * scroll like a hundred.
+ * scroll like a hundred. Sorting and filtering happen on the server, by type
+ * (customers.list); values show by type; the columns are the user's choice.
  */
 export function CustomersView() {
-  const [search, setSearch] = useState('');
-  const [segmentId, setSegmentId] = useState<number | undefined>(undefined);
+  const [filter, setFilter] = useState<GridFilter>(emptyGridFilter);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  const [typing, setTyping] = useState<FieldInfo | null>(null);
   const [importing, setImporting] = useState(false);
   // A CSV dropped anywhere on the view opens the import wizard with it.
   const [dropped, setDropped] = useState<File | undefined>(undefined);
@@ -29,16 +40,17 @@ export function CustomersView() {
     setImporting(true);
   });
   const [opened, setOpened] = useState<Customer | null>(null);
-  const flagged = useFlaggedFilter();
-  const flaggedOnly = flagged.only;
-  const deferredSearch = useDeferredValue(search);
+  const deferred = useDeferredValue(filter);
+  const workspace = useApi('workspace.current', {});
   const fields = useApi('customers.fields', {});
   const segments = useApi('segments.list', {});
-  const first = useApi('customers.list', { offset: 0, limit: PAGE, search: deferredSearch, segmentId, flaggedOnly });
+  const first = useApi('customers.list', listInput(deferred, 0, PAGE));
   const queryClient = useQueryClient();
-  // Pages belong to one view: a search, a segment and a data version. A new view starts empty, and
+  const fieldList = useMemo(() => fields.data ?? [], [fields.data]);
+  const { columns, choose, reset } = useGridColumns(workspace.data?.path ?? '', fieldList);
+  // Pages belong to one view: a filter, a sort and a data version. A new view starts empty, and
   // replies for an older view are dropped, so stale rows never show under a new filter.
-  const viewKey = `${deferredSearch}\u0000${segmentId ?? ''}\u0000${flaggedOnly}\u0000${first.dataUpdatedAt}`;
+  const viewKey = `${viewKeyOf(deferred)}\u0000${first.dataUpdatedAt}`;
   const latestView = useRef(viewKey);
   const [loaded, setLoaded] = useState<{ key: string; pages: Map<number, Customer[]> }>({ key: '', pages: new Map() });
   const loading = useRef(new Set<string>());
@@ -48,10 +60,10 @@ export function CustomersView() {
   }, [loaded, viewKey, first.data]);
   const scroller = useRef<HTMLDivElement>(null);
 
-  const customColumns = useMemo(() => (fields.data ?? []).filter((f) => f.kind === 'custom').slice(0, 5), [fields.data]);
-  const columns = ['ID', 'Name', 'Email', 'City', 'Country', ...customColumns.map((c) => c.label)];
-  const template = `110px 1.2fr 1.6fr 1fr 80px ${customColumns.map(() => '1fr').join(' ')}`;
+  const byKey = useMemo(() => new Map(fieldList.map((f) => [f.key, f])), [fieldList]);
+  const template = columns.map(widthOf).join(' ');
   const total = first.data?.total ?? 0;
+  const filtered = isFiltered(filter);
 
   const virtualizer = useVirtualizer({
     count: total,
@@ -68,7 +80,7 @@ export function CustomersView() {
       const tag = `${viewKey}#${page}`;
       if (pages.has(page) || loading.current.has(tag)) continue;
       loading.current.add(tag);
-      const input = { offset: page * PAGE, limit: PAGE, search: deferredSearch, segmentId, flaggedOnly };
+      const input = listInput(deferred, page * PAGE, PAGE);
       void queryClient
         .fetchQuery({ queryKey: ['customers.list', input], queryFn: () => api.call('customers.list', input) })
         .then((result) =>
@@ -80,7 +92,20 @@ export function CustomersView() {
         )
         .finally(() => loading.current.delete(tag));
     }
-  }, [items, pages, queryClient, deferredSearch, segmentId, flaggedOnly, viewKey]);
+  }, [items, pages, queryClient, deferred, viewKey]);
+
+  const toggleSort = (field: string) =>
+    setFilter((current) => {
+      const sort =
+        current.sort?.field !== field
+          ? { field, direction: 'asc' as const }
+          : current.sort.direction === 'asc'
+            ? { field, direction: 'desc' as const }
+            : undefined;
+      return { ...current, sort };
+    });
+  const sortField = (key: string) => (key === NAME_COLUMN ? 'last_name' : key);
+  const labelOf = (key: string) => (key === NAME_COLUMN ? 'Name' : (byKey.get(key)?.label ?? key));
 
   return (
     <div className="page drop-target" style={{ height: '100%', display: 'flex', flexDirection: 'column' }} {...dropProps}>
@@ -93,15 +118,15 @@ export function CustomersView() {
         <input
           className="input"
           placeholder="Search name, email, id, city…"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          value={filter.search}
+          onChange={(e) => setFilter((current) => ({ ...current, search: e.target.value }))}
           aria-label="Search customers"
           style={{ width: 260 }}
         />
         <select
           className="select"
-          value={segmentId ?? ''}
-          onChange={(e) => setSegmentId(e.target.value ? Number(e.target.value) : undefined)}
+          value={filter.segmentId ?? ''}
+          onChange={(e) => setFilter((current) => ({ ...current, segmentId: e.target.value ? Number(e.target.value) : undefined }))}
           aria-label="Filter by segment"
         >
           <option value="">All customers</option>
@@ -111,19 +136,45 @@ export function CustomersView() {
             </option>
           ))}
         </select>
-        {flagged.toggle}
+        <label className="muted" style={{ display: 'flex', gap: 6, alignItems: 'center', whiteSpace: 'nowrap' }}>
+          <input
+            type="checkbox"
+            checked={filter.flaggedOnly === true}
+            onChange={(e) => setFilter((current) => ({ ...current, flaggedOnly: e.target.checked }))}
+            aria-label="Flagged only"
+          />
+          Flagged only
+        </label>
+        <button className="btn" onClick={() => setFiltersOpen((open) => !open)} aria-expanded={filtersOpen}>
+          Filters{filter.conditions.length ? ` (${filter.conditions.length})` : ''}
+        </button>
+        <button className="btn" onClick={() => setChoosing(true)}>
+          Columns…
+        </button>
         <button className="btn btn-primary" onClick={() => setImporting(true)}>
           Import CSV…
         </button>
       </div>
+      {filtersOpen && (
+        <div className="card" style={{ marginBottom: 8, padding: 12 }} aria-label="Column filters">
+          <RuleEditor
+            rule={{ match: 'all', conditions: filter.conditions }}
+            fields={fieldList}
+            onChange={(rule) => setFilter((current) => ({ ...current, conditions: rule.conditions }))}
+          />
+          {first.error && (
+            <div className="error" role="alert">
+              {first.error.message}
+            </div>
+          )}
+        </div>
+      )}
       <div className="card" style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
         {first.data && total === 0 ? (
           <div className="empty">
-            <h2>{search || segmentId || flaggedOnly ? 'No customers match' : 'No customers yet'}</h2>
-            {search || segmentId || flaggedOnly
-              ? 'Try another search or segment.'
-              : 'Import a CSV export from your CRM or ESP to get started.'}
-            {!search && !segmentId && !flaggedOnly && (
+            <h2>{filtered ? 'No customers match' : 'No customers yet'}</h2>
+            {filtered ? 'Try another search, segment or filter.' : 'Import a CSV export from your CRM or ESP to get started.'}
+            {!filtered && (
               <button className="btn btn-primary" onClick={() => setImporting(true)}>
                 Import CSV…
               </button>
@@ -139,11 +190,44 @@ export function CustomersView() {
             aria-rowcount={total}
           >
             <div className="vhead" style={{ gridTemplateColumns: template }} role="row">
-              {columns.map((column) => (
-                <div key={column} role="columnheader">
-                  {column}
-                </div>
-              ))}
+              {columns.map((key) => {
+                const field = byKey.get(key);
+                const sorted = filter.sort?.field === sortField(key) ? filter.sort.direction : null;
+                return (
+                  <div
+                    key={key}
+                    role="columnheader"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
+                    style={{
+                      display: 'flex',
+                      alignItems: 'center',
+                      gap: 4,
+                      justifyContent: field && isNumeric(field) ? 'flex-end' : undefined,
+                    }}
+                  >
+                    <button
+                      className="btn-link"
+                      style={{ all: 'unset', cursor: 'pointer', overflow: 'hidden', textOverflow: 'ellipsis' }}
+                      onClick={() => toggleSort(sortField(key))}
+                      title={field ? `${field.label} (${field.type}): click to sort` : 'Click to sort by last name'}
+                    >
+                      {labelOf(key)}
+                      {sorted && <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span>}
+                    </button>
+                    {field && (
+                      <button
+                        className="btn btn-sm btn-ghost"
+                        style={{ padding: '0 4px' }}
+                        onClick={() => setTyping(field)}
+                        aria-label={`Type of ${field.label}`}
+                        title={`Type: ${field.type}${field.typeWarning ? ` (${field.typeWarning})` : ''}`}
+                      >
+                        {TYPE_MARKS[field.type] ?? '⋯'}
+                      </button>
+                    )}
+                  </div>
+                );
+              })}
             </div>
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {items.map((item) => {
@@ -159,16 +243,7 @@ export function CustomersView() {
                     onKeyDown={(e) => e.key === 'Enter' && customer && setOpened(customer)}
                   >
                     {customer ? (
-                      <>
-                        <div className="mono muted">{customer.id}</div>
-                        <div>{[customer.first_name, customer.last_name].filter(Boolean).join(' ') || <span className="muted">—</span>}</div>
-                        <div>{customer.email}</div>
-                        <div>{customer.city}</div>
-                        <div>{customer.country}</div>
-                        {customColumns.map((c) => (
-                          <div key={c.key}>{customer.attributes[c.key]}</div>
-                        ))}
-                      </>
+                      columns.map((key) => <Cell key={key} customer={customer} column={key} field={byKey.get(key)} />)
                     ) : (
                       <div className="muted">Loading…</div>
                     )}
@@ -188,7 +263,49 @@ export function CustomersView() {
           }}
         />
       )}
-      {opened && <CustomerDialog customer={opened} fields={fields.data ?? []} onClose={() => setOpened(null)} />}
+      {choosing && (
+        <ColumnChooser fields={fieldList} columns={columns} onChange={choose} onReset={reset} onClose={() => setChoosing(false)} />
+      )}
+      {typing && <FieldTypeDialog field={typing} onClose={() => setTyping(null)} />}
+      {opened && <CustomerDialog customer={opened} fields={fieldList} onClose={() => setOpened(null)} />}
+    </div>
+  );
+}
+
+/** Short, font-safe marks for a header's type button (emoji render as boxes without a colour font). */
+const TYPE_MARKS: Partial<Record<FieldInfo['type'], string>> = {
+  text: 'Aa',
+  number: '#',
+  money: '$',
+  date: 'Date',
+  'date-time': 'Time',
+  boolean: 'Y/N',
+  email: '@',
+  phone: 'Tel',
+  country: 'ISO',
+  list: '[ ]',
+};
+
+const isNumeric = (field: FieldInfo): boolean => field.type === 'number' || field.type === 'money';
+
+function Cell({ customer, column, field }: { customer: Customer; column: string; field: FieldInfo | undefined }) {
+  if (column === NAME_COLUMN) {
+    return (
+      <div role="cell" data-column={column}>
+        {[customer.first_name, customer.last_name].filter(Boolean).join(' ') || <span className="muted">—</span>}
+      </div>
+    );
+  }
+  const shown = shownValue(customer, column, field?.type ?? 'text');
+  return (
+    <div
+      role="cell"
+      data-column={column}
+      className={column === 'id' ? 'mono muted' : undefined}
+      style={shown.numeric ? { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } : undefined}
+      title={shown.original ?? undefined}
+    >
+      {shown.text}
     </div>
   );
 }

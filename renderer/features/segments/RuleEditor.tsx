@@ -1,5 +1,6 @@
 import type { FieldInfo } from '../../../shared/contract/schemas';
-import { OPERATOR_LABELS, OPERATORS, UNARY_OPERATORS, type Condition, type SegmentRule } from '../../../shared/segments/rule';
+import { OPERATORS_BY_TYPE, VALUE_HINTS } from '../../../shared/segments/operators';
+import { OPERATOR_LABELS, UNARY_OPERATORS, type Condition, type SegmentRule } from '../../../shared/segments/rule';
 
 interface Props {
   rule: SegmentRule;
@@ -7,7 +8,7 @@ interface Props {
   onChange: (rule: SegmentRule) => void;
 }
 
-/** Rows of field / operator / value, all of which must hold (AND). */
+/** Rows of field / operator / value, all of which must hold (AND). Each field offers the operators its type compares with. */
 export function RuleEditor({ rule, fields, onChange }: Props) {
   const update = (index: number, patch: Partial<Condition>) =>
     onChange({ ...rule, conditions: rule.conditions.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
@@ -23,12 +24,20 @@ export function RuleEditor({ rule, fields, onChange }: Props) {
       </div>
       {rule.conditions.map((condition, index) => {
         const field = fields.find((f) => f.key === condition.field);
+        const offered = OPERATORS_BY_TYPE[field?.type ?? 'text'];
+        // A stored rule may use an operator the field's type no longer offers: keep it visible rather than silently change it.
+        const operators = offered.includes(condition.op) ? offered : [...offered, condition.op];
+        const pickField = (key: string) => {
+          const next = OPERATORS_BY_TYPE[fields.find((f) => f.key === key)?.type ?? 'text'];
+          update(index, next.includes(condition.op) ? { field: key } : { field: key, op: next[0] ?? 'equals' });
+        };
+        const hint = field ? VALUE_HINTS[field.type] : undefined;
         return (
           <div className="condition" key={index} data-testid="condition">
             <select
               className="select"
               value={condition.field}
-              onChange={(e) => update(index, { field: e.target.value })}
+              onChange={(e) => pickField(e.target.value)}
               aria-label={`Field ${index + 1}`}
             >
               {!field && <option value={condition.field}>{condition.field} (unknown)</option>}
@@ -55,7 +64,7 @@ export function RuleEditor({ rule, fields, onChange }: Props) {
               onChange={(e) => update(index, { op: e.target.value as Condition['op'] })}
               aria-label={`Operator ${index + 1}`}
             >
-              {OPERATORS.map((op) => (
+              {operators.map((op) => (
                 <option key={op} value={op}>
                   {OPERATOR_LABELS[op]}
                 </option>
@@ -65,7 +74,8 @@ export function RuleEditor({ rule, fields, onChange }: Props) {
               className="input"
               value={condition.value}
               disabled={UNARY_OPERATORS.has(condition.op)}
-              placeholder={field?.sample ? `e.g. ${field.sample}` : 'Value'}
+              placeholder={field?.sample ? `e.g. ${field.sample}` : (hint ?? 'Value')}
+              title={hint}
               onChange={(e) => update(index, { value: e.target.value })}
               aria-label={`Value ${index + 1}`}
             />

@@ -8,8 +8,9 @@ import {
   parseValue,
   type ParseContext,
 } from '../../../../shared/fields/types';
-import { canonicalFieldTypes, storedTyping, type StoredFieldType } from '../../customers-repo';
+import { canonicalFieldTypes, fieldCatalogue, storedTyping, type StoredFieldType } from '../../customers-repo';
 import type { Db } from '../../db';
+import { storeImportedTypedValues } from '../../typed-values';
 import type { StagedCustomer } from './steps';
 
 /**
@@ -19,10 +20,13 @@ import type { StagedCustomer } from './steps';
  * file's locale read from its first rows. Canonical fields have fixed types;
  * the import only records the locale their values are read with.
  *
- * Values stay stored as text, read with the field's one stored locale, so a
- * field typed by an earlier import keeps its type and locale: when a later
+ * A field typed by an earlier import keeps its type and locale: when a later
  * column disagrees, a custom field falls back to text and a canonical one
- * keeps its locale, each with a warning saying why.
+ * keeps its locale, each with a warning saying why. A column the mapping
+ * gives a type (the import wizard's choice) takes that type, no detection
+ * asked. Then the typed values are stored (typed-values.ts): for the
+ * customers this import touched, and for every customer of a field whose
+ * typing changed.
  */
 
 /** Rows the file's locale is read from. */
@@ -86,7 +90,12 @@ interface Column {
   detection?: ColumnDetection | null;
   /** The first value of this import that the field's context and the other one read differently. */
   ambiguous?: string;
+  /** The type the mapping chose for this column, which wins over detection and over an earlier import. */
+  chosen?: FieldType;
 }
+
+/** The type a mapping column was given, if any: optional, and unknown values are ignored rather than trusted. */
+const chosenType = (column: ColumnMapping): FieldType | undefined => FieldType.safeParse((column as { type?: unknown }).type).data;
 
 const valuesOf = (staged: StagedCustomer): string[] => [
   ...Object.entries(staged).flatMap(([key, value]) =>
@@ -97,6 +106,12 @@ const valuesOf = (staged: StagedCustomer): string[] => [
 
 /** Runs inside the customers import's final transaction, after custom fields are registered. */
 export function typeImportedFields(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {
+  const catalogueBefore = fieldCatalogue(db);
+  decideFieldTypes(db, importId, mapping, fileName);
+  storeImportedTypedValues(db, catalogueBefore, fieldCatalogue(db));
+}
+
+function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {
   const staged = db.prepare('SELECT record FROM import_staging WHERE import_id = ? ORDER BY line');
   const firstRows: string[][] = [];
   for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
@@ -121,9 +136,10 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
     const header = column.header || column.key;
     const stored = customRows.get(column.key);
     const before = stored ? storedTyping(stored) : null;
-    // A text field stays text.
-    if (before?.type === 'text') continue;
-    columns.push({ key: column.key, header, canonical: false, before, detector: detector(header, before) });
+    const chosen = chosenType(column);
+    // A text field stays text, unless the user chose a type for it.
+    if (before?.type === 'text' && chosen === undefined) continue;
+    columns.push({ key: column.key, header, canonical: false, before, detector: detector(header, before), chosen });
   }
   for (const [key, stored] of canonicalFieldTypes(db)) {
     const type = FieldType.safeParse(stored.type).data ?? 'text';
@@ -170,7 +186,8 @@ export function typeImportedFields(db: Db, importId: number, mapping: readonly C
         ? setCanonical.run(JSON.stringify(typed.context), warning, column.key)
         : setCustom.run(typed.type, JSON.stringify(typed.context), warning, column.key);
 
-    if (before === null) write(found, detectedWarning);
+    if (column.chosen !== undefined) write({ type: column.chosen, context: found.context }, null);
+    else if (before === null) write(found, detectedWarning);
     else if (sameReading(before, found, column.ambiguous)) {
       if (detectedWarning !== null) write(before, detectedWarning);
     } else if (column.canonical) {
