@@ -29,7 +29,7 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => {
-    // Ctrl/Cmd+1…5 switch views, as in most desktop studios.
+    // Ctrl/Cmd+1…6 switch views, as in most desktop studios.
     const onKey = (event: KeyboardEvent) => {
       const typing =
         event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));

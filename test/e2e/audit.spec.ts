@@ -85,7 +85,7 @@ test('an empty workspace says there is nothing to audit yet and leads to the imp
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('button', { name: /empty/ })).toBeVisible();
 
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+6');
   await expect(page.getByRole('heading', { name: 'No data yet' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run audit' })).toHaveCount(0);
   await studio.shot(page, 'audit-05-empty');
