@@ -93,7 +93,7 @@ test('customers, orders and events from Windows-1252, semicolon, decimal-comma f
   await page.getByTestId('import-file-input').setInputFiles(fixture('commandes-fr.csv'));
   await expect(wizard).toBeVisible();
   await wizard.getByRole('group', { name: 'The file holds' }).getByRole('button', { name: 'Orders' }).click();
-  await expect(page.getByTestId('wizard-problem')).toContainText('it has no order id');
+  await expect(page.getByTestId('wizard-problem')).toContainText('it has no customer id or email, no amount column');
   await expect(page.getByTestId('wizard-problem')).toContainText('N° commande');
   await expect(page.getByTestId('wizard-import')).toBeDisabled();
   await target(page, 'N° commande').selectOption('canonical:order_id');
