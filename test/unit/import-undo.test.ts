@@ -86,6 +86,18 @@ describe('undoing a customers import', () => {
     expect(cached).toEqual(recomputed);
   });
 
+  it('restores the typed values of customers the import re-typed without touching them', async () => {
+    // C9 is only in the first file: the second turns score into text, which drops C9's typed score too.
+    await importCustomers(db, csv('first.csv', `${FIRST}C9,dee@example.com,Dee,Oslo,gold,9\n`));
+    const typedOf = (id: string) => db.prepare('SELECT typed FROM customers WHERE id = ?').pluck().get(id) as string | null;
+    expect(JSON.parse(typedOf('C9') ?? '{}')).toMatchObject({ score: 9 });
+    const before = state();
+    await importCustomers(db, csv('second.csv', SECOND));
+    expect(JSON.parse(typedOf('C9') ?? '{}')).not.toHaveProperty('score');
+    undoImport(db);
+    expect(state()).toEqual(before);
+  });
+
   it('the history shows the import as undone, and the one before it becomes the one undo takes', async () => {
     const first = await importCustomers(db, csv('first.csv', FIRST));
     const second = await importCustomers(db, csv('second.csv', SECOND));

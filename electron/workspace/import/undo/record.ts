@@ -35,6 +35,19 @@ export function recordFlags(db: Db, importId: number): void {
   ).run(importId, importId);
 }
 
+/**
+ * The typed values of customers the import re-types without writing them (a
+ * field it turned to text), as they were: only `typed` changes for them, so
+ * only `typed` is kept. `scope` is SQL over `customers` aliased `t`.
+ */
+export function recordTyped(db: Db, importId: number, scope: string): void {
+  db.prepare(
+    `INSERT INTO import_undo_rows (import_id, tbl, key, row)
+     SELECT ?, 'customers_typed', t.id, json_object('typed', t.typed) FROM customers t WHERE ${scope}
+     ON CONFLICT DO NOTHING`,
+  ).run(importId);
+}
+
 /** Orders and events still waiting for their customer, before an import may attach them (an index lookup on NULL). */
 export function recordWaiting(db: Db, importId: number): void {
   for (const table of ['orders', 'events'] as const) {

@@ -88,6 +88,11 @@ function undoCustomers(db: Db, importId: number): { deleted: number; restored: n
   }
   const deleted = db.prepare(`DELETE FROM customers WHERE id IN (${CREATED})`).run({ importId }).changes;
   const restored = restoreRows(db, importId, 'customers');
+  // Customers it re-typed without writing them (a field it turned to text) get their typed values back.
+  db.prepare(
+    `UPDATE customers SET typed = u.row ->> '$.typed'
+     FROM import_undo_rows u WHERE u.import_id = ? AND u.tbl = 'customers_typed' AND customers.id = u.key`,
+  ).run(importId);
   // The import's flags go (those of the customers it created went with them); the earlier ones come back.
   db.prepare('DELETE FROM customer_flags WHERE import_id = ?').run(importId);
   db.prepare(
