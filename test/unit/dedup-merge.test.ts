@@ -6,7 +6,9 @@ import { followJob } from '../../shared/contract/follow-job';
 import type { DedupRunReport } from '../../shared/contract/schemas';
 import type { TailorApp } from '../../electron/services/app';
 import type { Db } from '../../electron/workspace/db';
+import { mergeCustomers } from '../../electron/workspace/dedup/merge';
 import { runDedup } from '../../electron/workspace/dedup/run-dedup';
+import { readSurvivorship } from '../../electron/workspace/dedup/settings';
 import { importFile } from '../../electron/workspace/import';
 import { freshWorkspace } from '../support/workspace-app';
 
@@ -129,6 +131,28 @@ describe('dedup review queue, merge and undo', () => {
     expect(await client.call('dedup.merges', {})).toEqual([]);
     expect((await client.call('dedup.merges', { includeUndone: true }))[0]?.undoneAt).not.toBeNull();
     await expect(client.call('dedup.undo', { mergeId: merge.id })).rejects.toThrow(/already undone/);
+  });
+
+  it('the survivor’s typed values follow the values it takes; undo puts both rows’ typed values back exactly', async () => {
+    // C-7 has a name only: the merge gives it Mary's email, phone and birth date, which must read typed like hers.
+    const { client, db } = await workspace(['C-7,,Mary,Jones,,,,']);
+    const typedOf = (id: string): unknown =>
+      JSON.parse((db.prepare('SELECT typed FROM customers WHERE id = ?').pluck().get(id) as string | null) ?? '{}');
+    const mary = typedOf('C-3');
+    expect(mary).toMatchObject({ birth_date: '1990-05-01' });
+    expect(typedOf('C-7')).toEqual({});
+    const before = state(db);
+    const mergeId = mergeCustomers(db, {
+      survivorId: 'C-7',
+      mergedId: 'C-3',
+      pairId: null,
+      score: null,
+      automatic: false,
+      rules: readSurvivorship(db),
+    });
+    expect(typedOf('C-7')).toEqual(mary);
+    await client.call('dedup.undo', { mergeId });
+    expect(state(db)).toEqual(before);
   });
 
   it('undoing a merge first undoes later merges into the same survivor, then restores all three records', async () => {

@@ -2,14 +2,17 @@ import { ContractError } from '../../../shared/contract/envelope';
 import type { DedupMerge } from '../../../shared/contract/schemas';
 import { CANONICAL_KEYS } from '../../../shared/fields/canonical';
 import { chooseValues, isBlank, type ChosenValue, type SurvivorRecord, type SurvivorshipConfig } from '../../../shared/dedup/survivorship';
+import { fieldCatalogue } from '../customers-repo';
 import { nowIso, type Db } from '../db';
+import { storeTypedValues } from '../typed-values';
 import { setPairStatus } from './pairs-repo';
 
 /**
  * Merging two customers and undoing it. A merge keeps the survivor's id, gives
  * it the values survivorship chose, moves the other's orders, events and
- * personas to it, and deletes the other. It records both rows exactly as they
- * were (every column) and what moved, so undo puts everything back as it was.
+ * personas to it, recomputes its typed values, and deletes the other. It
+ * records both rows exactly as they were (every column, typed values too) and
+ * what moved, so undo puts everything back as it was.
  */
 
 /** A customers row as stored, every column (other features may add columns; undo restores them too). */
@@ -104,6 +107,8 @@ export function mergeCustomers(db: Db, request: MergeRequest): number {
         nowIso(),
         survivorId,
       );
+      // Its text changed, so its typed values are read again (a birth date taken from the other record, say).
+      storeTypedValues(db, fieldCatalogue(db), 'id = ?', [survivorId]);
 
       const moved: Moved = {
         orders: db.prepare('SELECT id FROM orders WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as string[],
