@@ -155,6 +155,35 @@ describe('dedup review queue, merge and undo', () => {
     expect(state(db)).toEqual(before);
   });
 
+  it('re-importing a merged-away customer, or orders and events naming it, lands on the survivor', async () => {
+    const { app, client, db } = await workspace(['C-4,jon.smithers@work.example,Johnny,Smithers,+44 7700 900123,1984-02-11,Leeds,']);
+    const dir = fs.mkdtempSync(path.join(path.dirname(db.name), 'again-'));
+    const write = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, `${text}\n`);
+      return file;
+    };
+    await findDuplicates(app);
+    const queue = (await client.call('dedup.queue', {})).pairs;
+    const pairOf = (a: string, b: string) => queue.find((p) => p.a.customer.id === a && p.b.customer.id === b)!.id;
+    await client.call('dedup.merge', { pairId: pairOf('C-1', 'C-2') });
+    // A merge of the survivor's survivor: C-4 merged into C-1 does not matter, C-1 into C-4 does.
+    await client.call('dedup.merge', { pairId: pairOf('C-1', 'C-4'), survivorId: 'C-4' });
+    const customers = await importFile(
+      db,
+      'customers',
+      write('again.csv', `${CUSTOMERS.split('\n')[0]}\nC-2,jon.smithers@example.com,Jon,Smithers,,,Hull,`),
+    );
+    expect(customers).toMatchObject({ rowsCreated: 0, rowsUpdated: 1 });
+    expect(await client.call('customers.get', { idOrEmail: 'C-2' })).toBeNull();
+    expect(await client.call('customers.get', { idOrEmail: 'C-4' })).toMatchObject({ first_name: 'Jon', city: 'Hull' });
+    expect(db.prepare(`SELECT count(*) FROM customers WHERE id IN ('C-1', 'C-2')`).pluck().get()).toBe(0);
+    await importFile(db, 'orders', write('orders-again.csv', 'order_id,customer_id,order_date,total,currency\nO-9,C-2,2026-03-05,12,GBP'));
+    await importFile(db, 'events', write('events-again.csv', 'customer_id,type,timestamp\nC-1,email_open,2026-03-01T10:00:00Z'));
+    expect(db.prepare(`SELECT customer_id FROM orders WHERE id = 'O-9'`).pluck().get()).toBe('C-4');
+    expect(db.prepare(`SELECT customer_id FROM events WHERE occurred_at LIKE '2026-03-01%'`).pluck().get()).toBe('C-4');
+  });
+
   it('undoing a merge first undoes later merges into the same survivor, then restores all three records', async () => {
     const { app, client, db } = await workspace(['C-4,jon.smithers@work.example,Johnny,Smithers,+44 7700 900123,1984-02-11,Leeds,']);
     await findDuplicates(app);
