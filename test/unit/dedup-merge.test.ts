@@ -62,6 +62,7 @@ function state(db: Db) {
     orders: db.prepare('SELECT * FROM orders ORDER BY id').all(),
     events: db.prepare('SELECT * FROM events ORDER BY id').all(),
     personas: db.prepare('SELECT * FROM personas ORDER BY id').all(),
+    customer_flags: db.prepare('SELECT * FROM customer_flags ORDER BY customer_id, rule, message').all(),
   };
 }
 
@@ -182,6 +183,23 @@ describe('dedup review queue, merge and undo', () => {
     await importFile(db, 'events', write('events-again.csv', 'customer_id,type,timestamp\nC-1,email_open,2026-03-01T10:00:00Z'));
     expect(db.prepare(`SELECT customer_id FROM orders WHERE id = 'O-9'`).pluck().get()).toBe('C-4');
     expect(db.prepare(`SELECT customer_id FROM events WHERE occurred_at LIKE '2026-03-01%'`).pluck().get()).toBe('C-4');
+  });
+
+  it('the merged customer’s flags go with it and come back on undo', async () => {
+    const { client, db } = await workspace(['C-8,mary.jones@gmial.com,Mary,Jones,,1990-05-01,York,']);
+    const before = state(db);
+    expect(db.prepare(`SELECT rule FROM customer_flags WHERE customer_id = 'C-8'`).pluck().all()).toEqual(['email_typo']);
+    const mergeId = mergeCustomers(db, {
+      survivorId: 'C-3',
+      mergedId: 'C-8',
+      pairId: null,
+      score: null,
+      automatic: false,
+      rules: readSurvivorship(db),
+    });
+    expect(db.prepare(`SELECT count(*) FROM customer_flags WHERE customer_id = 'C-8'`).pluck().get()).toBe(0);
+    await client.call('dedup.undo', { mergeId });
+    expect(state(db)).toEqual(before);
   });
 
   it('undoing a merge first undoes later merges into the same survivor, then restores all three records', async () => {

@@ -22,6 +22,15 @@ interface Moved {
   orders: string[];
   events: number[];
   personas: number[];
+  /** The merged customer's validation flags, which go with its row (a trigger) and come back with it on undo; absent in older merges. */
+  flags?: FlagRow[];
+}
+
+interface FlagRow {
+  import_id: number | null;
+  rule: string;
+  message: string;
+  suggestion: string | null;
 }
 
 interface MergeRow {
@@ -114,6 +123,9 @@ export function mergeCustomers(db: Db, request: MergeRequest): number {
         orders: db.prepare('SELECT id FROM orders WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as string[],
         events: db.prepare('SELECT id FROM events WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as number[],
         personas: db.prepare(`SELECT id FROM personas WHERE kind = 'customer' AND customer_id = ?`).pluck().all(mergedId) as number[],
+        flags: db
+          .prepare('SELECT import_id, rule, message, suggestion FROM customer_flags WHERE customer_id = ? ORDER BY rowid')
+          .all(mergedId) as FlagRow[],
       };
       db.prepare('UPDATE orders SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
       db.prepare('UPDATE events SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
@@ -198,6 +210,8 @@ function restore(db: Db, merge: MergeRow, undoneAt: string): void {
   back('orders');
   back('events');
   back('personas', `AND kind = 'customer'`);
+  const flag = db.prepare('INSERT INTO customer_flags (customer_id, import_id, rule, message, suggestion) VALUES (?, ?, ?, ?, ?)');
+  for (const row of moved.flags ?? []) flag.run(merge.merged_id, row.import_id, row.rule, row.message, row.suggestion);
   db.prepare('UPDATE dedup_merges SET undone_at = ? WHERE id = ?').run(undoneAt, merge.id);
   if (merge.pair_id !== null) db.prepare(`UPDATE dedup_pairs SET status = 'pending' WHERE id = ? AND status = 'merged'`).run(merge.pair_id);
 }
