@@ -397,6 +397,13 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO typed_state (id, backfill) VALUES (1,
     EXISTS (SELECT 1 FROM customer_fields WHERE locale IS NOT NULL) OR EXISTS (SELECT 1 FROM canonical_field_types WHERE locale IS NOT NULL));
   `,
+  // 12: a customer's flags go with it. customer_flags has no foreign key (migration 7), so a deleted or merged-away
+  // customer left its flags behind, and a customer created later with that id would have shown them.
+  `
+  DELETE FROM customer_flags WHERE customer_id NOT IN (SELECT id FROM customers);
+  CREATE TRIGGER customers_flags_delete AFTER DELETE ON customers
+    BEGIN DELETE FROM customer_flags WHERE customer_id = old.id; END;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

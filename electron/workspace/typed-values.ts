@@ -2,6 +2,7 @@ import { CANONICAL_KEYS } from '../../shared/fields/canonical';
 import type { FieldCatalogue, TypedField } from '../../shared/fields/catalogue';
 import { parseValue, type TypedValue } from '../../shared/fields/types';
 import type { Db } from './db';
+import { recordTyped } from './import/undo/record';
 
 /**
  * Typed values in storage: `customers.typed` is a JSON object holding, for
@@ -101,10 +102,12 @@ export function fieldTextSql(key: string): { sql: string; params: string[] } {
  * before (a disagreeing column turned it to text) is recomputed for every
  * other customer that holds it, or dropped from their typed values.
  */
-export function storeImportedTypedValues(db: Db, before: FieldCatalogue, after: FieldCatalogue): void {
+export function storeImportedTypedValues(db: Db, before: FieldCatalogue, after: FieldCatalogue, importId: number): void {
   storeTypedValues(db, after, IMPORT_TARGETS_SCOPE);
-  for (const key of changedFields(before, after)) {
-    if (!before[key]) continue;
+  const retyped = changedFields(before, after).filter((key) => before[key]);
+  // Undo puts these customers' typed values back (undo-import.ts): they are not among the import's pre-images.
+  if (retyped.length > 0) recordTyped(db, importId, 't.typed IS NOT NULL AND t.id NOT IN (SELECT id FROM temp.import_targets)');
+  for (const key of retyped) {
     retypeFieldSet(db, key, after[key] ?? null, `id NOT IN (SELECT id FROM temp.import_targets)`);
   }
 }

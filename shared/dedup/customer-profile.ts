@@ -21,7 +21,16 @@ const ADDRESS_KEYS = [
   'address_line_2',
 ];
 
-type CustomerFields = Pick<Customer, 'id' | 'email' | 'first_name' | 'last_name' | 'phone' | 'birth_date' | 'city' | 'attributes'>;
+type CustomerFields = Pick<
+  Customer,
+  'id' | 'email' | 'first_name' | 'last_name' | 'phone' | 'birth_date' | 'city' | 'attributes' | 'typed'
+>;
+
+/** A stored typed value that is text (an ISO date, an E.164 phone); anything else falls back to the text column. */
+function typedText(customer: CustomerFields, key: string): string | undefined {
+  const value = customer.typed?.[key];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
 
 function firstFilled(attributes: Readonly<Record<string, string>>, keys: readonly string[]): string | undefined {
   for (const key of keys) {
@@ -34,7 +43,9 @@ function firstFilled(attributes: Readonly<Record<string, string>>, keys: readonl
 /**
  * A workspace customer as a profile to match. The customer id is deliberately
  * not the profile's identifier: ids are unique per record, so two records of one
- * person always disagree on it.
+ * person always disagree on it. Birth date and phone are their typed values
+ * (ISO date, E.164) where the import stored them, so "05/03/1990" from a
+ * day-first file and "1990-03-05" agree; the text is the fallback.
  */
 export function customerProfile(customer: CustomerFields): DedupProfile {
   const { attributes } = customer;
@@ -43,8 +54,8 @@ export function customerProfile(customer: CustomerFields): DedupProfile {
     firstName: customer.first_name ?? undefined,
     lastName: customer.last_name ?? undefined,
     email: customer.email ?? undefined,
-    phone: customer.phone ?? undefined,
-    birthDate: customer.birth_date ?? undefined,
+    phone: typedText(customer, 'phone') ?? customer.phone ?? undefined,
+    birthDate: typedText(customer, 'birth_date') ?? customer.birth_date ?? undefined,
     city: customer.city ?? undefined,
     postcode: firstFilled(attributes, POSTCODE_KEYS),
     state: firstFilled(attributes, STATE_KEYS),

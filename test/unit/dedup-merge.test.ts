@@ -6,7 +6,9 @@ import { followJob } from '../../shared/contract/follow-job';
 import type { DedupRunReport } from '../../shared/contract/schemas';
 import type { TailorApp } from '../../electron/services/app';
 import type { Db } from '../../electron/workspace/db';
+import { mergeCustomers } from '../../electron/workspace/dedup/merge';
 import { runDedup } from '../../electron/workspace/dedup/run-dedup';
+import { readSurvivorship } from '../../electron/workspace/dedup/settings';
 import { importFile } from '../../electron/workspace/import';
 import { freshWorkspace } from '../support/workspace-app';
 
@@ -60,6 +62,7 @@ function state(db: Db) {
     orders: db.prepare('SELECT * FROM orders ORDER BY id').all(),
     events: db.prepare('SELECT * FROM events ORDER BY id').all(),
     personas: db.prepare('SELECT * FROM personas ORDER BY id').all(),
+    customer_flags: db.prepare('SELECT * FROM customer_flags ORDER BY customer_id, rule, message').all(),
   };
 }
 
@@ -129,6 +132,74 @@ describe('dedup review queue, merge and undo', () => {
     expect(await client.call('dedup.merges', {})).toEqual([]);
     expect((await client.call('dedup.merges', { includeUndone: true }))[0]?.undoneAt).not.toBeNull();
     await expect(client.call('dedup.undo', { mergeId: merge.id })).rejects.toThrow(/already undone/);
+  });
+
+  it('the survivor’s typed values follow the values it takes; undo puts both rows’ typed values back exactly', async () => {
+    // C-7 has a name only: the merge gives it Mary's email, phone and birth date, which must read typed like hers.
+    const { client, db } = await workspace(['C-7,,Mary,Jones,,,,']);
+    const typedOf = (id: string): unknown =>
+      JSON.parse((db.prepare('SELECT typed FROM customers WHERE id = ?').pluck().get(id) as string | null) ?? '{}');
+    const mary = typedOf('C-3');
+    expect(mary).toMatchObject({ birth_date: '1990-05-01' });
+    expect(typedOf('C-7')).toEqual({});
+    const before = state(db);
+    const mergeId = mergeCustomers(db, {
+      survivorId: 'C-7',
+      mergedId: 'C-3',
+      pairId: null,
+      score: null,
+      automatic: false,
+      rules: readSurvivorship(db),
+    });
+    expect(typedOf('C-7')).toEqual(mary);
+    await client.call('dedup.undo', { mergeId });
+    expect(state(db)).toEqual(before);
+  });
+
+  it('re-importing a merged-away customer, or orders and events naming it, lands on the survivor', async () => {
+    const { app, client, db } = await workspace(['C-4,jon.smithers@work.example,Johnny,Smithers,+44 7700 900123,1984-02-11,Leeds,']);
+    const dir = fs.mkdtempSync(path.join(path.dirname(db.name), 'again-'));
+    const write = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, `${text}\n`);
+      return file;
+    };
+    await findDuplicates(app);
+    const queue = (await client.call('dedup.queue', {})).pairs;
+    const pairOf = (a: string, b: string) => queue.find((p) => p.a.customer.id === a && p.b.customer.id === b)!.id;
+    await client.call('dedup.merge', { pairId: pairOf('C-1', 'C-2') });
+    // A merge of the survivor's survivor: C-4 merged into C-1 does not matter, C-1 into C-4 does.
+    await client.call('dedup.merge', { pairId: pairOf('C-1', 'C-4'), survivorId: 'C-4' });
+    const customers = await importFile(
+      db,
+      'customers',
+      write('again.csv', `${CUSTOMERS.split('\n')[0]}\nC-2,jon.smithers@example.com,Jon,Smithers,,,Hull,`),
+    );
+    expect(customers).toMatchObject({ rowsCreated: 0, rowsUpdated: 1 });
+    expect(await client.call('customers.get', { idOrEmail: 'C-2' })).toBeNull();
+    expect(await client.call('customers.get', { idOrEmail: 'C-4' })).toMatchObject({ first_name: 'Jon', city: 'Hull' });
+    expect(db.prepare(`SELECT count(*) FROM customers WHERE id IN ('C-1', 'C-2')`).pluck().get()).toBe(0);
+    await importFile(db, 'orders', write('orders-again.csv', 'order_id,customer_id,order_date,total,currency\nO-9,C-2,2026-03-05,12,GBP'));
+    await importFile(db, 'events', write('events-again.csv', 'customer_id,type,timestamp\nC-1,email_open,2026-03-01T10:00:00Z'));
+    expect(db.prepare(`SELECT customer_id FROM orders WHERE id = 'O-9'`).pluck().get()).toBe('C-4');
+    expect(db.prepare(`SELECT customer_id FROM events WHERE occurred_at LIKE '2026-03-01%'`).pluck().get()).toBe('C-4');
+  });
+
+  it('the merged customer’s flags go with it and come back on undo', async () => {
+    const { client, db } = await workspace(['C-8,mary.jones@gmial.com,Mary,Jones,,1990-05-01,York,']);
+    const before = state(db);
+    expect(db.prepare(`SELECT rule FROM customer_flags WHERE customer_id = 'C-8'`).pluck().all()).toEqual(['email_typo']);
+    const mergeId = mergeCustomers(db, {
+      survivorId: 'C-3',
+      mergedId: 'C-8',
+      pairId: null,
+      score: null,
+      automatic: false,
+      rules: readSurvivorship(db),
+    });
+    expect(db.prepare(`SELECT count(*) FROM customer_flags WHERE customer_id = 'C-8'`).pluck().get()).toBe(0);
+    await client.call('dedup.undo', { mergeId });
+    expect(state(db)).toEqual(before);
   });
 
   it('undoing a merge first undoes later merges into the same survivor, then restores all three records', async () => {

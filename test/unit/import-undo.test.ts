@@ -38,6 +38,7 @@ function state(target: Db = db): Record<string, unknown[]> {
     canonical_field_types: all('SELECT * FROM canonical_field_types ORDER BY key'),
     field_stats: all('SELECT * FROM field_stats ORDER BY kind, key'),
     field_stats_state: all('SELECT * FROM field_stats_state'),
+    customer_flags: all('SELECT customer_id, import_id, rule, message, suggestion FROM customer_flags ORDER BY customer_id, rule, message'),
   };
 }
 
@@ -83,6 +84,18 @@ describe('undoing a customers import', () => {
     expect(state()).toEqual(before);
     const { cached, recomputed } = statsAndRecomputed();
     expect(cached).toEqual(recomputed);
+  });
+
+  it('restores the typed values of customers the import re-typed without touching them', async () => {
+    // C9 is only in the first file: the second turns score into text, which drops C9's typed score too.
+    await importCustomers(db, csv('first.csv', `${FIRST}C9,dee@example.com,Dee,Oslo,gold,9\n`));
+    const typedOf = (id: string) => db.prepare('SELECT typed FROM customers WHERE id = ?').pluck().get(id) as string | null;
+    expect(JSON.parse(typedOf('C9') ?? '{}')).toMatchObject({ score: 9 });
+    const before = state();
+    await importCustomers(db, csv('second.csv', SECOND));
+    expect(JSON.parse(typedOf('C9') ?? '{}')).not.toHaveProperty('score');
+    undoImport(db);
+    expect(state()).toEqual(before);
   });
 
   it('the history shows the import as undone, and the one before it becomes the one undo takes', async () => {
@@ -134,6 +147,32 @@ describe('undoing a customers import', () => {
     expect(db.prepare(`SELECT customer_id FROM orders WHERE id = 'O1'`).pluck().get()).toBe('C3');
     expect(undoImport(db)).toMatchObject({ detached: 2, deleted: 3 });
     expect(state()).toEqual(before);
+  });
+});
+
+describe('undo and customer flags', () => {
+  // C1's email domain is a likely typo (flagged) in the first file and fixed in the second; C2 is flagged by the second only.
+  const FLAGGED_FIRST = 'id,email,first_name\nC1,ann@gmial.com,Ann\nC2,bob@example.com,Bob\n';
+  const FLAGGED_SECOND = 'id,email,first_name\nC1,ann@gmail.com,Ann\nC2,bob@hotmal.com,Bob\nC3,cy@yahooo.com,Cy\n';
+  const flags = () => db.prepare('SELECT customer_id AS id, rule FROM customer_flags ORDER BY customer_id').all();
+
+  it("puts back the flags the customers had before the import, and drops the import's own", async () => {
+    await importCustomers(db, csv('first.csv', FLAGGED_FIRST));
+    expect(flags()).toEqual([{ id: 'C1', rule: 'email_typo' }]);
+    const before = state();
+    await importCustomers(db, csv('second.csv', FLAGGED_SECOND));
+    expect(flags()).toEqual([
+      { id: 'C2', rule: 'email_typo' },
+      { id: 'C3', rule: 'email_typo' },
+    ]);
+    undoImport(db);
+    expect(state()).toEqual(before);
+  });
+
+  it('a deleted customer takes its flags with it', async () => {
+    await importCustomers(db, csv('first.csv', FLAGGED_FIRST));
+    db.prepare(`DELETE FROM customers WHERE id = 'C1'`).run();
+    expect(flags()).toEqual([]);
   });
 });
 

@@ -2,14 +2,17 @@ import { ContractError } from '../../../shared/contract/envelope';
 import type { DedupMerge } from '../../../shared/contract/schemas';
 import { CANONICAL_KEYS } from '../../../shared/fields/canonical';
 import { chooseValues, isBlank, type ChosenValue, type SurvivorRecord, type SurvivorshipConfig } from '../../../shared/dedup/survivorship';
+import { fieldCatalogue } from '../customers-repo';
 import { nowIso, type Db } from '../db';
+import { storeTypedValues } from '../typed-values';
 import { setPairStatus } from './pairs-repo';
 
 /**
  * Merging two customers and undoing it. A merge keeps the survivor's id, gives
  * it the values survivorship chose, moves the other's orders, events and
- * personas to it, and deletes the other. It records both rows exactly as they
- * were (every column) and what moved, so undo puts everything back as it was.
+ * personas to it, recomputes its typed values, and deletes the other. It
+ * records both rows exactly as they were (every column, typed values too) and
+ * what moved, so undo puts everything back as it was.
  */
 
 /** A customers row as stored, every column (other features may add columns; undo restores them too). */
@@ -19,6 +22,15 @@ interface Moved {
   orders: string[];
   events: number[];
   personas: number[];
+  /** The merged customer's validation flags, which go with its row (a trigger) and come back with it on undo; absent in older merges. */
+  flags?: FlagRow[];
+}
+
+interface FlagRow {
+  import_id: number | null;
+  rule: string;
+  message: string;
+  suggestion: string | null;
 }
 
 interface MergeRow {
@@ -104,11 +116,16 @@ export function mergeCustomers(db: Db, request: MergeRequest): number {
         nowIso(),
         survivorId,
       );
+      // Its text changed, so its typed values are read again (a birth date taken from the other record, say).
+      storeTypedValues(db, fieldCatalogue(db), 'id = ?', [survivorId]);
 
       const moved: Moved = {
         orders: db.prepare('SELECT id FROM orders WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as string[],
         events: db.prepare('SELECT id FROM events WHERE customer_id = ? ORDER BY id').pluck().all(mergedId) as number[],
         personas: db.prepare(`SELECT id FROM personas WHERE kind = 'customer' AND customer_id = ?`).pluck().all(mergedId) as number[],
+        flags: db
+          .prepare('SELECT import_id, rule, message, suggestion FROM customer_flags WHERE customer_id = ? ORDER BY rowid')
+          .all(mergedId) as FlagRow[],
       };
       db.prepare('UPDATE orders SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
       db.prepare('UPDATE events SET customer_id = ? WHERE customer_id = ?').run(survivorId, mergedId);
@@ -193,6 +210,8 @@ function restore(db: Db, merge: MergeRow, undoneAt: string): void {
   back('orders');
   back('events');
   back('personas', `AND kind = 'customer'`);
+  const flag = db.prepare('INSERT INTO customer_flags (customer_id, import_id, rule, message, suggestion) VALUES (?, ?, ?, ?, ?)');
+  for (const row of moved.flags ?? []) flag.run(merge.merged_id, row.import_id, row.rule, row.message, row.suggestion);
   db.prepare('UPDATE dedup_merges SET undone_at = ? WHERE id = ?').run(undoneAt, merge.id);
   if (merge.pair_id !== null) db.prepare(`UPDATE dedup_pairs SET status = 'pending' WHERE id = ? AND status = 'merged'`).run(merge.pair_id);
 }

@@ -1,8 +1,10 @@
 import type { Db } from '../../db';
+import { survivorOfSql } from '../../dedup/survivor-sql';
 
 /**
  * Linking orders and events to customers. A row names its customer by key
- * (external id) and/or email; it links to the customer with that id, else to
+ * (external id) and/or email; it links to the customer with that id (or, for
+ * an id de-duplication merged away, to its survivor), else to
  * the earliest customer with that email (case-insensitive, as customers are
  * matched on import). A row with no such customer is kept with customer_id
  * NULL and attaches when a later customer import brings that customer in.
@@ -12,7 +14,7 @@ export type ActivityTable = 'orders' | 'events';
 
 /** SQL for the customer a (key, email) pair resolves to, or NULL. */
 export const resolveCustomerSql = (key: string, email: string): string => `coalesce(
-    (SELECT c.id FROM customers c WHERE c.id = ${key}),
+    (SELECT c.id FROM customers c WHERE c.id = ${survivorOfSql(key)}),
     (SELECT c.id FROM customers c WHERE ${email} IS NOT NULL AND c.email = ${email} COLLATE NOCASE ORDER BY c.created_at, c.id LIMIT 1))`;
 
 /**

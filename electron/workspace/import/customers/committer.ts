@@ -1,5 +1,6 @@
 import { CANONICAL_KEYS, type CanonicalKey } from '../../../../shared/fields/canonical';
 import { nowIso, type Db } from '../../db';
+import { survivorOfSql } from '../../dedup/survivor-sql';
 import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh } from '../../field-stats';
 import { isMojibakeOf } from '../mojibake';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
@@ -27,6 +28,11 @@ const RESOLVE_TARGETS = `
     (SELECT c.id FROM customers c WHERE c.email = (r ->> '$.email') COLLATE NOCASE ORDER BY c.created_at, c.id LIMIT 1),
     r ->> '$.derived_id')
   FROM (SELECT line, record AS r FROM import_staging WHERE import_id = ?)`;
+
+/** A target merged away by de-duplication is its survivor now (only rows naming a merged id are probed). */
+const TARGETS_TO_SURVIVORS = `
+  UPDATE temp.import_targets SET id = ${survivorOfSql('import_targets.id')}
+  WHERE id IN (SELECT merged_id FROM dedup_merges WHERE undone_at IS NULL)`;
 
 /** The upsert, its SET clause built from the import's re-import policy (policy-sql.ts). */
 const upsertStaged = (set: string): string => `
@@ -133,6 +139,7 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
   const now = nowIso();
   prepareScratch(db);
   db.prepare(RESOLVE_TARGETS).run(importId);
+  db.prepare(TARGETS_TO_SURVIVORS).run();
   const warned = keepGoodValues(db, importId);
 
   // Counted over the import's own rows: a count(*) of customers costs a scan of a large workspace.

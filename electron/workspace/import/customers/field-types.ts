@@ -108,7 +108,7 @@ const valuesOf = (staged: StagedCustomer): string[] => [
 export function typeImportedFields(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {
   const catalogueBefore = fieldCatalogue(db);
   decideFieldTypes(db, importId, mapping, fileName);
-  storeImportedTypedValues(db, catalogueBefore, fieldCatalogue(db));
+  storeImportedTypedValues(db, catalogueBefore, fieldCatalogue(db), importId);
 }
 
 function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {

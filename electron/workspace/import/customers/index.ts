@@ -1,6 +1,6 @@
 import { linkAllPending } from '../activity/link';
 import type { ImportEntity } from '../pipeline';
-import { keepAttached, recordWaiting } from '../undo/record';
+import { keepAttached, recordFlags, recordWaiting } from '../undo/record';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
 import { validationStep } from '../validation/validation-step';
 import { commitCustomers } from './committer';
@@ -25,6 +25,8 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
   ],
   commit: (context, counters) => {
     const result = commitCustomers(context, counters);
+    // Before the validation step replaces the flags of the customers this import wrote (withValidation's commit).
+    recordFlags(context.db, context.importId);
     // Orders and events that arrived before their customer attach now; undo detaches them again.
     recordWaiting(context.db, context.importId);
     const attached = linkAllPending(context.db);

@@ -19,6 +19,35 @@ export function recordCatalogue(db: Db, importId: number): void {
   snapshotRows(db, importId, 'canonical_field_types', 'true');
 }
 
+/**
+ * The flags of the customers the import wrote, as they were (the validation
+ * step replaces them next), one row per flagged customer: `customer_flags`
+ * has no key of its own, so a customer's flags are kept as one JSON array.
+ */
+export function recordFlags(db: Db, importId: number): void {
+  db.prepare(
+    `INSERT INTO import_undo_rows (import_id, tbl, key, row)
+     SELECT ?, 'customer_flags', f.customer_id,
+       json_group_array(json_object('import_id', f.import_id, 'rule', f.rule, 'message', f.message, 'suggestion', f.suggestion))
+     FROM customer_flags f JOIN customers c ON c.id = f.customer_id AND c.import_id = ?
+     GROUP BY f.customer_id
+     ON CONFLICT DO NOTHING`,
+  ).run(importId, importId);
+}
+
+/**
+ * The typed values of customers the import re-types without writing them (a
+ * field it turned to text), as they were: only `typed` changes for them, so
+ * only `typed` is kept. `scope` is SQL over `customers` aliased `t`.
+ */
+export function recordTyped(db: Db, importId: number, scope: string): void {
+  db.prepare(
+    `INSERT INTO import_undo_rows (import_id, tbl, key, row)
+     SELECT ?, 'customers_typed', t.id, json_object('typed', t.typed) FROM customers t WHERE ${scope}
+     ON CONFLICT DO NOTHING`,
+  ).run(importId);
+}
+
 /** Orders and events still waiting for their customer, before an import may attach them (an index lookup on NULL). */
 export function recordWaiting(db: Db, importId: number): void {
   for (const table of ['orders', 'events'] as const) {

@@ -9,7 +9,8 @@ import { undoRefusal, type UndoFacts } from './refusal';
 /**
  * Undo an import, in one transaction: delete the rows it created, put the
  * rows it updated back as they were (their pre-images), unlink the earlier
- * orders and events it attached, restore the field catalogue and recompute
+ * orders and events it attached, put back the flags the validation step
+ * replaced, restore the field catalogue and recompute
  * the cached field statistics. Refused (refusal.ts) unless it is the last
  * import that changed anything and nothing since depends on it.
  */
@@ -87,6 +88,18 @@ function undoCustomers(db: Db, importId: number): { deleted: number; restored: n
   }
   const deleted = db.prepare(`DELETE FROM customers WHERE id IN (${CREATED})`).run({ importId }).changes;
   const restored = restoreRows(db, importId, 'customers');
+  // Customers it re-typed without writing them (a field it turned to text) get their typed values back.
+  db.prepare(
+    `UPDATE customers SET typed = u.row ->> '$.typed'
+     FROM import_undo_rows u WHERE u.import_id = ? AND u.tbl = 'customers_typed' AND customers.id = u.key`,
+  ).run(importId);
+  // The import's flags go (those of the customers it created went with them); the earlier ones come back.
+  db.prepare('DELETE FROM customer_flags WHERE import_id = ?').run(importId);
+  db.prepare(
+    `INSERT INTO customer_flags (customer_id, import_id, rule, message, suggestion)
+     SELECT u.key, f.value ->> '$.import_id', f.value ->> '$.rule', f.value ->> '$.message', f.value ->> '$.suggestion'
+     FROM import_undo_rows u, json_each(u.row) f WHERE u.import_id = ? AND u.tbl = 'customer_flags'`,
+  ).run(importId);
   // The catalogue as it was: fields the import registered go, types and warnings it changed come back.
   db.prepare(
     `DELETE FROM customer_fields WHERE key NOT IN (SELECT key FROM import_undo_rows WHERE import_id = ? AND tbl = 'customer_fields')`,

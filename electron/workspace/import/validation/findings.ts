@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RuleCount } from '../../../../shared/contract/schemas';
 import { RULES, RuleName } from '../../../../shared/validation';
 import type { Db } from '../../db';
+import { survivorOfSql } from '../../dedup/survivor-sql';
 import type { ImportContext } from '../pipeline';
 
 /** What an import's findings become when it commits: counts per rule, and flags on the customers it brought in. */
@@ -41,7 +42,8 @@ export function settleFindings(db: Db, importId: number): { flagged: number; cou
  * The customers this import brought in lose the flags an earlier import gave
  * them (the row was re-imported, maybe fixed) and get this import's. A staged
  * row lands on its id, else the customer with its email, else its derived id,
- * as the committer resolved it.
+ * or the survivor of a merge that took that customer away, as the committer
+ * resolved it.
  */
 export function flagCustomers({ db, importId }: ImportContext): void {
   db.prepare(
@@ -49,10 +51,10 @@ export function flagCustomers({ db, importId }: ImportContext): void {
   ).run(importId);
   db.prepare(
     `INSERT INTO customer_flags (customer_id, import_id, rule, message, suggestion)
-     SELECT coalesce(
+     SELECT ${survivorOfSql(`coalesce(
          s.record ->> '$.id',
          (SELECT c.id FROM customers c WHERE c.email = (s.record ->> '$.email') COLLATE NOCASE ORDER BY c.created_at, c.id LIMIT 1),
-         s.record ->> '$.derived_id'),
+         s.record ->> '$.derived_id')`)},
        f.import_id, f.rule, f.message, f.suggestion
      FROM import_findings f JOIN import_staging s ON s.import_id = f.import_id AND s.line = f.line
      WHERE f.import_id = ? AND f.action = 'flag'`,
