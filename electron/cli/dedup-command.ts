@@ -1,9 +1,8 @@
 import { InvalidArgumentError } from 'commander';
 import { followJob } from '../../shared/contract/follow-job';
-import type { DedupMerge, DedupRunReport } from '../../shared/contract/schemas';
-import { DEFAULT_THRESHOLD, findDuplicates, type DuplicateCluster } from '../../shared/dedup/find-duplicates';
-import { readProfiles } from '../workspace/dedup/read-profiles';
-import { openWorkspace, withApp } from './commands';
+import type { DedupMerge, DedupRunReport, Job } from '../../shared/contract/schemas';
+import { DEFAULT_THRESHOLD } from '../../shared/dedup/find-duplicates';
+import { onInterrupt, openWorkspace, withApp } from './commands';
 import { EXIT, type Output } from './io';
 
 export function parseThreshold(value: string): number {
@@ -14,20 +13,7 @@ export function parseThreshold(value: string): number {
   return threshold;
 }
 
-/** Scores to four decimals: enough to order pairs, short enough to read. */
-function clusterDocument(cluster: DuplicateCluster) {
-  return {
-    ids: cluster.ids,
-    pairs: cluster.pairs.map((pair) => ({ a: pair.a, b: pair.b, score: Number(pair.score.toFixed(4)), explanation: pair.explanation })),
-  };
-}
-
-function formatClusters(
-  clusters: Pick<DuplicateCluster, 'ids' | 'pairs'>[] | DedupRunReport['clusters'],
-  customers: number,
-  compared: number,
-  threshold: number,
-): string[] {
+function formatClusters(clusters: DedupRunReport['clusters'], customers: number, compared: number, threshold: number): string[] {
   const lines = [
     `${clusters.length} group${clusters.length === 1 ? '' : 's'} of likely duplicates among ${customers.toLocaleString('en-US')} customers ` +
       `(${compared.toLocaleString('en-US')} pair${compared === 1 ? '' : 's'} compared, threshold ${threshold})`,
@@ -69,56 +55,67 @@ function formatMerges(merges: DedupMerge[]): string[] {
   return lines;
 }
 
-/** Finds duplicates in a worker job and merges every cluster linked at or above the threshold. */
-async function autoMerge(out: Output, workspace: string, threshold: number): Promise<number> {
+/**
+ * Finds duplicates through the contract's dedup job (a worker, with pushed progress and Ctrl+C to cancel), like
+ * the studio; the pairs it finds wait in the review queue. With `autoMerge`, every cluster linked at or above the
+ * threshold is merged in the same job.
+ */
+async function runDedupJob(out: Output, workspace: string, threshold: number, autoMerge: boolean): Promise<number> {
   return withApp(out, async (client, app) => {
     const workspacePath = await openWorkspace(client, workspace);
-    const { jobId } = await client.call('dedup.start', { minScore: threshold, autoMergeAbove: threshold });
-    const feed = { subscribe: app.events.subscribe.bind(app.events), get: (id: string) => client.call('jobs.get', { jobId: id }) };
-    const job = await followJob(feed, jobId).done;
+    const showProgress = out.io.stderr.isTTY === true && !out.json;
+    let cancel = (): void => undefined;
+    let interrupted = false;
+    const detach = onInterrupt(out, () => {
+      interrupted = true;
+      out.note('Cancelling the de-duplication...');
+      cancel();
+    });
+    let job: Job;
+    try {
+      const { jobId } = await client.call('dedup.start', { minScore: threshold, autoMergeAbove: autoMerge ? threshold : null });
+      cancel = () => void client.call('jobs.cancel', { jobId });
+      if (interrupted) cancel();
+      const feed = { subscribe: app.events.subscribe.bind(app.events), get: (id: string) => client.call('jobs.get', { jobId: id }) };
+      job = await followJob(feed, jobId, (update) => {
+        const { done, total } = update.progress;
+        if (showProgress && update.status === 'running' && total)
+          out.io.stderr.write(`\r\u001b[KLooking for duplicates… ${Math.floor((100 * done) / total)}%`);
+      }).done;
+      if (showProgress) out.io.stderr.write('\r\u001b[K');
+    } finally {
+      detach();
+    }
     const report = job.kind === 'dedup' ? job.result : null;
+    if (job.status === 'cancelled' || report?.status === 'cancelled') {
+      out.error('cancelled', 'de-duplication cancelled; the workspace is unchanged.');
+      return EXIT.interrupted;
+    }
     if (job.status !== 'succeeded' || !report) {
       out.error('internal', job.message ?? 'de-duplication stopped without a report.');
       return EXIT.input;
     }
+    const document = {
+      workspace: workspacePath,
+      threshold,
+      customers: report.customers,
+      compared: report.compared,
+      clusters: report.clusters,
+    };
     if (out.json) {
-      out.document({
-        workspace: workspacePath,
-        threshold,
-        customers: report.customers,
-        compared: report.compared,
-        clusters: report.clusters,
-        merged: report.merges.map(mergeDocument),
-      });
+      out.document(autoMerge ? { ...document, merged: report.merges.map(mergeDocument) } : document);
     } else {
-      out.lines([...formatClusters(report.clusters, report.customers, report.compared, threshold), ...formatMerges(report.merges)]);
+      const clusters = formatClusters(report.clusters, report.customers, report.compared, threshold);
+      out.lines(autoMerge ? [...clusters, ...formatMerges(report.merges)] : clusters);
     }
     return EXIT.ok;
   });
 }
 
 /**
- * Lists clusters of customers that are likely the same person; without --auto-merge it reads the workspace and
- * changes nothing, with it the clusters are merged (survivorship and provenance as in the review queue).
+ * Lists clusters of customers that are likely the same person (their pairs join the review queue, nothing is
+ * merged); with --auto-merge the clusters are merged (survivorship and provenance as in the review queue).
  */
 export async function dedupCommand(out: Output, workspace: string, opts: { threshold?: number; autoMerge?: boolean }): Promise<number> {
-  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
-  if (opts.autoMerge) return autoMerge(out, workspace, threshold);
-  return withApp(out, async (client, app) => {
-    const workspacePath = await openWorkspace(client, workspace);
-    const profiles = readProfiles(app.session.require().db);
-    const result = findDuplicates(profiles, { threshold });
-    if (out.json) {
-      out.document({
-        workspace: workspacePath,
-        threshold,
-        customers: profiles.length,
-        compared: result.compared,
-        clusters: result.clusters.map(clusterDocument),
-      });
-    } else {
-      out.lines(formatClusters(result.clusters, profiles.length, result.compared, threshold));
-    }
-    return EXIT.ok;
-  });
+  return runDedupJob(out, workspace, opts.threshold ?? DEFAULT_THRESHOLD, opts.autoMerge === true);
 }

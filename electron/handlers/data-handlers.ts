@@ -25,14 +25,14 @@ export function dataHandlers(
   | 'jobs.cancel'
 > {
   return {
-    'customers.list': ({ offset, limit, search, segmentId, rule, flaggedOnly, sort, filters }) => {
+    'customers.list': ({ offset, limit, search, segmentId, rule, flaggedOnly, sort, filters, withTotal }) => {
       const { db } = ctx.session.require();
       const segmentRule = rule ?? (segmentId === undefined ? undefined : getSegment(db, segmentId).rule);
       const segment = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
       const filter = flaggedOnly ? andFilters(segment, FLAGGED_FILTER) : segment;
       // The grid's column filters are conditions like a segment's, compared by type the same way.
       const columnFilters = filters?.length ? [ruleFilter(db, { match: 'all', conditions: filters })] : [];
-      return listCustomers(db, { offset, limit, search, filter, filters: columnFilters, sort });
+      return listCustomers(db, { offset, limit, search, filter, filters: columnFilters, sort, withTotal });
     },
     'customers.get': ({ idOrEmail }) => findCustomer(ctx.session.require().db, idOrEmail),
     'customers.fields': () => listFields(ctx.session.require().db),

@@ -81,8 +81,18 @@ export function listCustomers(
     filter,
     filters = [],
     sort,
-  }: { offset: number; limit: number; search: string; filter?: CustomerFilter; filters?: readonly CustomerFilter[]; sort?: SortOrder },
-): { total: number; rows: Customer[] } {
+    withTotal = true,
+  }: {
+    offset: number;
+    limit: number;
+    search: string;
+    filter?: CustomerFilter;
+    filters?: readonly CustomerFilter[];
+    sort?: SortOrder;
+    /** False skips the count (null): it scans every match, and later pages of one listing already know it. */
+    withTotal?: boolean;
+  },
+): { total: number | null; rows: Customer[] } {
   const clauses: string[] = [];
   const params: SqlParam[] = [];
   for (const each of filter ? [filter, ...filters] : filters) {
@@ -97,10 +107,12 @@ export function listCustomers(
     params.push(term);
   }
   const where = clauses.length ? ` WHERE ${clauses.join(' AND ')}` : '';
-  const total = db
-    .prepare(`SELECT count(*) FROM customers${where}`)
-    .pluck()
-    .get(...params) as number;
+  const total = withTotal
+    ? (db
+        .prepare(`SELECT count(*) FROM customers${where}`)
+        .pluck()
+        .get(...params) as number)
+    : null;
   const order = orderBy(db, sort, sort ? fieldCatalogue(db) : {}, sort ? customFieldKeys(db) : new Set());
   const rows = db.prepare(`${SELECT_TYPED}${where} ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as CustomerRow[];
   return { total, rows: rows.map(toCustomer) };

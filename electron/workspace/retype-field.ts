@@ -12,14 +12,30 @@ import { retypeFieldSet, type RetypeTally } from './typed-values';
  * stored typed value of the field is re-read from its text under the new
  * type, a slice of customers (by rowid) at a time, each slice its own short
  * transaction, yielding between slices so the host keeps serving calls.
- * Values the new type cannot read stay text; they are counted, a few are
- * kept as examples, and the field carries a warning saying so. Cancelled
- * midway, the old type is put back and the slices done are read again with
- * it, so the workspace is never left half re-typed.
+ * A slice is a time budget, not a row count: how fast values parse depends on
+ * the type (a phone costs far more than a boolean), on how often they repeat
+ * and on the machine's load, so a fixed count either blocks the host for
+ * seconds or yields needlessly often. Values the new type cannot read stay
+ * text; they are counted, a few are kept as examples, and the field carries a
+ * warning saying so. Cancelled midway, the old type is put back and the rows
+ * done are read again with it, so the workspace is never left half re-typed.
  */
 
-/** Customers per slice: about 50 ms of parsing on a slow core. */
-export const RETYPE_SLICE = 20_000;
+/** How long one slice may hold the host thread before it commits and yields. */
+export const RETYPE_BUDGET_MS = 50;
+/**
+ * Rowids one statement re-reads, the step at which a slice checks its budget:
+ * small enough that a slice overshoots by a few milliseconds at most, large
+ * enough that the per-statement cost does not show.
+ */
+export const RETYPE_CHUNK = 1_000;
+
+/** Slicing knobs; tests pass a small chunk and their own clock. */
+export interface RetypeTuning {
+  budgetMs?: number;
+  chunk?: number;
+  now?: () => number;
+}
 
 export interface RetypeRequest {
   key: string;
@@ -69,23 +85,36 @@ export async function retypeField(
   db: Db,
   request: RetypeRequest,
   control: { signal: AbortSignal; progress(update: { done?: number; total?: number | null; rows?: number }): void },
+  { budgetMs = RETYPE_BUDGET_MS, chunk = RETYPE_CHUNK, now = performance.now.bind(performance) }: RetypeTuning = {},
 ): Promise<RetypeReport> {
   const { before, after } = plannedTyping(db, request);
   const { key } = request;
   const maxRowid = (db.prepare('SELECT max(rowid) FROM customers').pluck().get() as number | null) ?? 0;
   const tally: RetypeTally = { parsed: 0, failed: 0, examples: [] };
   writeTyping(db, key, before.canonical, after.type, JSON.stringify(after.context), null);
+  /** One slice: chunks from rowid `from` in one transaction until the budget is spent or `until` is reached; returns where it stopped. */
+  const slice = (from: number, until: number, field: TypedField | null, into: RetypeTally): number =>
+    db.transaction(() => {
+      const started = now();
+      let at = from;
+      do {
+        const to = Math.min(until, at + chunk);
+        retypeFieldSet(db, key, field, 'customers.rowid > ? AND customers.rowid <= ?', [at, to], into);
+        at = to;
+      } while (at < until && now() - started < budgetMs);
+      return at;
+    })();
   let done = 0;
-  const slice = (from: number, field: TypedField | null, into: RetypeTally) =>
-    db.transaction(() =>
-      retypeFieldSet(db, key, field, 'customers.rowid > ? AND customers.rowid <= ?', [from, from + RETYPE_SLICE], into),
-    )();
   control.progress({ done: 0, total: maxRowid, rows: 0 });
   while (done < maxRowid) {
     if (control.signal.aborted) {
       writeTyping(db, key, before.canonical, before.row.type, before.row.locale, before.row.warning);
       const ignored: RetypeTally = { parsed: 0, failed: 0, examples: [] };
-      for (let from = 0; from < done; from += RETYPE_SLICE) slice(from, before.typed, ignored);
+      // Putting the old typing back is the same work, sliced the same way.
+      for (let at = 0; at < done;) {
+        at = slice(at, done, before.typed, ignored);
+        await yieldToHost();
+      }
       return {
         key,
         type: after.type,
@@ -96,8 +125,7 @@ export async function retypeField(
         message: `"${key}" keeps its type; nothing changed.`,
       };
     }
-    slice(done, after, tally);
-    done = Math.min(maxRowid, done + RETYPE_SLICE);
+    done = slice(done, maxRowid, after, tally);
     control.progress({ done, rows: tally.parsed + tally.failed });
     await yieldToHost();
   }

@@ -82,8 +82,13 @@ export const contract = {
       sort: z.object({ field: z.string().min(1), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
       /** The grid's column filters, all of which must hold: segment conditions, compared by type. */
       filters: z.array(Condition).max(20).optional(),
+      /**
+       * Count every match (`total`)? A count scans all matches (seconds at a million with a JSON filter), so a
+       * client paging through one listing asks for it on its first page only; without it `total` is null.
+       */
+      withTotal: z.boolean().default(true),
     }),
-    z.object({ total: z.number().int(), rows: z.array(Customer) }),
+    z.object({ total: z.number().int().nullable(), rows: z.array(Customer) }),
   ),
   'customers.get': method(z.object({ idOrEmail: z.string().trim().min(1) }), Customer.nullable()),
   'customers.fields': method(NoInput, z.array(FieldInfo)),

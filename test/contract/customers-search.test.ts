@@ -35,7 +35,7 @@ describe('customers.list search', () => {
       fs.writeFileSync(csv, `${CSV}\n`);
       await importCsv(app.client, csv);
 
-      const search = async (term: string): Promise<{ total: number; ids: string[] }> => {
+      const search = async (term: string): Promise<{ total: number | null; ids: string[] }> => {
         const result = await app.client.call('customers.list', { search: term });
         return { total: result.total, ids: result.rows.map((row) => row.id) };
       };

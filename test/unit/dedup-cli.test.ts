@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../electron/services/app';
 import { cli } from '../support/cli-runner';
 import { tempDir } from '../support/temp';
 
@@ -70,6 +71,37 @@ describe('tailor dedup', () => {
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^1 group of likely duplicates among 5 customers/);
     expect(text.stdout).toContain('  C-1, C-2, C-3');
+  });
+
+  it('finds duplicates through the dedup job: the pairs it prints wait in the review queue', async () => {
+    const workspace = await workspaceWithCustomers();
+    const document = JSON.parse((await cli(['dedup', workspace, '--json'])).stdout) as DedupDocument;
+    const printed = document.clusters.flatMap((c) => c.pairs.map((p) => [p.a, p.b].sort().join('~'))).sort();
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.open', { path: workspace });
+      const queue = await app.client.call('dedup.queue', {});
+      expect(queue.pairs.map((p) => [p.a.customer.id, p.b.customer.id].sort().join('~')).sort()).toEqual(printed);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('Ctrl+C cancels the dedup job and leaves the review queue empty', async () => {
+    const workspace = await workspaceWithCustomers();
+    const interrupt = new AbortController();
+    interrupt.abort();
+    const result = await cli(['dedup', workspace, '--json'], { interrupt: interrupt.signal });
+    expect(result.code, result.stderr).toBe(130);
+    expect(result.stderr).toMatch(/Cancelling the de-duplication/);
+    expect(JSON.parse(result.stdout)).toMatchObject({ error: { code: 'cancelled' } });
+    const app = createApp({ host: 'direct', nativeDialogs: false });
+    try {
+      await app.client.call('workspace.open', { path: workspace });
+      expect((await app.client.call('dedup.queue', {})).total).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 
   it('rejects a threshold outside 0..1 as a usage error', async () => {
