@@ -51,6 +51,11 @@ describe('detectColumn: type from the whole column', () => {
     ['country codes under "country code"', ['DE', 'FR', 'IT'], { header: 'Country Code' }, 'country'],
     ['birthdays exported as midnight timestamps', ['1990-03-05T00:00:00Z', '1985-12-01T00:00:00Z'], { header: 'Birthdate' }, 'date'],
     ['timestamps', ['1990-03-05T00:00:00Z', '1985-12-01T00:00:00Z'], { header: 'Created' }, 'date-time'],
+    // Found on the platform fixtures (test/fixtures/csv/exports/): HubSpot "Create Date", Shopify "Total Orders", Mailchimp "LEID".
+    ['times of day under a date header keep their time', ['2024-01-10 09:30', '2024-02-11 17:05'], { header: 'Create Date' }, 'date-time'],
+    ['a count of orders is a number, not money', ['3', '12', '0'], { header: 'Total Orders' }, 'number'],
+    ['a total amount is still money', ['3', '12', '0'], { header: 'Total Spent' }, 'money'],
+    ['list ids stay codes', ['41248733', '41248734'], { header: 'LEID' }, 'text'],
   ] as const)('%s → %s', (_label, values, hints, type) => {
     expect(detectColumn(values, hints).type).toBe(type);
     // Streamed without knowing the length, the same answer.

@@ -31,6 +31,8 @@ const FORMATS: TypedExpectation[] = [
     file: 'shopify-customers.csv',
     types: {
       total_spent: 'money',
+      // A count of orders, though "total" alone suggests an amount.
+      total_orders: 'number',
       accepts_email_marketing: 'boolean',
       accepts_sms_marketing: 'boolean',
       tax_exempt: 'boolean',
@@ -63,7 +65,8 @@ const FORMATS: TypedExpectation[] = [
   },
   {
     file: 'mailchimp-subscribed.csv',
-    types: { member_rating: 'number', optin_time: 'date-time', latitude: 'number', birth_date: 'date' },
+    // LEID is Mailchimp's member id: digits, but a code.
+    types: { member_rating: 'number', optin_time: 'date-time', latitude: 'number', birth_date: 'date', leid: 'text' },
     customers: {
       // A birthday without a year.
       'ann.lee@example.com': {
@@ -88,7 +91,8 @@ const FORMATS: TypedExpectation[] = [
   },
   {
     file: 'hubspot-contacts.csv',
-    types: { mobile_phone_number: 'phone', birth_date: 'date', contact_owner: 'email' },
+    // "Create Date" holds times ("2024-01-10 09:30"), which a date would drop.
+    types: { mobile_phone_number: 'phone', birth_date: 'date', contact_owner: 'email', create_date: 'date-time' },
     customers: {
       'maria.garcia@example.es': { birth_date: '1990-05-03', phone: '+34612345678', country: de('ES', 'Spain') },
       'tom.baker@example.com': { birth_date: '1982-11-30', phone: '+16175550199', mobile_phone_number: '+16175550100' },
@@ -125,7 +129,8 @@ const FORMATS: TypedExpectation[] = [
   },
   {
     file: 'woocommerce-customers.csv',
-    types: { total_spent: 'money', order_count: 'number', shipping_country: 'country' },
+    // date_registered holds times ("2016-07-19 22:17:30"): a date-time, not a date that drops them.
+    types: { total_spent: 'money', order_count: 'number', shipping_country: 'country', date_registered: 'date-time' },
     customers: {
       'walter.white@example.com': { total_spent: { amount: 312, currency: null }, order_count: 3, country: { code: 'US' } },
       // "1,050.00" in a comma-delimited file.
@@ -133,7 +138,7 @@ const FORMATS: TypedExpectation[] = [
         total_spent: { amount: 1050, currency: null },
         order_count: 11,
         phone: '+390612345678',
-        date_registered: '2019-03-02',
+        date_registered: '2019-03-02T11:00:00',
       },
     },
   },

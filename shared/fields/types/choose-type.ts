@@ -44,6 +44,8 @@ export function isDistinctive(type: FieldType, text: string, ctx: ParseContext):
 /** Why a value that parses still does not count for a type during detection (null: it counts). */
 export function detectionObjection(type: FieldType, text: string, value: TypedValue): string | null {
   if (type === 'number' && /^[-+]?0[0-9]/.test(text)) return 'a leading zero: an identifier or code, not a quantity';
+  // A date reads "2024-01-10 09:30" by dropping the time; only a midnight time (a date exported as a timestamp) may go.
+  if (type === 'date' && hasTimePastMidnight(text)) return 'a time of day: a date-time, not a date';
   if (type === 'list' && (value as string[]).some((item) => item.length > MAX_LIST_ITEM)) return 'an item too long for a list';
   return null;
 }
@@ -70,4 +72,10 @@ export function chooseType(
   // an "id", "postcode" or "language" header they are codes, and stay text.
   if (best && hinted.includes('text') && CODE_LIKE.has(best.type)) return null;
   return best ?? null;
+}
+
+/** "2024-01-10 09:30", "2024-01-10T17:05:00Z": a time other than midnight. */
+function hasTimePastMidnight(text: string): boolean {
+  const time = /[T ](\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(text);
+  return time !== null && (Number(time[1]) !== 0 || Number(time[2]) !== 0 || Number(time[3] ?? 0) !== 0);
 }

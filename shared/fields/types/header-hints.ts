@@ -43,6 +43,14 @@ const WORD_HINTS: Readonly<Record<string, readonly FieldType[]>> = {
   balance: ['money'],
   value: ['money', 'number'],
   count: ['number'],
+  // Things counted: "Total Orders" is how many, though "total" alone suggests an amount.
+  orders: ['number'],
+  purchases: ['number'],
+  visits: ['number'],
+  sessions: ['number'],
+  logins: ['number'],
+  clicks: ['number'],
+  opens: ['number'],
   quantity: ['number'],
   qty: ['number'],
   age: ['number'],
@@ -62,6 +70,14 @@ const WORD_HINTS: Readonly<Record<string, readonly FieldType[]>> = {
   mail: ['email'],
   // Codes that look like numbers or countries but are neither quantities nor places.
   id: ['text'],
+  uid: ['text'],
+  uuid: ['text'],
+  guid: ['text'],
+  // Mailchimp's list member ids.
+  leid: ['text'],
+  euid: ['text'],
+  ref: ['text'],
+  reference: ['text'],
   code: ['text'],
   zip: ['text'],
   zipcode: ['text'],
@@ -91,9 +107,16 @@ const WORD_HINTS: Readonly<Record<string, readonly FieldType[]>> = {
  * "is_vip" → boolean, "Customer ID" → text (so digits stay a code).
  */
 export function typesHintedBy(header: string | undefined): FieldType[] {
+  const words = headerWords(header ?? '');
   const hinted: FieldType[] = [];
-  for (const word of headerWords(header ?? '')) {
+  for (const word of words) {
     for (const type of WORD_HINTS[word] ?? []) if (!hinted.includes(type)) hinted.push(type);
+  }
+  // A counted noun settles what a vaguer word ("total", "value") left open.
+  if (words.some((word) => COUNTED.has(word)) && hinted.includes('number')) {
+    return ['number', ...hinted.filter((type) => type !== 'number')];
   }
   return hinted;
 }
+
+const COUNTED: ReadonlySet<string> = new Set(['count', 'orders', 'purchases', 'visits', 'sessions', 'logins', 'clicks', 'opens']);
