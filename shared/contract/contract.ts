@@ -31,7 +31,6 @@ import {
   DedupPair,
   SurvivorshipConfig,
 } from './schemas';
-import { SegmentRule } from '../segments/rule';
 import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
 import { CustomerFlag } from './schemas';
 import { AuditReport } from '../audit/report';
