@@ -94,9 +94,6 @@ export function storeTypedValues(db: Db, catalogue: FieldCatalogue, scope: strin
   return db.prepare(`UPDATE customers SET typed = ${call.sql} WHERE ${scope}`).run(...params, call.params).changes;
 }
 
-/** Customers touched by the running customers import (the committer's scratch table). */
-export const IMPORT_TARGETS_SCOPE = 'id IN (SELECT id FROM temp.import_targets)';
-
 /** A field whose typing changed since `before` (new, retyped, relocalised, or no longer typed). */
 export function changedFields(before: FieldCatalogue, after: FieldCatalogue): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
@@ -111,13 +108,13 @@ export function fieldTextSql(key: string): { sql: string; params: string[] } {
 }
 
 /**
- * After an import: the customers it touched get all their typed values
- * recomputed; a field whose typing this import changed and that existed
- * before (a disagreeing column turned it to text) is recomputed for every
- * other customer that holds it, or dropped from their typed values.
+ * After an import: the customers in `scope` (those it touched whose typed values its upsert did not write)
+ * get all their typed values recomputed; a field whose typing this import changed and that existed before
+ * (a disagreeing column turned it to text) is recomputed for every customer it did not touch that holds it,
+ * or dropped from their typed values.
  */
-export function storeImportedTypedValues(db: Db, before: FieldCatalogue, after: FieldCatalogue): void {
-  storeTypedValues(db, after, IMPORT_TARGETS_SCOPE);
+export function storeImportedTypedValues(db: Db, before: FieldCatalogue, after: FieldCatalogue, scope: string): void {
+  storeTypedValues(db, after, scope);
   for (const key of changedFields(before, after)) {
     if (!before[key]) continue;
     retypeFieldSet(db, key, after[key] ?? null, `id NOT IN (SELECT id FROM temp.import_targets)`);
