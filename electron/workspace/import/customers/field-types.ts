@@ -164,10 +164,20 @@ function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapp
   const filled = new Set<string>();
   for (let start = 0; start < columns.length; start += COLUMNS_PER_PASS) {
     const group = columns.slice(start, start + COLUMNS_PER_PASS);
-    for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
-      const row = JSON.parse(record) as StagedCustomer;
-      for (const column of group) {
-        const value = column.canonical ? (row as Record<string, unknown>)[column.key] : row.attributes[column.key];
+    // SQLite extracts just this pass's cells, so no staged record is parsed whole in JavaScript.
+    const cells = db
+      .prepare(
+        `SELECT ${group.map((_, index) => `json_extract(record, @path${index})`).join(', ')}
+         FROM import_staging WHERE import_id = @importId ORDER BY line`,
+      )
+      .raw();
+    const paths = Object.fromEntries(
+      group.map((column, index) => [`path${index}`, column.canonical ? `$."${column.key}"` : `$.attributes."${column.key}"`]),
+    );
+    for (const row of cells.iterate({ importId, ...paths }) as Iterable<unknown[]>) {
+      for (let index = 0; index < group.length; index++) {
+        const column = group[index] as Column;
+        const value = row[index];
         if (typeof value !== 'string' || value.trim() === '') continue;
         filled.add(column.key);
         column.detector?.add(value);
