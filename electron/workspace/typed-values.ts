@@ -16,9 +16,6 @@ import { recordTyped } from './import/undo/record';
  * crosses into JavaScript as an object and back.
  */
 
-/** Canonical columns in the order the row function receives them, then attributes. */
-const COLUMNS = [...CANONICAL_KEYS, 'attributes'] as const;
-
 /** Distinct values remembered per field: dates, countries, booleans and amounts repeat, and a date or phone parse costs ~100 µs. */
 const MEMO_LIMIT = 50_000;
 
@@ -35,37 +32,58 @@ function memoParser(field: TypedField): (text: string) => TypedValue | null {
   };
 }
 
-/** Parse one row's typed fields; null when it has none. */
-function typedRow(canonical: readonly [string, TypedField][], custom: readonly [string, TypedField][]) {
-  const parsers = new Map([...canonical, ...custom].map(([key, field]) => [key, memoParser(field)]));
-  const canonicalAt = canonical.map(([key]) => [key, CANONICAL_KEYS.indexOf(key as (typeof CANONICAL_KEYS)[number])] as const);
+/**
+ * The row function over one argument per typed field, in the catalogue's order (canonical fields, then
+ * custom ones): null when the row has no readable value. Custom values arrive already extracted by SQLite
+ * (`json_extract`), so no row's whole attributes object is parsed in JavaScript.
+ */
+function typedRow(fields: readonly [string, TypedField][]) {
+  const keys = fields.map(([key]) => key);
+  const parsers = fields.map(([, field]) => memoParser(field));
   return (...args: unknown[]): string | null => {
-    const typed: Record<string, TypedValue> = {};
-    let any = false;
-    const put = (key: string, text: unknown) => {
-      if (typeof text !== 'string' || text.trim() === '') return;
-      const value = parsers.get(key)?.(text) ?? null;
-      if (value !== null) {
-        typed[key] = value;
-        any = true;
-      }
-    };
-    for (const [key, at] of canonicalAt) put(key, args[at]);
-    if (custom.length > 0 && typeof args[CANONICAL_KEYS.length] === 'string') {
-      let attributes: unknown;
-      try {
-        attributes = JSON.parse(args[CANONICAL_KEYS.length] as string);
-      } catch {
-        attributes = null;
-      }
-      if (attributes && typeof attributes === 'object') {
-        const values = attributes as Record<string, unknown>;
-        for (const [key] of custom) if (Object.hasOwn(values, key)) put(key, values[key]);
-      }
+    let typed: Record<string, TypedValue> | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const text = args[i];
+      if (typeof text !== 'string' || text.trim() === '') continue;
+      const value = (parsers[i] as (text: string) => TypedValue | null)(text);
+      if (value === null) continue;
+      typed ??= {};
+      typed[keys[i] as string] = value;
     }
-    return any ? JSON.stringify(typed) : null;
+    return typed === null ? null : JSON.stringify(typed);
   };
 }
+
+/** Where the row function's arguments come from: a canonical field's column, a custom field's JSON path in a JSON text. */
+export interface TypedRowSource {
+  canonical(key: string): string;
+  /** The JSON text holding custom values (`customers.attributes`, or a staged record). */
+  json: string;
+  /** The JSON path of custom field `key` in it. */
+  path(key: string): string;
+}
+
+/**
+ * Register the row function for `catalogue` and give its call: one argument per typed field, canonical
+ * fields first, each the field's text as `source` reads it from the row (custom ones by `json_extract`
+ * with their path bound as a named parameter, given in `params`).
+ */
+export function typedRowCall(db: Db, catalogue: FieldCatalogue, source: TypedRowSource): { sql: string; params: Record<string, string> } {
+  const entries = Object.entries(catalogue).filter(([, field]) => field.type !== 'text');
+  const isCanonical = ([key]: [string, TypedField]) => (CANONICAL_KEYS as readonly string[]).includes(key);
+  const fields = [...entries.filter(isCanonical), ...entries.filter((entry) => !isCanonical(entry))];
+  db.function('tailor_typed_row', { varargs: true, deterministic: true }, typedRow(fields));
+  const params: Record<string, string> = {};
+  const args = fields.map((entry, index) => {
+    if (isCanonical(entry)) return source.canonical(entry[0]);
+    params[`typed_path_${index}`] = source.path(entry[0]);
+    return `json_extract(${source.json}, @typed_path_${index})`;
+  });
+  return { sql: `tailor_typed_row(${args.length ? args.join(', ') : 'NULL'})`, params };
+}
+
+/** Customers' own columns and attributes. */
+const STORED: TypedRowSource = { canonical: (key) => `customers.${key}`, json: 'customers.attributes', path: (key) => `$."${key}"` };
 
 /**
  * Recompute every typed value of the customers `scope` selects (a WHERE
@@ -73,15 +91,9 @@ function typedRow(canonical: readonly [string, TypedField][], custom: readonly [
  * the catalogue as it is now. Runs inside the caller's transaction.
  */
 export function storeTypedValues(db: Db, catalogue: FieldCatalogue, scope: string, params: readonly unknown[] = []): number {
-  const entries = Object.entries(catalogue).filter(([, field]) => field.type !== 'text');
-  const canonical = entries.filter(([key]) => (CANONICAL_KEYS as readonly string[]).includes(key));
-  const custom = entries.filter(([key]) => !(CANONICAL_KEYS as readonly string[]).includes(key));
-  db.function('tailor_typed_row', { varargs: true, deterministic: true }, typedRow(canonical, custom));
-  return db.prepare(`UPDATE customers SET typed = tailor_typed_row(${COLUMNS.join(', ')}) WHERE ${scope}`).run(...params).changes;
+  const call = typedRowCall(db, catalogue, STORED);
+  return db.prepare(`UPDATE customers SET typed = ${call.sql} WHERE ${scope}`).run(...params, call.params).changes;
 }
-
-/** Customers touched by the running customers import (the committer's scratch table). */
-export const IMPORT_TARGETS_SCOPE = 'id IN (SELECT id FROM temp.import_targets)';
 
 /** A field whose typing changed since `before` (new, retyped, relocalised, or no longer typed). */
 export function changedFields(before: FieldCatalogue, after: FieldCatalogue): string[] {
@@ -97,13 +109,13 @@ export function fieldTextSql(key: string): { sql: string; params: string[] } {
 }
 
 /**
- * After an import: the customers it touched get all their typed values
- * recomputed; a field whose typing this import changed and that existed
- * before (a disagreeing column turned it to text) is recomputed for every
- * other customer that holds it, or dropped from their typed values.
+ * After an import: the customers in `scope` (those it touched whose typed values its upsert did not write)
+ * get all their typed values recomputed; a field whose typing this import changed and that existed before
+ * (a disagreeing column turned it to text) is recomputed for every customer it did not touch that holds it,
+ * or dropped from their typed values.
  */
-export function storeImportedTypedValues(db: Db, before: FieldCatalogue, after: FieldCatalogue, importId: number): void {
-  storeTypedValues(db, after, IMPORT_TARGETS_SCOPE);
+export function storeImportedTypedValues(db: Db, before: FieldCatalogue, after: FieldCatalogue, scope: string, importId: number): void {
+  storeTypedValues(db, after, scope);
   const retyped = changedFields(before, after).filter((key) => before[key]);
   // Undo puts these customers' typed values back (undo-import.ts): they are not among the import's pre-images.
   if (retyped.length > 0) recordTyped(db, importId, 't.typed IS NOT NULL AND t.id NOT IN (SELECT id FROM temp.import_targets)');

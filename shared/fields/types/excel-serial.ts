@@ -1,5 +1,3 @@
-import { addDays, addSeconds, format } from 'date-fns';
-
 /**
  * Spreadsheets store dates as days since 1899-12-30 (Excel, LibreOffice,
  * Google Sheets). Excel also counts a 29 February 1900 that never was (serial
@@ -15,19 +13,34 @@ export function excelSerial(text: string): number | null {
   return serial >= 1 && serial <= LAST_SERIAL && Math.floor(serial) !== 60 ? serial : null;
 }
 
-const dayOf = (serial: number): Date => {
+/*
+ * Local calendar arithmetic, as date-fns' addDays does it (the Date constructor carries days over months
+ * and years in the local calendar): the result is a calendar day, no zone can move it. Written with the
+ * constructor because detection reads every distinct plain number as a possible serial.
+ */
+const dayOf = (serial: number, extraDays = 0): Date => {
   const days = Math.floor(serial);
-  // Local calendar arithmetic: the result is a calendar day, no zone can move it.
-  return addDays(days < 60 ? new Date(1899, 11, 31) : new Date(1899, 11, 30), days);
+  return new Date(1899, 11, (days < 60 ? 31 : 30) + days + extraDays);
 };
 
+/*
+ * Read off the local calendar fields, as date-fns' format(…, 'yyyy-MM-dd') / 'HH:mm:ss' would: column detection
+ * reads every distinct plain number as a possible serial, and format's pattern interpretation cost ~5 µs a call.
+ */
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const isoDay = (d: Date): string => `${String(d.getFullYear()).padStart(4, '0')}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+const wallTime = (d: Date): string => `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+
 /** 32937 → "1990-03-05". */
-export const excelSerialDate = (serial: number): string => format(dayOf(serial), 'yyyy-MM-dd');
+export const excelSerialDate = (serial: number): string => isoDay(dayOf(serial));
+
+/** The midnight a time of day is read from, as date-fns' addSeconds from it did. */
+const MIDNIGHT_2000 = new Date(2000, 0, 1).getTime();
 
 /** 32937.75 → "1990-03-05T18:00:00" (wall time, no zone: spreadsheets store none). */
 export function excelSerialDateTime(serial: number): string {
   const seconds = Math.round((serial - Math.floor(serial)) * 86_400);
-  const day = addDays(dayOf(serial), seconds >= 86_400 ? 1 : 0);
-  const time = addSeconds(new Date(2000, 0, 1), seconds % 86_400);
-  return `${format(day, 'yyyy-MM-dd')}T${format(time, 'HH:mm:ss')}`;
+  const day = dayOf(serial, seconds >= 86_400 ? 1 : 0);
+  const time = new Date(MIDNIGHT_2000 + (seconds % 86_400) * 1000);
+  return `${isoDay(day)}T${wallTime(time)}`;
 }

@@ -4,7 +4,8 @@ import { survivorOfSql } from '../../dedup/survivor-sql';
 import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh } from '../../field-stats';
 import { isMojibakeOf } from '../mojibake';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
-import { typeImportedFields } from './field-types';
+import { decideImportedTypes } from './field-types';
+import { storeImportedTypedValues, typedRowCall } from '../../typed-values';
 import { readPolicy } from '../policy';
 import { recordCatalogue, recordStamp } from '../undo/record';
 import { snapshotRows } from '../undo/pre-images';
@@ -34,14 +35,19 @@ const TARGETS_TO_SURVIVORS = `
   UPDATE temp.import_targets SET id = ${survivorOfSql('import_targets.id')}
   WHERE id IN (SELECT merged_id FROM dedup_merges WHERE undone_at IS NULL)`;
 
-/** The upsert, its SET clause built from the import's re-import policy (policy-sql.ts). */
-const upsertStaged = (set: string): string => `
+/**
+ * The upsert, its SET clause built from the import's re-import policy (policy-sql.ts). A new customer's
+ * typed values are computed from the staged row as it is inserted (`typed`), so it is written once; a
+ * customer that existed, or that several staged rows land on, gets NULL here and is typed after the merge.
+ */
+const upsertStaged = (set: string, typed: string): string => `
   INSERT INTO customers (id, email, first_name, last_name, phone, birth_date, gender, city, country,
-                         attributes, import_id, created_at, updated_at)
+                         attributes, import_id, created_at, updated_at, typed)
   SELECT t.id,
     r ->> '$.email', r ->> '$.first_name', r ->> '$.last_name', r ->> '$.phone',
     r ->> '$.birth_date', r ->> '$.gender', r ->> '$.city', r ->> '$.country',
-    r -> '$.attributes', @importId, @now, @now
+    r -> '$.attributes', @importId, @now, @now,
+    CASE WHEN t.id IN (SELECT id FROM temp.import_merged) THEN NULL ELSE ${typed} END
   FROM (SELECT line, record AS r FROM import_staging WHERE import_id = @importId ORDER BY line) s
   JOIN temp.import_targets t ON t.line = s.line
   WHERE true
@@ -83,9 +89,10 @@ function prepareScratch(db: Db): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS import_targets (line INTEGER PRIMARY KEY, id TEXT NOT NULL);
     CREATE INDEX IF NOT EXISTS temp.import_targets_id ON import_targets (id);
+    CREATE TEMP TABLE IF NOT EXISTS import_merged (id TEXT PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS stats_before (kind TEXT NOT NULL, key TEXT NOT NULL, filled INTEGER NOT NULL, sample, PRIMARY KEY (kind, key));
     CREATE TEMP TABLE IF NOT EXISTS stats_after (kind TEXT NOT NULL, key TEXT NOT NULL, filled INTEGER NOT NULL, sample, PRIMARY KEY (kind, key));
-    DELETE FROM temp.import_targets; DELETE FROM temp.stats_before; DELETE FROM temp.stats_after;`);
+    DELETE FROM temp.import_targets; DELETE FROM temp.import_merged; DELETE FROM temp.stats_before; DELETE FROM temp.stats_after;`);
 }
 
 interface ExistingRow extends Partial<Record<CanonicalKey, string | null>> {
@@ -155,12 +162,24 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
   if (targets > created) snapshotRows(db, importId, 'customers', 't.id IN (SELECT id FROM temp.import_targets)');
   recordCatalogue(db, importId);
   recordStamp(db, importId, now, targets);
-  const set = policySetSql(readPolicy(db, importId));
-  db.prepare(upsertStaged(set.sql)).run({ importId, now, ...set.params });
 
   const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   for (const column of mapping) if (column.kind === 'custom') addField.run(column.key, column.header || column.key, now);
-  typeImportedFields(db, importId, mapping, name);
+  const typing = decideImportedTypes(db, importId, mapping, name);
+
+  // Customers whose row the upsert merges into an existing one: typed after it, from the merged text.
+  if (targets > created || targets < counters.rowsStaged) {
+    db.exec(`INSERT INTO temp.import_merged (id) SELECT id FROM temp.import_targets t
+             GROUP BY id HAVING count(*) > 1 OR EXISTS (SELECT 1 FROM customers c WHERE c.id = t.id)`);
+  }
+  const typed = typedRowCall(db, typing.after, {
+    canonical: (key) => `r ->> '$.${key}'`,
+    json: 'r',
+    path: (key) => `$.attributes."${key}"`,
+  });
+  const set = policySetSql(readPolicy(db, importId));
+  db.prepare(upsertStaged(set.sql, typed.sql)).run({ importId, now, ...set.params, ...typed.params });
+  storeImportedTypedValues(db, typing.before, typing.after, 'id IN (SELECT id FROM temp.import_merged)', importId);
 
   if (statsFresh) {
     db.exec(`INSERT INTO temp.stats_after (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
@@ -170,6 +189,6 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
     );
     markFieldStatsFresh(db);
   }
-  db.exec('DELETE FROM temp.import_targets; DELETE FROM temp.stats_before; DELETE FROM temp.stats_after;');
+  db.exec('DELETE FROM temp.import_targets; DELETE FROM temp.import_merged; DELETE FROM temp.stats_before; DELETE FROM temp.stats_after;');
   return { created, updated: counters.rowsStaged - created, warned };
 }

@@ -8,9 +8,9 @@ import {
   parseValue,
   type ParseContext,
 } from '../../../../shared/fields/types';
+import type { FieldCatalogue } from '../../../../shared/fields/catalogue';
 import { canonicalFieldTypes, fieldCatalogue, storedTyping, type StoredFieldType } from '../../customers-repo';
 import type { Db } from '../../db';
-import { storeImportedTypedValues } from '../../typed-values';
 import type { StagedCustomer } from './steps';
 
 /**
@@ -24,9 +24,9 @@ import type { StagedCustomer } from './steps';
  * column disagrees, a custom field falls back to text and a canonical one
  * keeps its locale, each with a warning saying why. A column the mapping
  * gives a type (the import wizard's choice) takes that type, no detection
- * asked. Then the typed values are stored (typed-values.ts): for the
- * customers this import touched, and for every customer of a field whose
- * typing changed.
+ * asked. The committer then stores the typed values (typed-values.ts): new
+ * customers get theirs in the upsert itself, the others afterwards, and every
+ * customer of a field whose typing changed too.
  */
 
 /** Rows the file's locale is read from. */
@@ -104,11 +104,20 @@ const valuesOf = (staged: StagedCustomer): string[] => [
   ...Object.values(staged.attributes),
 ];
 
-/** Runs inside the customers import's final transaction, after custom fields are registered. */
-export function typeImportedFields(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {
-  const catalogueBefore = fieldCatalogue(db);
+/** The field catalogue before and after this import's typing. */
+export interface ImportTyping {
+  before: FieldCatalogue;
+  after: FieldCatalogue;
+}
+
+/**
+ * Runs inside the customers import's final transaction, after custom fields are registered. It reads only
+ * the staged rows and the catalogue, so it can run before the upsert, which then writes typed values as it inserts.
+ */
+export function decideImportedTypes(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): ImportTyping {
+  const before = fieldCatalogue(db);
   decideFieldTypes(db, importId, mapping, fileName);
-  storeImportedTypedValues(db, catalogueBefore, fieldCatalogue(db), importId);
+  return { before, after: fieldCatalogue(db) };
 }
 
 function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {
@@ -155,10 +164,20 @@ function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapp
   const filled = new Set<string>();
   for (let start = 0; start < columns.length; start += COLUMNS_PER_PASS) {
     const group = columns.slice(start, start + COLUMNS_PER_PASS);
-    for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
-      const row = JSON.parse(record) as StagedCustomer;
-      for (const column of group) {
-        const value = column.canonical ? (row as Record<string, unknown>)[column.key] : row.attributes[column.key];
+    // SQLite extracts just this pass's cells, so no staged record is parsed whole in JavaScript.
+    const cells = db
+      .prepare(
+        `SELECT ${group.map((_, index) => `json_extract(record, @path${index})`).join(', ')}
+         FROM import_staging WHERE import_id = @importId ORDER BY line`,
+      )
+      .raw();
+    const paths = Object.fromEntries(
+      group.map((column, index) => [`path${index}`, column.canonical ? `$."${column.key}"` : `$.attributes."${column.key}"`]),
+    );
+    for (const row of cells.iterate({ importId, ...paths }) as Iterable<unknown[]>) {
+      for (let index = 0; index < group.length; index++) {
+        const column = group[index] as Column;
+        const value = row[index];
         if (typeof value !== 'string' || value.trim() === '') continue;
         filled.add(column.key);
         column.detector?.add(value);
