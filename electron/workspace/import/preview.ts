@@ -23,6 +23,7 @@ import { ENTITIES } from './entities';
 import { openSource, type SourceFile } from './source';
 import { MAX_COLUMNS } from './run-import';
 import { FileProblem } from './text';
+import { hasReasonsColumn } from './validation/source-header';
 
 /**
  * The first rows of a file as an import would read them, for the import
@@ -153,8 +154,14 @@ export async function previewImport(db: Db, request: PreviewRequest): Promise<Im
   const rows = parseRows(text, dialect);
   const headerAt = rows.findIndex((row) => !isBlank(row));
   if (headerAt === -1) throw new FileProblem(`Cannot import ${name}: it contains only blank lines, no header row.`);
-  const header = rows[headerAt] ?? [];
-  const data = rows.slice(headerAt + 1).filter((row) => !isBlank(row));
+  const fileHeader = rows[headerAt] ?? [];
+  // A rejected-rows file's reasons column is not data: an import leaves it out (withValidation), so the preview does too.
+  const reasons = hasReasonsColumn(fileHeader) ? 1 : 0;
+  const header = fileHeader.slice(reasons);
+  const data = rows
+    .slice(headerAt + 1)
+    .filter((row) => !isBlank(row))
+    .map((row) => row.slice(reasons));
 
   const guessedEntity = guessImportEntity(header);
   const entity = request.entity ?? guessedEntity ?? 'customers';
@@ -177,14 +184,14 @@ export async function previewImport(db: Db, request: PreviewRequest): Promise<Im
 
   let problem: string | null = null;
   try {
-    withColumnChoices(ENTITIES[entity], chosen).mapHeader(header, { db, importId: 0, name, dialect, encoding });
+    withColumnChoices(ENTITIES[entity], chosen).mapHeader(fileHeader, { db, importId: 0, name, dialect, encoding });
   } catch (error) {
     if (!(error instanceof FileProblem)) throw error;
     problem = error.message;
   }
 
-  if (header.length > MAX_COLUMNS) {
-    problem = `Cannot import ${name}: it has ${header.length.toLocaleString('en-US')} columns, and Tailor imports at most ${MAX_COLUMNS.toLocaleString('en-US')}. Remove the columns you do not need for emails and import again.`;
+  if (fileHeader.length > MAX_COLUMNS) {
+    problem = `Cannot import ${name}: it has ${fileHeader.length.toLocaleString('en-US')} columns, and Tailor imports at most ${MAX_COLUMNS.toLocaleString('en-US')}. Remove the columns you do not need for emails and import again.`;
   }
   const detection = data.slice(0, Math.max(20, Math.min(DETECTION_ROWS, Math.floor(DETECTION_CELLS / Math.max(1, header.length)))));
   const detectedLocale = detectLocale(detection);
