@@ -2,7 +2,6 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import Papa from 'papaparse';
 import type {
   ColumnChoice,
   ColumnMapping,
@@ -20,6 +19,7 @@ import { checkColumns, chosenEncoding, withColumnChoices } from './choices';
 import { detectDialect, type Dialect } from './dialect';
 import { decideEncoding, type EncodingDecision } from './encoding';
 import { ENTITIES } from './entities';
+import { isBlankRow as isBlank, parseRows, sampleText } from './sample-rows';
 import { openSource, type SourceFile } from './source';
 import { MAX_COLUMNS } from './run-import';
 import { FileProblem } from './text';
@@ -81,22 +81,6 @@ function sampleEncoding(sample: Buffer, name: string): EncodingDecision {
     if (iconv.encodingExists(encoding)) return decided(encoding, match.confidence);
   }
   return decided('windows-1252', 0);
-}
-
-/** The sample's text, cut after its last complete line when the file goes on. */
-function sampleText(sample: Buffer, encoding: string, whole: boolean): string {
-  const text = iconv.decode(sample, encoding, { stripBOM: true });
-  if (whole) return text;
-  const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  return end > 0 ? text.slice(0, end + 1) : text;
-}
-
-const isBlank = (row: readonly string[]): boolean => row.every((cell) => cell.trim() === '');
-
-function parseRows(text: string, dialect: Dialect): string[][] {
-  const parsed = Papa.parse<string[]>(text, { delimiter: dialect.delimiter, newline: dialect.newline, skipEmptyLines: false });
-  // '\n' also splits CRLF files; the stray '\r' stays on the last cell.
-  return parsed.data.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell.replace(/\r$/, '') : cell)));
 }
 
 /** What the entity's mapper makes of the header, or the plain synonym mapping when the file would be refused as it is. */
