@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { ColumnMapping } from '../../../shared/contract/schemas';
-import { detectLocale, type ParseContext } from '../../../shared/fields/types';
+import { detectColumn, detectLocale, type ParseContext } from '../../../shared/fields/types';
 import type { Db } from '../db';
 import type { Dialect } from './dialect';
 import type { ImportContext } from './pipeline';
@@ -79,8 +79,35 @@ export function sampleMappedRows(db: Db, context: Omit<ImportContext, 'mapping'>
   return data.slice(0, LOCALE_SAMPLE_ROWS).map((row) => indices.map((index) => row[index] ?? ''));
 }
 
+const chosenLocale = (mapping: readonly ColumnMapping[]): ParseContext | undefined => mapping.find((column) => column.locale)?.locale;
+
 /** The locale the mapping chose (the wizard's or a mapping file's), else the one the file's first rows show. */
 export function fileLocale(context: ImportContext): ParseContext {
-  const chosen = context.mapping.find((column) => column.locale !== undefined)?.locale;
-  return chosen ?? detectLocale(sampleMappedRows(context.db, context, context.mapping)).context;
+  return chosenLocale(context.mapping) ?? detectLocale(sampleMappedRows(context.db, context, context.mapping)).context;
+}
+
+/**
+ * How to read each of the given known fields' columns: the chosen locale, else
+ * the file's detected one with the column's own day order and decimal mark
+ * (as the customers' typing reads a column, here from the file's first rows).
+ */
+export function columnLocales(context: ImportContext, keys: readonly string[]): Map<string, ParseContext> {
+  const chosen = chosenLocale(context.mapping);
+  const rows = chosen ? [] : sampleMappedRows(context.db, context, context.mapping);
+  const locale = chosen ?? detectLocale(rows).context;
+  const locales = new Map<string, ParseContext>();
+  for (const key of keys) {
+    const index = context.mapping.findIndex((column) => column.kind === 'canonical' && column.key === key);
+    const column = context.mapping[index];
+    if (chosen || column === undefined || rows.length === 0) {
+      locales.set(key, locale);
+      continue;
+    }
+    const detected = detectColumn(
+      rows.map((row) => row[index] ?? ''),
+      { header: column.header, locale },
+    );
+    locales.set(key, { ...locale, dateOrder: detected.context.dateOrder, decimalSeparator: detected.context.decimalSeparator });
+  }
+  return locales;
 }
