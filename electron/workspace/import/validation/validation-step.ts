@@ -35,11 +35,19 @@ export function validationStep<T>(context: ImportContext, entity: ImportEntityNa
     }
     return checker;
   };
+  // Files repeat a few countries: each cell is read once (bounded, as a file may hold anything there).
+  const countries = new Map<string, string | undefined>();
   const countryOf = (cell: string | undefined): string | undefined => {
     if (cell === undefined) return undefined;
+    if (countries.has(cell)) return countries.get(cell);
     const country = parseCountry(cell, locale);
-    return country.ok ? country.value.code : undefined;
+    const code = country.ok ? country.value.code : undefined;
+    if (countries.size < 1000) countries.set(cell, code);
+    return code;
   };
+  // Only a phone number is read in the row's country.
+  const rowCountry = (cells: ReadonlyMap<string, string>): string | undefined =>
+    roles.phone === undefined || roles.country === undefined || !cells.has(roles.phone) ? undefined : countryOf(cells.get(roles.country));
   const columns = new Map(mapping.map((column) => [column.key, column.header]));
   // Read only the cells some rule looks at; completeness looks at all of them.
   const wanted = new Set<string>(
@@ -69,7 +77,7 @@ export function validationStep<T>(context: ImportContext, entity: ImportEntityNa
         const value = stripTextMarker((row.record.fields[index] ?? '').trim());
         if (value !== '') cells.set(key, value);
       }
-      const findings = checkerIn(countryOf(roles.country === undefined ? undefined : cells.get(roles.country)))({ cells, columns });
+      const findings = checkerIn(rowCountry(cells))({ cells, columns });
       if (findings.length === 0) return next;
       const line = row.record.line;
       for (const f of findings) record.run(importId, line, f.rule, f.action, f.message, f.suggestion ?? null);
