@@ -3,6 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
 import { importReportOf, type ImportEntityName, type ImportReport, type ImportSettings } from '../../shared/contract/schemas';
+import type { MappingFile } from '../../shared/imports/mapping-file';
+import { cli } from '../support/cli-runner';
+import { tempDir } from '../support/temp';
 import { freshWorkspace } from '../support/workspace-app';
 
 /**
@@ -106,5 +109,24 @@ describe('rejected rows of an import with column choices', () => {
     const plain = await importWith(app, fixed, 'customers');
     expect([plain.status, plain.rowsImported, plain.rowsRejected]).toEqual(['succeeded', 1, 0]);
     expect((await app.client.call('customers.get', { idOrEmail: 'bad@example.com' }))?.attributes).toMatchObject({ ville_natale: 'Nice' });
+  });
+});
+
+describe('a rejected-rows file with tailor mapping and tailor import --mapping', () => {
+  it('writes a mapping of the file without its reasons column and imports with it', async () => {
+    dir = tempDir('tailor-rejects-mapping-');
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const workspacePath = path.join(dir, 'shop.tailor');
+    expect((await cli(['init', workspacePath])).code).toBe(0);
+    const rejects = write('customers-rejected.csv', REJECTS);
+    const out = path.join(dir, 'mapping.json');
+    const written = await cli(['mapping', workspacePath, '--customers', rejects, '--out', out]);
+    expect(written.code, written.stderr).toBe(0);
+    expect(written.stdout).not.toContain('the import would stop');
+    const mapping = JSON.parse(fs.readFileSync(out, 'utf8')) as MappingFile;
+    expect(mapping.columns.map((column) => column.header)).toEqual(['first_name', 'email', 'city']);
+    const imported = await cli(['import', workspacePath, '--customers', rejects, '--mapping', out, '--json']);
+    expect(imported.code, imported.stderr + imported.stdout).toBe(0);
+    expect(JSON.parse(imported.stdout) as ImportReport).toMatchObject({ status: 'succeeded', rowsImported: 2, rowsRejected: 0 });
   });
 });
