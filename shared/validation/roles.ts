@@ -6,6 +6,8 @@
 export interface FieldRoles {
   email?: string;
   phone?: string;
+  /** The row's country: its phone numbers without a country code are read in it. */
+  country?: string;
   birthDate?: string;
   /** Custom columns that state an age, in the languages headers are mapped from. */
   age: readonly string[];
@@ -20,6 +22,7 @@ export const ROLES: { readonly [entity: string]: FieldRoles } = {
   customers: {
     email: 'email',
     phone: 'phone',
+    country: 'country',
     birthDate: 'birth_date',
     age: AGE_KEYS,
     pastDates: [{ key: 'birth_date', what: 'birth date', time: false }],

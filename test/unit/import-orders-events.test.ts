@@ -8,7 +8,6 @@ import { firstLineHeaders, guessImportEntity } from '../../shared/imports/activi
 import { createApp } from '../../electron/services/app';
 import { openDatabase, type Db } from '../../electron/workspace/db';
 import { importCustomers, importFile, importInWorker } from '../../electron/workspace/import';
-import { parseAmount, parseTimestamp } from '../../electron/workspace/import/activity/values';
 import { listImports } from '../../electron/workspace/imports-repo';
 import { MIGRATIONS } from '../../electron/workspace/migrations';
 
@@ -146,9 +145,9 @@ describe('orders import', () => {
       ',ann@example.com,2026-01-05,10,1',
       'O3,,2026-01-05,10,1',
       'O4,not-an-email,2026-01-05,10,1',
-      'O5,ann@example.com,05/01/2026,10,1',
+      'O5,ann@example.com,soon,10,1',
       'O6,ann@example.com,2026-02-30,10,1',
-      'O7,ann@example.com,2026-01-05,"1,234",1',
+      'O7,ann@example.com,2026-01-05,"1,2,3",1',
       'O8,ann@example.com,2026-01-05,ten,1',
       'O9,ann@example.com,2026-01-05,10,two',
       'O1,ann@example.com,2026-01-06,11,1',
@@ -162,9 +161,9 @@ describe('orders import', () => {
     expect(report.rejections.map((rejection) => [rejection.line, rejection.reason])).toEqual([
       [4, expect.stringContaining('no customer id or email')],
       [5, expect.stringContaining('"not-an-email" is not a valid email address')],
-      [6, expect.stringContaining('order date "05/01/2026" is not a date')],
+      [6, expect.stringContaining('order date "soon" is not a date')],
       [7, expect.stringContaining('order date "2026-02-30" is not a date')],
-      [8, expect.stringContaining('amount "1,234" is not a number')],
+      [8, expect.stringContaining('amount "1,2,3" is not a number')],
       [9, expect.stringContaining('amount "ten" is not a number')],
       [10, expect.stringContaining('items "two" is not a whole number')],
       [11, expect.stringContaining('duplicate order id "O1": same order id as line 2')],
@@ -320,19 +319,59 @@ describe('header guess and narrow value parsing', () => {
     expect(firstLineHeaders('\uFEFF\n"Order ID";E-mail;Total\r\nO1;a@example.com;5')).toEqual(['Order ID', 'E-mail', 'Total']);
     expect(guessImportEntity(firstLineHeaders('customer_id\tevent\ttimestamp\n'))).toBe('events');
   });
+});
 
-  it('reads ISO timestamps and plain amounts, and nothing it would have to guess', () => {
-    expect(parseTimestamp('2026-03-01')).toBe('2026-03-01');
-    expect(parseTimestamp('2026-03-01T09:30:00+02:00')).toBe('2026-03-01T07:30:00.000Z');
-    expect(parseTimestamp('2026-03-01 09:30')).toBe('2026-03-01T09:30:00');
-    expect(parseTimestamp('03/01/2026')).toBeNull();
-    expect(parseTimestamp('2026-13-01')).toBeNull();
-    expect(parseAmount('12')).toBe(12);
-    expect(parseAmount('-12.5')).toBe(-12.5);
-    expect(parseAmount('12,50')).toBe(12.5);
-    expect(parseAmount('1,234')).toBeNull();
-    expect(parseAmount('1.234,50')).toBeNull();
-    expect(parseAmount('$12')).toBeNull();
+describe('dates and amounts in the file’s locale', () => {
+  const ordersOf = () =>
+    rows<{ id: string; ordered_at: string; total: number; currency: string }>(
+      'SELECT id, ordered_at, total, currency FROM orders ORDER BY id',
+    );
+
+  it('reads a French file’s day-first dates and "1 234,50" / "1.234,50 €" amounts', async () => {
+    const csv = [
+      'order_id;email;date;amount;currency',
+      'F1;ann@example.com;02/05/2024;1 234,50;EUR',
+      'F2;ann@example.com;25/05/2024;1.234,50 €;',
+      'F3;ann@example.com;03/06/2024 14:30;12,00;',
+      'F4;ann@example.com;2024-06-04T09:30:00+02:00;7;USD',
+    ].join('\r\n');
+    const report = await importFile(db, 'orders', writeCsv('commandes.csv', csv));
+    expectAccounted(report);
+    expect(report.rejections).toEqual([]);
+    expect(ordersOf()).toEqual([
+      { id: 'F1', ordered_at: '2024-05-02', total: 1234.5, currency: 'EUR' },
+      { id: 'F2', ordered_at: '2024-05-25', total: 1234.5, currency: 'EUR' },
+      { id: 'F3', ordered_at: '2024-06-03T14:30:00', total: 12, currency: 'USD' },
+      { id: 'F4', ordered_at: '2024-06-04T07:30:00.000Z', total: 7, currency: 'USD' },
+    ]);
+  });
+
+  it('reads a German file’s dotted dates and amounts, and a chosen locale where the data does not decide', async () => {
+    const german = 'order_id;email;date;amount\nG1;ann@example.com;02.05.2024;1.234,50 €\nG2;ann@example.com;03.05.2024;99,95\n';
+    expect((await importFile(db, 'orders', writeCsv('bestellungen.csv', german))).rowsRejected).toBe(0);
+    expect(ordersOf().map((order) => [order.id, order.ordered_at, order.total])).toEqual([
+      ['G1', '2024-05-02', 1234.5],
+      ['G2', '2024-05-03', 99.95],
+    ]);
+
+    // Nothing in this file says which day order or decimal mark it uses: the chosen locale does.
+    const ambiguous = 'order_id,email,date,amount\nA1,ann@example.com,02/05/2024,1.234\n';
+    const locale = { decimalSeparator: ',' as const, thousandsSeparator: '.' as const, dateOrder: 'day-first' as const };
+    await importFile(db, 'orders', writeCsv('a.csv', ambiguous), { settings: { locale } });
+    expect(ordersOf().find((order) => order.id === 'A1')).toMatchObject({ ordered_at: '2024-05-02', total: 1234 });
+    await importFile(db, 'orders', writeCsv('a.csv', ambiguous));
+    expect(ordersOf().find((order) => order.id === 'A1')).toMatchObject({ ordered_at: '2024-02-05', total: 1.234 });
+  });
+
+  it('reads events’ day-first timestamps and decimal-comma values', async () => {
+    const csv = 'customer;type;timestamp;value\nC1;purchase;02/05/2024 14:30;1 234,50\nC1;purchase;25/05/2024 09:00;12,50 €\n';
+    const report = await importFile(db, 'events', writeCsv('evenements.csv', csv));
+    expect(report.rejections).toEqual([]);
+    const events = rows<{ occurred_at: string; properties: string }>('SELECT occurred_at, properties FROM events ORDER BY id');
+    expect(events.map((event) => [event.occurred_at, (JSON.parse(event.properties) as { value?: number }).value])).toEqual([
+      ['2024-05-02T14:30:00', 1234.5],
+      ['2024-05-25T09:00:00', 12.5],
+    ]);
   });
 });
 

@@ -104,6 +104,8 @@ function mapStandIns<T>(entity: ImportEntity<T>, standIns: string[], fields: rea
 
 /** Decision point 3: the entity's header mapping, with the user's columns applied (ignored ones left out) and checked. */
 export function withColumnChoices<T>(entity: ImportEntity<T>, settings: ImportSettings | undefined): ImportEntity<T> {
+  // Inside any wrapper that changes the header: the choices describe the header the entity sees.
+  if (entity.around) return entity.around((inner) => withColumnChoices(inner, settings));
   const columns = settings?.columns;
   const locale = settings?.locale;
   if (!columns && !locale) return entity;

@@ -87,4 +87,11 @@ export interface ImportEntity<T> {
   steps(context: ImportContext): Step<T>[];
   /** Runs inside the import's final transaction. */
   commit(context: ImportContext, counters: Counters): CommitResult;
+  /**
+   * Set by a wrapper that changes the header before its entity sees it
+   * (withValidation leaves a rejected-rows file's reasons column out): the same
+   * wrapper around `wrap(entity)`, so column choices (choices.ts) apply to the
+   * header as the entity sees it, inside the wrapper.
+   */
+  readonly around?: (wrap: (inner: ImportEntity<T>) => ImportEntity<T>) => ImportEntity<T>;
 }

@@ -2,7 +2,6 @@ import { isUtf8 } from 'node:buffer';
 import fs from 'node:fs';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import Papa from 'papaparse';
 import type {
   ColumnChoice,
   ColumnMapping,
@@ -20,9 +19,11 @@ import { checkColumns, chosenEncoding, withColumnChoices } from './choices';
 import { detectDialect, type Dialect } from './dialect';
 import { decideEncoding, type EncodingDecision } from './encoding';
 import { ENTITIES } from './entities';
+import { isBlankRow as isBlank, parseRows, sampleText } from './sample-rows';
 import { openSource, type SourceFile } from './source';
 import { MAX_COLUMNS } from './run-import';
 import { FileProblem } from './text';
+import { hasReasonsColumn } from './validation/source-header';
 
 /**
  * The first rows of a file as an import would read them, for the import
@@ -82,22 +83,6 @@ function sampleEncoding(sample: Buffer, name: string): EncodingDecision {
   return decided('windows-1252', 0);
 }
 
-/** The sample's text, cut after its last complete line when the file goes on. */
-function sampleText(sample: Buffer, encoding: string, whole: boolean): string {
-  const text = iconv.decode(sample, encoding, { stripBOM: true });
-  if (whole) return text;
-  const end = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
-  return end > 0 ? text.slice(0, end + 1) : text;
-}
-
-const isBlank = (row: readonly string[]): boolean => row.every((cell) => cell.trim() === '');
-
-function parseRows(text: string, dialect: Dialect): string[][] {
-  const parsed = Papa.parse<string[]>(text, { delimiter: dialect.delimiter, newline: dialect.newline, skipEmptyLines: false });
-  // '\n' also splits CRLF files; the stray '\r' stays on the last cell.
-  return parsed.data.map((row) => row.map((cell, index) => (index === row.length - 1 ? cell.replace(/\r$/, '') : cell)));
-}
-
 /** What the entity's mapper makes of the header, or the plain synonym mapping when the file would be refused as it is. */
 function detectedColumns(
   db: Db,
@@ -153,8 +138,14 @@ export async function previewImport(db: Db, request: PreviewRequest): Promise<Im
   const rows = parseRows(text, dialect);
   const headerAt = rows.findIndex((row) => !isBlank(row));
   if (headerAt === -1) throw new FileProblem(`Cannot import ${name}: it contains only blank lines, no header row.`);
-  const header = rows[headerAt] ?? [];
-  const data = rows.slice(headerAt + 1).filter((row) => !isBlank(row));
+  const fileHeader = rows[headerAt] ?? [];
+  // A rejected-rows file's reasons column is not data: an import leaves it out (withValidation), so the preview does too.
+  const reasons = hasReasonsColumn(fileHeader) ? 1 : 0;
+  const header = fileHeader.slice(reasons);
+  const data = rows
+    .slice(headerAt + 1)
+    .filter((row) => !isBlank(row))
+    .map((row) => row.slice(reasons));
 
   const guessedEntity = guessImportEntity(header);
   const entity = request.entity ?? guessedEntity ?? 'customers';
@@ -177,14 +168,14 @@ export async function previewImport(db: Db, request: PreviewRequest): Promise<Im
 
   let problem: string | null = null;
   try {
-    withColumnChoices(ENTITIES[entity], chosen).mapHeader(header, { db, importId: 0, name, dialect, encoding });
+    withColumnChoices(ENTITIES[entity], chosen).mapHeader(fileHeader, { db, importId: 0, name, dialect, encoding });
   } catch (error) {
     if (!(error instanceof FileProblem)) throw error;
     problem = error.message;
   }
 
-  if (header.length > MAX_COLUMNS) {
-    problem = `Cannot import ${name}: it has ${header.length.toLocaleString('en-US')} columns, and Tailor imports at most ${MAX_COLUMNS.toLocaleString('en-US')}. Remove the columns you do not need for emails and import again.`;
+  if (fileHeader.length > MAX_COLUMNS) {
+    problem = `Cannot import ${name}: it has ${fileHeader.length.toLocaleString('en-US')} columns, and Tailor imports at most ${MAX_COLUMNS.toLocaleString('en-US')}. Remove the columns you do not need for emails and import again.`;
   }
   const detection = data.slice(0, Math.max(20, Math.min(DETECTION_ROWS, Math.floor(DETECTION_CELLS / Math.max(1, header.length)))));
   const detectedLocale = detectLocale(detection);

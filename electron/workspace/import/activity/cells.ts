@@ -1,4 +1,5 @@
 import type { ColumnMapping } from '../../../../shared/contract/schemas';
+import type { ParseContext } from '../../../../shared/fields/types';
 import type { CsvRecord } from '../records';
 
 /**
@@ -27,3 +28,9 @@ export function cellReader<K extends string>(
     return cells;
   };
 }
+
+/** How a date is written in this locale, for a message that says how to fix one. */
+export const dayOrderExample = (ctx: ParseContext): string => (ctx.dateOrder === 'day-first' ? '01/03/2026' : '03/01/2026');
+
+/** How an amount is written in this locale, for a message that says how to fix one. */
+export const amountExample = (ctx: ParseContext): string => (ctx.decimalSeparator === ',' ? '1 234,50' : '1,234.50');

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { EVENT_KEYS, type EventKey } from '../../../../shared/imports/activity-headers';
 import { toSnakeKey } from '../../../../shared/fields/naming';
-import { cellReader } from '../activity/cells';
+import { amountExample, cellReader, dayOrderExample } from '../activity/cells';
 import { customerRef, type CustomerRef } from '../activity/customer-key';
-import { parseAmount, parseTimestamp } from '../activity/values';
+import { DEFAULT_CONTEXT, parseMoney } from '../../../../shared/fields/types';
+import { readTimestamp } from '../activity/read-values';
+import { columnLocales } from '../sample-rows';
 import { next, reject, type ImportContext, type Step } from '../pipeline';
 
 /** An event as staged; `hash` identifies it across imports. */
@@ -28,8 +30,11 @@ export function eventHash(event: { customer_key: string; type: string; occurred_
 }
 
 /** Cells to a staged event: customer, type (snake_case), timestamp and value parsed, or the row rejected with what to fix. */
-export function eventValuesStep({ mapping }: ImportContext): Step<StagedEvent> {
-  const read = cellReader(mapping, isEventKey);
+export function eventValuesStep(context: ImportContext): Step<StagedEvent> {
+  const read = cellReader(context.mapping, isEventKey);
+  const locales = columnLocales(context, ['occurred_at', 'value']);
+  const timeLocale = locales.get('occurred_at') ?? DEFAULT_CONTEXT;
+  const valueLocale = locales.get('value') ?? DEFAULT_CONTEXT;
   return {
     name: 'event values',
     run: (row) => {
@@ -42,15 +47,18 @@ export function eventValuesStep({ mapping }: ImportContext): Step<StagedEvent> {
       const type = toSnakeKey(known.type);
       if (type === '') return reject(`event type "${known.type}" has no letters or digits; use a name like product_view`);
       if (known.occurred_at === undefined) return reject('no timestamp; fill one in (like 2026-03-01T09:30:00Z)');
-      const occurredAt = parseTimestamp(known.occurred_at);
-      if (occurredAt === null)
-        return reject(`timestamp "${known.occurred_at}" is not a date and time; write it like 2026-03-01T09:30:00Z or 2026-03-01 09:30`);
+      const time = readTimestamp(known.occurred_at, timeLocale);
+      if (!time.ok)
+        return reject(
+          `timestamp "${known.occurred_at}" is not a date and time (${time.reason}); write it like 2026-03-01T09:30:00Z or ${dayOrderExample(timeLocale)} 09:30`,
+        );
+      const occurredAt = time.value;
       let value: number | undefined;
       if (known.value !== undefined) {
-        const parsed = parseAmount(known.value);
-        if (parsed === null)
-          return reject(`value "${known.value}" is not a number; write it without currency signs or thousands separators, like 49.90`);
-        value = parsed;
+        const parsed = parseMoney(known.value, valueLocale);
+        if (!parsed.ok)
+          return reject(`value "${known.value}" is not a number (${parsed.reason}); write it like ${amountExample(valueLocale)}`);
+        value = parsed.value.amount;
       }
       const properties: Record<string, string | number> = { ...extra };
       if (known.product !== undefined) properties.product = known.product;

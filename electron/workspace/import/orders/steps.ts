@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { ORDER_KEYS, type OrderKey } from '../../../../shared/imports/activity-headers';
-import { cellReader } from '../activity/cells';
+import { amountExample, cellReader, dayOrderExample } from '../activity/cells';
 import { customerRef, type CustomerRef } from '../activity/customer-key';
-import { parseAmount, parseTimestamp } from '../activity/values';
+import { DEFAULT_CONTEXT, parseMoney } from '../../../../shared/fields/types';
+import { readTimestamp } from '../activity/read-values';
+import { columnLocales } from '../sample-rows';
 import { next, reject, type ImportContext, type Step } from '../pipeline';
 import { ensureKeyTable } from '../customers/steps';
 import { fmt } from '../text';
@@ -42,8 +44,11 @@ export function orderHashId(order: {
 }
 
 /** Cells to a staged order: customer, date, amount and item count parsed, or the row rejected with what to fix. */
-export function orderValuesStep({ mapping }: ImportContext): Step<StagedOrder> {
-  const read = cellReader(mapping, isOrderKey);
+export function orderValuesStep(context: ImportContext): Step<StagedOrder> {
+  const read = cellReader(context.mapping, isOrderKey);
+  const locales = columnLocales(context, ['ordered_at', 'total']);
+  const dateLocale = locales.get('ordered_at') ?? DEFAULT_CONTEXT;
+  const amountLocale = locales.get('total') ?? DEFAULT_CONTEXT;
   return {
     name: 'order values',
     run: (row) => {
@@ -51,20 +56,25 @@ export function orderValuesStep({ mapping }: ImportContext): Step<StagedOrder> {
       const customer = customerRef(known, 'order');
       if (!customer.ok) return reject(customer.reason);
       if (known.ordered_at === undefined) return reject('no order date; fill one in (like 2026-03-01 or 2026-03-01T09:30:00Z)');
-      const orderedAt = parseTimestamp(known.ordered_at);
-      if (orderedAt === null)
-        return reject(`order date "${known.ordered_at}" is not a date; write it like 2026-03-01 or 2026-03-01T09:30:00Z`);
+      const date = readTimestamp(known.ordered_at, dateLocale);
+      if (!date.ok)
+        return reject(
+          `order date "${known.ordered_at}" is not a date (${date.reason}); write it like 2026-03-01, ${dayOrderExample(dateLocale)} or 2026-03-01T09:30:00Z`,
+        );
+      const orderedAt = date.value;
       if (known.total === undefined) return reject('no amount; fill in the order total');
-      const total = parseAmount(known.total);
-      if (total === null)
-        return reject(`amount "${known.total}" is not a number; write it without currency signs or thousands separators, like 1234.50`);
+      const money = parseMoney(known.total, amountLocale);
+      if (!money.ok)
+        return reject(`amount "${known.total}" is not a number (${money.reason}); write it like ${amountExample(amountLocale)}`);
+      const total = money.value.amount;
       let items: number | undefined;
       if (known.items !== undefined) {
         items = Number(known.items);
         if (!/^\d+$/.test(known.items) || !Number.isSafeInteger(items))
           return reject(`items "${known.items}" is not a whole number; give the number of items in the order`);
       }
-      const currency = known.currency?.toUpperCase();
+      // A currency column wins; else the amount's own mark ("1.234,50 €").
+      const currency = known.currency?.toUpperCase() ?? money.value.currency ?? undefined;
       const content = { customer_key: customer.ref.customer_key, ordered_at: orderedAt, total, currency, items, category: known.category };
       row.value = {
         order_id: known.order_id ?? orderHashId(content),

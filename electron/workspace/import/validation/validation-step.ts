@@ -1,8 +1,9 @@
 import type { ImportEntityName } from '../../../../shared/contract/schemas';
-import { DEFAULT_CONTEXT } from '../../../../shared/fields/types';
-import { ROLES, rowChecker } from '../../../../shared/validation';
+import { parseCountry, type ParseContext } from '../../../../shared/fields/types';
+import { ROLES, rowChecker, type RowChecker } from '../../../../shared/validation';
 import { stripTextMarker } from '../customers/steps';
 import { next, reject, type ImportContext, type Step } from '../pipeline';
+import { fileLocale } from '../sample-rows';
 import { ensureScratchTables } from '../stager';
 import { listRules } from './rules-repo';
 
@@ -22,7 +23,31 @@ export function validationStep<T>(context: ImportContext, entity: ImportEntityNa
   if (roles === undefined || active.length === 0) return { name: 'validation', run: () => next };
 
   const now = Date.now();
-  const check = rowChecker(active, roles, { now, parse: { ...DEFAULT_CONTEXT, referenceTime: now } });
+  // Values read as the import reads them: the file's locale (chosen or detected), and for phones the row's own country.
+  const locale: ParseContext = { ...fileLocale(context), referenceTime: now };
+  const checkers = new Map<string, RowChecker>();
+  const checkerIn = (country: string | undefined): RowChecker => {
+    const key = country ?? '';
+    let checker = checkers.get(key);
+    if (checker === undefined) {
+      checker = rowChecker(active, roles, { now, parse: country === undefined ? locale : { ...locale, defaultCountry: country } });
+      checkers.set(key, checker);
+    }
+    return checker;
+  };
+  // Files repeat a few countries: each cell is read once (bounded, as a file may hold anything there).
+  const countries = new Map<string, string | undefined>();
+  const countryOf = (cell: string | undefined): string | undefined => {
+    if (cell === undefined) return undefined;
+    if (countries.has(cell)) return countries.get(cell);
+    const country = parseCountry(cell, locale);
+    const code = country.ok ? country.value.code : undefined;
+    if (countries.size < 1000) countries.set(cell, code);
+    return code;
+  };
+  // Only a phone number is read in the row's country.
+  const rowCountry = (cells: ReadonlyMap<string, string>): string | undefined =>
+    roles.phone === undefined || roles.country === undefined || !cells.has(roles.phone) ? undefined : countryOf(cells.get(roles.country));
   const columns = new Map(mapping.map((column) => [column.key, column.header]));
   // Read only the cells some rule looks at; completeness looks at all of them.
   const wanted = new Set<string>(
@@ -31,6 +56,7 @@ export function validationStep<T>(context: ImportContext, entity: ImportEntityNa
       : [
           roles.email,
           roles.phone,
+          roles.country,
           roles.birthDate,
           ...roles.age,
           ...roles.pastDates.map((date) => date.key),
@@ -51,7 +77,7 @@ export function validationStep<T>(context: ImportContext, entity: ImportEntityNa
         const value = stripTextMarker((row.record.fields[index] ?? '').trim());
         if (value !== '') cells.set(key, value);
       }
-      const findings = check({ cells, columns });
+      const findings = checkerIn(rowCountry(cells))({ cells, columns });
       if (findings.length === 0) return next;
       const line = row.record.line;
       for (const f of findings) record.run(importId, line, f.rule, f.action, f.message, f.suggestion ?? null);

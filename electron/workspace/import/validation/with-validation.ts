@@ -7,12 +7,15 @@ import { hasReasonsColumn, readSourceHeader, saveSourceHeader } from './source-h
  * validation step itself sits in each entity's step list):
  * - the header as written is kept, so rejected rows can be written back out
  *   under it (rejects-csv.ts);
- * - a rejected-rows file imports as it is: its reasons column is left out;
+ * - a rejected-rows file imports as it is: its reasons column is left out,
+ *   before column choices apply (`around`), so a mapping of the original
+ *   file fits it and ignored columns count from the file's first real column;
  * - on commit, the findings become counts per rule and flags on customers.
  */
 export function withValidation<T>(entity: ImportEntity<T>): ImportEntity<T> {
   return {
     ...entity,
+    around: (wrap) => withValidation(wrap(entity)),
     mapHeader: (fields, context) => {
       const reasonsColumn = hasReasonsColumn(fields);
       const own = reasonsColumn ? fields.slice(1) : fields;
