@@ -8,6 +8,7 @@ import { headerSignature } from '../../electron/workspace/import-mappings-repo';
 import { importReportOf, type ImportEntityName, type ImportReport, type ImportSettings } from '../../shared/contract/schemas';
 import { ContractError } from '../../shared/contract/envelope';
 import { freshWorkspace } from '../support/workspace-app';
+import { withColumn, withLocale, withPendingChoices } from '../../renderer/features/imports/wizard-options';
 
 let dir: string;
 
@@ -74,6 +75,27 @@ describe('imports.preview', () => {
     const chosen = await app.client.call('imports.preview', { path: file, settings: { ...first.settings, columns } });
     expect(chosen.columns.find((column) => column.header === 'Code')?.target).toBe('ignored');
     expect(chosen.columns.find((column) => column.header === 'Montant')).toMatchObject({ type: 'money', detectedType: 'number' });
+  });
+
+  it('a choice made before the previous preview returns builds on that choice, not on the older settings', async () => {
+    const app = await workspace();
+    const file = write('clients.csv', iconv.encode(FRENCH, 'windows-1252'));
+    const shown = await app.client.call('imports.preview', { path: file });
+    const code = shown.columns.findIndex((column) => column.header === 'Code');
+    // First choice: ignore "Code"; its preview is still on its way when the user changes the decimal mark.
+    const first = withColumn(shown, code, (column) => ({ ...column, target: 'ignored' }));
+    const pending = withPendingChoices(shown, { entity: shown.entity, settings: first });
+    const second = withLocale(pending, { decimalSeparator: '.' });
+    expect(second.columns?.[code]?.target).toBe('ignored');
+    expect(second.locale?.decimalSeparator).toBe('.');
+    // Then a column type, still before any reply: both earlier choices hold.
+    const third = withColumn(withPendingChoices(shown, { entity: shown.entity, settings: second }), 0, (column) => ({
+      ...column,
+      type: 'text',
+    }));
+    expect(third.columns?.[code]?.target).toBe('ignored');
+    expect(third.locale?.decimalSeparator).toBe('.');
+    expect(third.columns?.[0]?.type).toBe('text');
   });
 
   it('says what is wrong when the choices cannot import: two columns for one field, no email column', async () => {

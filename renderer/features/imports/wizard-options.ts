@@ -83,7 +83,7 @@ export function withLocale(
   preview: ImportPreview,
   change: { decimalSeparator?: '.' | ','; dateOrder?: 'day-first' | 'month-first' },
 ): ImportSettings {
-  const locale = { ...preview.locale, ...change };
+  const locale = { ...preview.locale, ...preview.settings.locale, ...change };
   if (change.decimalSeparator) locale.thousandsSeparator = change.decimalSeparator === ',' ? '.' : ',';
   return { ...preview.settings, locale };
 }
@@ -92,4 +92,20 @@ export function withLocale(
 export function columnSummary(preview: ImportPreview): { fields: number; custom: number; ignored: number } {
   const count = (target: ColumnChoice['target']) => preview.columns.filter((column) => column.target === target).length;
   return { fields: count('canonical'), custom: count('custom'), ignored: count('ignored') };
+}
+
+/** Choices sent to the host whose preview has not come back yet. */
+export interface PendingChoices {
+  entity: ImportEntityName | undefined;
+  settings: ImportSettings | undefined;
+}
+
+/**
+ * The preview the wizard builds its next choice on: the last one the host returned, with the choices still on
+ * their way in place of its settings. Without this, a second choice made before the first preview returns would
+ * be built on the older settings and undo the first.
+ */
+export function withPendingChoices(preview: ImportPreview, pending: PendingChoices | null): ImportPreview {
+  if (pending === null) return preview;
+  return { ...preview, entity: pending.entity ?? preview.entity, settings: pending.settings ?? preview.settings };
 }
