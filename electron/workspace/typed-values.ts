@@ -40,18 +40,40 @@ function memoParser(field: TypedField): (text: string) => TypedValue | null {
 function typedRow(fields: readonly [string, TypedField][]) {
   const keys = fields.map(([key]) => key);
   const parsers = fields.map(([, field]) => memoParser(field));
+  const countryAt = keys.indexOf('country');
+  // A phone is read in its row's country when the row names one (as validation reads it), else the file's.
+  const phoneParsers = new Map<string, (text: string) => TypedValue | null>();
+  const phoneParser = (i: number, country: string) => {
+    const id = `${i}\u0000${country}`;
+    let parser = phoneParsers.get(id);
+    if (parser === undefined) {
+      const field = (fields[i] as [string, TypedField])[1];
+      parser = memoParser({ ...field, context: { ...field.context, defaultCountry: country } });
+      phoneParsers.set(id, parser);
+    }
+    return parser;
+  };
   return (...args: unknown[]): string | null => {
     let typed: Record<string, TypedValue> | null = null;
+    const country = countryAt < 0 ? undefined : rowCountry(args[countryAt], parsers[countryAt] as (text: string) => TypedValue | null);
     for (let i = 0; i < keys.length; i++) {
       const text = args[i];
       if (typeof text !== 'string' || text.trim() === '') continue;
-      const value = (parsers[i] as (text: string) => TypedValue | null)(text);
+      const parse = country !== undefined && (fields[i] as [string, TypedField])[1].type === 'phone' ? phoneParser(i, country) : parsers[i];
+      const value = (parse as (text: string) => TypedValue | null)(text);
       if (value === null) continue;
       typed ??= {};
       typed[keys[i] as string] = value;
     }
     return typed === null ? null : JSON.stringify(typed);
   };
+}
+
+/** The ISO code of a row's country cell, when it reads as one. */
+function rowCountry(text: unknown, parse: (text: string) => TypedValue | null): string | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  const value = parse(text);
+  return value !== null && typeof value === 'object' && 'code' in value ? value.code : undefined;
 }
 
 /** Where the row function's arguments come from: a canonical field's column, a custom field's JSON path in a JSON text. */
@@ -153,9 +175,11 @@ export function retypeFieldSet(
     );
     return tally;
   }
-  db.function('tailor_typed_cell', { deterministic: false }, (id: unknown, value: unknown): string | null => {
+  db.function('tailor_typed_cell', { deterministic: false }, (id: unknown, value: unknown, country: unknown): string | null => {
     if (typeof value !== 'string' || value.trim() === '') return null;
-    const result = parseValue(field.type, value, field.context);
+    // A phone is read in its row's country (already typed), as the import reads it.
+    const context = field.type === 'phone' && typeof country === 'string' ? { ...field.context, defaultCountry: country } : field.context;
+    const result = parseValue(field.type, value, context);
     if (result.ok && result.value !== null) {
       tally.parsed++;
       return JSON.stringify(result.value);
@@ -168,7 +192,7 @@ export function retypeFieldSet(
   db.prepare(
     // Materialized, so each value is parsed (and tallied) once however often the UPDATE reads it.
     `WITH cell AS MATERIALIZED (
-       SELECT rowid AS rid, tailor_typed_cell(id, ${text.sql}) AS v FROM customers WHERE ${text.sql} IS NOT NULL AND (${scope}))
+       SELECT rowid AS rid, tailor_typed_cell(id, ${text.sql}, typed ->> '$.country.code') AS v FROM customers WHERE ${text.sql} IS NOT NULL AND (${scope}))
      UPDATE customers SET typed = nullif(
        CASE WHEN cell.v IS NULL THEN json_remove(coalesce(typed, '{}'), ?) ELSE json_set(coalesce(typed, '{}'), ?, json(cell.v)) END, '{}')
      FROM cell WHERE customers.rowid = cell.rid`,

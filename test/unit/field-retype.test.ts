@@ -30,6 +30,16 @@ async function fieldInfo(app: TailorApp, key: string) {
 }
 
 describe('changing a field type re-types its stored values', () => {
+  it('a field changed to phone reads each national number in its row\'s country', async () => {
+    const app = await workspaceWith(
+      'id,email,country,contact\nP1,p1@example.com,France,06 12 34 56 78\nP2,p2@example.com,Belgium,0470 12 34 56\n',
+    );
+    const job = await retype(app, { key: 'contact', type: 'phone' });
+    expect(job).toMatchObject({ status: 'succeeded' });
+    expect(typedOf(app, 'P1').contact).toBe('+33612345678');
+    expect(typedOf(app, 'P2').contact).toBe('+32470123456');
+  });
+
   it('text to number: values re-read, the ones that do not parse counted with examples, segments follow', async () => {
     const app = await workspaceWith('id,email,score\nM1,m1@example.com,120\nM2,m2@example.com,n/a\nM3,m3@example.com,7\n');
     expect((await fieldInfo(app, 'score'))?.type).toBe('text');

@@ -78,7 +78,14 @@ const FORMATS: TypedExpectation[] = [
         phone: '+12175550100',
         country: { code: 'US' },
       },
-      'pierre.martin@example.fr': { birth_date: '--11-02', member_rating: 2, gmtoff: 1, country: de('FR', 'France') },
+      // A national number, read in the row's country (CC=FR).
+      'pierre.martin@example.fr': {
+        birth_date: '--11-02',
+        member_rating: 2,
+        gmtoff: 1,
+        phone: '+33612345678',
+        country: de('FR', 'France'),
+      },
     },
   },
   {
@@ -206,7 +213,8 @@ const FORMATS: TypedExpectation[] = [
     types: { omzet: 'number', birth_date: 'date' },
     customers: {
       'anais.vandenbrink@example.nl': { omzet: 1999.95, birth_date: '1991-06-12', phone: '+31612345678', country: de('NL', 'Nederland') },
-      'geert.devries@example.nl': { omzet: 5, birth_date: '1970-03-03', country: de('BE', 'België') },
+      // A Belgian mobile in a Dutch file: read in the row's country, not the file's.
+      'geert.devries@example.nl': { omzet: 5, birth_date: '1970-03-03', phone: '+32470123456', country: de('BE', 'België') },
     },
   },
 ];
