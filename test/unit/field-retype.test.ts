@@ -30,7 +30,7 @@ async function fieldInfo(app: TailorApp, key: string) {
 }
 
 describe('changing a field type re-types its stored values', () => {
-  it('a field changed to phone reads each national number in its row\'s country', async () => {
+  it("a field changed to phone reads each national number in its row's country", async () => {
     const app = await workspaceWith(
       'id,email,country,contact\nP1,p1@example.com,France,06 12 34 56 78\nP2,p2@example.com,Belgium,0470 12 34 56\n',
     );
