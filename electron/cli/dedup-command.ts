@@ -1,8 +1,8 @@
 import { InvalidArgumentError } from 'commander';
-import { followJob } from '../../shared/contract/follow-job';
-import type { DedupMerge, DedupRunReport, Job } from '../../shared/contract/schemas';
+import type { DedupMerge, DedupRunReport } from '../../shared/contract/schemas';
 import { DEFAULT_THRESHOLD } from '../../shared/dedup/find-duplicates';
-import { onInterrupt, openWorkspace, withApp } from './commands';
+import { openWorkspace, withApp } from './commands';
+import { followCliJob } from './follow-cli-job';
 import { EXIT, type Output } from './io';
 
 export function parseThreshold(value: string): number {
@@ -63,29 +63,13 @@ function formatMerges(merges: DedupMerge[]): string[] {
 async function runDedupJob(out: Output, workspace: string, threshold: number, autoMerge: boolean): Promise<number> {
   return withApp(out, async (client, app) => {
     const workspacePath = await openWorkspace(client, workspace);
-    const showProgress = out.io.stderr.isTTY === true && !out.json;
-    let cancel = (): void => undefined;
-    let interrupted = false;
-    const detach = onInterrupt(out, () => {
-      interrupted = true;
-      out.note('Cancelling the de-duplication...');
-      cancel();
-    });
-    let job: Job;
-    try {
-      const { jobId } = await client.call('dedup.start', { minScore: threshold, autoMergeAbove: autoMerge ? threshold : null });
-      cancel = () => void client.call('jobs.cancel', { jobId });
-      if (interrupted) cancel();
-      const feed = { subscribe: app.events.subscribe.bind(app.events), get: (id: string) => client.call('jobs.get', { jobId: id }) };
-      job = await followJob(feed, jobId, (update) => {
-        const { done, total } = update.progress;
-        if (showProgress && update.status === 'running' && total)
-          out.io.stderr.write(`\r\u001b[KLooking for duplicates… ${Math.floor((100 * done) / total)}%`);
-      }).done;
-      if (showProgress) out.io.stderr.write('\r\u001b[K');
-    } finally {
-      detach();
-    }
+    const job = await followCliJob(
+      out,
+      client,
+      app,
+      () => client.call('dedup.start', { minScore: threshold, autoMergeAbove: autoMerge ? threshold : null }),
+      { running: 'Looking for duplicates', cancelling: 'Cancelling the de-duplication...' },
+    );
     const report = job.kind === 'dedup' ? job.result : null;
     if (job.status === 'cancelled' || report?.status === 'cancelled') {
       out.error('cancelled', 'de-duplication cancelled; the workspace is unchanged.');
