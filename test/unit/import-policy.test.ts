@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { FieldPolicy, ImportPolicy } from '../../shared/contract/schemas';
 import { describePolicy, normalisePolicy } from '../../shared/imports/policy';
-import { openDatabase, type Db } from '../../electron/workspace/db';
+import type { Db } from '../../electron/workspace/db';
 import { importCustomers } from '../../electron/workspace/import';
 import { policySetSql } from '../../electron/workspace/import/customers/policy-sql';
-import { tempDir } from '../support/temp';
+import { useWorkspaceDb } from '../support/workspace-db';
 
 /**
  * Re-import policies, per policy and per field, over canonical columns and
@@ -14,20 +12,12 @@ import { tempDir } from '../support/temp';
  * after a first import and a re-import under each policy.
  */
 
-let dir: string;
+const workspace = useWorkspaceDb('tailor-policy-');
+const csv = (name: string, text: string): string => workspace.csv(name, text);
 let db: Db;
-
 beforeEach(() => {
-  dir = tempDir('tailor-policy-');
-  db = openDatabase(path.join(dir, 'w.tailor'), { create: true });
+  db = workspace.db;
 });
-afterEach(() => db.close());
-
-function csv(name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
 
 interface Row {
   id: string;

@@ -1,31 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ContractError } from '../../shared/contract/envelope';
 import { followJob } from '../../shared/contract/follow-job';
-import { openDatabase, type Db } from '../../electron/workspace/db';
+import type { Db } from '../../electron/workspace/db';
 import { recomputeFieldStats } from '../../electron/workspace/field-stats';
 import { importCustomers, importFile, undoImport } from '../../electron/workspace/import';
 import { undoRefusal, type UndoFacts } from '../../electron/workspace/import/undo/refusal';
 import { listImports } from '../../electron/workspace/imports-repo';
 import { savePersona } from '../../electron/workspace/personas-repo';
-import { tempDir } from '../support/temp';
 import { freshWorkspace } from '../support/workspace-app';
+import { useWorkspaceDb } from '../support/workspace-db';
 
-let dir: string;
+const workspace = useWorkspaceDb('tailor-undo-');
+const csv = (name: string, text: string): string => workspace.csv(name, text);
 let db: Db;
-
 beforeEach(() => {
-  dir = tempDir('tailor-undo-');
-  db = openDatabase(path.join(dir, 'w.tailor'), { create: true });
+  db = workspace.db;
 });
-afterEach(() => db.close());
-
-function csv(name: string, text: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
 
 /** Everything an import may change, read back whole: undo must bring every table back to this. */
 function state(target: Db = db): Record<string, unknown[]> {
