@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import type { AuditReport, AuditTable } from '../../../shared/audit/report';
+import { listKeyTarget } from '../../ui/list-keys';
 import { percent } from './format-values';
 
 /** The overview entry, then one per field. */
@@ -23,19 +24,10 @@ export function FieldList({ report, selected, onSelect }: { report: AuditReport;
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = order.indexOf(selected);
-    const next =
-      event.key === 'ArrowDown'
-        ? index + 1
-        : event.key === 'ArrowUp'
-          ? index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? order.length - 1
-              : null;
+    const next = listKeyTarget(event.key, index, order.length);
     if (next === null) return;
     event.preventDefault();
-    const id = order[Math.max(0, Math.min(order.length - 1, next))] as string;
+    const id = order[next] as string;
     onSelect(id);
     list.current?.querySelector<HTMLElement>(`[data-field-id="${CSS.escape(id)}"]`)?.focus();
   };

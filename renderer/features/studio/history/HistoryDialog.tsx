@@ -5,6 +5,7 @@ import type { Template, TemplateVersionMeta } from '../../../../shared/contract/
 import { errorMessage, useApi } from '../../../api/queries';
 import { api } from '../../../api/transport';
 import { Dialog } from '../../../ui/Dialog';
+import { listKeyTarget } from '../../../ui/list-keys';
 
 // The diff editor is Monaco: loaded when the history is first opened.
 const VersionDiff = lazy(async () => ({ default: (await import('./VersionDiff')).VersionDiff }));
@@ -55,19 +56,10 @@ export function HistoryDialog({ templateId, templateName, currentSource, beforeR
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
     const index = list.findIndex((v) => v.id === selectedId);
-    const target =
-      event.key === 'ArrowDown'
-        ? index + 1
-        : event.key === 'ArrowUp'
-          ? index - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? list.length - 1
-              : null;
+    const target = listKeyTarget(event.key, index, list.length);
     if (target === null) return;
     event.preventDefault();
-    const next = list[Math.max(0, Math.min(list.length - 1, target))];
+    const next = list[target];
     if (next) setChosen(next.id);
   };
 
