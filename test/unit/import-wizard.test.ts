@@ -187,6 +187,30 @@ describe('imports.start with settings', () => {
     expect(report.mapping.every((column) => column.locale?.decimalSeparator === ',')).toBe(true);
   });
 
+  it('reads national phone numbers in the chosen phone country when the file names none', async () => {
+    const app = await workspace();
+    const file = write('c.csv', 'email,phone\nann@example.com,06 12 34 56 78\n');
+    const preview = await app.client.call('imports.preview', { path: file });
+    const settings = withLocale(preview, { defaultCountry: 'FR' });
+    expect(settings.locale?.defaultCountry).toBe('FR');
+    expect((await app.client.call('imports.preview', { path: file, settings })).locale.defaultCountry).toBe('FR');
+    const report = await importWith(app, file, 'customers', settings);
+    expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1 });
+    const ann = await app.client.call('customers.get', { idOrEmail: 'ann@example.com' });
+    expect(ann?.typed?.['phone']).toBe('+33612345678');
+  });
+
+  it('a refusal after column choices lists the file’s own headers, not the fields they go to', async () => {
+    const app = await workspace();
+    const file = write('o.csv', 'Client,Date,Montant\nann@example.com,2026-01-05,12.50\n');
+    const { settings } = await app.client.call('imports.preview', { path: file, entity: 'orders' });
+    const columns = (settings.columns ?? []).map((column) =>
+      column.header === 'Montant' ? { ...column, target: 'ignored' as const } : column,
+    );
+    const { problem } = await app.client.call('imports.preview', { path: file, entity: 'orders', settings: { ...settings, columns } });
+    expect(problem).toMatch(/Columns found: Client, Date\./);
+  });
+
   it('refuses a mapping for another header, naming the column that differs', async () => {
     const app = await workspace();
     const file = write('c.csv', 'email,first_name\na@example.com,Ann\n');

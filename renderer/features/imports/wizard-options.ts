@@ -78,13 +78,19 @@ export function withColumn(preview: ImportPreview, index: number, change: (colum
   return { ...preview.settings, columns };
 }
 
-/** The locale with a new decimal mark (grouping follows it) or date order. */
+/**
+ * The locale with a new decimal mark (grouping follows it), date order or phone country (national numbers are read
+ * in it when a row names no country; `null` reads them in none).
+ */
 export function withLocale(
   preview: ImportPreview,
-  change: { decimalSeparator?: '.' | ','; dateOrder?: 'day-first' | 'month-first' },
+  change: { decimalSeparator?: '.' | ','; dateOrder?: 'day-first' | 'month-first'; defaultCountry?: string | null },
 ): ImportSettings {
-  const locale = { ...preview.locale, ...preview.settings.locale, ...change };
+  const { defaultCountry, ...rest } = change;
+  const locale = { ...preview.locale, ...preview.settings.locale, ...rest };
   if (change.decimalSeparator) locale.thousandsSeparator = change.decimalSeparator === ',' ? '.' : ',';
+  if (defaultCountry === null) delete locale.defaultCountry;
+  else if (defaultCountry !== undefined) locale.defaultCountry = defaultCountry;
   return { ...preview.settings, locale };
 }
 
