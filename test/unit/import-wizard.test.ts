@@ -8,7 +8,13 @@ import { headerSignature } from '../../electron/workspace/import-mappings-repo';
 import { importReportOf, type ImportEntityName, type ImportReport, type ImportSettings } from '../../shared/contract/schemas';
 import { ContractError } from '../../shared/contract/envelope';
 import { freshWorkspace } from '../support/workspace-app';
-import { withColumn, withLocale, withPendingChoices } from '../../renderer/features/imports/wizard-options';
+import {
+  PHONE_COUNTRIES,
+  phoneCountryLabel,
+  withColumn,
+  withLocale,
+  withPendingChoices,
+} from '../../renderer/features/imports/wizard-options';
 
 let dir: string;
 
@@ -198,6 +204,20 @@ describe('imports.start with settings', () => {
     expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1 });
     const ann = await app.client.call('customers.get', { idOrEmail: 'ann@example.com' });
     expect(ann?.typed?.['phone']).toBe('+33612345678');
+  });
+
+  it('the phone country choice: English names in order, and None takes the country out of the locale', async () => {
+    expect(PHONE_COUNTRIES.find((country) => country.value === 'FR')?.label).toBe('France');
+    const labels = PHONE_COUNTRIES.map((country) => country.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(phoneCountryLabel('DE')).toBe('Germany (DE)');
+    const app = await workspace();
+    const preview = await app.client.call('imports.preview', { path: write('c.csv', 'email,phone\nann@example.com,06 12 34 56 78\n') });
+    const french = { ...preview, settings: withLocale(preview, { defaultCountry: 'FR', decimalSeparator: ',' }) };
+    expect(french.settings.locale).toMatchObject({ defaultCountry: 'FR', decimalSeparator: ',', thousandsSeparator: '.' });
+    const none = withLocale(french, { defaultCountry: null });
+    expect(none.locale).toMatchObject({ decimalSeparator: ',' });
+    expect(none.locale && 'defaultCountry' in none.locale).toBe(false);
   });
 
   it('a refusal after column choices lists the file’s own headers, not the fields they go to', async () => {
