@@ -54,6 +54,13 @@ test('customers, orders and events from Windows-1252, semicolon, decimal-comma f
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(wizard.getByRole('combobox', { name: 'Encoding' })).toBeFocused();
+  // The country national phone numbers are read in, when a row names none, is a choice of the bar too.
+  const phoneCountry = wizard.getByRole('combobox', { name: 'Phone country' });
+  await phoneCountry.focus();
+  await expect(phoneCountry).toBeFocused();
+  await phoneCountry.selectOption('FR');
+  await expect(phoneCountry).toHaveValue('FR');
+  await expect(wizard.getByRole('combobox', { name: 'Decimal mark' })).toHaveValue(',');
 
   // Read as UTF-8 the accents break; back to Windows-1252 they are fine again. The preview follows each change.
   await wizard.getByRole('combobox', { name: 'Encoding' }).selectOption('utf-8');

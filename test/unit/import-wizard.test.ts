@@ -8,7 +8,13 @@ import { headerSignature } from '../../electron/workspace/import-mappings-repo';
 import { importReportOf, type ImportEntityName, type ImportReport, type ImportSettings } from '../../shared/contract/schemas';
 import { ContractError } from '../../shared/contract/envelope';
 import { freshWorkspace } from '../support/workspace-app';
-import { withColumn, withLocale, withPendingChoices } from '../../renderer/features/imports/wizard-options';
+import {
+  PHONE_COUNTRIES,
+  phoneCountryLabel,
+  withColumn,
+  withLocale,
+  withPendingChoices,
+} from '../../renderer/features/imports/wizard-options';
 
 let dir: string;
 
@@ -185,6 +191,44 @@ describe('imports.start with settings', () => {
     const locale = { decimalSeparator: ',' as const, thousandsSeparator: '.' as const, dateOrder: 'day-first' as const };
     const report = await importWith(app, file, 'customers', { locale });
     expect(report.mapping.every((column) => column.locale?.decimalSeparator === ',')).toBe(true);
+  });
+
+  it('reads national phone numbers in the chosen phone country when the file names none', async () => {
+    const app = await workspace();
+    const file = write('c.csv', 'email,phone\nann@example.com,06 12 34 56 78\n');
+    const preview = await app.client.call('imports.preview', { path: file });
+    const settings = withLocale(preview, { defaultCountry: 'FR' });
+    expect(settings.locale?.defaultCountry).toBe('FR');
+    expect((await app.client.call('imports.preview', { path: file, settings })).locale.defaultCountry).toBe('FR');
+    const report = await importWith(app, file, 'customers', settings);
+    expect(report).toMatchObject({ status: 'succeeded', rowsImported: 1 });
+    const ann = await app.client.call('customers.get', { idOrEmail: 'ann@example.com' });
+    expect(ann?.typed?.['phone']).toBe('+33612345678');
+  });
+
+  it('the phone country choice: English names in order, and None takes the country out of the locale', async () => {
+    expect(PHONE_COUNTRIES.find((country) => country.value === 'FR')?.label).toBe('France');
+    const labels = PHONE_COUNTRIES.map((country) => country.label);
+    expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en')));
+    expect(phoneCountryLabel('DE')).toBe('Germany (DE)');
+    const app = await workspace();
+    const preview = await app.client.call('imports.preview', { path: write('c.csv', 'email,phone\nann@example.com,06 12 34 56 78\n') });
+    const french = { ...preview, settings: withLocale(preview, { defaultCountry: 'FR', decimalSeparator: ',' }) };
+    expect(french.settings.locale).toMatchObject({ defaultCountry: 'FR', decimalSeparator: ',', thousandsSeparator: '.' });
+    const none = withLocale(french, { defaultCountry: null });
+    expect(none.locale).toMatchObject({ decimalSeparator: ',' });
+    expect(none.locale && 'defaultCountry' in none.locale).toBe(false);
+  });
+
+  it('a refusal after column choices lists the file’s own headers, not the fields they go to', async () => {
+    const app = await workspace();
+    const file = write('o.csv', 'Client,Date,Montant\nann@example.com,2026-01-05,12.50\n');
+    const { settings } = await app.client.call('imports.preview', { path: file, entity: 'orders' });
+    const columns = (settings.columns ?? []).map((column) =>
+      column.header === 'Montant' ? { ...column, target: 'ignored' as const } : column,
+    );
+    const { problem } = await app.client.call('imports.preview', { path: file, entity: 'orders', settings: { ...settings, columns } });
+    expect(problem).toMatch(/Columns found: Client, Date\./);
   });
 
   it('refuses a mapping for another header, naming the column that differs', async () => {

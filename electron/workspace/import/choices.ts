@@ -91,14 +91,30 @@ export function checkColumns(fields: readonly string[], columns: readonly Column
  */
 const standIn = (column: ColumnChoice, index: number): string => (column.target === 'canonical' ? column.key : `tailorcustom${index + 1}x`);
 const STAND_IN = /tailorcustom(\d+)x/g;
+/** How many columns a refusal's "Columns found" list names (as the entities' own mappers do). */
+const SHOWN_COLUMNS = 20;
 
-/** The entity's mapping of the stand-ins; a refusal names the file's own headers, not the stand-ins. */
-function mapStandIns<T>(entity: ImportEntity<T>, standIns: string[], fields: readonly string[], context: Omit<ImportContext, 'mapping'>) {
+/**
+ * The entity's mapping of the stand-ins; a refusal names the file's own headers, not the stand-ins: its
+ * "Columns found" list (stand-ins for known fields are the fields' keys) is rebuilt from the kept columns' headers.
+ */
+function mapStandIns<T>(
+  entity: ImportEntity<T>,
+  kept: readonly { index: number }[],
+  standIns: string[],
+  fields: readonly string[],
+  context: Omit<ImportContext, 'mapping'>,
+) {
   try {
     return entity.mapHeader(standIns, context);
   } catch (error) {
     if (!(error instanceof FileProblem)) throw error;
-    throw new FileProblem(error.message.replace(STAND_IN, (_, index: string) => fields[Number(index) - 1] ?? ''));
+    const listed = (names: readonly string[]) => `Columns found: ${names.slice(0, SHOWN_COLUMNS).join(', ')}`;
+    const headers = kept.map(({ index }) => fields[index] || `(blank column ${index + 1})`);
+    const message = error.message
+      .replace(listed(standIns), () => listed(headers))
+      .replace(STAND_IN, (_, index: string) => fields[Number(index) - 1] ?? '');
+    throw new FileProblem(message);
   }
 }
 
@@ -117,6 +133,7 @@ export function withColumnChoices<T>(entity: ImportEntity<T>, settings: ImportSe
     const kept = columns.flatMap((column, index) => (column.target === 'ignored' ? [] : [{ column, index }]));
     const mapped = mapStandIns(
       entity,
+      kept,
       kept.map(({ column, index }) => standIn(column, index)),
       fields,
       context,

@@ -2,7 +2,19 @@ import type { CsvDelimiter, ImportEntityName, ImportPreview, ImportSettings } fr
 import type { FieldType } from '../../../shared/fields/types/field-type';
 import { formatBytes, formatWhen } from '../../ui/format';
 import { ENTITY_ORDER, ENTITY_TEXT } from './entity-choice';
-import { DELIMITERS, ENCODINGS, fieldsOf, targetValue, TYPE_LABELS, TYPES, withColumn, withLocale, withTarget } from './wizard-options';
+import {
+  DELIMITERS,
+  ENCODINGS,
+  fieldsOf,
+  PHONE_COUNTRIES,
+  phoneCountryLabel,
+  targetValue,
+  TYPE_LABELS,
+  TYPES,
+  withColumn,
+  withLocale,
+  withTarget,
+} from './wizard-options';
 
 interface WizardProps {
   preview: ImportPreview;
@@ -12,7 +24,8 @@ interface WizardProps {
 }
 
 /**
- * The import wizard's main panel: what the file holds, how it is read (encoding, delimiter, decimal mark, dates),
+ * The import wizard's main panel: what the file holds, how it is read (encoding, delimiter, decimal mark, dates,
+ * the country national phone numbers are read in),
  * and per column where it goes and its type, over the first rows as they would be read. Every control is a native
  * select or button, so it works from the keyboard; every change re-reads the preview.
  */
@@ -21,6 +34,9 @@ export function ImportWizard({ preview, loading, onChange }: WizardProps) {
   const fields = fieldsOf(entity);
   const knownEncoding = ENCODINGS.some((option) => option.value === preview.encoding.encoding);
   const columnsWithoutChoices = { ...settings, columns: undefined };
+  // Until a locale is chosen, the preview's is the detected one.
+  const phoneCountry = preview.locale.defaultCountry ?? '';
+  const detectedCountry = settings.locale ? undefined : preview.locale.defaultCountry;
 
   return (
     <div className="wizard" aria-busy={loading} data-testid="import-wizard">
@@ -89,6 +105,27 @@ export function ImportWizard({ preview, loading, onChange }: WizardProps) {
           >
             <option value="day-first">Day first (31/12/2026)</option>
             <option value="month-first">Month first (12/31/2026)</option>
+          </select>
+        </label>
+        <label className="field">
+          <span>Phone country</span>
+          <select
+            className="select"
+            aria-label="Phone country"
+            title="The country phone numbers without a country code are read in, when a row names no country"
+            value={phoneCountry}
+            onChange={(e) => onChange(entity, withLocale(preview, { defaultCountry: e.target.value || null }))}
+          >
+            {detectedCountry && <option value={detectedCountry}>Detected: {phoneCountryLabel(detectedCountry)}</option>}
+            <option value="">None</option>
+            {!detectedCountry && phoneCountry && !PHONE_COUNTRIES.some((country) => country.value === phoneCountry) && (
+              <option value={phoneCountry}>{phoneCountry}</option>
+            )}
+            {PHONE_COUNTRIES.filter((country) => country.value !== detectedCountry).map((country) => (
+              <option key={country.value} value={country.value}>
+                {country.label}
+              </option>
+            ))}
           </select>
         </label>
       </div>

@@ -1,3 +1,5 @@
+import countries from 'i18n-iso-countries';
+import en from 'i18n-iso-countries/langs/en.json';
 import type { ColumnChoice, CsvDelimiter, ImportEntityName, ImportPreview, ImportSettings } from '../../../shared/contract/schemas';
 import { CANONICAL_FIELDS } from '../../../shared/fields/canonical';
 import { toSnakeKey } from '../../../shared/fields/naming';
@@ -21,6 +23,19 @@ export const DELIMITERS: readonly { value: CsvDelimiter; label: string }[] = [
   { value: '\t', label: 'Tab' },
   { value: '|', label: 'Pipe ( | )' },
 ];
+
+countries.registerLocale(en);
+
+/** The countries national phone numbers can be read in, by English name. */
+export const PHONE_COUNTRIES: readonly { value: string; label: string }[] = Object.entries(countries.getNames('en'))
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+
+/** "France (FR)"; a code the list does not know shows as itself. */
+export const phoneCountryLabel = (code: string): string => {
+  const name = PHONE_COUNTRIES.find((country) => country.value === code)?.label;
+  return name ? `${name} (${code})` : code;
+};
 
 export const TYPE_LABELS: Record<FieldType, string> = {
   text: 'Text',
@@ -78,13 +93,19 @@ export function withColumn(preview: ImportPreview, index: number, change: (colum
   return { ...preview.settings, columns };
 }
 
-/** The locale with a new decimal mark (grouping follows it) or date order. */
+/**
+ * The locale with a new decimal mark (grouping follows it), date order or phone country (national numbers are read
+ * in it when a row names no country; `null` reads them in none).
+ */
 export function withLocale(
   preview: ImportPreview,
-  change: { decimalSeparator?: '.' | ','; dateOrder?: 'day-first' | 'month-first' },
+  change: { decimalSeparator?: '.' | ','; dateOrder?: 'day-first' | 'month-first'; defaultCountry?: string | null },
 ): ImportSettings {
-  const locale = { ...preview.locale, ...preview.settings.locale, ...change };
+  const { defaultCountry, ...rest } = change;
+  const locale = { ...preview.locale, ...preview.settings.locale, ...rest };
   if (change.decimalSeparator) locale.thousandsSeparator = change.decimalSeparator === ',' ? '.' : ',';
+  if (defaultCountry === null) delete locale.defaultCountry;
+  else if (defaultCountry !== undefined) locale.defaultCountry = defaultCountry;
   return { ...preview.settings, locale };
 }
 

@@ -127,7 +127,8 @@ function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapp
     firstRows.push(valuesOf(JSON.parse(record) as StagedCustomer));
     if (firstRows.length >= LOCALE_ROWS) break;
   }
-  const locale = detectLocale(firstRows).context;
+  // The locale the user chose in the wizard (decimal mark, dates, phone country) wins over the detected one.
+  const locale = mapping.find((column) => column.locale)?.locale ?? detectLocale(firstRows).context;
 
   const customRows = new Map(
     (db.prepare('SELECT key, type, locale, warning FROM customer_fields').all() as (StoredFieldType & { key: string })[]).map(
