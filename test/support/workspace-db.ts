@@ -11,6 +11,8 @@ export interface WorkspaceDb {
   readonly dir: string;
   /** Write `text` to a file named `name` beside the workspace; returns its path. */
   csv(name: string, text: string | Buffer): string;
+  /** The single number a query returns (a count). */
+  count(sql: string, ...params: unknown[]): number;
 }
 
 /** A fresh workspace file for every test of the calling suite, closed after each. */
@@ -34,6 +36,12 @@ export function useWorkspaceDb(prefix = 'tailor-db-'): WorkspaceDb {
     },
     get dir() {
       return live().dir;
+    },
+    count(sql, ...params) {
+      return live()
+        .db.prepare(sql)
+        .pluck()
+        .get(...params) as number;
     },
     csv(name, text) {
       const file = path.join(live().dir, name);

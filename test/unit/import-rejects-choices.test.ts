@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
-import { importReportOf, type ImportEntityName, type ImportReport, type ImportSettings } from '../../shared/contract/schemas';
+import type { ImportReport } from '../../shared/contract/schemas';
 import type { MappingFile } from '../../shared/imports/mapping-file';
 import { cli } from '../support/cli-runner';
 import { tempDir } from '../support/temp';
-import { freshWorkspace } from '../support/workspace-app';
+import { freshWorkspace, importThroughApp } from '../support/workspace-app';
 
 /**
  * A rejected-rows file (first column "Tailor: why rejected") goes through the
@@ -28,13 +28,7 @@ function write(name: string, content: string): string {
   return file;
 }
 
-async function importWith(app: TailorApp, file: string, entity: ImportEntityName, settings?: ImportSettings): Promise<ImportReport> {
-  const { jobId } = await app.client.call('imports.start', { path: file, entity, settings });
-  const job = await app.jobs.settle(jobId);
-  const report = importReportOf(job);
-  if (!report) throw new Error(`no report: ${job.message}`);
-  return report;
-}
+const importWith = importThroughApp;
 
 const REJECTS = [
   'Tailor: why rejected;first_name;email;city',

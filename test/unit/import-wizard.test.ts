@@ -5,9 +5,8 @@ import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
 import { PREVIEW_BYTES } from '../../electron/workspace/import/preview';
 import { headerSignature } from '../../electron/workspace/import-mappings-repo';
-import { importReportOf, type ImportEntityName, type ImportReport, type ImportSettings } from '../../shared/contract/schemas';
 import { ContractError } from '../../shared/contract/envelope';
-import { freshWorkspace } from '../support/workspace-app';
+import { freshWorkspace, importThroughApp } from '../support/workspace-app';
 import {
   PHONE_COUNTRIES,
   phoneCountryLabel,
@@ -30,13 +29,7 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
-async function importWith(app: TailorApp, file: string, entity: ImportEntityName, settings?: ImportSettings): Promise<ImportReport> {
-  const { jobId } = await app.client.call('imports.start', { path: file, entity, settings });
-  const job = await app.jobs.settle(jobId);
-  const report = importReportOf(job);
-  if (!report) throw new Error(`no report: ${job.message}`);
-  return report;
-}
+const importWith = importThroughApp;
 
 /** A spreadsheet export from a French Excel: semicolons, decimal commas, Windows-1252. */
 const FRENCH =

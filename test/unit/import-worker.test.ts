@@ -1,32 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importReportOf, type Job } from '../../shared/contract/schemas';
 import { createApp } from '../../electron/services/app';
 import { IMPORT_CUSTOMERS, JobManager } from '../../electron/services/jobs';
-import { openDatabase, type Db } from '../../electron/workspace/db';
+import type { Db } from '../../electron/workspace/db';
 import { importCustomers, importCustomersInWorker } from '../../electron/workspace/import';
 import { listImports } from '../../electron/workspace/imports-repo';
+import { useWorkspaceDb } from '../support/workspace-db';
 
+const workspace = useWorkspaceDb('tailor-import-worker-');
+const count = (sql: string, ...params: unknown[]): number => workspace.count(sql, ...params);
 let dir: string;
 let db: Db;
-
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-import-worker-'));
-  db = openDatabase(path.join(dir, 'workspace.tailor'), { create: true });
+  ({ dir, db } = workspace);
 });
-
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const count = (sql: string, ...params: unknown[]): number =>
-  db
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
 
 function bigCsv(rows: number): string {
   const file = path.join(dir, 'big.csv');

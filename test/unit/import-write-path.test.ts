@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../electron/workspace/db';
 import { importCustomers } from '../../electron/workspace/import';
 import { detectDialect } from '../../electron/workspace/import/dialect';
@@ -17,6 +16,7 @@ import { readRecords, type CsvRecord } from '../../electron/workspace/import/rec
 import { createImportRecord } from '../../electron/workspace/import/run-import';
 import { SKIPPED_SAMPLE, Stager } from '../../electron/workspace/import/stager';
 import { listImports } from '../../electron/workspace/imports-repo';
+import { useWorkspaceDb } from '../support/workspace-db';
 
 /**
  * The import's write path: rows and rejections wait in the importing
@@ -24,24 +24,13 @@ import { listImports } from '../../electron/workspace/imports-repo';
  * transaction; large files are parsed on a thread of their own.
  */
 
+const workspace = useWorkspaceDb('tailor-write-path-');
+const count = (sql: string, ...params: unknown[]): number => workspace.count(sql, ...params);
 let dir: string;
 let db: Db;
-
 beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tailor-write-path-'));
-  db = openDatabase(path.join(dir, 'workspace.tailor'), { create: true });
+  ({ dir, db } = workspace);
 });
-
-afterEach(() => {
-  db.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const count = (sql: string, ...params: unknown[]): number =>
-  db
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
 const customers = (): unknown[] => db.prepare('SELECT * FROM customers ORDER BY id').all();
 
 function writeFile(name: string, content: string): string {
@@ -159,11 +148,15 @@ describe('rows wait in temp tables until the final transaction', () => {
     expect(killed).toBe(true);
     expect(output).not.toMatch(/finished/);
 
-    db = openDatabase(workspace, { create: false });
-    expect(customers()).toEqual(before);
-    expect(listImports(db).map((entry) => entry.status)).toEqual(['interrupted', 'succeeded']);
-    expect(count('SELECT count(*) FROM import_rejections')).toBe(0);
-    expect(count('SELECT count(*) FROM import_staging')).toBe(0);
+    const reopened = openDatabase(workspace, { create: false });
+    try {
+      expect(reopened.prepare('SELECT * FROM customers ORDER BY id').all()).toEqual(before);
+      expect(listImports(reopened).map((entry) => entry.status)).toEqual(['interrupted', 'succeeded']);
+      expect(reopened.prepare('SELECT count(*) FROM import_rejections').pluck().get()).toBe(0);
+      expect(reopened.prepare('SELECT count(*) FROM import_staging').pluck().get()).toBe(0);
+    } finally {
+      reopened.close();
+    }
   }, 60_000);
 });
 

@@ -54,80 +54,44 @@ export function ImportWizard({ preview, loading, onChange }: WizardProps) {
             </button>
           ))}
         </div>
-        <label className="field">
-          <span>Encoding</span>
-          <select
-            className="select"
-            value={preview.encoding.encoding}
-            onChange={(e) => onChange(entity, { ...settings, encoding: e.target.value })}
-          >
-            {!knownEncoding && <option value={preview.encoding.encoding}>{preview.encoding.label}</option>}
-            {ENCODINGS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Delimiter</span>
-          <select
-            className="select"
-            value={preview.delimiter}
-            onChange={(e) => onChange(entity, { ...columnsWithoutChoices, delimiter: e.target.value as CsvDelimiter })}
-          >
-            {DELIMITERS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Decimal mark</span>
-          <select
-            className="select"
-            value={preview.locale.decimalSeparator}
-            onChange={(e) => onChange(entity, withLocale(preview, { decimalSeparator: e.target.value === ',' ? ',' : '.' }))}
-          >
-            <option value=".">Point (1,234.50)</option>
-            <option value=",">Comma (1.234,50)</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Dates</span>
-          <select
-            className="select"
-            value={preview.locale.dateOrder}
-            onChange={(e) =>
-              onChange(entity, withLocale(preview, { dateOrder: e.target.value === 'day-first' ? 'day-first' : 'month-first' }))
-            }
-          >
-            <option value="day-first">Day first (31/12/2026)</option>
-            <option value="month-first">Month first (12/31/2026)</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Phone country</span>
-          <select
-            className="select"
-            aria-label="Phone country"
-            title="The country phone numbers without a country code are read in, when a row names no country"
-            value={phoneCountry}
-            onChange={(e) => onChange(entity, withLocale(preview, { defaultCountry: e.target.value || null }))}
-          >
-            {detectedCountry && <option value={detectedCountry}>Detected: {phoneCountryLabel(detectedCountry)}</option>}
-            <option value="">None</option>
-            {!detectedCountry && phoneCountry && !PHONE_COUNTRIES.some((country) => country.value === phoneCountry) && (
-              <option value={phoneCountry}>{phoneCountry}</option>
-            )}
-            {PHONE_COUNTRIES.filter((country) => country.value !== detectedCountry).map((country) => (
-              <option key={country.value} value={country.value}>
-                {country.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <BarSelect
+          label="Encoding"
+          value={preview.encoding.encoding}
+          options={knownEncoding ? ENCODINGS : [{ value: preview.encoding.encoding, label: preview.encoding.label }, ...ENCODINGS]}
+          onChange={(encoding) => onChange(entity, { ...settings, encoding })}
+        />
+        <BarSelect
+          label="Delimiter"
+          value={preview.delimiter}
+          options={DELIMITERS}
+          onChange={(delimiter) => onChange(entity, { ...columnsWithoutChoices, delimiter: delimiter as CsvDelimiter })}
+        />
+        <BarSelect
+          label="Decimal mark"
+          value={preview.locale.decimalSeparator}
+          options={DECIMAL_MARKS}
+          onChange={(mark) => onChange(entity, withLocale(preview, { decimalSeparator: mark === ',' ? ',' : '.' }))}
+        />
+        <BarSelect
+          label="Dates"
+          value={preview.locale.dateOrder}
+          options={DATE_ORDERS}
+          onChange={(order) => onChange(entity, withLocale(preview, { dateOrder: order === 'day-first' ? 'day-first' : 'month-first' }))}
+        />
+        <BarSelect
+          label="Phone country"
+          title="The country phone numbers without a country code are read in, when a row names no country"
+          value={phoneCountry}
+          options={[
+            ...(detectedCountry ? [{ value: detectedCountry, label: `Detected: ${phoneCountryLabel(detectedCountry)}` }] : []),
+            { value: '', label: 'None' },
+            ...(!detectedCountry && phoneCountry && !PHONE_COUNTRIES.some((country) => country.value === phoneCountry)
+              ? [{ value: phoneCountry, label: phoneCountry }]
+              : []),
+            ...PHONE_COUNTRIES.filter((country) => country.value !== detectedCountry),
+          ]}
+          onChange={(country) => onChange(entity, withLocale(preview, { defaultCountry: country || null }))}
+        />
       </div>
 
       <div className="wizard-notes muted">
@@ -228,5 +192,43 @@ export function ImportWizard({ preview, loading, onChange }: WizardProps) {
         </div>
       )}
     </div>
+  );
+}
+
+const DECIMAL_MARKS = [
+  { value: '.', label: 'Point (1,234.50)' },
+  { value: ',', label: 'Comma (1.234,50)' },
+] as const;
+
+const DATE_ORDERS = [
+  { value: 'day-first', label: 'Day first (31/12/2026)' },
+  { value: 'month-first', label: 'Month first (12/31/2026)' },
+] as const;
+
+/** One labelled choice in the wizard's bar; the label names the select for keyboards and screen readers. */
+function BarSelect({
+  label,
+  value,
+  options,
+  onChange,
+  title,
+}: {
+  label: string;
+  value: string;
+  options: readonly { value: string; label: string }[];
+  onChange: (value: string) => void;
+  title?: string;
+}) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <select className="select" value={value} title={title} onChange={(e) => onChange(e.target.value)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
