@@ -404,6 +404,27 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER customers_flags_delete AFTER DELETE ON customers
     BEGIN DELETE FROM customer_flags WHERE customer_id = old.id; END;
   `,
+  // 13: computed scores. One row per customer and score (token name, shared/scores/score-names.ts): a number or a
+  // label. score_runs records, per model, the as-of date and model version its scores were computed at, with the
+  // settings used and a summary for the model's view. A model run replaces all its scores in one transaction.
+  `
+  CREATE TABLE customer_scores (
+    score        TEXT NOT NULL,
+    customer_id  TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+    value        REAL,
+    label        TEXT,
+    PRIMARY KEY (score, customer_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX customer_scores_customer ON customer_scores(customer_id);
+  CREATE TABLE score_runs (
+    model          TEXT PRIMARY KEY,
+    as_of          TEXT NOT NULL,
+    model_version  TEXT NOT NULL,
+    settings       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(settings)),
+    summary        TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(summary)),
+    computed_at    TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
