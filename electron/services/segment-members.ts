@@ -1,4 +1,5 @@
 import type { SegmentRule } from '../../shared/segments/rule';
+import type { RuleTree } from '../../shared/segments/rule-tree';
 import type { Db } from '../workspace/db';
 
 /**
@@ -13,7 +14,7 @@ export class SegmentMembers {
   private readonly byWorkspace = new WeakMap<Db, { stamp: string; first: Map<string, string | null> }>();
 
   /** The id of the segment's first member, or null; `find` runs only when the rule or the customers changed. */
-  firstId(db: Db, rule: SegmentRule, find: () => string | null): string | null {
+  firstId(db: Db, rule: RuleTree | SegmentRule, find: () => string | null): string | null {
     const stamp = customersStamp(db);
     let entry = this.byWorkspace.get(db);
     if (!entry || entry.stamp !== stamp) {

@@ -2,7 +2,8 @@ import { describeIssues } from '../../shared/contract/dispatch';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Segment } from '../../shared/contract/schemas';
 import { compileRule, RuleError } from '../../shared/segments/compile-sql';
-import { SegmentRule } from '../../shared/segments/rule';
+import type { SegmentRule } from '../../shared/segments/rule';
+import { flatRuleOf, StoredRule, type RuleTree } from '../../shared/segments/rule-tree';
 import { customFieldKeys, fieldCatalogue, type CustomerFilter } from './customers-repo';
 import { nowIso, type Db } from './db';
 
@@ -14,16 +15,24 @@ interface SegmentRow {
 }
 
 /** A rule as a customers filter; a rule naming an unknown field is the user's to fix, not a crash. */
-export function ruleFilter(db: Db, rule: SegmentRule): CustomerFilter {
+export function ruleFilter(db: Db, rule: SegmentRule | RuleTree): CustomerFilter {
+  // Until the tree compiler lands, only trees that are a flat AND of field conditions compile.
+  const flat = 'match' in rule ? rule : flatRuleOf(rule);
+  if (flat === null) {
+    throw new ContractError(
+      'invalid_input',
+      'This rule uses groups, orders, events, scores or segments, which this build cannot evaluate yet.',
+    );
+  }
   try {
-    return compileRule(rule, customFieldKeys(db), fieldCatalogue(db));
+    return compileRule(flat, customFieldKeys(db), fieldCatalogue(db));
   } catch (error) {
     if (error instanceof RuleError) throw new ContractError('invalid_input', error.message);
     throw error;
   }
 }
 
-export function countMatching(db: Db, rule: SegmentRule): number {
+export function countMatching(db: Db, rule: SegmentRule | RuleTree): number {
   const { where, params } = ruleFilter(db, rule);
   return db
     .prepare(`SELECT count(*) FROM customers WHERE ${where}`)
@@ -36,14 +45,14 @@ export function countMatching(db: Db, rule: SegmentRule): number {
  * `match: "any"`) or edited by hand is the user's to deal with, so it becomes
  * a message naming the segment, never a schema dump.
  */
-export function storedRule(row: { id: number; name: string; rule: string }): SegmentRule {
+export function storedRule(row: { id: number; name: string; rule: string }): RuleTree {
   let raw: unknown;
   try {
     raw = JSON.parse(row.rule);
   } catch {
     raw = undefined;
   }
-  const parsed = SegmentRule.safeParse(raw);
+  const parsed = StoredRule.safeParse(raw);
   if (parsed.success) return parsed.data;
   const what = raw === undefined ? 'it is not valid JSON' : describeIssues(parsed.error).slice(0, 3).join('; ');
   throw new ContractError(
@@ -54,7 +63,7 @@ export function storedRule(row: { id: number; name: string; rule: string }): Seg
 }
 
 function toSegment(db: Db, row: SegmentRow): Segment {
-  let rule: SegmentRule;
+  let rule: RuleTree;
   try {
     rule = storedRule(row);
   } catch (error) {
@@ -63,7 +72,11 @@ function toSegment(db: Db, row: SegmentRow): Segment {
     return {
       id: row.id,
       name: row.name,
-      rule: { match: 'all', conditions: [] },
+      rule: { kind: 'group', combinator: 'and', negate: false, children: [] },
+      kind: 'dynamic',
+      asOf: null,
+      refreshedAt: null,
+      previousCount: null,
       count: 0,
       updatedAt: row.updated_at,
       problem: error.message,
@@ -76,7 +89,18 @@ function toSegment(db: Db, row: SegmentRow): Segment {
     // A stored rule can outlive a field it names (e.g. after a new workspace import); it then matches nobody.
     count = 0;
   }
-  return { id: row.id, name: row.name, rule, count, updatedAt: row.updated_at, problem: null };
+  return {
+    id: row.id,
+    name: row.name,
+    rule,
+    kind: 'dynamic',
+    asOf: null,
+    refreshedAt: null,
+    previousCount: null,
+    count,
+    updatedAt: row.updated_at,
+    problem: null,
+  };
 }
 
 export const listSegments = (db: Db): Segment[] =>
@@ -90,7 +114,7 @@ export function getSegment(db: Db, id: number): Segment {
   return toSegment(db, row);
 }
 
-export function saveSegment(db: Db, input: { id?: number | undefined; name: string; rule: SegmentRule }): Segment {
+export function saveSegment(db: Db, input: { id?: number | undefined; name: string; rule: RuleTree }): Segment {
   ruleFilter(db, input.rule); // validate fields before storing
   const clash = db.prepare('SELECT id FROM segments WHERE name = ? COLLATE NOCASE').pluck().get(input.name) as number | undefined;
   if (clash !== undefined && clash !== input.id) {
@@ -116,7 +140,7 @@ export function deleteSegment(db: Db, id: number): void {
 }
 
 /** A segment's name and rule without counting its members: previews resolve personas on every edit. */
-export function getSegmentRule(db: Db, id: number): { name: string; rule: SegmentRule } {
+export function getSegmentRule(db: Db, id: number): { name: string; rule: RuleTree } {
   const row = db.prepare('SELECT id, name, rule FROM segments WHERE id = ?').get(id) as
     Pick<SegmentRow, 'id' | 'name' | 'rule'> | undefined;
   if (!row) throw new ContractError('not_found', `Segment ${id} does not exist. It may have been deleted.`);

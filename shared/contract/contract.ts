@@ -34,7 +34,9 @@ import {
 import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
 import { CustomerFlag } from './schemas';
 import { AuditReport } from '../audit/report';
-import { Condition, SegmentRule } from '../segments/rule';
+import { Condition } from '../segments/rule';
+import { StoredRule } from '../segments/rule-tree';
+import { AsOfDate, SegmentKind, SegmentOverview } from './schemas';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 
@@ -75,7 +77,9 @@ export const contract = {
       search: z.string().max(200).default(''),
       segmentId: Id.optional(),
       /** An unsaved rule, for showing who a segment being edited would contain. */
-      rule: SegmentRule.optional(),
+      rule: StoredRule.optional(),
+      /** The as-of date the rule (or segment) evaluates at; its own, else today, when omitted. */
+      asOf: AsOfDate.nullable().optional(),
       /** Only customers an import flagged (validation rules). */
       flaggedOnly: z.boolean().default(false),
       /** Sort by a field, by its type (numbers numerically, dates as dates, blanks last); id order when omitted. */
@@ -127,11 +131,33 @@ export const contract = {
 
   'segments.list': method(NoInput, z.array(Segment)),
   'segments.save': method(
-    z.object({ id: Id.optional(), name: z.string().trim().min(1, 'A segment needs a name.').max(120), rule: SegmentRule }),
+    z.object({
+      id: Id.optional(),
+      name: z.string().trim().min(1, 'A segment needs a name.').max(120),
+      rule: StoredRule,
+      kind: SegmentKind.default('dynamic'),
+      asOf: AsOfDate.nullable().default(null),
+    }),
     Segment,
   ),
   'segments.delete': method(z.object({ id: Id }), Ok),
-  'segments.count': method(z.object({ rule: SegmentRule }), z.object({ count: z.number().int() })),
+  /** The live count while editing, with the first members; `segmentId` is the segment being edited (cycle check). */
+  'segments.count': method(
+    z.object({
+      rule: StoredRule,
+      asOf: AsOfDate.nullable().default(null),
+      segmentId: Id.optional(),
+      sample: z.number().int().min(0).max(50).default(0),
+    }),
+    z.object({ count: z.number().int(), sample: z.array(Customer).default([]) }),
+  ),
+  /** Re-take a segment's members now: a static segment's snapshot, a dynamic one's recorded count. */
+  'segments.refresh': method(z.object({ id: Id }), Segment),
+  'segments.overview': method(z.object({ asOf: AsOfDate.nullable().default(null) }), SegmentOverview),
+  'segments.members': method(
+    z.object({ id: Id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    z.object({ total: z.number().int(), rows: z.array(Customer) }),
+  ),
 
   'personas.list': method(NoInput, z.array(Persona)),
   'personas.save': method(z.object({ id: Id.optional(), label: z.string().trim().min(1).max(80), source: PersonaSource }), Persona),

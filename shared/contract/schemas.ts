@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SegmentRule } from '../segments/rule';
+import { RuleTree } from '../segments/rule-tree';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { RuleName } from '../validation/rule-catalogue';
@@ -327,16 +327,39 @@ export type Template = z.infer<typeof Template>;
 
 export const TemplateName = z.string().trim().min(1, 'A template needs a name.').max(120, 'Keep template names under 120 characters.');
 
+/** Dynamic segments re-evaluate on every read; static ones keep the members of their last refresh. */
+export const SegmentKind = z.enum(['dynamic', 'static']);
+export type SegmentKind = z.infer<typeof SegmentKind>;
+
+/** A calendar date (yyyy-mm-dd) rules and scores evaluate at. */
+export const AsOfDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the as-of date as yyyy-mm-dd.');
+
 export const Segment = z.object({
   id: Id,
   name: z.string(),
-  rule: SegmentRule,
+  rule: RuleTree,
+  kind: SegmentKind.default('dynamic'),
+  /** The date relative windows count back from; null: today. */
+  asOf: AsOfDate.nullable().default(null),
   count: z.number().int(),
   updatedAt: z.string(),
+  /** When the members were last taken (static: the snapshot's date), null before the first refresh. */
+  refreshedAt: z.string().nullable().default(null),
+  /** The member count at the refresh before the last one: "change since last refresh". */
+  previousCount: z.number().int().nullable().default(null),
   /** Set when the stored rule cannot be read (saved by a newer Tailor, edited by hand): `rule` is then empty and unused. */
   problem: z.string().nullable().default(null),
 });
 export type Segment = z.infer<typeof Segment>;
+
+/** Sizes and pairwise overlaps of every segment, at one as-of date. */
+export const SegmentOverview = z.object({
+  asOf: AsOfDate,
+  segments: z.array(Segment.pick({ id: true, name: true, kind: true, count: true, previousCount: true, refreshedAt: true })),
+  /** overlaps[i][j]: customers in both segments i and j, in `segments` order; the diagonal is each size. */
+  overlaps: z.array(z.array(z.number().int())),
+});
+export type SegmentOverview = z.infer<typeof SegmentOverview>;
 
 export const PersonaSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), customerId: z.string().min(1) }),

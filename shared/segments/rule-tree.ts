@@ -103,7 +103,13 @@ export const SegmentCondition = z.object({
 });
 export type SegmentCondition = z.infer<typeof SegmentCondition>;
 
-export const LeafCondition = z.discriminatedUnion('kind', [FieldCondition, OrdersCondition, EventsCondition, ScoreCondition, SegmentCondition]);
+export const LeafCondition = z.discriminatedUnion('kind', [
+  FieldCondition,
+  OrdersCondition,
+  EventsCondition,
+  ScoreCondition,
+  SegmentCondition,
+]);
 export type LeafCondition = z.infer<typeof LeafCondition>;
 
 export interface RuleGroup {
@@ -161,11 +167,27 @@ export function treeFromFlat(rule: SegmentRule): RuleTree {
 }
 
 /** A stored rule of either shape as a tree; anything else fails with the schema's issues. */
-export const StoredRule = z.union([RuleTree, z.object({ match: z.literal('all'), conditions: z.array(Condition) }).transform(treeFromFlat)]);
+export const StoredRule = z.union([
+  RuleTree,
+  z.object({ match: z.literal('all'), conditions: z.array(Condition) }).transform(treeFromFlat),
+]);
 
 /** Ids of the segments a tree refers to, for cycle checks and "used by" lists. */
 export function referencedSegments(node: RuleNode, into: Set<number> = new Set()): Set<number> {
   if (node.kind === 'segment') into.add(node.segmentId);
   else if (node.kind === 'group') for (const child of node.children) referencedSegments(child, into);
   return into;
+}
+
+const FLAT_OPERATORS: ReadonlySet<string> = new Set(Operator.options);
+
+/** The tree as a flat rule when it is one (a plain AND of field conditions with the flat operators), else null. */
+export function flatRuleOf(tree: RuleTree): SegmentRule | null {
+  if (tree.combinator !== 'and' || tree.negate) return null;
+  const conditions: Condition[] = [];
+  for (const child of tree.children) {
+    if (child.kind !== 'field' || !FLAT_OPERATORS.has(child.op)) return null;
+    conditions.push({ field: child.field, op: child.op as Operator, value: child.value });
+  }
+  return { match: 'all', conditions };
 }

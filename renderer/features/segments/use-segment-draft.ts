@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { z } from 'zod';
 import type { Segment } from '../../../shared/contract/schemas';
-import { SegmentRule } from '../../../shared/segments/rule';
+import { emptyRule, SegmentRule } from '../../../shared/segments/rule';
+import { flatRuleOf } from '../../../shared/segments/rule-tree';
 import { useApi } from '../../api/queries';
 
 const Draft = z.object({ id: z.number().int().positive().optional(), name: z.string(), rule: SegmentRule });
@@ -20,7 +21,7 @@ function read(key: string | null): Draft | null {
   }
 }
 
-export const draftOf = (segment: Segment): Draft => ({ id: segment.id, name: segment.name, rule: segment.rule });
+export const draftOf = (segment: Segment): Draft => ({ id: segment.id, name: segment.name, rule: flatRuleOf(segment.rule) ?? emptyRule() });
 
 /** Whether the draft holds anything its saved segment (or, for a new one, an empty form) does not. */
 export function isUnsaved(draft: Draft | null, segments: Segment[] | undefined): boolean {
