@@ -39,6 +39,7 @@ import { StoredRule } from '../segments/rule-tree';
 import { AsOfDate, SegmentKind, SegmentOverview } from './schemas';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
+import { ComputedTokenList, CustomerComputed } from './token-schemas';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -284,6 +285,10 @@ export const contract = {
     z.object({ key: z.string().trim().min(1), type: FieldType, locale: ParseContext.partial().optional() }),
     z.object({ jobId: z.string() }),
   ),
+  /** Every score token (with its description and whether this workspace computed it) and every segment name, for completions. */
+  'tokens.computed': method(NoInput, ComputedTokenList),
+  /** One customer's computed scores (with their as-of dates) and the segments they are in. */
+  'tokens.customer': method(z.object({ customerId: z.string().min(1) }), CustomerComputed),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

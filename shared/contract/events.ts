@@ -48,14 +48,16 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
     'preview.render',
     'customers.flags',
     'dedup.queue',
+    'tokens.computed',
+    'tokens.customer',
   ],
   imports: ['imports.list', 'imports.rejections', 'workspace.current'],
   // Not templates.get: an open editor is the source of truth for its template, and a push must never reload it.
   templates: ['templates.list', 'workspace.current'],
-  segments: ['segments.list', 'workspace.current', 'customers.list'],
+  segments: ['segments.list', 'workspace.current', 'customers.list', 'tokens.computed', 'tokens.customer'],
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
-  dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current'],
+  dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current', 'tokens.customer'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

@@ -64,6 +64,8 @@ export const METHOD_NAMES = [
   'dedup.rules',
   'dedup.saveRules',
   'customers.setFieldType',
+  'tokens.computed',
+  'tokens.customer',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

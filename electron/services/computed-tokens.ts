@@ -1,0 +1,106 @@
+import { LRUCache } from 'lru-cache';
+import { SCORE_NAMES, type ScoreModel, type ScoreName } from '../../shared/scores/score-names';
+import type { ComputedTokens } from '../../shared/templates/computed-tokens';
+import { SEGMENTS_TOKEN } from '../../shared/templates/computed-tokens';
+import { customFieldKeys } from '../workspace/customers-repo';
+import type { Db } from '../workspace/db';
+import { customerScores, scoreRun } from '../workspace/scores/score-store';
+import { membershipChecks, type MembershipCheck } from '../workspace/tokens/segment-membership';
+import { customersStamp } from './segment-members';
+
+/** One customer's computed values, as the customer dialog and a render need them. */
+export interface CustomerComputedValues {
+  scores: Partial<Record<ScoreName, number | string>>;
+  segments: { id: number; name: string }[];
+}
+
+interface Entry {
+  stamp: string;
+  checks: MembershipCheck[] | null;
+  shadowed: string[] | null;
+  runs: Map<ScoreModel, string | null>;
+  customers: LRUCache<string, CustomerComputedValues>;
+}
+
+/**
+ * Each customer's scores and segment memberships, remembered per workspace
+ * until something they depend on changes. Previews render on every
+ * keystroke, and a segment rule on orders or events can be a scan, so the
+ * membership of a persona's customer is worked out once per data state: the
+ * stamp covers the customers (imports, their undo, new rows, merges), the
+ * segments (saved, renamed, deleted), the score runs (a model recomputed) and
+ * today's date (relative windows move with it).
+ */
+export class ComputedTokenCache {
+  private readonly byWorkspace = new WeakMap<Db, Entry>();
+
+  /** What a render of this customer joins into its Liquid context. */
+  tokensFor(db: Db, customerId: string): ComputedTokens {
+    const entry = this.entry(db);
+    const values = this.values(db, entry, customerId);
+    return { scores: values.scores, segments: values.segments.map((s) => s.name), shadowed: this.shadowed(db, entry) };
+  }
+
+  /** The customer's scores and segments, for the customer dialog. */
+  valuesFor(db: Db, customerId: string): CustomerComputedValues {
+    return this.values(db, this.entry(db), customerId);
+  }
+
+  /** Token names an imported field already holds (it keeps them; see ComputedTokens.shadowed). */
+  shadowedNames(db: Db): string[] {
+    return this.shadowed(db, this.entry(db));
+  }
+
+  /** The as-of date of each model's latest run, or null when it never ran here. */
+  runAsOf(db: Db, model: ScoreModel): string | null {
+    const entry = this.entry(db);
+    if (!entry.runs.has(model)) entry.runs.set(model, scoreRun(db, model)?.asOf ?? null);
+    return entry.runs.get(model) ?? null;
+  }
+
+  private entry(db: Db): Entry {
+    const stamp = computedStamp(db);
+    let entry = this.byWorkspace.get(db);
+    if (!entry || entry.stamp !== stamp) {
+      entry = { stamp, checks: null, shadowed: null, runs: new Map(), customers: new LRUCache({ max: 500 }) };
+      this.byWorkspace.set(db, entry);
+    }
+    return entry;
+  }
+
+  private values(db: Db, entry: Entry, customerId: string): CustomerComputedValues {
+    const hit = entry.customers.get(customerId);
+    if (hit) return hit;
+    entry.checks ??= membershipChecks(db);
+    const scores: CustomerComputedValues['scores'] = {};
+    for (const [name, value] of Object.entries(customerScores(db, customerId)) as [ScoreName, number | string | null][]) {
+      if (value !== null) scores[name] = value;
+    }
+    const segments = entry.checks.filter((check) => check.isMember(customerId)).map(({ id, name }) => ({ id, name }));
+    const values = { scores, segments };
+    entry.customers.set(customerId, values);
+    return values;
+  }
+
+  private shadowed(db: Db, entry: Entry): string[] {
+    if (entry.shadowed) return entry.shadowed;
+    const keys = customFieldKeys(db);
+    entry.shadowed = [...SCORE_NAMES, SEGMENTS_TOKEN].filter((name) => keys.has(name));
+    return entry.shadowed;
+  }
+}
+
+/** Everything membership and scores depend on, read from a few small tables and indexes. */
+function computedStamp(db: Db): string {
+  const segments = db.prepare(`SELECT count(*) || ':' || coalesce(group_concat(id || '@' || updated_at), '') FROM segments`).pluck().get();
+  const runs = db.prepare(`SELECT coalesce(group_concat(model || '@' || computed_at), '') FROM score_runs`).pluck().get();
+  const merges = db
+    .prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(undone_at), '') FROM dedup_merges`)
+    .pluck()
+    .get();
+  const today = new Date().toISOString().slice(0, 10);
+  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${today}`;
+}
+
+/** The app's one cache: every host shares the same workspace connection. */
+export const computedTokens = new ComputedTokenCache();
