@@ -57,6 +57,8 @@ describe('computed tokens in Liquid', () => {
     const source =
       "{% if customer.segments contains 'VIP' %}vip{% else %}not vip{% endif %}|{{ segments | join: ', ' }}|{{ Segments.size }}";
     expect(await render(app, source)).toEqual(['vip|Everyone, VIP|2', 'not vip|Everyone|1']);
+    const preview = await app.client.call('preview.render', { source: '{{ customer.segments }}' });
+    expect(preview.previews[0]?.tokens).toEqual([{ name: 'customer.segments', value: 'Everyone, VIP', missing: false }]);
   });
 
   it('skip a segment whose rule no longer compiles instead of breaking the preview', async () => {
