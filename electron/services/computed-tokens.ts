@@ -5,6 +5,7 @@ import { SEGMENTS_TOKEN } from '../../shared/templates/computed-tokens';
 import { customFieldKeys } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
 import { customerScores, scoreRun } from '../workspace/scores/score-store';
+import { todayIso } from '../workspace/segments-repo';
 import { membershipChecks, type MembershipCheck } from '../workspace/tokens/segment-membership';
 import { customersStamp } from './segment-members';
 
@@ -28,7 +29,7 @@ interface Entry {
  * keystroke, and a segment rule on orders or events can be a scan, so the
  * membership of a persona's customer is worked out once per data state: the
  * stamp covers the customers (imports, their undo, new rows, merges), the
- * segments (saved, renamed, deleted), the score runs (a model recomputed) and
+ * segments (saved, renamed, deleted, refreshed), the score runs (a model recomputed) and
  * today's date (relative windows move with it).
  */
 export class ComputedTokenCache {
@@ -92,14 +93,19 @@ export class ComputedTokenCache {
 
 /** Everything membership and scores depend on, read from a few small tables and indexes. */
 function computedStamp(db: Db): string {
-  const segments = db.prepare(`SELECT count(*) || ':' || coalesce(group_concat(id || '@' || updated_at), '') FROM segments`).pluck().get();
+  // A refresh re-takes a static segment's snapshot without touching updated_at.
+  const segments = db
+    .prepare(
+      `SELECT count(*) || ':' || coalesce(group_concat(id || '@' || updated_at || '@' || coalesce(refreshed_at, '')), '') FROM segments`,
+    )
+    .pluck()
+    .get();
   const runs = db.prepare(`SELECT coalesce(group_concat(model || '@' || computed_at), '') FROM score_runs`).pluck().get();
   const merges = db
     .prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(undone_at), '') FROM dedup_merges`)
     .pluck()
     .get();
-  const today = new Date().toISOString().slice(0, 10);
-  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${today}`;
+  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${todayIso()}`;
 }
 
 /** The app's one cache: every host shares the same workspace connection. */

@@ -92,6 +92,21 @@ describe('computed tokens in Liquid', () => {
     expect(await render(app, source)).toEqual(['At Risk:-', ':-']);
   });
 
+  it("read a static segment's membership from its snapshot until it is refreshed", async () => {
+    const { app, dir } = await workspace();
+    const vip = await app.client.call('segments.save', { name: 'VIP', rule: inCity('Paris'), kind: 'static' });
+    const source = "{% if customer.segments contains 'VIP' %}vip{% else %}-{% endif %}";
+    expect(await render(app, source)).toEqual(['vip', '-']);
+
+    // Bob moves to Paris: the snapshot still says no, until the segment is refreshed.
+    const file = path.join(dir, 'move.csv');
+    fs.writeFileSync(file, 'id,email,first_name,city\nC2,bob@example.com,Bob,Paris\n');
+    await importThroughApp(app, file, 'customers');
+    expect(await render(app, source)).toEqual(['vip', '-']);
+    await app.client.call('segments.refresh', { id: vip.id });
+    expect(await render(app, source)).toEqual(['vip', 'vip']);
+  });
+
   it('leave a name to an imported column of the same name; the score stays computed.<name>', async () => {
     const { app } = await workspace('id,email,first_name,city,rfm_tier\nC1,ada@example.com,Ada,Paris,Gold\nC2,bob@example.com,Bob,Lyon,\n');
     const source =
