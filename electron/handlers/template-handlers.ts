@@ -108,10 +108,14 @@ export function templateHandlers(
       for (const [running, startedAt] of runningPreviews) if (now - startedAt > SUPERSEDE_AFTER_MS) running.abort();
       const mine = new AbortController();
       runningPreviews.set(mine, now);
+      const computed = computedTokens.tokensForMany(
+        db(),
+        targets.flatMap((target) => (target.customer ? [target.customer.id] : [])),
+      );
       const { compiled, rendered, compileMs } = await renderMany(
         source,
         targets.map((target) => target.customer),
-        { cancel: mine.signal, fields: fieldCatalogue(db()), computed: (customer) => computedTokens.tokensFor(db(), customer.id) },
+        { cancel: mine.signal, fields: fieldCatalogue(db()), computed: (customer) => computed.get(customer.id) },
       ).finally(() => runningPreviews.delete(mine));
       const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
         const base = { personaId: persona.id, label: persona.label };

@@ -37,14 +37,20 @@ export class ComputedTokenCache {
 
   /** What a render of this customer joins into its Liquid context. */
   tokensFor(db: Db, customerId: string): ComputedTokens {
+    return this.tokensForMany(db, [customerId]).get(customerId)!;
+  }
+
+  /** The same for several customers (a preview's personas), each segment asked once for all of them. */
+  tokensForMany(db: Db, customerIds: readonly string[]): Map<string, ComputedTokens> {
     const entry = this.entry(db);
-    const values = this.values(db, entry, customerId);
-    return { scores: values.scores, segments: values.segments.map((s) => s.name), shadowed: this.shadowed(db, entry) };
+    const shadowed = this.shadowed(db, entry);
+    const values = this.values(db, entry, customerIds);
+    return new Map([...values].map(([id, v]) => [id, { scores: v.scores, segments: v.segments.map((s) => s.name), shadowed }] as const));
   }
 
   /** The customer's scores and segments, for the customer dialog. */
   valuesFor(db: Db, customerId: string): CustomerComputedValues {
-    return this.values(db, this.entry(db), customerId);
+    return this.values(db, this.entry(db), [customerId]).get(customerId)!;
   }
 
   /** Token names an imported field already holds (it keeps them; see ComputedTokens.shadowed). */
@@ -69,18 +75,28 @@ export class ComputedTokenCache {
     return entry;
   }
 
-  private values(db: Db, entry: Entry, customerId: string): CustomerComputedValues {
-    const hit = entry.customers.get(customerId);
-    if (hit) return hit;
-    entry.checks ??= membershipChecks(db);
-    const scores: CustomerComputedValues['scores'] = {};
-    for (const [name, value] of Object.entries(customerScores(db, customerId)) as [ScoreName, number | string | null][]) {
-      if (value !== null) scores[name] = value;
+  private values(db: Db, entry: Entry, customerIds: readonly string[]): Map<string, CustomerComputedValues> {
+    const out = new Map<string, CustomerComputedValues>();
+    const missing: string[] = [];
+    for (const id of new Set(customerIds)) {
+      const hit = entry.customers.get(id);
+      if (hit) out.set(id, hit);
+      else missing.push(id);
     }
-    const segments = entry.checks.filter((check) => check.isMember(customerId)).map(({ id, name }) => ({ id, name }));
-    const values = { scores, segments };
-    entry.customers.set(customerId, values);
-    return values;
+    if (missing.length === 0) return out;
+    entry.checks ??= membershipChecks(db);
+    const members = entry.checks.map((check) => ({ check, ids: check.members(missing) }));
+    for (const id of missing) {
+      const scores: CustomerComputedValues['scores'] = {};
+      for (const [name, value] of Object.entries(customerScores(db, id)) as [ScoreName, number | string | null][]) {
+        if (value !== null) scores[name] = value;
+      }
+      const segments = members.filter(({ ids }) => ids.has(id)).map(({ check }) => ({ id: check.id, name: check.name }));
+      const values = { scores, segments };
+      entry.customers.set(id, values);
+      out.set(id, values);
+    }
+    return out;
   }
 
   private shadowed(db: Db, entry: Entry): string[] {

@@ -45,6 +45,16 @@ async function measure(label: string, extraRows: number): Promise<void> {
   try {
     const source = (await sixPersonaWorkspace(app, path.join(dir, 'w.tailor'), extraRows)).replace('</mj-text>', `${TOKENS}</mj-text>`);
     scoreEveryone(app);
+    // A rule over orders: every membership question groups the orders table.
+    await app.client.call('segments.save', {
+      name: 'Repeat buyers',
+      rule: {
+        kind: 'group',
+        combinator: 'and',
+        negate: false,
+        children: [{ kind: 'orders', measure: 'count', op: 'gte', value: '2', windowDays: 365, category: null }],
+      },
+    });
     const db = app.session.require().db;
     await app.client.call('preview.render', { source });
     let started = performance.now();

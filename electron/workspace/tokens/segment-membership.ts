@@ -1,11 +1,12 @@
 import { segmentFilter } from '../segments-repo';
 import type { Db } from '../db';
 
-/** A segment's membership test for one customer at a time. */
+/** A segment's membership test for a few customers at once. */
 export interface MembershipCheck {
   id: number;
   name: string;
-  isMember(customerId: string): boolean;
+  /** Which of these customers are members. One statement for all of them: a rule over orders or events groups the whole table once. */
+  members(customerIds: readonly string[]): Set<string>;
 }
 
 /**
@@ -20,24 +21,24 @@ export function membershipChecks(db: Db): MembershipCheck[] {
   const rows = db.prepare('SELECT id, name FROM segments ORDER BY name COLLATE NOCASE, id').all() as { id: number; name: string }[];
   const checks: MembershipCheck[] = [];
   for (const row of rows) {
-    let test: (customerId: string) => boolean;
+    let test: (customerIds: readonly string[]) => Set<string>;
     try {
       const { where, params } = segmentFilter(db, row.id);
-      const statement = db.prepare(`SELECT 1 FROM customers WHERE id = ? AND (${where})`).pluck();
-      test = (customerId) => statement.get(customerId, ...params) !== undefined;
+      const statement = db.prepare(`SELECT id FROM customers WHERE id IN (SELECT value FROM json_each(?)) AND (${where})`).pluck();
+      test = (customerIds) => new Set(statement.all(JSON.stringify(customerIds), ...params) as string[]);
     } catch {
       continue;
     }
-    checks.push({ id: row.id, name: row.name, isMember: (customerId) => safely(() => test(customerId)) });
+    checks.push({ id: row.id, name: row.name, members: (customerIds) => safely(() => test(customerIds)) });
   }
   return checks;
 }
 
-/** A rule that compiles but fails on some row (a SQL function error) counts as "not a member", not as a broken preview. */
-function safely(test: () => boolean): boolean {
+/** A rule that compiles but fails on some row (a SQL function error) counts as "no members", not as a broken preview. */
+function safely(test: () => Set<string>): Set<string> {
   try {
     return test();
   } catch {
-    return false;
+    return new Set();
   }
 }
