@@ -34,6 +34,8 @@ import {
 import { RuleSetting, ValidationRule } from '../validation/rule-catalogue';
 import { CustomerFlag } from './schemas';
 import { AuditReport } from '../audit/report';
+import { AsOfDate, RfmSettings } from '../scores/rfm/settings';
+import { RfmRun } from '../scores/rfm/summary';
 import { Condition, SegmentRule } from '../segments/rule';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
@@ -258,6 +260,19 @@ export const contract = {
     z.object({ key: z.string().trim().min(1), type: FieldType, locale: ParseContext.partial().optional() }),
     z.object({ jobId: z.string() }),
   ),
+  /** The workspace's RFM settings (bins, method, ordered tier rules), or the R rfm package's defaults. */
+  'scores.rfm.settings.get': method(NoInput, RfmSettings),
+  'scores.rfm.settings.save': method(RfmSettings, RfmSettings),
+  /**
+   * Recompute RFM scores in a worker (job kind score.rfm): as of `asOf` (default today), with `settings` (default the
+   * saved ones). The scores rfm_r, rfm_f, rfm_m and rfm_tier replace the previous run's; a cancelled run keeps those.
+   */
+  'scores.rfm.run': method(
+    z.object({ asOf: AsOfDate.optional(), settings: RfmSettings.optional() }).strict(),
+    z.object({ jobId: z.string() }),
+  ),
+  /** The latest RFM run: its date, settings and summary (tier table, heatmap, counts per score), or null before the first. */
+  'scores.rfm.summary': method(NoInput, RfmRun.nullable()),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

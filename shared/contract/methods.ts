@@ -61,6 +61,10 @@ export const METHOD_NAMES = [
   'dedup.rules',
   'dedup.saveRules',
   'customers.setFieldType',
+  'scores.rfm.settings.get',
+  'scores.rfm.settings.save',
+  'scores.rfm.run',
+  'scores.rfm.summary',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -16,7 +16,8 @@ export interface SqlFragment {
 export function scoreCaseSql(column: string, cuts: readonly number[], measure: Measure): SqlFragment {
   const bins = cuts.length + 1;
   const whens = cuts.map((_, i) => `WHEN ${column} < ? THEN ${scoreOfBin(i + 1, bins, measure)}`);
-  return { sql: `CASE ${whens.join(' ')} ELSE ${scoreOfBin(bins, bins, measure)} END`, params: [...cuts] };
+  const last = String(scoreOfBin(bins, bins, measure));
+  return { sql: whens.length ? `CASE ${whens.join(' ')} ELSE ${last} END` : last, params: [...cuts] };
 }
 
 /**
