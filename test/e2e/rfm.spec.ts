@@ -34,8 +34,9 @@ test('RFM on the demo workspace: run as of a date, see the heatmap, tier bars an
   // A range whose start is above its end is refused before anything runs.
   await rules.getByLabel('Potential Loyalist: lowest recency score').selectOption('5');
   await rules.getByLabel('Potential Loyalist: highest recency score').selectOption('2');
-  await expect(page.getByRole('alert')).toContainText('A range starts at or below where it ends.');
+  await expect(page.getByRole('alert')).toHaveText('Rule 1 (Potential Loyalist), recency: A range starts at or below where it ends.');
   await expect(page.getByRole('button', { name: 'Run again' })).toBeDisabled();
+  await rules.scrollIntoViewIfNeeded();
   await studio.shot(page, 'rfm-02-rules');
 });
 

@@ -14,6 +14,19 @@ import './rfm.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The first problem with the settings, naming the rule and measure it is in ("Rule 2 (Lost), recency: …"). */
+function settingsProblem(settings: RfmSettings, issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return 'Check the settings.';
+  const [area, index, measure] = issue.path;
+  if (area === 'tiers' && typeof index === 'number') {
+    const name = settings.tiers[index]?.name.trim();
+    const where = `Rule ${index + 1}${name ? ` (${name})` : ''}`;
+    return typeof measure === 'string' && measure !== 'name' ? `${where}, ${measure}: ${issue.message}` : `${where}: ${issue.message}`;
+  }
+  if (area === 'bins' && typeof index === 'string') return `${index[0]!.toUpperCase()}${index.slice(1)} bins: ${issue.message}`;
+  return issue.message;
+}
+
 const MEASURES = [
   { key: 'recency', label: 'Recency bins' },
   { key: 'frequency', label: 'Frequency bins' },
@@ -104,7 +117,7 @@ export function RfmView() {
   const running = run.kind === 'running';
   const report = latest.data ?? null;
   const checked = draft ? RfmSettings.safeParse(draft) : null;
-  const problem = checked && !checked.success ? (checked.error.issues[0]?.message ?? 'Check the settings.') : null;
+  const problem = draft && checked && !checked.success ? settingsProblem(draft, checked.error.issues[0]) : null;
   const dateProblem = /^\d{4}-\d{2}-\d{2}$/.test(asOf) ? null : 'Pick an analysis date.';
   const changed = draft !== null && saved.data !== undefined && JSON.stringify(draft) !== JSON.stringify(saved.data);
 
@@ -173,20 +186,24 @@ export function RfmView() {
             </label>
           ))}
           <span style={{ flex: 1 }} />
+          {problem && <span className="rfm-blocked">Fix the settings below to run.</span>}
           <button className="btn btn-primary" onClick={onRun} disabled={running || problem !== null || dateProblem !== null}>
             {report ? 'Run again' : 'Run RFM'}
           </button>
         </div>
       )}
-      {(problem ?? dateProblem) && (
+      {dateProblem && (
         <div className="card rfm-note" role="alert">
-          {problem ?? dateProblem}
+          {dateProblem}
         </div>
       )}
 
       {running && <Progress run={run} onCancel={cancel} />}
-      {run.kind === 'ended' && (
-        <div className={`card rfm-note${run.ok ? '' : ' rfm-note-error'}`} role={run.ok ? 'status' : 'alert'}>
+      {run.kind === 'ended' && run.status !== 'succeeded' && (
+        <div
+          className={`card rfm-note${run.status === 'failed' ? ' rfm-note-error' : ''}`}
+          role={run.status === 'failed' ? 'alert' : 'status'}
+        >
           {run.message}
         </div>
       )}
@@ -209,6 +226,11 @@ export function RfmView() {
           <h2 id="rfm-rules-title">
             Tier rules <span className="muted rfm-hint">first matching rule wins{changed ? ' · changes are saved when you run' : ''}</span>
           </h2>
+          {problem && (
+            <p className="rfm-problem" role="alert">
+              {problem}
+            </p>
+          )}
           <TierRulesEditor settings={draft} onChange={setDraft} />
         </section>
       )}

@@ -7,7 +7,10 @@ import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
 
 export type RfmJobState =
-  { kind: 'idle' } | { kind: 'running'; jobId: string; job: Job | null } | { kind: 'ended'; message: string; ok: boolean };
+  | { kind: 'idle' }
+  | { kind: 'running'; jobId: string; job: Job | null }
+  /** `succeeded` says nothing more than the refreshed results do; the view shows the others. */
+  | { kind: 'ended'; message: string; status: 'succeeded' | 'cancelled' | 'failed' };
 
 /** Save the settings, start an RFM run, follow its pushed progress, cancel it; the stored summary is refetched when it ends. */
 export function useRfmJob() {
@@ -23,9 +26,9 @@ export function useRfmJob() {
     following.done.then(
       async (job) => {
         await queryClient.invalidateQueries({ queryKey: ['scores.rfm.summary'] });
-        setRun({ kind: 'ended', ok: job.status !== 'failed', message: job.message ?? job.status });
+        setRun({ kind: 'ended', status: job.status === 'running' ? 'failed' : job.status, message: job.message ?? job.status });
       },
-      (error: unknown) => setRun({ kind: 'ended', ok: false, message: errorMessage(error) }),
+      (error: unknown) => setRun({ kind: 'ended', status: 'failed', message: errorMessage(error) }),
     );
     return following.stop;
   }, [jobId, queryClient]);
@@ -39,7 +42,7 @@ export function useRfmJob() {
         const { jobId: id } = await api.call('scores.rfm.run', { asOf, settings: saved });
         setRun({ kind: 'running', jobId: id, job: null });
       } catch (error) {
-        setRun({ kind: 'ended', ok: false, message: errorMessage(error) });
+        setRun({ kind: 'ended', status: 'failed', message: errorMessage(error) });
       }
     },
     cancel: () => {
