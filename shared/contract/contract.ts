@@ -37,6 +37,7 @@ import { AuditReport } from '../audit/report';
 import { Condition, SegmentRule } from '../segments/rule';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
+import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -258,6 +259,14 @@ export const contract = {
     z.object({ key: z.string().trim().min(1), type: FieldType, locale: ParseContext.partial().optional() }),
     z.object({ jobId: z.string() }),
   ),
+  /**
+   * Fit a predictive model and score every customer in a worker job (kind `predictions.run`): `churn` (BG/NBD:
+   * churn_probability, expected_purchases in the next `days`) or `propensity` (logistic regression trained at
+   * asOf − days: purchase_propensity, holdout AUC and calibration). A cancelled or impossible run keeps the previous scores.
+   */
+  'predictions.start': method(PredictionSettings, z.object({ jobId: z.string() })),
+  /** The latest run of a prediction model (parameters, AUC, calibration, histogram), or null before the first. */
+  'predictions.latest': method(z.object({ model: PredictionModel }), PredictionRun.nullable()),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -56,6 +56,8 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
   dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current'],
+  // Scores are tokens, rule conditions and customer-dialog values.
+  scores: ['predictions.latest', 'customers.get', 'customers.list', 'segments.list', 'preview.render'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

@@ -61,6 +61,8 @@ export const METHOD_NAMES = [
   'dedup.rules',
   'dedup.saveRules',
   'customers.setFieldType',
+  'predictions.start',
+  'predictions.latest',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

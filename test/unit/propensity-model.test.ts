@@ -3,7 +3,8 @@ import { featureVector, type CustomerActivity } from '../../shared/scores/propen
 import { fitLogistic, predictProbability } from '../../shared/scores/propensity/logistic';
 import { calibrationBins, rocAuc } from '../../shared/scores/propensity/metrics';
 import { seededRandom, splitIndices } from '../../shared/scores/propensity/split';
-import { NotEnoughData, trainPropensity, type PropensitySample } from '../../shared/scores/propensity/train';
+import { NotEnoughData } from '../../shared/scores/not-enough-data';
+import { trainPropensity, type PropensitySample } from '../../shared/scores/propensity/train';
 
 describe('rank-based AUC', () => {
   it('is 1 for a perfect ranking, 0 for a reversed one, 0.5 when every score ties', () => {

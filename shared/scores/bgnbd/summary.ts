@@ -38,5 +38,14 @@ export function summariseDays(customerId: string, days: Iterable<number>, asOfDa
     if (day < first) first = day;
     if (day > last) last = day;
   }
-  return { customerId, x: distinct.size - 1, tx: (last - first) / unitDays, T: (asOfDay - first) / unitDays };
+  return summaryOf({ customerId, purchaseDays: distinct.size, firstDay: first, lastDay: last }, asOfDay, unitDays);
+}
+
+/** The same summary from aggregates SQL computes (distinct purchase days, first and last of them, all up to the as-of day). */
+export function summaryOf(
+  { customerId, purchaseDays, firstDay, lastDay }: { customerId: string; purchaseDays: number; firstDay: number; lastDay: number },
+  asOfDay: number,
+  unitDays = 1,
+): CustomerSummary {
+  return { customerId, x: purchaseDays - 1, tx: (lastDay - firstDay) / unitDays, T: (asOfDay - firstDay) / unitDays };
 }

@@ -1,3 +1,4 @@
+import { NotEnoughData } from '../not-enough-data';
 import { PROPENSITY_FEATURES, standardise, standardiser, type Standardiser } from './features';
 import { fitLogistic, predictProbability } from './logistic';
 import { calibrationBins, rocAuc, type CalibrationBin } from './metrics';
@@ -26,11 +27,6 @@ export interface PropensityEvaluation {
   holdoutSize: number;
   /** Share of the training customers who bought in the window. */
   baseRate: number;
-}
-
-/** Too few customers, or no buyer (or no non-buyer) in the window: failures are data, so the job can say which. */
-export class NotEnoughData extends Error {
-  override readonly name = 'NotEnoughData';
 }
 
 export const MIN_PROPENSITY_CUSTOMERS = 50;
