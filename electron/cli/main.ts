@@ -13,6 +13,7 @@ import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
 import { undoImportCommand } from './undo-command';
 import { auditCommand } from './audit-command';
+import { parseAsOf, parseDays, SCORE_ENTRIES, scoreCommand, type ScoreOptions } from './score-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -37,6 +38,8 @@ Examples:
   $ tailor audit shop.tailor --json
   $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
   $ tailor serve shop.tailor --port 4780 --open
+  $ tailor score shop.tailor churn --as-of 2026-11-01 --days 90 --json
+  $ tailor score shop.tailor propensity --json
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
 Add --json to any command for machine-readable output (errors too, as {"error": {...}} on stdout).
@@ -271,6 +274,15 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('profile every field (completeness, distinct and top values, range, outliers) and list anomalies with their rows')
     .argument('<workspace>', 'the .tailor workspace file')
     .action(action((out, workspace: string) => auditCommand(out, workspace)));
+
+  program
+    .command('score')
+    .description("compute a model's scores for every customer (tokens and segment conditions) and print the run")
+    .argument('<workspace>', 'the .tailor workspace file')
+    .argument('<model>', `one of: ${Object.keys(SCORE_ENTRIES).join(', ')}`)
+    .option('--as-of <date>', 'score the customers as of this day, yyyy-mm-dd (default today)', parseAsOf)
+    .option('--days <n>', 'the prediction window in days (default 90)', parseDays)
+    .action(action((out, workspace: string, model: string, opts: ScoreOptions) => scoreCommand(out, workspace, model, opts)));
 
   program
     .command('serve')
