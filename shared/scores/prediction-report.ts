@@ -47,6 +47,8 @@ export const ChurnSummary = z.object({
   /** Customers with a purchase by the as-of date (the ones scored), and those with a repeat purchase day. */
   customers: z.number().int(),
   repeatCustomers: z.number().int(),
+  /** Customers the parameters were fitted on: all of them, or a seeded sample of a very large base. */
+  fittedCustomers: z.number().int(),
   meanChurn: z.number(),
   meanExpectedPurchases: z.number(),
   histogram: ScoreHistogram,

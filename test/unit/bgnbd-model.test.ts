@@ -15,6 +15,17 @@ describe('BG/NBD likelihood', () => {
     expect(customerLogLikelihood({ r: 1, alpha: 1, a: 1, b: 2 }, { x: 1, tx: 1, T: 2 })).toBeCloseTo(Math.log(17 / 108), 12);
   });
 
+  it('sums the per-customer terms (the sample form shares its gamma terms per x)', () => {
+    const rows = [
+      { x: 0, tx: 0, T: 30 },
+      { x: 2, tx: 12.5, T: 38 },
+      { x: 2, tx: 30, T: 31 },
+      { x: 7, tx: 20, T: 25 },
+    ];
+    const direct = rows.reduce((sum, row) => sum + customerLogLikelihood(CDNOW, row), 0);
+    expect(logLikelihood(CDNOW, rows)).toBeCloseTo(direct, 10);
+  });
+
   it('weights a repeated row like the same customer listed twice', () => {
     const row = { x: 3, tx: 20, T: 30 };
     const other = { x: 0, tx: 0, T: 12 };

@@ -39,10 +39,32 @@ export function customerLogLikelihood({ r, alpha, a, b }: BgNbdParams, { x, tx, 
   return a1 + a2 + logAddExp(a3, a4);
 }
 
-/** The sample's log-likelihood; `weights` counts customers sharing one (x, t_x, T). */
+/**
+ * The sample's log-likelihood; `weights` counts customers sharing one (x, t_x, T). Everything that
+ * depends on x alone (the gamma-function terms, log(b + x − 1)) is computed once per distinct x, so
+ * a row costs two logs, one exp and one log1p: the optimiser evaluates this hundreds of times.
+ */
 export function logLikelihood(params: BgNbdParams, data: readonly Rfm[], weights?: readonly number[]): number {
+  const { r, alpha, a, b } = params;
+  const common = r * Math.log(alpha) - gammaln(r) + gammaln(a + b) - gammaln(b);
+  const logA = Math.log(a);
+  const byX = new Map<number, { gamma: number; dropOut: number }>();
   let total = 0;
-  for (let i = 0; i < data.length; i++) total += (weights?.[i] ?? 1) * customerLogLikelihood(params, data[i]!);
+  for (let i = 0; i < data.length; i++) {
+    const { x, tx, T } = data[i]!;
+    let perX = byX.get(x);
+    if (perX === undefined) {
+      perX = { gamma: common + gammaln(r + x) + gammaln(b + x) - gammaln(a + b + x), dropOut: x > 0 ? logA - Math.log(b + x - 1) : 0 };
+      byX.set(x, perX);
+    }
+    const a3 = -(r + x) * Math.log(alpha + T);
+    let rest = a3;
+    if (x > 0) {
+      const a4 = perX.dropOut - (r + x) * Math.log(alpha + tx);
+      rest = a3 > a4 ? a3 + Math.log1p(Math.exp(a4 - a3)) : a4 + Math.log1p(Math.exp(a3 - a4));
+    }
+    total += (weights?.[i] ?? 1) * (perX.gamma + rest);
+  }
   return total;
 }
 

@@ -45,9 +45,9 @@ export function fitLogistic(
   const tolerance = options.tolerance ?? 1e-8;
   let weights = new Array<number>(p).fill(0);
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    // Hessian Xᵀ W X + λI and gradient Xᵀ (y − μ) − λw, accumulated row by row (no n × p design copy).
-    const hessian = Matrix.zeros(p, p);
-    const gradient = Matrix.zeros(p, 1);
+    // Hessian Xᵀ W X + λI and gradient Xᵀ (y − μ) − λw, accumulated row by row in plain arrays (no n × p design copy).
+    const hessian = new Float64Array(p * p);
+    const gradient = new Float64Array(p);
     const x = new Float64Array(p);
     for (let i = 0; i < n; i++) {
       const row = rows[i]!;
@@ -57,19 +57,18 @@ export function fitLogistic(
       const w = Math.max(mu * (1 - mu), 1e-12);
       const residual = labels[i]! - mu;
       for (let j = 0; j < p; j++) {
-        gradient.set(j, 0, gradient.get(j, 0) + x[j]! * residual);
-        for (let k = j; k < p; k++) hessian.set(j, k, hessian.get(j, k) + w * x[j]! * x[k]!);
+        gradient[j]! += x[j]! * residual;
+        for (let k = j; k < p; k++) hessian[j * p + k]! += w * x[j]! * x[k]!;
       }
     }
-    for (let j = 0; j < p; j++) {
-      // The intercept is not penalised: it only carries the base rate.
-      if (j > 0) {
-        hessian.set(j, j, hessian.get(j, j) + ridge * n);
-        gradient.set(j, 0, gradient.get(j, 0) - ridge * n * weights[j]!);
-      }
-      for (let k = 0; k < j; k++) hessian.set(j, k, hessian.get(k, j));
+    // The intercept is not penalised: it only carries the base rate.
+    for (let j = 1; j < p; j++) {
+      hessian[j * p + j]! += ridge * n;
+      gradient[j]! -= ridge * n * weights[j]!;
     }
-    const step = new CholeskyDecomposition(hessian).solve(gradient).to1DArray();
+    const system = Matrix.from1DArray(p, p, hessian);
+    for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) system.set(j, k, system.get(k, j));
+    const step = new CholeskyDecomposition(system).solve(Matrix.columnVector(Array.from(gradient))).to1DArray();
     weights = weights.map((weight, j) => weight + step[j]!);
     if (Math.max(...step.map(Math.abs)) < tolerance) return { weights, iterations: iteration, converged: true };
   }
