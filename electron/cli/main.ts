@@ -40,6 +40,7 @@ Examples:
   $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
   $ tailor serve shop.tailor --port 4780 --open
   $ tailor score shop.tailor rfm --as-of 2026-06-30 --json
+  $ tailor score shop.tailor churn --as-of 2026-11-01 --days 90 --json
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
 Add --json to any command for machine-readable output (errors too, as {"error": {...}} on stdout).

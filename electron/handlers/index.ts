@@ -13,6 +13,7 @@ import { workspaceHandlers } from './workspace-handlers';
 import { importHistoryHandlers } from './import-history-handlers';
 import { tokenHandlers } from './token-handlers';
 import { rfmHandlers } from './rfm-handlers';
+import { predictionHandlers } from './prediction-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -32,5 +33,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...fieldHandlers(ctx),
     ...tokenHandlers(ctx),
     ...rfmHandlers(ctx),
+    ...predictionHandlers(ctx),
   };
 }

@@ -5,6 +5,7 @@ import { CustomersView } from '../features/customers/CustomersView';
 import { DedupView } from '../features/dedup/DedupView';
 import { RfmView } from '../features/rfm/RfmView';
 import { ImportsView } from '../features/imports/ImportsView';
+import { PredictionsView } from '../features/predictions/PredictionsView';
 import { SegmentsView } from '../features/segments/SegmentsView';
 import { StudioView } from '../features/studio/StudioView';
 import { WelcomeView } from '../features/workspace/WelcomeView';
@@ -13,7 +14,7 @@ import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Brand } from '../ui/Brand';
 
-export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit' | 'rfm';
+export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit' | 'rfm' | 'predictions';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'studio', label: 'Studio' },
@@ -23,6 +24,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'dedup', label: 'Duplicates' },
   { id: 'audit', label: 'Audit' },
   { id: 'rfm', label: 'RFM' },
+  { id: 'predictions', label: 'Predictions' },
 ];
 
 export function App() {
@@ -106,6 +108,7 @@ export function App() {
         {view === 'audit' && <AuditView />}
         {view === 'dedup' && <DedupView />}
         {view === 'rfm' && <RfmView />}
+        {view === 'predictions' && <PredictionsView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>

@@ -42,6 +42,7 @@ import { RfmRun } from '../scores/rfm/summary';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { ComputedTokenList, CustomerComputed } from './token-schemas';
+import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -304,6 +305,14 @@ export const contract = {
   ),
   /** The latest RFM run: its date, settings and summary (tier table, heatmap, counts per score), or null before the first. */
   'scores.rfm.summary': method(NoInput, RfmRun.nullable()),
+  /**
+   * Fit a predictive model and score every customer in a worker job (kind `predictions.run`): `churn` (BG/NBD:
+   * churn_probability, expected_purchases in the next `days`) or `propensity` (logistic regression trained at
+   * asOf − days: purchase_propensity, holdout AUC and calibration). A cancelled or impossible run keeps the previous scores.
+   */
+  'predictions.start': method(PredictionSettings, z.object({ jobId: z.string() })),
+  /** The latest run of a prediction model (parameters, AUC, calibration, histogram), or null before the first. */
+  'predictions.latest': method(z.object({ model: PredictionModel }), PredictionRun.nullable()),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

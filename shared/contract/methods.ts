@@ -70,6 +70,8 @@ export const METHOD_NAMES = [
   'scores.rfm.settings.save',
   'scores.rfm.run',
   'scores.rfm.summary',
+  'predictions.start',
+  'predictions.latest',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -5,6 +5,7 @@ import { ParseContext } from '../fields/types/parse-context';
 import { RuleName } from '../validation/rule-catalogue';
 import { AuditOutcome } from '../audit/report';
 import { RfmOutcome } from '../scores/rfm/outcome';
+import { PredictionOutcome } from '../scores/prediction-report';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -305,6 +306,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('dedup', DedupRunReport),
   jobOf('fields.retype', RetypeReport),
   jobOf('score.rfm', RfmOutcome),
+  jobOf('predictions.run', PredictionOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
