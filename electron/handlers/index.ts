@@ -11,6 +11,8 @@ import { templateHistoryHandlers } from './template-history-handlers';
 import { validationHandlers } from './validation-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { importHistoryHandlers } from './import-history-handlers';
+import { intentHandlers } from './intent-handlers';
+import { clustersHandlers } from './clusters-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -28,5 +30,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...auditHandlers(ctx),
     ...dedupHandlers(ctx),
     ...fieldHandlers(ctx),
+    ...intentHandlers(ctx),
+    ...clustersHandlers(ctx),
   };
 }

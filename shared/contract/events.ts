@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -35,6 +35,8 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'dedup.merge': ['customers', 'dedup'],
   'dedup.undo': ['customers', 'dedup'],
   'dedup.saveRules': ['dedup'],
+  'intent.applyThreshold': ['scores', 'segments'],
+  'clusters.rename': ['scores'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -56,6 +58,8 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
   dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current'],
+  // Computed scores are tokens and conditions: previews, customers and segment counts may all change with them.
+  scores: ['intent.latest', 'intent.countAtLeast', 'clusters.latest', 'customers.list', 'customers.get', 'segments.list', 'preview.render'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

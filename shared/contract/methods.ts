@@ -61,6 +61,13 @@ export const METHOD_NAMES = [
   'dedup.rules',
   'dedup.saveRules',
   'customers.setFieldType',
+  'intent.start',
+  'intent.latest',
+  'intent.countAtLeast',
+  'intent.applyThreshold',
+  'clusters.start',
+  'clusters.latest',
+  'clusters.rename',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -4,6 +4,8 @@ import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { RuleName } from '../validation/rule-catalogue';
 import { AuditOutcome } from '../audit/report';
+import { IntentOutcome } from '../scores/intent/intent-summary';
+import { ClustersOutcome } from '../scores/clusters/cluster-run';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -303,6 +305,8 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('audit.run', AuditOutcome),
   jobOf('dedup', DedupRunReport),
   jobOf('fields.retype', RetypeReport),
+  jobOf('intent.run', IntentOutcome),
+  jobOf('clusters.run', ClustersOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
