@@ -17,4 +17,5 @@ const DAY_MS = 86_400_000;
 export const todayIso = (now: number = Date.now()): string => new Date(now).toISOString().slice(0, 10);
 
 /** The calendar day `days` after `iso` (negative: before). */
-export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (iso: string, days: number): string =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

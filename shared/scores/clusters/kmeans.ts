@@ -71,7 +71,7 @@ export function meanSilhouette(points: readonly number[][], labels: readonly num
     return index;
   });
   if (dense.size < 2) return 0;
-  const values = silhouette(points as number[][], relabelled);
+  const values = silhouette(points, relabelled);
   return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 

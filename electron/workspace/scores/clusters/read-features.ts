@@ -61,8 +61,7 @@ export function readFeatures(db: Db, settings: Pick<ClusterSettings, 'asOf' | 'e
 /** A customer's name as the studio shows it, for the medoid persona's label. */
 export function displayName(db: Db, id: string): string {
   const row = db.prepare('SELECT first_name, last_name, email FROM customers WHERE id = ?').get(id) as
-    | { first_name: string | null; last_name: string | null; email: string | null }
-    | undefined;
+    { first_name: string | null; last_name: string | null; email: string | null } | undefined;
   const name = [row?.first_name, row?.last_name].filter(Boolean).join(' ');
   return name || row?.email || id;
 }

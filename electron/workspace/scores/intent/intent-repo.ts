@@ -7,8 +7,7 @@ import { scoreRun } from '../score-store';
 
 const highIntentSegment = (db: Db) =>
   (db.prepare('SELECT id, name FROM segments WHERE name = ? COLLATE NOCASE').get(HIGH_INTENT_SEGMENT) as
-    | { id: number; name: string }
-    | undefined) ?? null;
+    { id: number; name: string } | undefined) ?? null;
 
 /** The latest intent run, or null before the first (or when its stored record is from another version). */
 export function latestIntentRun(db: Db): IntentRun | null {
