@@ -13,6 +13,7 @@ import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
 import { undoImportCommand } from './undo-command';
 import { auditCommand } from './audit-command';
+import { parseAsOf, parseK, scoreCommand, type ScoreOptions } from './score-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -36,6 +37,8 @@ Examples:
   $ tailor rejects shop.tailor --out customers-rejected.csv
   $ tailor audit shop.tailor --json
   $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
+  $ tailor score shop.tailor intent --as-of 2026-11-01 --json
+  $ tailor score shop.tailor clusters --k 4
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -271,6 +274,15 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('profile every field (completeness, distinct and top values, range, outliers) and list anomalies with their rows')
     .argument('<workspace>', 'the .tailor workspace file')
     .action(action((out, workspace: string) => auditCommand(out, workspace)));
+
+  program
+    .command('score')
+    .description('compute a model\'s scores for every customer (intent, clusters) at an as-of date and print the result')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .argument('<model>', 'the model: intent or clusters')
+    .option('--as-of <date>', 'the date the scores are computed at, yyyy-mm-dd (default: today)', parseAsOf)
+    .option('--k <n>', 'clusters: how many (2 to 8; default: the best silhouette)', parseK)
+    .action(action((out, workspace: string, model: string, opts: ScoreOptions) => scoreCommand(out, workspace, model, opts)));
 
   program
     .command('serve')
