@@ -70,7 +70,9 @@ describe('tailor score', () => {
     expect((await cli(['init', workspace])).code).toBe(0);
     const unknown = await cli(['score', workspace, 'magic', '--json']);
     expect(unknown.code).toBe(2);
-    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'usage', message: expect.stringContaining('intent, clusters') } });
+    const error = (JSON.parse(unknown.stdout) as { error: { code: string; message: string } }).error;
+    expect(error.code).toBe('usage');
+    expect(error.message).toContain('Choose one of: intent, clusters');
     const date = await cli(['score', workspace, 'intent', '--as-of', '2026-13-01', '--json']);
     expect(date.code).toBe(2);
     const k = await cli(['score', workspace, 'intent', '--k', '3']);
