@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '../api/queries';
 import { AuditView } from '../features/audit/AuditView';
+import { ClustersView } from '../features/clusters/ClustersView';
+import { IntentView } from '../features/intent/IntentView';
 import { CustomersView } from '../features/customers/CustomersView';
 import { DedupView } from '../features/dedup/DedupView';
 import { ImportsView } from '../features/imports/ImportsView';
@@ -12,7 +14,7 @@ import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Brand } from '../ui/Brand';
 
-export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit';
+export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit' | 'intent' | 'clusters';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'studio', label: 'Studio' },
@@ -21,6 +23,8 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'imports', label: 'Imports' },
   { id: 'dedup', label: 'Duplicates' },
   { id: 'audit', label: 'Audit' },
+  { id: 'intent', label: 'Intent' },
+  { id: 'clusters', label: 'Clusters' },
 ];
 
 export function App() {
@@ -29,7 +33,7 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => {
-    // Ctrl/Cmd+1…6 switch views, as in most desktop studios.
+    // Ctrl/Cmd+1…8 switch views, as in most desktop studios.
     const onKey = (event: KeyboardEvent) => {
       const typing =
         event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
@@ -103,6 +107,8 @@ export function App() {
         {view === 'imports' && <ImportsView />}
         {view === 'audit' && <AuditView />}
         {view === 'dedup' && <DedupView />}
+        {view === 'intent' && <IntentView />}
+        {view === 'clusters' && <ClustersView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>
