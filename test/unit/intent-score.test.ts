@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
-import { runIntent } from '../../electron/workspace/scores/intent/run-intent';
+import { niceWidth, runIntent } from '../../electron/workspace/scores/intent/run-intent';
 import { customerScores, scoreRun } from '../../electron/workspace/scores/score-store';
 import { DEFAULT_INTENT_WEIGHTS, type IntentSettings } from '../../shared/scores/intent/intent-settings';
 import { eventContribution, intentWindow } from '../../shared/scores/intent/intent-weight';
@@ -63,6 +63,10 @@ describe('intent score', () => {
     expect(eventContribution(10, 14, null)).toBe(10);
   });
 
+  it('draws the histogram with round bin widths', () => {
+    expect([0.5, 1.13, 2.1, 3, 0.07, 40].map(niceWidth)).toEqual([0.5, 2, 2.5, 5, 0.1, 50]);
+  });
+
   it('sums the weights of the window on fixed dates, with and without decay', async () => {
     const app = await workspace();
     const db = app.session.require().db;
@@ -73,7 +77,10 @@ describe('intent score', () => {
     expect(scores()).toEqual([15, 6, 0]);
     expect(plain).toMatchObject({ customers: 3, withIntent: 2, events: 4, max: 15 });
     expect(plain.unweighted).toEqual([{ type: 'email_open', count: 1 }]);
-    expect(plain.bins).toHaveLength(30);
+    // Round bin edges (width 0.5 for a maximum of 15), the maximum in the last bin.
+    expect(plain.bins).toHaveLength(31);
+    expect(plain.bins[12]).toEqual({ from: 6, to: 6.5, count: 1 });
+    expect(plain.bins[30]).toEqual({ from: 15, to: 15.5, count: 1 });
     expect(plain.bins.reduce((sum, bin) => sum + bin.count, 0)).toBe(2);
 
     runIntent(db, settings({ windowDays: 31 }));

@@ -1,11 +1,6 @@
 import { FEATURE_INFO, type ClusterFeature } from './cluster-features';
 
-/**
- * A default name for each cluster from what sets it apart most: the feature
- * whose centroid (in z-scores) is furthest from the overall mean, read in
- * the direction it goes ("High value", "Lapsed"). A cluster that stands out
- * on nothing is "Cluster N". Names are unique: a repeat gets a number.
- */
+/** How a feature far above or below the mean reads as a cluster name. */
 const NAMES: Record<ClusterFeature, { high: string; low: string }> = {
   recency: { high: 'Lapsed', low: 'Recent buyers' },
   frequency: { high: 'Frequent buyers', low: 'Occasional buyers' },
@@ -18,22 +13,39 @@ const NAMES: Record<ClusterFeature, { high: string; low: string }> = {
 /** Below this many standard deviations from the mean a feature does not name a cluster. */
 const STANDS_OUT = 0.4;
 
+/** The features that set a centroid apart, most distinctive first, as their words. */
+function descriptors(features: readonly ClusterFeature[], centroid: readonly number[]): string[] {
+  return centroid
+    .map((z, j) => ({ z, feature: features[j] }))
+    .filter((entry): entry is { z: number; feature: ClusterFeature } => entry.feature !== undefined && Math.abs(entry.z) > STANDS_OUT)
+    .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
+    .map(({ z, feature }) => NAMES[feature][z > 0 ? 'high' : 'low']);
+}
+
+/**
+ * A default name for each cluster from what sets it apart most: the feature
+ * whose centroid (in z-scores) is furthest from the overall mean, read in
+ * the direction it goes ("High value", "Lapsed"); when another cluster has
+ * that name, the next feature qualifies it ("Lapsed, low value"). A cluster
+ * that stands out on nothing is "Cluster N". Names are unique.
+ */
 export function defaultClusterNames(features: readonly ClusterFeature[], centroids: readonly (readonly number[])[]): string[] {
-  const used = new Map<string, number>();
+  const used = new Set<string>();
+  const take = (name: string) => {
+    used.add(name.toLowerCase());
+    return name;
+  };
   return centroids.map((centroid, index) => {
-    let best = -1;
-    let bestSize = STANDS_OUT;
-    centroid.forEach((z, j) => {
-      if (Math.abs(z) > bestSize) {
-        bestSize = Math.abs(z);
-        best = j;
-      }
-    });
-    const feature = features[best];
-    const base = feature === undefined ? `Cluster ${index + 1}` : NAMES[feature][(centroid[best] as number) > 0 ? 'high' : 'low'];
-    const seen = (used.get(base.toLowerCase()) ?? 0) + 1;
-    used.set(base.toLowerCase(), seen);
-    return seen === 1 ? base : `${base} ${seen}`;
+    const words = descriptors(features, centroid);
+    const [first, ...rest] = words;
+    if (first === undefined || !used.has(first.toLowerCase())) return take(first ?? `Cluster ${index + 1}`);
+    for (const second of rest) {
+      const name = `${first}, ${second.toLowerCase()}`;
+      if (!used.has(name.toLowerCase())) return take(name);
+    }
+    let n = 2;
+    while (used.has(`${first} ${n}`.toLowerCase())) n++;
+    return take(`${first} ${n}`);
   });
 }
 
