@@ -53,6 +53,19 @@ describe('k-means, silhouette and medoids', () => {
     expect(first.inertia).toBeLessThan(20);
   });
 
+  it('gives the same clusters for the same seed where the data leave room for several answers', () => {
+    let state = 99;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state / 2 ** 31;
+    };
+    const uniform = Array.from({ length: 300 }, () => [next(), next()]);
+    const first = fitKMeans(uniform, 6, 7);
+    for (let run = 0; run < 3; run++) expect(fitKMeans(uniform, 6, 7)).toEqual(first);
+    // Another seed starts elsewhere and (on structureless data) ends elsewhere: the seed is what fixes the result.
+    expect(fitKMeans(uniform, 6, 8).inertia).not.toBe(first.inertia);
+  });
+
   it('scores a separable set near 1 and a random split near 0; the chart picks the true k', () => {
     const { points, truth } = blobs();
     expect(meanSilhouette(points, truth)).toBeGreaterThan(0.9);
