@@ -124,6 +124,8 @@ describe('intent score', () => {
     });
     // Applying again updates the same segment.
     expect((await client.call('intent.applyThreshold', { threshold: 6 })).segment.id).toBe(applied.segment.id);
+    const updated = db.prepare('SELECT rule FROM segments WHERE id = ?').pluck().get(applied.segment.id) as string;
+    expect(JSON.parse(updated)).toMatchObject({ children: [{ score: 'intent_score', op: 'gte', value: '6' }] });
     expect(await client.call('intent.latest', {})).toMatchObject({ settings: { threshold: 6 }, segment: { id: applied.segment.id } });
 
     // Re-scoring keeps the threshold; a cancelled run keeps the previous scores and run.
