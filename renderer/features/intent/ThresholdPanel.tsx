@@ -84,7 +84,7 @@ export function ThresholdPanel({ run }: { run: IntentRun }) {
       {run.segment && settings.threshold !== null && (
         <p className="muted" style={{ margin: 0 }}>
           Segment “{run.segment.name}”: intent score at least {settings.threshold}. Use it in the Segments view, in templates (
-          <span className="mono">customer.intent_score</span>) and as a persona.
+          <span className="mono">intent_score</span>) and as a persona.
         </p>
       )}
     </section>
