@@ -277,7 +277,7 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
 
   program
     .command('score')
-    .description('compute a model\'s scores for every customer (intent, clusters) at an as-of date and print the result')
+    .description("compute a model's scores for every customer (intent, clusters) at an as-of date and print the result")
     .argument('<workspace>', 'the .tailor workspace file')
     .argument('<model>', 'the model: intent or clusters')
     .option('--as-of <date>', 'the date the scores are computed at, yyyy-mm-dd (default: today)', parseAsOf)
