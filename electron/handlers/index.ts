@@ -14,6 +14,8 @@ import { importHistoryHandlers } from './import-history-handlers';
 import { tokenHandlers } from './token-handlers';
 import { rfmHandlers } from './rfm-handlers';
 import { predictionHandlers } from './prediction-handlers';
+import { intentHandlers } from './intent-handlers';
+import { clustersHandlers } from './clusters-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -34,5 +36,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...tokenHandlers(ctx),
     ...rfmHandlers(ctx),
     ...predictionHandlers(ctx),
+    ...intentHandlers(ctx),
+    ...clustersHandlers(ctx),
   };
 }
