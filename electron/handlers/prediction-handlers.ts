@@ -1,5 +1,5 @@
 import type { Handlers } from '../../shared/contract/contract';
-import { todayIsoDay } from '../../shared/scores/prediction-report';
+import { todayIso } from '../../shared/scores/as-of-date';
 import type { JobKindSpec } from '../services/jobs';
 import { latestPrediction } from '../workspace/predictions/latest-run';
 import { predictionInWorker } from '../workspace/predictions/run-in-worker';
@@ -17,7 +17,7 @@ export function predictionHandlers(ctx: HandlerContext): Pick<Handlers, 'predict
   return {
     'predictions.start': ({ model, asOf, days }) => {
       const { db } = ctx.session.require();
-      const settings = { model, asOf: asOf ?? todayIsoDay(), days };
+      const settings = { model, asOf: asOf ?? todayIso(), days };
       const job = ctx.jobs.start(PREDICTION_RUN, (control) => predictionInWorker(db, settings, control));
       return { jobId: job.id };
     },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RuleTree } from '../segments/rule-tree';
+import { AsOfDate } from '../scores/as-of-date';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { RuleName } from '../validation/rule-catalogue';
@@ -339,8 +340,7 @@ export const TemplateName = z.string().trim().min(1, 'A template needs a name.')
 export const SegmentKind = z.enum(['dynamic', 'static']);
 export type SegmentKind = z.infer<typeof SegmentKind>;
 
-/** A calendar date (yyyy-mm-dd) rules and scores evaluate at. */
-export const AsOfDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the as-of date as yyyy-mm-dd.');
+export { AsOfDate };
 
 export const Segment = z.object({
   id: Id,

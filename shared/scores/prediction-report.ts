@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AsOfDate } from './as-of-date';
 
 /**
  * What a prediction run (BG/NBD churn or purchase propensity) reports: the
@@ -13,20 +14,12 @@ export type PredictionModel = z.infer<typeof PredictionModel>;
 
 export const MODEL_VERSIONS: Record<PredictionModel, string> = { churn: 'bgnbd-1', propensity: 'propensity-logit-1' };
 
-export const IsoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as yyyy-mm-dd.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: 'Not a calendar date.',
-  });
-
 /** Today's calendar date in UTC: the as-of date when none is given. */
-export const todayIsoDay = (now = Date.now()): string => new Date(now).toISOString().slice(0, 10);
 
 export const PredictionSettings = z.object({
   model: PredictionModel,
   /** Scores describe customers as of this day (inclusive); default today. */
-  asOf: IsoDay.optional(),
+  asOf: AsOfDate.optional(),
   /** Churn: expected purchases in the next `days` days. Propensity: the label window (bought within `days` days of the cutoff). */
   days: z.number().int().min(1).max(3650).default(90),
 });

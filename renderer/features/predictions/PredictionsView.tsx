@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { todayIsoDay } from '../../../shared/scores/prediction-report';
+import { todayIso } from '../../../shared/scores/as-of-date';
 import { useApi } from '../../api/queries';
 import { ChurnPanel } from './ChurnPanel';
 import { PropensityPanel } from './PropensityPanel';
@@ -15,7 +15,7 @@ export function PredictionsView() {
   const propensity = useApi('predictions.latest', { model: 'propensity' });
   const churnJob = usePredictionJob('churn');
   const propensityJob = usePredictionJob('propensity');
-  const [asOf, setAsOf] = useState(todayIsoDay);
+  const [asOf, setAsOf] = useState(todayIso);
   const [days, setDays] = useState(90);
 
   const counts = workspace.data?.counts;

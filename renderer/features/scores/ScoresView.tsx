@@ -3,7 +3,7 @@ import { ClustersView } from '../clusters/ClustersView';
 import { IntentView } from '../intent/IntentView';
 import { PredictionsView } from '../predictions/PredictionsView';
 import { RfmView } from '../rfm/RfmView';
-import './scores.css';
+import './scores-view.css';
 
 const TABS = [
   { id: 'rfm', label: 'RFM', View: RfmView },

@@ -39,10 +39,4 @@ export const RfmSettings = z.object({
 export type RfmSettings = z.infer<typeof RfmSettings>;
 export type RfmBins = RfmSettings['bins'];
 
-/** An analysis (as-of) date, ISO yyyy-mm-dd, that is a real calendar day. */
-export const AsOfDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the date as yyyy-mm-dd.')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    message: 'That date does not exist.',
-  });
+export { AsOfDate } from '../as-of-date';
