@@ -22,6 +22,10 @@ test('RFM on the demo workspace: run as of a date, see the heatmap, tier bars an
   const tiers = page.getByRole('table', { name: 'Tiers' });
   await expect(tiers.getByRole('row', { name: /^Champions/ })).toBeVisible();
   await expect(tiers.getByRole('row')).toHaveCount(12); // header, ten package segments, Others
+  // What each score stands for: five recency bins, the most recent (score 5) first.
+  const scores = page.getByRole('table', { name: 'Scores' });
+  await expect(scores.getByRole('row')).toHaveCount(6);
+  await expect(scores.getByRole('row').nth(1)).toContainText(/^5below \d+/);
   await studio.shot(page, 'rfm-01-demo-run');
 
   // The tier rules: remove Champions, so the 5-5-5 customers become Potential Loyalists; the run saves the rules.

@@ -6,6 +6,7 @@ import { countOf, formatWhen } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
 import { formatMoney } from './format';
 import { RfmHeatmap } from './RfmHeatmap';
+import { ScoreBins } from './ScoreBins';
 import { TierBars } from './TierBars';
 import { TierRulesEditor } from './TierRulesEditor';
 import { TierTable } from './TierTable';
@@ -92,6 +93,12 @@ function Results({ run }: { run: RfmRun }) {
       <section className="card rfm-panel" aria-labelledby="rfm-tiers-title">
         <h2 id="rfm-tiers-title">Tiers</h2>
         <TierTable summary={summary} />
+      </section>
+      <section className="card rfm-panel" aria-labelledby="rfm-scores-title">
+        <h2 id="rfm-scores-title">
+          Scores <span className="muted rfm-hint">{summary.method === 'rfm' ? 'rfm package bins' : 'plain quantile bins'}</span>
+        </h2>
+        <ScoreBins summary={summary} />
       </section>
     </>
   );
