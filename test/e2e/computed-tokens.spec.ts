@@ -35,10 +35,9 @@ function writeScores(workspace: string): void {
   }
 }
 
-const TEMPLATE = `<mjml><mj-body><mj-section><mj-column>
-<mj-text>Tier: {{ rfm_tier }}; segments: {{ customer.segments | join: ' + ' }}</mj-text>
-<mj-text>{% if churn_probability > 0.5 %}We miss you{% else %}Thanks for staying{% endif %}</mj-text>
-</mj-column></mj-section></mj-body></mjml>
+// Plain HTML (rendered as written), so lines typed at its end are part of the email.
+const TEMPLATE = `<p>Tier: {{ rfm_tier }}; segments: {{ customer.segments | join: ' + ' }}</p>
+<p>{% if churn_probability > 0.5 %}We miss you{% else %}Thanks for staying{% endif %}</p>
 `;
 
 test('scores and segments are tokens in previews, completions and the customer dialog', async ({ page, studio }) => {
@@ -52,6 +51,9 @@ test('scores and segments are tokens in previews, completions and the customer d
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(TEMPLATE);
+  // Whatever the select-all left behind (an auto-closed bracket) goes.
+  await page.keyboard.press('ControlOrMeta+Shift+End');
+  await page.keyboard.press('Delete');
   const cards = page.getByTestId('preview-card');
   await expect(cards).toHaveCount(3);
   const segments = ['High-value customers', 'Lapsed customers', 'New subscribers'];
@@ -70,6 +72,30 @@ test('scores and segments are tokens in previews, completions and the customer d
   await expect(suggest).toContainText('churn_probability');
   await expect(suggest).toContainText('computed as of 2026-06-30');
   await studio.shot(page, 'computed-tokens-02-completion');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('{{ churn_probability }}');
+  await page.keyboard.press('End');
+
+  // At the start of a tag, a segment condition with the workspace's segments to choose from.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('{% ');
+  await expect(suggest).toContainText('if customer.segments contains');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText("{% if customer.segments contains 'High-value customers' %}");
+  // Take the first choice, then Tab to the block's body.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Hello, VIP');
+  await expect(page.getByTestId('diagnostics-ok')).toBeVisible();
+  await expect(cards.nth(0).frameLocator('iframe').locator('body')).toContainText('Hello, VIP');
+  await expect(cards.nth(1).frameLocator('iframe').locator('body')).not.toContainText('Hello, VIP');
+  await studio.shot(page, 'computed-tokens-03-segment-snippet');
+
+  // "Insert field" lists the scores under their snake_case tokens.
+  await page.getByRole('button', { name: 'Insert field ▾' }).click();
+  await page.getByRole('textbox', { name: 'Filter fields' }).fill('churn');
+  await expect(page.getByRole('menuitem', { name: /\{\{ churn_probability \}\}/ })).toContainText('computed as of 2026-06-30');
+  await studio.shot(page, 'computed-tokens-04-insert-field');
   await page.keyboard.press('Escape');
 
   // The customer dialog lists each score with its as-of date, and the segments as chips.
@@ -80,5 +106,5 @@ test('scores and segments are tokens in previews, completions and the customer d
   await expect(scores.getByRole('row').filter({ hasText: '{{ rfm_tier }}' })).toContainText(/(Champions|Loyal|At Risk)\s*2026-06-30/);
   await expect(scores.getByRole('row').filter({ hasText: '{{ churn_probability }}' })).toContainText(/0\.(8|1)/);
   await expect(scores.getByTestId('segment-chip').first()).toBeVisible();
-  await studio.shot(page, 'computed-tokens-03-customer-dialog');
+  await studio.shot(page, 'computed-tokens-05-customer-dialog');
 });
