@@ -12,6 +12,7 @@ import { validationHandlers } from './validation-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { importHistoryHandlers } from './import-history-handlers';
 import { tokenHandlers } from './token-handlers';
+import { rfmHandlers } from './rfm-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -30,5 +31,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...dedupHandlers(ctx),
     ...fieldHandlers(ctx),
     ...tokenHandlers(ctx),
+    ...rfmHandlers(ctx),
   };
 }

@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -35,6 +35,7 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'dedup.merge': ['customers', 'dedup'],
   'dedup.undo': ['customers', 'dedup'],
   'dedup.saveRules': ['dedup'],
+  'scores.rfm.settings.save': ['scores'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -58,6 +59,7 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
   dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current', 'tokens.customer'],
+  scores: ['scores.rfm.settings.get', 'scores.rfm.summary', 'customers.get', 'tokens.computed', 'tokens.customer'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

@@ -66,6 +66,10 @@ export const METHOD_NAMES = [
   'customers.setFieldType',
   'tokens.computed',
   'tokens.customer',
+  'scores.rfm.settings.get',
+  'scores.rfm.settings.save',
+  'scores.rfm.run',
+  'scores.rfm.summary',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

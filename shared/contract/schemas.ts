@@ -4,6 +4,7 @@ import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { RuleName } from '../validation/rule-catalogue';
 import { AuditOutcome } from '../audit/report';
+import { RfmOutcome } from '../scores/rfm/outcome';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -303,6 +304,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('audit.run', AuditOutcome),
   jobOf('dedup', DedupRunReport),
   jobOf('fields.retype', RetypeReport),
+  jobOf('score.rfm', RfmOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */

@@ -1,0 +1,7 @@
+import type { ScoreModelCommand } from './score-command';
+import { rfmScoreCommand } from './score-rfm-command';
+
+/** The models `tailor score` knows, by name; a model adds its entry here (its command lives in its own file). */
+export const SCORE_MODEL_COMMANDS: Record<string, ScoreModelCommand> = {
+  rfm: rfmScoreCommand,
+};
