@@ -59,7 +59,7 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
   dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current', 'tokens.customer'],
-  scores: ['scores.rfm.settings.get', 'scores.rfm.summary', 'customers.get', 'tokens.computed', 'tokens.customer'],
+  scores: ['scores.rfm.settings.get', 'scores.rfm.summary', 'customers.get', 'tokens.computed', 'tokens.customer', 'preview.render'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */
