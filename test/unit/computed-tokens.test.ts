@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
 import { replaceModelScores } from '../../electron/workspace/scores/score-store';
+import { insertOrders } from '../support/rfm-workspace';
 import type { SegmentRule } from '../../shared/segments/rule';
 import { freshWorkspace, importThroughApp } from '../support/workspace-app';
 
@@ -131,6 +132,34 @@ describe('computed tokens in Liquid', () => {
     expect(rendered).toHaveLength(2);
     expect(rendered.some((html) => html.includes('Champions VIP'))).toBe(true);
     expect(rendered.some((html) => html.includes('Hibernating') && !html.includes('VIP'))).toBe(true);
+  });
+});
+
+describe('computed tokens from a real model run', () => {
+  it("show the scores the RFM job wrote from its worker, with the run's as-of date", async () => {
+    const { app, db } = await workspace();
+    const orders = [
+      { customerId: 'C1', orderedAt: '2026-06-20', amount: 500 },
+      { customerId: 'C1', orderedAt: '2026-06-25', amount: 700 },
+      { customerId: 'C2', orderedAt: '2025-01-10', amount: 20 },
+    ];
+    insertOrders(db, orders);
+    const events: string[] = [];
+    app.events.subscribe((event) => {
+      if (event.type === 'data.changed') events.push(...event.topics);
+    });
+    const source = '{{ rfm_r }}{{ rfm_f }}{{ rfm_m }}';
+    const before = await render(app, source);
+    const { jobId } = await app.client.call('scores.rfm.run', { asOf: '2026-06-30' });
+    expect((await app.jobs.settle(jobId)).status).toBe('succeeded');
+    expect(events).toContain('scores');
+    const after = await render(app, source);
+    expect(after).not.toEqual(before);
+    expect(after[0]).toMatch(/^\d{3}$/);
+    expect(Number(after[0]![0])).toBeGreaterThan(Number(after[1]![0]));
+    expect((await app.client.call('tokens.customer', { customerId: 'C1' })).scores.find((score) => score.name === 'rfm_r')).toMatchObject({
+      asOf: '2026-06-30',
+    });
   });
 });
 
