@@ -176,6 +176,7 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
     canonical: (key) => `r ->> '$.${key}'`,
     json: 'r',
     path: (key) => `$.attributes."${key}"`,
+    phoneRead: `r -> '$.phone_read'`,
   });
   const set = policySetSql(readPolicy(db, importId));
   db.prepare(upsertStaged(set.sql, typed.sql)).run({ importId, now, ...set.params, ...typed.params });

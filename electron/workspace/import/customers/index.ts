@@ -19,7 +19,9 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
     shapeStep(context),
     valuesStep(context),
     fillsStep(context),
-    validationStep(context, 'customers'),
+    validationStep<StagedCustomer>(context, 'customers', (row, phone) => {
+      if (row.value !== null) row.value.phone_read = [phone.country, phone.text, phone.e164];
+    }),
     identityStep(),
     duplicatesStep(context),
   ],
