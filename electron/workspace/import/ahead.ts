@@ -1,3 +1,5 @@
+import type { ColumnValueReading } from '../../../shared/fields/types';
+import { detectAhead, type DetectPlan } from './detect-ahead';
 import type { CsvRecord } from './records';
 import type { Step } from './pipeline';
 import { rowValidator, type RowVerdict, type ValidationPlan } from './validation/row-validator';
@@ -13,10 +15,14 @@ import { rowValidator, type RowVerdict, type ValidationPlan } from './validation
  */
 export interface AheadPlans {
   validation?: ValidationPlan;
+  /** Sent later, once the first rows decided the file's locale (customers/typing-tally.ts). */
+  detect?: DetectPlan;
 }
 
 export interface AheadResults {
   validation?: RowVerdict;
+  /** Per typing column (by slot): the detector's reading of the row's value, or null. */
+  detect?: (ColumnValueReading | null)[];
 }
 
 /**
@@ -33,11 +39,20 @@ export function aheadPlans<T>(steps: readonly Step<T>[]): AheadPlans | null {
   return plans.validation === undefined ? null : plans;
 }
 
+/** Whether any of `steps` changes the record's cells (then nothing after it can be done on the raw record). */
+export function reshapes<T>(steps: readonly Step<T>[]): boolean {
+  return steps.some((step) => step.reshapes === true);
+}
+
 /** The parse thread's side: attach each plan's results to a record. */
 export function aheadWork(plans: AheadPlans): (record: CsvRecord) => void {
   const validate = plans.validation ? rowValidator(plans.validation) : null;
+  const detect = plans.detect ? detectAhead(plans.detect) : null;
   return (record) => {
-    if (validate === null || record.problem !== null) return;
-    record.ahead = { validation: validate(record.fields) };
+    if (record.problem !== null) return;
+    const ahead: AheadResults = {};
+    if (validate !== null) ahead.validation = validate(record.fields);
+    if (detect !== null) ahead.detect = detect(record.fields);
+    record.ahead = ahead;
   };
 }

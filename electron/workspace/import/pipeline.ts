@@ -41,6 +41,8 @@ export interface ImportContext {
   mapping: readonly ColumnMapping[];
   dialect: Dialect;
   encoding: EncodingDecision;
+  /** Sends row work to the parse thread, when there is one and the steps leave the record's cells as parsed (ahead.ts). */
+  ahead?: { send?(plans: AheadPlans): void };
 }
 
 export function runSteps<T>(steps: readonly Step<T>[], row: Row<T>): Outcome {

@@ -8,7 +8,7 @@ import { abandonImport, dropScratch, successMessage, INTERNAL_FAILURE } from './
 import { TrailingLines } from './footer';
 import type { ImportContext, ImportEntity } from './pipeline';
 import { readRecordsInThread, type AheadLink } from './parse/read-in-thread';
-import { aheadPlans } from './ahead';
+import { aheadPlans, reshapes } from './ahead';
 import { readRecords, type CsvRecord } from './records';
 import { openSource } from './source';
 import { clearScratch, keepRejections, Stager } from './stager';
@@ -125,13 +125,15 @@ export async function runImport<T>(
       const base = { db, importId, name, dialect, encoding };
       const mapping: ColumnMapping[] = entity.mapHeader(header.fields, base);
       db.prepare('UPDATE imports SET mapping = ? WHERE id = ?').run(JSON.stringify(mapping), importId);
-      context = { ...base, mapping };
+      const aheadHook: NonNullable<ImportContext['ahead']> = {};
+      context = { ...base, mapping, ahead: aheadHook };
       const steps = entity.steps(context);
       stager = new Stager(context, steps);
       stager.skipped(leadingBlankLines);
       // The parse thread does the steps' pure work for the rows it reads from now on (ahead.ts).
       const plans = aheadPlans(steps);
       if (plans !== null) ahead.send?.(plans);
+      if (!reshapes(steps)) aheadHook.send = (later) => ahead.send?.(later);
     };
 
     const firstLine = columnsOnFirstLine(makeDecoder(encoding.encoding).write(source.sample), dialect);

@@ -11,6 +11,7 @@ import { recordCatalogue, recordStamp } from '../undo/record';
 import { snapshotRows } from '../undo/pre-images';
 import { policySetSql } from './policy-sql';
 import type { StagedCustomer } from './steps';
+import type { TypingTally } from './typing-tally';
 
 /**
  * The customers import's final transaction: resolve which customer each
@@ -142,7 +143,11 @@ function keepGoodValues(db: Db, importId: number): number {
   return warned;
 }
 
-export function commitCustomers({ db, importId, mapping, name }: ImportContext, counters: Counters): CommitResult {
+export function commitCustomers(
+  { db, importId, mapping, name }: ImportContext,
+  counters: Counters,
+  tally: TypingTally | null = null,
+): CommitResult {
   const now = nowIso();
   prepareScratch(db);
   db.prepare(RESOLVE_TARGETS).run(importId);
@@ -165,7 +170,8 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
 
   const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   for (const column of mapping) if (column.kind === 'custom') addField.run(column.key, column.header || column.key, now);
-  const typing = decideImportedTypes(db, importId, mapping, name);
+  // What the columns said was tallied while staging, unless a staged value was just dropped (mojibake) or the catalogue changed.
+  const typing = decideImportedTypes(db, importId, mapping, name, warned === 0 ? (tally?.finish() ?? null) : null);
 
   // Customers whose row the upsert merges into an existing one: typed after it, from the merged text.
   if (targets > created || targets < counters.rowsStaged) {

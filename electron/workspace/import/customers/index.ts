@@ -1,32 +1,41 @@
 import { linkAllPending } from '../activity/link';
-import type { ImportEntity } from '../pipeline';
+import type { ImportContext, ImportEntity } from '../pipeline';
 import { keepAttached, recordFlags, recordWaiting } from '../undo/record';
 import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
 import { validationStep } from '../validation/validation-step';
 import { commitCustomers } from './committer';
 import { mapCustomerHeader } from './header-mapping';
+import { TypingTally, typingStep } from './typing-tally';
 import { duplicatesStep, fillsStep, identityStep, valuesStep, type StagedCustomer } from './steps';
+
+/** Each import's typing tally, from its steps to its commit (both get the same context). */
+const tallies = new WeakMap<ImportContext, TypingTally>();
 
 /** Customers: the first entity an import brings in. */
 export const customersEntity: ImportEntity<StagedCustomer> = {
   kind: 'customers',
   wording: { one: 'customer', many: 'customers', updated: 'updated' },
   mapHeader: mapCustomerHeader,
-  steps: (context) => [
-    structureStep(),
-    encodingStep(context),
-    blankStep(),
-    shapeStep(context),
-    valuesStep(context),
-    fillsStep(context),
-    validationStep<StagedCustomer>(context, 'customers', (row, phone) => {
-      if (row.value !== null) row.value.phone_read = [phone.country, phone.text, phone.e164];
-    }),
-    identityStep(),
-    duplicatesStep(context),
-  ],
+  steps: (context) => {
+    const tally = new TypingTally(context.db, context.mapping, (detect) => context.ahead?.send?.({ detect }));
+    tallies.set(context, tally);
+    return [
+      structureStep(),
+      encodingStep(context),
+      blankStep(),
+      shapeStep(context),
+      valuesStep(context),
+      fillsStep(context),
+      validationStep<StagedCustomer>(context, 'customers', (row, phone) => {
+        if (row.value !== null) row.value.phone_read = [phone.country, phone.text, phone.e164];
+      }),
+      identityStep(),
+      duplicatesStep(context),
+      typingStep(tally),
+    ];
+  },
   commit: (context, counters) => {
-    const result = commitCustomers(context, counters);
+    const result = commitCustomers(context, counters, tallies.get(context) ?? null);
     // Before the validation step replaces the flags of the customers this import wrote (withValidation's commit).
     recordFlags(context.db, context.importId);
     // Orders and events that arrived before their customer attach now; undo detaches them again.

@@ -1,4 +1,4 @@
-import { aheadWork } from '../ahead';
+import { aheadWork, type AheadPlans } from '../ahead';
 import { readRecords, type CsvRecord } from '../records';
 import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from './protocol';
 
@@ -15,10 +15,12 @@ import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from 
 export async function parseTask({ file, encoding, dialect, batchRecords, port }: ParseTask): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | null = null;
-  const ahead: { work: ((record: CsvRecord) => void) | null } = { work: null };
+  const ahead: { plans: AheadPlans; work: ((record: CsvRecord) => void) | null } = { plans: {}, work: null };
   port.on('message', (message: ParseAck) => {
     if (message.kind === 'plans') {
-      ahead.work = aheadWork(message.plans);
+      // Plans arrive one kind at a time (validation with the header, detection after the first rows).
+      ahead.plans = { ...ahead.plans, ...message.plans };
+      ahead.work = aheadWork(ahead.plans);
       return;
     }
     inFlight--;
