@@ -1,7 +1,9 @@
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ColumnMapping } from '../../shared/contract/schemas';
 import { openDatabase } from '../../electron/workspace/db';
+import { FieldStatsTally } from '../../electron/workspace/import/customers/stats-tally';
 import { TypingTally } from '../../electron/workspace/import/customers/typing-tally';
 import type { DetectPlan } from '../../electron/workspace/import/detect-ahead';
 import { tempDir } from '../support/temp';
@@ -40,5 +42,21 @@ describe('typing tallied while staging', () => {
     ).run(JSON.stringify({ decimalSeparator: ',', thousandsSeparator: '.', dateOrder: 'day-first' }));
     expect(tally.finish()).toBeNull();
     db.close();
+  });
+});
+
+describe('field statistics tallied while staging', () => {
+  it('picks the smallest value as SQLite orders text (UTF-8 bytes), not as JavaScript does', () => {
+    const values = ['\u{1F600} smile', '\uFF21rt'];
+    const tally = new FieldStatsTally();
+    for (const city of values) tally.add({ email: `${city}@example.com`, city, attributes: { note: city } });
+    const db = new Database(':memory:');
+    const oracle = db.prepare(`SELECT min(value) FROM json_each(?)`).pluck().get(JSON.stringify(values));
+    db.close();
+    expect(oracle).toBe('\uFF21rt');
+    const rows = tally.rows();
+    expect(rows.find(([kind, key]) => kind === 'canonical' && key === 'city')).toEqual(['canonical', 'city', 2, oracle]);
+    expect(rows.find(([kind, key]) => kind === 'custom' && key === 'note')).toEqual(['custom', 'note', 2, oracle]);
+    expect(rows.find(([, key]) => key === 'phone')).toEqual(['canonical', 'phone', 0, null]);
   });
 });

@@ -5,11 +5,12 @@ import { blankStep, encodingStep, shapeStep, structureStep } from '../steps';
 import { validationStep } from '../validation/validation-step';
 import { commitCustomers } from './committer';
 import { mapCustomerHeader } from './header-mapping';
-import { TypingTally, typingStep } from './typing-tally';
+import { FieldStatsTally } from './stats-tally';
+import { tallyStep, TypingTally } from './typing-tally';
 import { duplicatesStep, fillsStep, identityStep, valuesStep, type StagedCustomer } from './steps';
 
-/** Each import's typing tally, from its steps to its commit (both get the same context). */
-const tallies = new WeakMap<ImportContext, TypingTally>();
+/** Each import's tallies, from its steps to its commit (both get the same context). */
+const tallies = new WeakMap<ImportContext, { typing: TypingTally; stats: FieldStatsTally }>();
 
 /** Customers: the first entity an import brings in. */
 export const customersEntity: ImportEntity<StagedCustomer> = {
@@ -17,8 +18,9 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
   wording: { one: 'customer', many: 'customers', updated: 'updated' },
   mapHeader: mapCustomerHeader,
   steps: (context) => {
-    const tally = new TypingTally(context.db, context.mapping, (detect) => context.ahead?.send?.({ detect }));
-    tallies.set(context, tally);
+    const typing = new TypingTally(context.db, context.mapping, (detect) => context.ahead?.send?.({ detect }));
+    const stats = new FieldStatsTally();
+    tallies.set(context, { typing, stats });
     return [
       structureStep(),
       encodingStep(context),
@@ -31,11 +33,11 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
       }),
       identityStep(),
       duplicatesStep(context),
-      typingStep(tally),
+      tallyStep(typing, stats),
     ];
   },
   commit: (context, counters) => {
-    const result = commitCustomers(context, counters, tallies.get(context) ?? null);
+    const result = commitCustomers(context, counters, tallies.get(context));
     // Before the validation step replaces the flags of the customers this import wrote (withValidation's commit).
     recordFlags(context.db, context.importId);
     // Orders and events that arrived before their customer attach now; undo detaches them again.

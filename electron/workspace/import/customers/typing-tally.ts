@@ -13,6 +13,7 @@ import {
   type Column,
   type TypingEvidence,
 } from './field-types';
+import type { FieldStatsTally } from './stats-tally';
 import type { StagedCustomer } from './steps';
 
 /**
@@ -99,12 +100,14 @@ function detectPlan(mapping: readonly ColumnMapping[], columns: readonly Column[
   };
 }
 
-/** The customers import's last step: every row that gets here is staged. */
-export function typingStep(tally: TypingTally): Step<StagedCustomer> {
+/** The customers import's last step: every row that gets here is staged, so its values are tallied for typing and statistics. */
+export function tallyStep(typing: TypingTally, stats: FieldStatsTally): Step<StagedCustomer> {
   return {
-    name: 'typing',
+    name: 'tally',
     run: (row) => {
-      if (row.value !== null) tally.add(row.value, row.record.ahead?.detect);
+      if (row.value === null) return next;
+      typing.add(row.value, row.record.ahead?.detect);
+      stats.add(row.value);
       return next;
     },
   };
