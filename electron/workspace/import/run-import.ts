@@ -141,10 +141,10 @@ export async function runImport<T>(
 
     const ahead: AheadLink = {};
     const events = { onBytes: (done: number) => (bytesRead = done), ahead };
-    // On a parse thread, records come in messages of one batch each.
+    // On a parse thread, records come in messages of 2,000, or of the batch size the caller asked for.
     const threaded = options.parseThread ?? source.size >= PARSE_THREAD_MIN_BYTES;
     const read = threaded
-      ? readRecordsInThread(file, encoding.encoding, dialect, events, batchSize)
+      ? readRecordsInThread(file, encoding.encoding, dialect, events, options.batchSize)
       : readRecords(file, encoding.encoding, dialect, events);
     reading: for await (const records of read) {
       for (const record of records) {
