@@ -32,12 +32,21 @@ function memoParser(field: TypedField): (text: string) => TypedValue | null {
   };
 }
 
+/** How the import's validation read a row's phone: [default country ('' for none), text, E.164 or null]. */
+function phoneRead(arg: unknown): [string, string, string | null] | null {
+  if (typeof arg !== 'string') return null;
+  const read = JSON.parse(arg) as unknown;
+  return Array.isArray(read) && read.length === 3 ? (read as [string, string, string | null]) : null;
+}
+
 /**
  * The row function over one argument per typed field, in the catalogue's order (canonical fields, then
  * custom ones): null when the row has no readable value. Custom values arrive already extracted by SQLite
- * (`json_extract`), so no row's whole attributes object is parsed in JavaScript.
+ * (`json_extract`), so no row's whole attributes object is parsed in JavaScript. With `hinted`, one more
+ * argument follows: validation's reading of the row's phone, taken instead of parsing the same number
+ * in the same country again (libphonenumber is the costliest parser, and most phones are distinct).
  */
-function typedRow(fields: readonly [string, TypedField][]) {
+function typedRow(fields: readonly [string, TypedField][], hinted: boolean) {
   const keys = fields.map(([key]) => key);
   const parsers = fields.map(([, field]) => memoParser(field));
   const countryAt = keys.indexOf('country');
@@ -56,11 +65,24 @@ function typedRow(fields: readonly [string, TypedField][]) {
   return (...args: unknown[]): string | null => {
     let typed: Record<string, TypedValue> | null = null;
     const country = countryAt < 0 ? undefined : rowCountry(args[countryAt], parsers[countryAt] as (text: string) => TypedValue | null);
+    const read = hinted ? phoneRead(args[keys.length]) : null;
     for (let i = 0; i < keys.length; i++) {
       const text = args[i];
       if (typeof text !== 'string' || text.trim() === '') continue;
-      const parse = country !== undefined && (fields[i] as [string, TypedField])[1].type === 'phone' ? phoneParser(i, country) : parsers[i];
-      const value = (parse as (text: string) => TypedValue | null)(text);
+      const field = (fields[i] as [string, TypedField])[1];
+      let value: TypedValue | null;
+      if (
+        read !== null &&
+        keys[i] === 'phone' &&
+        field.type === 'phone' &&
+        read[1] === text &&
+        read[0] === (country ?? field.context.defaultCountry ?? '')
+      ) {
+        value = read[2];
+      } else {
+        const parse = country !== undefined && field.type === 'phone' ? phoneParser(i, country) : parsers[i];
+        value = (parse as (text: string) => TypedValue | null)(text);
+      }
       if (value === null) continue;
       typed ??= {};
       typed[keys[i] as string] = value;
@@ -83,6 +105,8 @@ export interface TypedRowSource {
   json: string;
   /** The JSON path of custom field `key` in it. */
   path(key: string): string;
+  /** The JSON of validation's phone reading (a staged record's `phone_read`), when there is one. */
+  phoneRead?: string;
 }
 
 /**
@@ -94,13 +118,15 @@ export function typedRowCall(db: Db, catalogue: FieldCatalogue, source: TypedRow
   const entries = Object.entries(catalogue).filter(([, field]) => field.type !== 'text');
   const isCanonical = ([key]: [string, TypedField]) => (CANONICAL_KEYS as readonly string[]).includes(key);
   const fields = [...entries.filter(isCanonical), ...entries.filter((entry) => !isCanonical(entry))];
-  db.function('tailor_typed_row', { varargs: true, deterministic: true }, typedRow(fields));
+  const hinted = source.phoneRead !== undefined && fields.some(([key, field]) => key === 'phone' && field.type === 'phone');
+  db.function('tailor_typed_row', { varargs: true, deterministic: true }, typedRow(fields, hinted));
   const params: Record<string, string> = {};
   const args = fields.map((entry, index) => {
     if (isCanonical(entry)) return source.canonical(entry[0]);
     params[`typed_path_${index}`] = source.path(entry[0]);
     return `json_extract(${source.json}, @typed_path_${index})`;
   });
+  if (hinted) args.push(source.phoneRead as string);
   return { sql: `tailor_typed_row(${args.length ? args.join(', ') : 'NULL'})`, params };
 }
 

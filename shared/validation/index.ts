@@ -19,4 +19,4 @@ export { checkBirthDateAge } from './rules/birth-date-age';
 export { checkCompleteness, checkRequired } from './rules/completeness';
 export { checkEmailSyntax, checkEmailTypo } from './rules/email';
 export { checkFutureDate } from './rules/future-dates';
-export { checkPhone } from './rules/phone';
+export { checkPhone, readPhone, type PhoneReading } from './rules/phone';

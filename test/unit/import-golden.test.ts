@@ -69,11 +69,13 @@ function snapshot(file: string): unknown {
   }
 }
 
-async function importAll(files: readonly string[], dir: string): Promise<unknown> {
-  const workspace = path.join(dir, `${path.basename(files[0] ?? 'x')}.tailor`);
+/** `threaded`: parsed on a parse thread in small batches, so most rows are validated there, ahead (ahead.ts). */
+async function importAll(files: readonly string[], dir: string, threaded = false): Promise<unknown> {
+  const workspace = path.join(dir, `${path.basename(files[0] ?? 'x')}${threaded ? '-threaded' : ''}.tailor`);
   const db = openDatabase(workspace, { create: true });
   try {
-    for (const file of files) await importCustomers(db, file, { displayName: path.basename(file) });
+    for (const file of files)
+      await importCustomers(db, file, { displayName: path.basename(file), ...(threaded ? { parseThread: true, batchSize: 50 } : {}) });
   } finally {
     db.close();
   }
@@ -102,5 +104,24 @@ describe('what a customers import stores', () => {
     if (process.env.UPDATE_GOLDEN === '1') fs.writeFileSync(GOLDEN, `${JSON.stringify(actual, null, 1)}\n`);
     const golden = JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as Record<string, unknown>;
     for (const name of Object.keys(cases)) expect({ name, ...(actual[name] as object) }).toEqual({ name, ...(golden[name] as object) });
+  });
+
+  it('is the same when rows are validated ahead on the parse thread', { timeout: 120_000 }, async () => {
+    const dir = tempDir('tailor-golden-threaded-');
+    const bench = path.join(dir, 'bench-shaped.csv');
+    benchShaped(bench, 1000);
+    const cases: Record<string, readonly string[]> = {
+      'bench-shaped, twice': [bench, bench],
+      'excel-de-windows-1252.csv': [path.join(EXPORTS, 'excel-de-windows-1252.csv')],
+      // Into the same workspace as the next case, as in the test above.
+      'shopify-customers.csv': [path.join(EXPORTS, 'shopify-customers.csv')],
+      'shopify then hubspot then shopify again': ['shopify-customers.csv', 'hubspot-contacts.csv', 'shopify-customers.csv'].map((name) =>
+        path.join(EXPORTS, name),
+      ),
+    };
+    const golden = JSON.parse(fs.readFileSync(GOLDEN, 'utf8')) as Record<string, unknown>;
+    for (const [name, files] of Object.entries(cases)) {
+      expect({ name, ...((await importAll(files, dir, true)) as object) }).toEqual({ name, ...(golden[name] as object) });
+    }
   });
 });

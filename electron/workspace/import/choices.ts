@@ -186,6 +186,7 @@ function dropIgnoredStep<T>(width: number, ignored: readonly number[]): Step<T> 
   const drop = new Set(ignored);
   return {
     name: 'ignored columns',
+    reshapes: true,
     run: ({ record }) => {
       if (record.problem !== null || record.fields.every((field) => field.trim() === '')) return next;
       if (record.fields.length < width) {

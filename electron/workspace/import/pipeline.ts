@@ -1,3 +1,4 @@
+import type { AheadPlans } from './ahead';
 import type { ColumnMapping, ImportEntityName } from '../../../shared/contract/schemas';
 import type { Db } from '../db';
 import type { Dialect } from './dialect';
@@ -25,6 +26,10 @@ export const skipFor = (reason: string): Outcome => ({ kind: 'skip', reason });
 export interface Step<T> {
   readonly name: string;
   run(row: Row<T>): Outcome;
+  /** Pure work of this step, as data the parse thread can do ahead (ahead.ts). */
+  readonly ahead?: AheadPlans;
+  /** This step changes the record's cells, so no work after it can be done ahead on the raw record. */
+  readonly reshapes?: boolean;
 }
 
 /** What every step may need to know about the file and the import. */
@@ -36,6 +41,8 @@ export interface ImportContext {
   mapping: readonly ColumnMapping[];
   dialect: Dialect;
   encoding: EncodingDecision;
+  /** Sends row work to the parse thread, when there is one and the steps leave the record's cells as parsed (ahead.ts). */
+  ahead?: { send?(plans: AheadPlans): void };
 }
 
 export function runSteps<T>(steps: readonly Step<T>[], row: Row<T>): Outcome {

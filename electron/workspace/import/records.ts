@@ -1,3 +1,4 @@
+import type { AheadResults } from './ahead';
 import Papa, { type ParseStepResult } from 'papaparse';
 import type { Dialect } from './dialect';
 import { makeDecoder } from './encoding';
@@ -42,6 +43,8 @@ export interface CsvRecord {
   /** Source text of the record, line break included (the first MAX_RECORD_CHARS when too long). */
   text: string;
   problem: RecordProblem | null;
+  /** Work done ahead on the parse thread (ahead.ts). */
+  ahead?: AheadResults;
 }
 
 function countBreaks(text: string, newline: string, from = 0, to = text.length): number {

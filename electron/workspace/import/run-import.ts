@@ -7,7 +7,8 @@ import { makeDecoder, type EncodingDecision } from './encoding';
 import { abandonImport, dropScratch, successMessage, INTERNAL_FAILURE } from './finish';
 import { TrailingLines } from './footer';
 import type { ImportContext, ImportEntity } from './pipeline';
-import { readRecordsInThread } from './parse/read-in-thread';
+import { readRecordsInThread, type AheadLink } from './parse/read-in-thread';
+import { aheadPlans, reshapes } from './ahead';
 import { readRecords, type CsvRecord } from './records';
 import { openSource } from './source';
 import { clearScratch, keepRejections, Stager } from './stager';
@@ -124,16 +125,28 @@ export async function runImport<T>(
       const base = { db, importId, name, dialect, encoding };
       const mapping: ColumnMapping[] = entity.mapHeader(header.fields, base);
       db.prepare('UPDATE imports SET mapping = ? WHERE id = ?').run(JSON.stringify(mapping), importId);
-      context = { ...base, mapping };
-      stager = new Stager(context, entity.steps(context));
+      const aheadHook: NonNullable<ImportContext['ahead']> = {};
+      context = { ...base, mapping, ahead: aheadHook };
+      const steps = entity.steps(context);
+      stager = new Stager(context, steps);
       stager.skipped(leadingBlankLines);
+      // The parse thread does the steps' pure work for the rows it reads from now on (ahead.ts).
+      const plans = aheadPlans(steps);
+      if (plans !== null) ahead.send?.(plans);
+      if (!reshapes(steps)) aheadHook.send = (later) => ahead.send?.(later);
     };
 
     const firstLine = columnsOnFirstLine(makeDecoder(encoding.encoding).write(source.sample), dialect);
     if (firstLine > MAX_COLUMNS) throw tooWide(name, firstLine, source.size > source.sample.length);
 
-    const read = (options.parseThread ?? source.size >= PARSE_THREAD_MIN_BYTES) ? readRecordsInThread : readRecords;
-    reading: for await (const records of read(file, encoding.encoding, dialect, { onBytes: (done) => (bytesRead = done) })) {
+    const ahead: AheadLink = {};
+    const events = { onBytes: (done: number) => (bytesRead = done), ahead };
+    // On a parse thread, records come in messages of 2,000, or of the batch size the caller asked for.
+    const threaded = options.parseThread ?? source.size >= PARSE_THREAD_MIN_BYTES;
+    const read = threaded
+      ? readRecordsInThread(file, encoding.encoding, dialect, events, options.batchSize)
+      : readRecords(file, encoding.encoding, dialect, events);
+    reading: for await (const records of read) {
       for (const record of records) {
         lines = Math.max(lines, record.endLine);
         if (stager === null) {

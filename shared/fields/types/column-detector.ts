@@ -32,9 +32,11 @@ interface Reading {
  * it; was distinctive for it). A failure's reason is not kept: it is only
  * needed for the first few failures, and those are read again.
  */
-interface Seen {
+export interface Seen {
   evidence: ValueEvidence;
   bits: number;
+  /** Readings that were alive when it was read (bit i for reading i): `bits` says nothing of the others. */
+  alive?: number;
 }
 
 /**
@@ -85,7 +87,11 @@ export class ColumnDetector {
     if (this.readings.length > 15) throw new Error("too many readings for the detector's bit set");
   }
 
-  add(raw: string): void {
+  /**
+   * `known`: what `read` of an identical detector said of this value, computed elsewhere (the import's
+   * parse thread reads values ahead). It may hold bits of readings this one has dropped; those are never looked at.
+   */
+  add(raw: string, known?: Seen): void {
     const text = cellText(raw);
     if (text === '') return;
     this.nonEmpty++;
@@ -94,22 +100,38 @@ export class ColumnDetector {
     }
     let seen = this.seen.get(text);
     if (!seen) {
-      seen = { evidence: readEvidence(text), bits: this.readAll(text) };
+      // A reading done elsewhere counts only if it covered every reading still alive here.
+      const alive = this.aliveMask();
+      seen = known !== undefined && known.alive !== undefined && (known.alive & alive) === alive ? known : this.read(text);
       if (this.seen.size < CACHE_LIMIT) this.seen.set(text, seen);
     }
     this.evidence.addRead(text, seen.evidence, 1);
-    this.readings.forEach((reading, index) => {
-      if (reading.dead) return;
+    const readings = this.readings;
+    for (let index = 0; index < readings.length; index++) {
+      const reading = readings[index] as Reading;
+      if (reading.dead) continue;
       const { tally } = reading;
       if (seen.bits & (1 << (2 * index))) {
         tally.ok++;
         if (seen.bits & (2 << (2 * index))) tally.distinctive = true;
-        return;
+        continue;
       }
       tally.failed++;
       if (tally.failures.length < MAX_FAILURES_KEPT) tally.failures.push({ value: text, reason: this.failure(reading, text) });
       if (this.hopeless(tally)) reading.dead = true;
-    });
+    }
+  }
+
+  private aliveMask(): number {
+    let mask = 0;
+    for (let index = 0; index < this.readings.length; index++) if (!(this.readings[index] as Reading).dead) mask |= 1 << index;
+    return mask;
+  }
+
+  /** What a value says, read every way still alive (on a detector that was never fed: every way). */
+  read(raw: string): Seen {
+    const text = cellText(raw);
+    return { evidence: readEvidence(text), bits: this.readAll(text), alive: this.aliveMask() };
   }
 
   /** Read a value every way still alive: bit 2i set when reading i accepts it, bit 2i+1 when it is distinctive. */

@@ -17,7 +17,7 @@ export { parseNumber } from './parse-number';
 export { parsePhone } from './parse-phone';
 export { parseText } from './parse-text';
 export { ColumnDetection, DETECTION_THRESHOLD, type ColumnHints } from './column-detection';
-export { ColumnDetector } from './column-detector';
+export { ColumnDetector, type Seen as ColumnValueReading } from './column-detector';
 export { detectColumn } from './detect-column';
 export { detectLocale, type LocaleDetection } from './detect-locale';
 export { typesHintedBy } from './header-hints';

@@ -11,6 +11,8 @@ import { recordCatalogue, recordStamp } from '../undo/record';
 import { snapshotRows } from '../undo/pre-images';
 import { policySetSql } from './policy-sql';
 import type { StagedCustomer } from './steps';
+import type { FieldStatsTally } from './stats-tally';
+import type { TypingTally } from './typing-tally';
 
 /**
  * The customers import's final transaction: resolve which customer each
@@ -142,7 +144,11 @@ function keepGoodValues(db: Db, importId: number): number {
   return warned;
 }
 
-export function commitCustomers({ db, importId, mapping, name }: ImportContext, counters: Counters): CommitResult {
+export function commitCustomers(
+  { db, importId, mapping, name }: ImportContext,
+  counters: Counters,
+  tallies?: { typing: TypingTally; stats: FieldStatsTally },
+): CommitResult {
   const now = nowIso();
   prepareScratch(db);
   db.prepare(RESOLVE_TARGETS).run(importId);
@@ -165,7 +171,8 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
 
   const addField = db.prepare('INSERT INTO customer_fields (key, label, created_at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING');
   for (const column of mapping) if (column.kind === 'custom') addField.run(column.key, column.header || column.key, now);
-  const typing = decideImportedTypes(db, importId, mapping, name);
+  // What the columns said was tallied while staging, unless a staged value was just dropped (mojibake) or the catalogue changed.
+  const typing = decideImportedTypes(db, importId, mapping, name, warned === 0 ? (tallies?.typing.finish() ?? null) : null);
 
   // Customers whose row the upsert merges into an existing one: typed after it, from the merged text.
   if (targets > created || targets < counters.rowsStaged) {
@@ -176,13 +183,18 @@ export function commitCustomers({ db, importId, mapping, name }: ImportContext, 
     canonical: (key) => `r ->> '$.${key}'`,
     json: 'r',
     path: (key) => `$.attributes."${key}"`,
+    phoneRead: `r -> '$.phone_read'`,
   });
   const set = policySetSql(readPolicy(db, importId));
   db.prepare(upsertStaged(set.sql, typed.sql)).run({ importId, now, ...set.params, ...typed.params });
   storeImportedTypedValues(db, typing.before, typing.after, 'id IN (SELECT id FROM temp.import_merged)', importId);
 
   if (statsFresh) {
-    db.exec(`INSERT INTO temp.stats_after (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
+    // Every staged row made a customer of its own: they hold exactly the staged values, tallied as they were staged.
+    if (tallies !== undefined && targets === created && created === counters.rowsStaged) {
+      const insert = db.prepare('INSERT INTO temp.stats_after (kind, key, filled, sample) VALUES (?, ?, ?, ?)');
+      for (const row of tallies.stats.rows()) insert.run(...row);
+    } else db.exec(`INSERT INTO temp.stats_after (kind, key, filled, sample) ${fieldStatsSql(TOUCHED)}`);
     db.exec(
       `INSERT INTO field_stats (kind, key, filled, sample) SELECT kind, key, filled, sample FROM (${MERGED_STATS}) WHERE true
        ON CONFLICT (kind, key) DO UPDATE SET filled = excluded.filled, sample = excluded.sample`,

@@ -3,6 +3,7 @@ import type { TypedField } from '../../../../shared/fields/catalogue';
 import {
   type ColumnDetection,
   ColumnDetector,
+  type ColumnValueReading,
   detectLocale,
   FieldType,
   parseValue,
@@ -30,7 +31,7 @@ import type { StagedCustomer } from './steps';
  */
 
 /** Rows the file's locale is read from. */
-const LOCALE_ROWS = 200;
+export const LOCALE_ROWS = 200;
 const COLUMNS_PER_PASS = 64;
 
 /** What of the locale a value of each type depends on: a change there changes what stored text means. */
@@ -78,7 +79,7 @@ const describe = ({ type, context }: TypedField): string => {
   return parts.length ? `${type} (${parts.join(', ')})` : type;
 };
 
-interface Column {
+export interface Column {
   key: string;
   header: string;
   canonical: boolean;
@@ -92,12 +93,14 @@ interface Column {
   ambiguous?: string;
   /** The type the mapping chose for this column, which wins over detection and over an earlier import. */
   chosen?: FieldType;
+  /** The locale its detector reads with (the field's own, else the file's). */
+  detectorLocale?: ParseContext;
 }
 
 /** The type a mapping column was given, if any: optional, and unknown values are ignored rather than trusted. */
 const chosenType = (column: ColumnMapping): FieldType | undefined => FieldType.safeParse((column as { type?: unknown }).type).data;
 
-const valuesOf = (staged: StagedCustomer): string[] => [
+export const valuesOf = (staged: StagedCustomer): string[] => [
   ...Object.entries(staged).flatMap(([key, value]) =>
     key !== 'attributes' && key !== 'derived_id' && typeof value === 'string' ? [value] : [],
   ),
@@ -110,26 +113,38 @@ export interface ImportTyping {
   after: FieldCatalogue;
 }
 
+/** What the columns said, tallied while the rows were staged (typing-tally.ts) or read again from staging. */
+export interface TypingEvidence {
+  locale: ParseContext;
+  columns: Column[];
+  /** Keys of the columns this import filled. */
+  filled: Set<string>;
+}
+
 /**
  * Runs inside the customers import's final transaction, after custom fields are registered. It reads only
- * the staged rows and the catalogue, so it can run before the upsert, which then writes typed values as it inserts.
+ * the staged rows (or what was tallied while staging them) and the catalogue, so it can run before the
+ * upsert, which then writes typed values as it inserts.
  */
-export function decideImportedTypes(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): ImportTyping {
+export function decideImportedTypes(
+  db: Db,
+  importId: number,
+  mapping: readonly ColumnMapping[],
+  fileName: string,
+  tallied: TypingEvidence | null = null,
+): ImportTyping {
   const before = fieldCatalogue(db);
-  decideFieldTypes(db, importId, mapping, fileName);
+  settleTypes(db, tallied ?? readStagedEvidence(db, importId, mapping), fileName);
   return { before, after: fieldCatalogue(db) };
 }
 
-function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapping[], fileName: string): void {
-  const staged = db.prepare('SELECT record FROM import_staging WHERE import_id = ? ORDER BY line');
-  const firstRows: string[][] = [];
-  for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
-    firstRows.push(valuesOf(JSON.parse(record) as StagedCustomer));
-    if (firstRows.length >= LOCALE_ROWS) break;
-  }
-  // The locale the user chose in the wizard (decimal mark, dates, phone country) wins over the detected one.
-  const locale = mapping.find((column) => column.locale)?.locale ?? detectLocale(firstRows).context;
+/** The locale the user chose in the wizard (decimal mark, dates, phone country), else the one the first staged rows show. */
+export function typingLocale(mapping: readonly ColumnMapping[], firstRows: readonly (readonly string[])[]): ParseContext {
+  return mapping.find((column) => column.locale)?.locale ?? detectLocale(firstRows).context;
+}
 
+/** The columns whose values decide a field's typing, as the catalogue stands now, each with a fresh detector. */
+export function typingColumns(db: Db, mapping: readonly ColumnMapping[], locale: ParseContext): Column[] {
   const customRows = new Map(
     (db.prepare('SELECT key, type, locale, warning FROM customer_fields').all() as (StoredFieldType & { key: string })[]).map(
       ({ key, ...row }) => [key, row],
@@ -149,7 +164,15 @@ function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapp
     const chosen = chosenType(column);
     // A text field stays text, unless the user chose a type for it.
     if (before?.type === 'text' && chosen === undefined) continue;
-    columns.push({ key: column.key, header, canonical: false, before, detector: detector(header, before), chosen });
+    columns.push({
+      key: column.key,
+      header,
+      canonical: false,
+      before,
+      detector: detector(header, before),
+      chosen,
+      detectorLocale: before?.context ?? locale,
+    });
   }
   for (const [key, stored] of canonicalFieldTypes(db)) {
     const type = FieldType.safeParse(stored.type).data ?? 'text';
@@ -157,8 +180,52 @@ function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapp
     // Only a date's column decides something (its day order); the others take the locale of the first file that fills them.
     if (type === 'text' || (before !== null && type !== 'date')) continue;
     const header = mapping.find((column) => column.kind === 'canonical' && column.key === key)?.header ?? key;
-    columns.push({ key, header, canonical: true, type, before, detector: type === 'date' ? detector(header, before) : null });
+    const detects = type === 'date';
+    columns.push({
+      key,
+      header,
+      canonical: true,
+      type,
+      before,
+      detector: detects ? detector(header, before) : null,
+      ...(detects ? { detectorLocale: before?.context ?? locale } : {}),
+    });
   }
+  return columns;
+}
+
+/** Everything about `columns` that decides how they are read, to tell whether the catalogue changed under a tally. */
+export const columnsSignature = (columns: readonly Column[]): string =>
+  JSON.stringify(
+    columns.map(({ key, header, canonical, type, before, chosen, detectorLocale }) => [
+      key,
+      header,
+      canonical,
+      type,
+      before,
+      chosen,
+      detectorLocale,
+    ]),
+  );
+
+/** One staged value of a column: `known` is its detector reading when the parse thread did it ahead. */
+export function feedColumn(column: Column, value: unknown, filled: Set<string>, known?: ColumnValueReading): void {
+  if (typeof value !== 'string' || value.trim() === '') return;
+  filled.add(column.key);
+  column.detector?.add(value, known);
+  if (column.before && column.ambiguous === undefined && ambiguousIn(column.before, value)) column.ambiguous = value;
+}
+
+/** The second pass: the staged rows read again (when nothing was tallied while staging, or the tally no longer holds). */
+function readStagedEvidence(db: Db, importId: number, mapping: readonly ColumnMapping[]): TypingEvidence {
+  const staged = db.prepare('SELECT record FROM import_staging WHERE import_id = ? ORDER BY line');
+  const firstRows: string[][] = [];
+  for (const { record } of staged.iterate(importId) as Iterable<{ record: string }>) {
+    firstRows.push(valuesOf(JSON.parse(record) as StagedCustomer));
+    if (firstRows.length >= LOCALE_ROWS) break;
+  }
+  const locale = typingLocale(mapping, firstRows);
+  const columns = typingColumns(db, mapping, locale);
 
   // Each detector keeps up to 20,000 distinct values; a very wide file is read in several passes
   // of a few dozen columns, so memory stays bounded whatever its width.
@@ -176,19 +243,19 @@ function decideFieldTypes(db: Db, importId: number, mapping: readonly ColumnMapp
       group.map((column, index) => [`path${index}`, column.canonical ? `$."${column.key}"` : `$.attributes."${column.key}"`]),
     );
     for (const row of cells.iterate({ importId, ...paths }) as Iterable<unknown[]>) {
-      for (let index = 0; index < group.length; index++) {
-        const column = group[index] as Column;
-        const value = row[index];
-        if (typeof value !== 'string' || value.trim() === '') continue;
-        filled.add(column.key);
-        column.detector?.add(value);
-        if (column.before && column.ambiguous === undefined && ambiguousIn(column.before, value)) column.ambiguous = value;
-      }
+      for (let index = 0; index < group.length; index++) feedColumn(group[index] as Column, row[index], filled);
     }
     for (const column of group) column.detection = column.detector?.result() ?? null;
     for (const column of group) column.detector = null;
   }
+  return { locale, columns, filled };
+}
 
+function settleTypes(db: Db, { locale, columns, filled }: TypingEvidence, fileName: string): void {
+  for (const column of columns) {
+    if (column.detector !== null) column.detection = column.detector.result();
+    column.detector = null;
+  }
   const setCustom = db.prepare('UPDATE customer_fields SET type = ?, locale = ?, warning = ? WHERE key = ?');
   const setCanonical = db.prepare('UPDATE canonical_field_types SET locale = ?, warning = ? WHERE key = ?');
   for (const column of columns) {

@@ -9,6 +9,11 @@ import { splitFullName } from './full-name';
 export type StagedCustomer = Partial<Record<CanonicalKey, string>> & {
   derived_id?: string;
   attributes: Record<string, string>;
+  /**
+   * How validation read the phone column: [default country ('' for none), text, E.164 or null when
+   * not valid]. Typing takes it when it reads the same text in the same country (typed-values.ts).
+   */
+  phone_read?: [string, string, string | null];
 };
 
 /** Stable id for a customer known only by email, so re-imports find the same row. */

@@ -1,4 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
+import type { AheadPlans } from '../ahead';
 import type { Dialect } from '../dialect';
 import type { CsvRecord } from '../records';
 
@@ -20,7 +21,10 @@ export type ParseMessage =
   /** The read failed (the file vanished, say): its message and errno code, which a rejected task would not carry across. */
   | { kind: 'failed'; message: string; code?: string };
 
-/** Sent back once a batch is consumed: the thread keeps at most MAX_IN_FLIGHT batches unconsumed, which bounds memory. */
-export type ParseAck = { kind: 'ack' };
+/**
+ * Back to the thread: `ack` once a batch is consumed (the thread keeps at most MAX_IN_FLIGHT batches
+ * unconsumed, which bounds memory); `plans` once the header is mapped, the row work to do ahead (ahead.ts).
+ */
+export type ParseAck = { kind: 'ack' } | { kind: 'plans'; plans: AheadPlans };
 
 export const MAX_IN_FLIGHT = 4;

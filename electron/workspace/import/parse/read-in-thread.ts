@@ -1,23 +1,30 @@
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { workerEntry } from '../../../services/worker-entry';
+import type { AheadPlans } from '../ahead';
 import type { Dialect } from '../dialect';
 import type { CsvRecord, ReaderEvents } from '../records';
 import type { ParseAck, ParseMessage, ParseTask } from './protocol';
 
 const PARSE_THREAD_HEAP_MB = 96;
 
+/** How the import hands the parse thread its row work once the header is mapped; set by the reader. */
+export interface AheadLink {
+  send?: (plans: AheadPlans) => void;
+}
+
 /**
  * The reader (records.ts) on a thread of its own: the same records, in the
  * same order, while this thread runs the steps and writes to SQLite, so on
  * two cores parsing and inserting overlap. Leaving the loop early (a cancel,
- * a failure) stops the thread.
+ * a failure) stops the thread. With `events.ahead`, the import can send it
+ * row work to do ahead of the steps (ahead.ts).
  */
 export async function* readRecordsInThread(
   file: string,
   encoding: string,
   dialect: Dialect,
-  events: ReaderEvents,
+  events: ReaderEvents & { ahead?: AheadLink },
   batchRecords = 2000,
 ): AsyncGenerator<CsvRecord[]> {
   const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
@@ -45,6 +52,7 @@ export async function* readRecordsInThread(
     queue.push(message);
     notify();
   });
+  if (events.ahead) events.ahead.send = (plans) => port1.postMessage({ kind: 'plans', plans } satisfies ParseAck);
   const task: ParseTask = { file, encoding, dialect, batchRecords, port: port2 };
   const run = pool.run(task, { transferList: [port2], signal: stop.signal }).catch((error: unknown) => {
     failure = { error };

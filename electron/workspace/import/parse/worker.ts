@@ -1,3 +1,4 @@
+import { aheadWork, type AheadPlans } from '../ahead';
 import { readRecords, type CsvRecord } from '../records';
 import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from './protocol';
 
@@ -8,12 +9,20 @@ import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from 
  * batches wait unconsumed; past that it waits for an ack, so a slow writer
  * never makes this thread buffer the file. A failed read is posted as a
  * message, so its errno code reaches the import (run-import.ts words those as the file's problem).
+ * Once the import has mapped the header it sends the row work to do ahead
+ * (ahead.ts), and records parsed from then on carry its results.
  */
 export async function parseTask({ file, encoding, dialect, batchRecords, port }: ParseTask): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | null = null;
+  const ahead: { plans: AheadPlans; work: ((record: CsvRecord) => void) | null } = { plans: {}, work: null };
   port.on('message', (message: ParseAck) => {
-    if (message.kind !== 'ack') return;
+    if (message.kind === 'plans') {
+      // Plans arrive one kind at a time (validation with the header, detection after the first rows).
+      ahead.plans = { ...ahead.plans, ...message.plans };
+      ahead.work = aheadWork(ahead.plans);
+      return;
+    }
     inFlight--;
     wake?.();
     wake = null;
@@ -28,6 +37,7 @@ export async function parseTask({ file, encoding, dialect, batchRecords, port }:
     let bytes = 0;
     for await (const records of readRecords(file, encoding, dialect, { onBytes: (done) => (bytes = done) })) {
       for (const record of records) {
+        ahead.work?.(record);
         batch.push(record);
         if (batch.length >= batchRecords) {
           await send(batch, bytes);

@@ -39,6 +39,7 @@ export function withValidation<T>(entity: ImportEntity<T>): ImportEntity<T> {
 function dropReasonsStep<T>(): Step<T> {
   return {
     name: 'reasons column',
+    reshapes: true,
     run: ({ record }) => {
       record.fields.shift();
       return { kind: 'next' };
