@@ -23,7 +23,7 @@ function formatClusters(run: ClustersRun, workspace: string): string[] {
   const widths = rows[0]!.map((_, j) => Math.max(...rows.map((row) => (row[j] ?? '').length)));
   const best = summary.kScores.find((score) => score.k === summary.k);
   return [
-    `Clusters of ${workspace} at ${settings.asOf}: k = ${summary.k} (${summary.chosenBy === 'user' ? 'chosen' : 'best silhouette'}${best ? `, silhouette ${best.silhouette.toFixed(3)}` : ''})`,
+    `Clusters of ${workspace} at ${settings.asOf}: k = ${summary.k} (${summary.chosenBy === 'user' ? 'chosen' : 'suggested by silhouette'}${best ? `, silhouette ${best.silhouette.toFixed(3)}` : ''})`,
     ...(summary.withoutOrders
       ? [`  ${summary.withoutOrders.toLocaleString('en-US')} customers without orders are labelled "No orders".`]
       : []),

@@ -80,6 +80,23 @@ describe('k-means, silhouette and medoids', () => {
     expect(inertia(3) / inertia(4)).toBeLessThan(2);
   });
 
+  it('suggests the smallest k whose silhouette is within 0.02 of the best', () => {
+    // Two tight pairs of blobs far apart: k = 2 separates the pairs, k = 4 the blobs, with a slightly better silhouette.
+    const points: number[][] = [];
+    for (const [x, y] of [
+      [0, 0],
+      [3, 0],
+      [40, 0],
+      [43, 0],
+    ] as const)
+      for (let i = 0; i < 10; i++) points.push([x + (i % 3) * 0.05, y + Math.floor(i / 3) * 0.05]);
+    const { scores, best } = scoreKs(points, 1, () => {}, [2, 4]);
+    const [two, four] = scores;
+    expect(four!.silhouette).toBeGreaterThan(two!.silhouette);
+    expect(four!.silhouette - two!.silhouette).toBeLessThan(0.02);
+    expect(best).toBe(2);
+  });
+
   it('takes the member nearest each centroid as its medoid', () => {
     const points = [
       [0, 0],

@@ -48,7 +48,7 @@ export function ClustersSettingsForm({ form, onChange }: { form: ClustersForm; o
       <label className="field">
         <span>Clusters (k)</span>
         <select className="select" value={form.k} onChange={(event) => set({ k: event.target.value })}>
-          <option value="">Best silhouette</option>
+          <option value="">Suggested by silhouette</option>
           {K_CHOICES.map((k) => (
             <option key={k} value={String(k)}>
               {k}

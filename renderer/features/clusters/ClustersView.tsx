@@ -108,7 +108,7 @@ export function ClustersView() {
                   <h2>
                     Choosing k: {result.summary.k} clusters{' '}
                     <span className="muted" style={{ fontWeight: 400 }}>
-                      ({result.summary.chosenBy === 'user' ? 'chosen' : 'best silhouette'}; silhouette on{' '}
+                      ({result.summary.chosenBy === 'user' ? 'chosen' : 'suggested by silhouette'}; silhouette on{' '}
                       {result.summary.silhouetteSample.toLocaleString()} customers)
                     </span>
                   </h2>

@@ -12,10 +12,15 @@ export interface KScore {
   silhouette: number;
 }
 
+/** Silhouettes this close to the best are a tie: fewer clusters are easier to name and to use. */
+export const SILHOUETTE_TOLERANCE = 0.02;
+
 /**
  * Fits every k of the range and scores it: the elbow (inertia) and the mean
  * silhouette on a seeded sample. `onK` reports each k as it is done. The
- * suggested k is the one with the best silhouette (the smallest on a tie).
+ * suggested k is the smallest whose silhouette is within
+ * `SILHOUETTE_TOLERANCE` of the best: on customer data silhouettes are often
+ * nearly flat across k, and the largest k winning by a hair is noise.
  */
 export function scoreKs(
   points: number[][],
@@ -36,13 +41,7 @@ export function scoreKs(
     scores.push({ k, inertia: fit.inertia, silhouette });
     onK(k);
   }
-  let best = scores[0]?.k ?? 2;
-  let bestValue = -Infinity;
-  for (const score of scores) {
-    if (score.silhouette > bestValue + 1e-12) {
-      bestValue = score.silhouette;
-      best = score.k;
-    }
-  }
+  const top = Math.max(...scores.map((score) => score.silhouette));
+  const best = scores.find((score) => score.silhouette >= top - SILHOUETTE_TOLERANCE)?.k ?? 2;
   return { scores, best };
 }
