@@ -11,6 +11,7 @@ import { templateHistoryHandlers } from './template-history-handlers';
 import { validationHandlers } from './validation-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { importHistoryHandlers } from './import-history-handlers';
+import { vocabularyHandlers } from './vocabulary-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -28,5 +29,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...auditHandlers(ctx),
     ...dedupHandlers(ctx),
     ...fieldHandlers(ctx),
+    ...vocabularyHandlers(ctx),
   };
 }
