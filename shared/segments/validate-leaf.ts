@@ -13,6 +13,8 @@ export interface LeafContext {
   readonly fields: ReadonlyMap<string, LeafField>;
   /** The segment being edited: a rule may not ask for membership of itself. */
   readonly selfId?: number;
+  /** Ids of the segments that exist, when known: a condition on a deleted segment is flagged. */
+  readonly segmentIds?: ReadonlySet<number>;
 }
 
 /** How a type is named in messages, as the compiler names it (typed-condition.ts). */
@@ -76,7 +78,8 @@ function comparisonProblem(
 ): string | null {
   if (UNARY_OPS.has(op)) return null;
   if (DAY_OPS.has(op)) {
-    if (type !== 'date' && type !== 'date-time') return `"${name}" is ${type === 'text' ? 'a text' : `${what(type)}`} field: only dates can be compared in days.`;
+    if (type !== 'date' && type !== 'date-time')
+      return `"${name}" is ${type === 'text' ? 'a text' : `${what(type)}`} field: only dates can be compared in days.`;
     return daysProblem(value);
   }
   if (LIST_OPS.has(op)) {
@@ -138,6 +141,7 @@ export function validateLeaf(leaf: LeafCondition, context: LeafContext): string 
     case 'score':
       return scoreProblem(leaf);
     case 'segment':
-      return leaf.segmentId === context.selfId ? 'A segment cannot be a condition of itself.' : null;
+      if (leaf.segmentId === context.selfId) return 'A segment cannot be a condition of itself.';
+      return context.segmentIds && !context.segmentIds.has(leaf.segmentId) ? 'Pick a segment.' : null;
   }
 }

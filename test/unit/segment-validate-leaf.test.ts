@@ -68,7 +68,16 @@ describe('validateLeaf on orders, events, scores and segments', () => {
   });
 
   it('events need a type; scores compare numbers or labels; a segment cannot contain itself', () => {
-    const event: LeafCondition = { kind: 'events', did: true, eventType: '', category: null, product: null, countOp: 'at_least', times: 1, windowDays: 7 };
+    const event: LeafCondition = {
+      kind: 'events',
+      did: true,
+      eventType: '',
+      category: null,
+      product: null,
+      countOp: 'at_least',
+      times: 1,
+      windowDays: 7,
+    };
     expect(validateLeaf(event, context)).toBe('Pick an event type.');
     expect(validateLeaf({ ...event, eventType: 'product_view' }, context)).toBeNull();
     expect(validateLeaf({ kind: 'score', score: 'churn_probability', op: 'gt', value: 'high', values: [] }, context)).toMatch(
@@ -77,5 +86,8 @@ describe('validateLeaf on orders, events, scores and segments', () => {
     expect(validateLeaf({ kind: 'score', score: 'rfm_tier', op: 'equals', value: 'Champions', values: [] }, context)).toBeNull();
     expect(validateLeaf({ kind: 'segment', segmentId: 7, member: true }, context)).toMatch(/itself/);
     expect(validateLeaf({ kind: 'segment', segmentId: 8, member: false }, context)).toBeNull();
+    expect(validateLeaf({ kind: 'segment', segmentId: 8, member: true }, { ...context, segmentIds: new Set([7, 9]) })).toBe(
+      'Pick a segment.',
+    );
   });
 });
