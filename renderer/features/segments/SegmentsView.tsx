@@ -49,7 +49,7 @@ export function SegmentsView() {
       {tab === 'overview' ? (
         <SegmentOverviewPanel />
       ) : (
-        <div className="split">
+        <div className="split segments-split">
           <div className="card">
             <ul className="list" aria-label="Segments">
               {(segments.data ?? []).map((segment) => (
