@@ -8,7 +8,7 @@ import { importInWorker } from '../workspace/import';
 import { rememberMapping } from '../workspace/import/remember-mapping';
 import { listImports, listRejections } from '../workspace/imports-repo';
 import { andFilters, FLAGGED_FILTER } from '../workspace/import/validation/customer-flags';
-import { getSegment, ruleFilter } from '../workspace/segments-repo';
+import { ruleFilter, segmentFilter } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
 
 export function dataHandlers(
@@ -25,10 +25,11 @@ export function dataHandlers(
   | 'jobs.cancel'
 > {
   return {
-    'customers.list': ({ offset, limit, search, segmentId, rule, flaggedOnly, sort, filters, withTotal }) => {
+    'customers.list': ({ offset, limit, search, segmentId, rule, asOf, flaggedOnly, sort, filters, withTotal }) => {
       const { db } = ctx.session.require();
-      const segmentRule = rule ?? (segmentId === undefined ? undefined : getSegment(db, segmentId).rule);
-      const segment = segmentRule === undefined ? undefined : ruleFilter(db, segmentRule);
+      // An unsaved rule at the as-of date (today when omitted); a saved segment as it is kept (static: its snapshot).
+      const segment =
+        rule !== undefined ? ruleFilter(db, rule, asOf) : segmentId === undefined ? undefined : segmentFilter(db, segmentId, asOf);
       const filter = flaggedOnly ? andFilters(segment, FLAGGED_FILTER) : segment;
       // The grid's column filters are conditions like a segment's, compared by type the same way.
       const columnFilters = filters?.length ? [ruleFilter(db, { match: 'all', conditions: filters })] : [];

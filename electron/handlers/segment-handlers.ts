@@ -1,13 +1,8 @@
-import { ContractError } from '../../shared/contract/envelope';
 import type { Handlers } from '../../shared/contract/contract';
 import { deletePersona, listPersonas, savePersona } from '../workspace/personas-repo';
-import { countMatching, deleteSegment, listSegments, saveSegment } from '../workspace/segments-repo';
+import { segmentOverview } from '../workspace/segment-overview';
+import { countWithSample, deleteSegment, listSegments, refreshSegment, saveSegment, segmentMembers } from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
-
-// Placeholders until the segment engine lands (issue 7).
-const notYet = (): never => {
-  throw new ContractError('invalid_input', 'Not available in this build yet.');
-};
 
 export function segmentHandlers(
   ctx: HandlerContext,
@@ -32,10 +27,10 @@ export function segmentHandlers(
       deleteSegment(db(), id);
       return { ok: true as const };
     },
-    'segments.count': ({ rule }) => ({ count: countMatching(db(), rule), sample: [] }),
-    'segments.refresh': () => notYet(),
-    'segments.overview': () => notYet(),
-    'segments.members': () => notYet(),
+    'segments.count': (input) => countWithSample(db(), input),
+    'segments.refresh': ({ id }) => refreshSegment(db(), id),
+    'segments.overview': ({ asOf }) => segmentOverview(db(), asOf),
+    'segments.members': (input) => segmentMembers(db(), input),
     'personas.list': () => listPersonas(db()),
     'personas.save': (input) => savePersona(db(), input),
     'personas.delete': ({ id }) => {

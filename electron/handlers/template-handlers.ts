@@ -12,7 +12,7 @@ import { fieldCatalogue, findCustomer, firstCustomerMatching } from '../workspac
 import type { Db } from '../workspace/db';
 import { loadStarterTemplates } from '../workspace/demo/templates';
 import { listPersonas } from '../workspace/personas-repo';
-import { getSegmentRule, ruleFilter } from '../workspace/segments-repo';
+import { getSegmentRule, segmentFilter } from '../workspace/segments-repo';
 import {
   createTemplate,
   deleteTemplate,
@@ -46,14 +46,16 @@ function personaCustomer(db: Db, persona: Persona): { customer: Customer | null;
       : { customer: null, problem: `Customer ${persona.source.customerId} is no longer in this workspace. Pick another customer.` };
   }
   let segment: ReturnType<typeof getSegmentRule>;
+  const segmentId = persona.source.segmentId;
   try {
-    segment = getSegmentRule(db, persona.source.segmentId);
+    segment = getSegmentRule(db, segmentId);
   } catch (error) {
     // An unreadable or deleted segment is this persona's problem, not every preview's.
     if (error instanceof ContractError) return { customer: null, problem: error.message };
     throw error;
   }
-  const find = () => firstCustomerMatching(db, ruleFilter(db, segment.rule))?.id ?? null;
+  // A static segment's members are its snapshot; a dynamic one's its rule today (or at its own as-of date).
+  const find = () => firstCustomerMatching(db, segmentFilter(db, segmentId))?.id ?? null;
   let id = segmentMembers.firstId(db, segment.rule, find);
   let customer = id === null ? null : findCustomer(db, id);
   // Remembered but gone (a customer removed behind our back): look again rather than show nobody.

@@ -425,6 +425,25 @@ export const MIGRATIONS: readonly string[] = [
     computed_at    TEXT NOT NULL
   );
   `,
+  // 14: dynamic and static segments. A segment has a kind, an optional as-of date, and the counts of its last two
+  // refreshes ("change since last refresh"); a static segment's members are the snapshot its last save or refresh
+  // took. The indexes serve rule conditions over activity: orders in a window (by date, then customer), events of a
+  // type in a window, and events of a type in a category (the import stores the category in properties).
+  `
+  ALTER TABLE segments ADD COLUMN kind TEXT NOT NULL DEFAULT 'dynamic' CHECK (kind IN ('dynamic', 'static'));
+  ALTER TABLE segments ADD COLUMN as_of TEXT;
+  ALTER TABLE segments ADD COLUMN refreshed_at TEXT;
+  ALTER TABLE segments ADD COLUMN previous_count INTEGER;
+  ALTER TABLE segments ADD COLUMN last_count INTEGER;
+  CREATE TABLE segment_snapshots (
+    segment_id   INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+    customer_id  TEXT NOT NULL,
+    PRIMARY KEY (segment_id, customer_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX orders_ordered_at ON orders(ordered_at, customer_id);
+  CREATE INDEX events_type_time ON events(type, occurred_at, customer_id);
+  CREATE INDEX events_type_category ON events(type, (properties ->> '$.category') COLLATE NOCASE, occurred_at, customer_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,44 +1,92 @@
+import { format } from 'date-fns';
 import { describeIssues } from '../../shared/contract/dispatch';
 import { ContractError } from '../../shared/contract/envelope';
-import type { Segment } from '../../shared/contract/schemas';
-import { compileRule, RuleError } from '../../shared/segments/compile-sql';
-import type { SegmentRule } from '../../shared/segments/rule';
-import { flatRuleOf, StoredRule, type RuleTree } from '../../shared/segments/rule-tree';
-import { customFieldKeys, fieldCatalogue, type CustomerFilter } from './customers-repo';
+import type { Customer, Segment, SegmentKind } from '../../shared/contract/schemas';
+import { compileTree, RuleError, type CompileContext, type ResolvedSegment } from '../../shared/segments/compile-tree';
+import { SegmentRule as FlatRule } from '../../shared/segments/rule';
+import { emptyTree, referencedSegments, RuleTree, StoredRule, treeFromFlat } from '../../shared/segments/rule-tree';
+import { customFieldKeys, fieldCatalogue, listCustomers, type CustomerFilter } from './customers-repo';
 import { nowIso, type Db } from './db';
 
 interface SegmentRow {
   id: number;
   name: string;
   rule: string;
+  kind: string;
+  as_of: string | null;
+  refreshed_at: string | null;
+  previous_count: number | null;
+  last_count: number | null;
   updated_at: string;
 }
 
-/** A rule as a customers filter; a rule naming an unknown field is the user's to fix, not a crash. */
-export function ruleFilter(db: Db, rule: SegmentRule | RuleTree): CustomerFilter {
-  // Until the tree compiler lands, only trees that are a flat AND of field conditions compile.
-  const flat = 'match' in rule ? rule : flatRuleOf(rule);
-  if (flat === null) {
-    throw new ContractError(
-      'invalid_input',
-      'This rule uses groups, orders, events, scores or segments, which this build cannot evaluate yet.',
-    );
-  }
+const COLUMNS = 'id, name, rule, kind, as_of, refreshed_at, previous_count, last_count, updated_at';
+
+/** Today on this machine's calendar: the as-of date when none is chosen. */
+export const todayIso = (): string => format(new Date(), 'yyyy-MM-dd');
+
+const kindOf = (row: Pick<SegmentRow, 'kind'>): SegmentKind => (row.kind === 'static' ? 'static' : 'dynamic');
+
+/** Where the compiler finds the workspace's field types, custom keys and other segments. */
+export function compileContext(db: Db, asOf: string, self?: { id: number; name: string }): CompileContext {
+  const resolved = new Map<number, ResolvedSegment>();
+  return {
+    catalogue: fieldCatalogue(db),
+    knownCustom: customFieldKeys(db),
+    asOf,
+    self,
+    resolveSegment(id) {
+      const known = resolved.get(id);
+      if (known) return known;
+      const row = db.prepare(`SELECT ${COLUMNS} FROM segments WHERE id = ?`).get(id) as SegmentRow | undefined;
+      if (!row) throw new RuleError(`A condition refers to segment ${id}, which no longer exists. Remove that condition.`);
+      let tree: RuleTree;
+      try {
+        tree = storedRule(row);
+      } catch (error) {
+        if (error instanceof ContractError) throw new RuleError(error.message);
+        throw error;
+      }
+      const segment: ResolvedSegment = { name: row.name, tree, kind: kindOf(row), asOf: row.as_of };
+      resolved.set(id, segment);
+      return segment;
+    },
+  };
+}
+
+const asTree = (rule: FlatRule | RuleTree): RuleTree => ('match' in rule ? treeFromFlat(rule) : rule);
+
+/**
+ * A rule (tree, or the flat rule of earlier versions) as a customers filter
+ * at an as-of date (today when omitted). The one entry point from rules to
+ * SQL: lists, counts, previews and tokens all come through here. A rule the
+ * user has to fix (unknown field, "greater than abc", a cycle) is an
+ * invalid_input error with the compiler's message, never a crash.
+ */
+export function ruleFilter(db: Db, rule: FlatRule | RuleTree, asOf?: string | null, self?: { id: number; name: string }): CustomerFilter {
   try {
-    return compileRule(flat, customFieldKeys(db), fieldCatalogue(db));
+    return compileTree(asTree(rule), compileContext(db, asOf ?? todayIso(), self));
   } catch (error) {
     if (error instanceof RuleError) throw new ContractError('invalid_input', error.message);
     throw error;
   }
 }
 
-export function countMatching(db: Db, rule: SegmentRule | RuleTree): number {
-  const { where, params } = ruleFilter(db, rule);
-  return db
+const countWhere = (db: Db, { where, params }: CustomerFilter): number =>
+  db
     .prepare(`SELECT count(*) FROM customers WHERE ${where}`)
     .pluck()
     .get(...params) as number;
+
+export function countMatching(db: Db, rule: FlatRule | RuleTree, asOf?: string | null): number {
+  return countWhere(db, ruleFilter(db, rule, asOf));
 }
+
+/** A static segment's members: the snapshot its last save or refresh took (customers deleted since are gone). */
+const snapshotFilter = (id: number): CustomerFilter => ({
+  where: 'customers.id IN (SELECT customer_id FROM segment_snapshots WHERE segment_id = ?)',
+  params: [id],
+});
 
 /**
  * A stored rule this version can read. One saved by a newer Tailor (say with
@@ -54,7 +102,10 @@ export function storedRule(row: { id: number; name: string; rule: string }): Rul
   }
   const parsed = StoredRule.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const what = raw === undefined ? 'it is not valid JSON' : describeIssues(parsed.error).slice(0, 3).join('; ');
+  // A union's issues say only "Invalid input": describe them against the shape the rule claims to have.
+  const claimed = typeof raw === 'object' && raw !== null && 'match' in raw ? FlatRule.safeParse(raw) : RuleTree.safeParse(raw);
+  const issues = claimed.success ? parsed.error : claimed.error;
+  const what = raw === undefined ? 'it is not valid JSON' : describeIssues(issues).slice(0, 3).join('; ');
   throw new ContractError(
     'bad_file',
     `Segment "${row.name}" (id ${row.id}) has a rule this version of Tailor cannot read (${what}). ` +
@@ -62,87 +113,195 @@ export function storedRule(row: { id: number; name: string; rule: string }): Rul
   );
 }
 
+function readRow(db: Db, id: number): SegmentRow {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM segments WHERE id = ?`).get(id) as SegmentRow | undefined;
+  if (!row) throw new ContractError('not_found', `Segment ${id} does not exist. It may have been deleted.`);
+  return row;
+}
+
+/**
+ * Who a stored segment contains: a static one its snapshot, a dynamic one its
+ * rule at `asOf` (else its own as-of date, else today).
+ */
+export function segmentFilter(db: Db, id: number, asOf?: string | null): CustomerFilter {
+  const row = readRow(db, id);
+  if (kindOf(row) === 'static') return snapshotFilter(id);
+  return ruleFilter(db, storedRule(row), asOf ?? row.as_of, { id: row.id, name: row.name });
+}
+
 function toSegment(db: Db, row: SegmentRow): Segment {
+  const base = {
+    id: row.id,
+    name: row.name,
+    kind: kindOf(row),
+    asOf: row.as_of,
+    refreshedAt: row.refreshed_at,
+    previousCount: row.previous_count,
+    updatedAt: row.updated_at,
+  };
   let rule: RuleTree;
   try {
     rule = storedRule(row);
   } catch (error) {
     // Listed with its problem rather than failing the whole list: the user must be able to reach it to rebuild or delete it.
     if (!(error instanceof ContractError)) throw error;
-    return {
-      id: row.id,
-      name: row.name,
-      rule: { kind: 'group', combinator: 'and', negate: false, children: [] },
-      kind: 'dynamic',
-      asOf: null,
-      refreshedAt: null,
-      previousCount: null,
-      count: 0,
-      updatedAt: row.updated_at,
-      problem: error.message,
-    };
+    return { ...base, rule: emptyTree(), count: 0, problem: error.message };
   }
   let count = 0;
+  let problem: string | null = null;
   try {
-    count = countMatching(db, rule);
-  } catch {
-    // A stored rule can outlive a field it names (e.g. after a new workspace import); it then matches nobody.
-    count = 0;
+    count = countWhere(db, segmentFilter(db, row.id));
+  } catch (error) {
+    // A stored rule can outlive a field or segment it names; it then matches nobody and says why.
+    if (!(error instanceof ContractError)) throw error;
+    problem = error.message;
   }
-  return {
+  // Dynamic: previousCount is the count the last refresh recorded; static: the snapshot's size before the last one.
+  return { ...base, rule, count, problem, previousCount: base.kind === 'static' ? row.previous_count : row.last_count };
+}
+
+/** Every segment's id, name, kind and refresh record, without evaluating any rule (the overview counts them itself). */
+export function segmentHeads(db: Db): Pick<Segment, 'id' | 'name' | 'kind' | 'previousCount' | 'refreshedAt'>[] {
+  return (db.prepare(`SELECT ${COLUMNS} FROM segments ORDER BY name COLLATE NOCASE`).all() as SegmentRow[]).map((row) => ({
     id: row.id,
     name: row.name,
-    rule,
-    kind: 'dynamic',
-    asOf: null,
-    refreshedAt: null,
-    previousCount: null,
-    count,
-    updatedAt: row.updated_at,
-    problem: null,
-  };
+    kind: kindOf(row),
+    previousCount: kindOf(row) === 'static' ? row.previous_count : row.last_count,
+    refreshedAt: row.refreshed_at,
+  }));
 }
 
 export const listSegments = (db: Db): Segment[] =>
-  (db.prepare('SELECT id, name, rule, updated_at FROM segments ORDER BY name COLLATE NOCASE').all() as SegmentRow[]).map((row) =>
-    toSegment(db, row),
-  );
+  (db.prepare(`SELECT ${COLUMNS} FROM segments ORDER BY name COLLATE NOCASE`).all() as SegmentRow[]).map((row) => toSegment(db, row));
 
-export function getSegment(db: Db, id: number): Segment {
-  const row = db.prepare('SELECT id, name, rule, updated_at FROM segments WHERE id = ?').get(id) as SegmentRow | undefined;
-  if (!row) throw new ContractError('not_found', `Segment ${id} does not exist. It may have been deleted.`);
-  return toSegment(db, row);
+export const getSegment = (db: Db, id: number): Segment => toSegment(db, readRow(db, id));
+
+/** Take a segment's members now: a static one's snapshot is replaced, and both record the count. */
+function takeMembers(db: Db, id: number): void {
+  const row = readRow(db, id);
+  let count: number;
+  if (kindOf(row) === 'static') {
+    const filter = ruleFilter(db, storedRule(row), row.as_of, { id: row.id, name: row.name });
+    db.prepare('DELETE FROM segment_snapshots WHERE segment_id = ?').run(id);
+    count = db
+      .prepare(`INSERT INTO segment_snapshots (segment_id, customer_id) SELECT ?, customers.id FROM customers WHERE ${filter.where}`)
+      .run(id, ...filter.params).changes;
+  } else {
+    count = countWhere(db, segmentFilter(db, id));
+  }
+  db.prepare('UPDATE segments SET previous_count = last_count, last_count = ?, refreshed_at = ? WHERE id = ?').run(count, nowIso(), id);
 }
 
-export function saveSegment(db: Db, input: { id?: number | undefined; name: string; rule: RuleTree }): Segment {
-  ruleFilter(db, input.rule); // validate fields before storing
+export interface SegmentInput {
+  id?: number | undefined;
+  name: string;
+  rule: RuleTree;
+  kind?: SegmentKind | undefined;
+  asOf?: string | null | undefined;
+}
+
+/**
+ * Save a segment. The rule is compiled first (unknown fields, bad values and
+ * cycles are refused before anything is stored). A static segment takes its
+ * snapshot when its rule, kind or as-of date changes; renaming keeps it.
+ */
+export function saveSegment(db: Db, input: SegmentInput): Segment {
+  const kind = input.kind ?? 'dynamic';
+  const asOf = input.asOf ?? null;
+  ruleFilter(db, input.rule, asOf, input.id === undefined ? undefined : { id: input.id, name: input.name });
   const clash = db.prepare('SELECT id FROM segments WHERE name = ? COLLATE NOCASE').pluck().get(input.name) as number | undefined;
   if (clash !== undefined && clash !== input.id) {
     throw new ContractError('conflict', `A segment named "${input.name}" already exists. Pick another name.`);
   }
   const now = nowIso();
   const rule = JSON.stringify(input.rule);
-  if (input.id === undefined) {
-    const id = db
-      .prepare('INSERT INTO segments (name, rule, created_at, updated_at) VALUES (?, ?, ?, ?)')
-      .run(input.name, rule, now, now).lastInsertRowid;
-    return getSegment(db, Number(id));
-  }
-  if (!db.prepare('UPDATE segments SET name = ?, rule = ?, updated_at = ? WHERE id = ?').run(input.name, rule, now, input.id).changes) {
-    throw new ContractError('not_found', `Segment ${input.id} does not exist.`);
-  }
-  return getSegment(db, input.id);
+  return db.transaction(() => {
+    let id: number;
+    let changed = true;
+    if (input.id === undefined) {
+      id = Number(
+        db
+          .prepare('INSERT INTO segments (name, rule, kind, as_of, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(input.name, rule, kind, asOf, now, now).lastInsertRowid,
+      );
+    } else {
+      id = input.id;
+      const before = db.prepare('SELECT rule, kind, as_of FROM segments WHERE id = ?').get(id) as
+        Pick<SegmentRow, 'rule' | 'kind' | 'as_of'> | undefined;
+      if (!before) throw new ContractError('not_found', `Segment ${id} does not exist.`);
+      changed = before.rule !== rule || before.kind !== kind || before.as_of !== asOf;
+      db.prepare('UPDATE segments SET name = ?, rule = ?, kind = ?, as_of = ?, updated_at = ? WHERE id = ?').run(
+        input.name,
+        rule,
+        kind,
+        asOf,
+        now,
+        id,
+      );
+    }
+    if (kind === 'dynamic') db.prepare('DELETE FROM segment_snapshots WHERE segment_id = ?').run(id);
+    else if (changed) takeMembers(db, id);
+    return getSegment(db, id);
+  })();
+}
+
+/** Re-take a segment's members: a static snapshot anew; a dynamic count recorded for "change since last refresh". */
+export function refreshSegment(db: Db, id: number): Segment {
+  return db.transaction(() => {
+    takeMembers(db, id);
+    return getSegment(db, id);
+  })();
+}
+
+/** Names of the segments whose rules refer to segment `id`. */
+export function segmentsReferring(db: Db, id: number): string[] {
+  const rows = db.prepare('SELECT id, name, rule FROM segments WHERE id <> ? ORDER BY name COLLATE NOCASE').all(id) as SegmentRow[];
+  return rows
+    .filter((row) => {
+      try {
+        return referencedSegments(storedRule(row)).has(id);
+      } catch {
+        return false;
+      }
+    })
+    .map((row) => row.name);
 }
 
 export function deleteSegment(db: Db, id: number): void {
+  const users = segmentsReferring(db, id);
+  if (users.length > 0) {
+    const name = db.prepare('SELECT name FROM segments WHERE id = ?').pluck().get(id) as string | undefined;
+    throw new ContractError(
+      'conflict',
+      `Segment "${name ?? id}" is used by ${users.map((user) => `"${user}"`).join(', ')}. Remove it from their rules first.`,
+    );
+  }
   if (!db.prepare('DELETE FROM segments WHERE id = ?').run(id).changes)
     throw new ContractError('not_found', `Segment ${id} does not exist.`);
 }
 
 /** A segment's name and rule without counting its members: previews resolve personas on every edit. */
 export function getSegmentRule(db: Db, id: number): { name: string; rule: RuleTree } {
-  const row = db.prepare('SELECT id, name, rule FROM segments WHERE id = ?').get(id) as
-    Pick<SegmentRow, 'id' | 'name' | 'rule'> | undefined;
-  if (!row) throw new ContractError('not_found', `Segment ${id} does not exist. It may have been deleted.`);
+  const row = readRow(db, id);
   return { name: row.name, rule: storedRule(row) };
+}
+
+/** The live count while editing, with the first `sample` members in id order. */
+export function countWithSample(
+  db: Db,
+  input: { rule: RuleTree; asOf: string | null; segmentId?: number | undefined; sample: number },
+): { count: number; sample: Customer[] } {
+  const self = input.segmentId === undefined ? undefined : { id: input.segmentId, name: readRow(db, input.segmentId).name };
+  const filter = ruleFilter(db, input.rule, input.asOf, self);
+  const count = countWhere(db, filter);
+  const sample =
+    input.sample > 0 && count > 0 ? listCustomers(db, { offset: 0, limit: input.sample, search: '', filter, withTotal: false }).rows : [];
+  return { count, sample };
+}
+
+/** A stored segment's members, a page at a time. */
+export function segmentMembers(db: Db, input: { id: number; offset: number; limit: number }): { total: number; rows: Customer[] } {
+  const filter = segmentFilter(db, input.id);
+  const { total, rows } = listCustomers(db, { offset: input.offset, limit: input.limit, search: '', filter });
+  return { total: total ?? 0, rows };
 }

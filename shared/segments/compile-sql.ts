@@ -25,7 +25,7 @@ const NUMBER = /^-?\d+(\.\d+)?$/;
  * bound JSON path, so nothing a user typed is ever spliced into the SQL text.
  * Each emission pushes its own parameter, keeping `params` in placeholder order.
  */
-function fieldText(field: string, knownCustom: ReadonlySet<string>, params: SqlParam[]): () => string {
+export function fieldText(field: string, knownCustom: ReadonlySet<string>, params: SqlParam[]): () => string {
   if (COLUMN_FIELDS.has(field)) return () => `COALESCE(customers.${field}, '')`;
   if (CUSTOM_KEY.test(field) && knownCustom.has(field)) {
     return () => {
@@ -42,7 +42,13 @@ const bind = (params: SqlParam[], value: SqlParam): string => {
   return '?';
 };
 
-function conditionSql(condition: Condition, knownCustom: ReadonlySet<string>, catalogue: FieldCatalogue, params: SqlParam[]): string {
+/** One flat condition as SQL over `customers` (the tree compiler's field leaves reuse it). */
+export function conditionSql(
+  condition: Condition,
+  knownCustom: ReadonlySet<string>,
+  catalogue: FieldCatalogue,
+  params: SqlParam[],
+): string {
   const text = fieldText(condition.field, knownCustom, params);
   const value = condition.value.trim();
   if (!UNARY_OPERATORS.has(condition.op) && value === '' && condition.op !== 'equals' && condition.op !== 'not_equals') {

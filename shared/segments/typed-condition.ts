@@ -5,7 +5,7 @@ import type { Condition } from './rule';
 import { RuleError, type SqlParam } from './rule-error';
 
 /** Types whose comparisons read the stored typed value rather than the text. */
-const BY_VALUE: ReadonlySet<FieldType> = new Set(['number', 'money', 'date', 'date-time', 'boolean', 'country', 'phone']);
+export const BY_VALUE: ReadonlySet<FieldType> = new Set(['number', 'money', 'date', 'date-time', 'boolean', 'country', 'phone']);
 const COMPARISONS = { gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -20,7 +20,7 @@ const WHAT: Partial<Record<FieldType, string>> = {
 };
 
 /** The value a rule compares with, read as the field's type: plain "1234.5" always, else in the field's locale. */
-function ruleValue(condition: Condition, field: TypedField): SqlParam {
+export function ruleValue(condition: Condition, field: TypedField): SqlParam {
   const value = condition.value.trim();
   if ((field.type === 'number' || field.type === 'money') && PLAIN_NUMBER.test(value)) return Number(value);
   let parsed: TypedValue | null = null;

@@ -1,0 +1,46 @@
+import type { EventsCondition } from '../rule-tree';
+import { compareValues, type Comparison } from './compare';
+import { lastDays } from './dates';
+import { membership, type SqlBuilder } from './sql';
+
+const COUNT_OPS: Record<EventsCondition['countOp'], Comparison> = { at_least: 'gte', at_most: 'lte', exactly: 'equals' };
+const SQL_OPS: Record<Comparison, string> = { equals: '=', not_equals: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+/**
+ * The product and category of an event, as the events import stores them
+ * (`properties.product`, `properties.category`). Spelled out literally, not
+ * bound, so the expression index of the segment migration serves them.
+ */
+export const EVENT_CATEGORY = `(properties ->> '$.category')`;
+export const EVENT_PRODUCT = `(properties ->> '$.product')`;
+
+/**
+ * "did product_view in category shoes at least 2 times in the last 7 days";
+ * "did not email_open in the last 60 days" (zero such events). Events after
+ * the as-of day never count; category and product match without case.
+ */
+export function eventsSql(b: SqlBuilder, condition: EventsCondition): string {
+  const parts = ['customer_id IS NOT NULL', `type = ${b.bind(condition.eventType.trim())}`];
+  const { until } = lastDays(b.ctx.asOf, 1);
+  if (condition.windowDays !== null) parts.push(`occurred_at >= ${b.bind(lastDays(b.ctx.asOf, condition.windowDays).from)}`);
+  parts.push(`occurred_at < ${b.bind(until)}`);
+  if (condition.category !== null && condition.category.trim() !== '') {
+    parts.push(`${EVENT_CATEGORY} = ${b.bind(condition.category.trim())} COLLATE NOCASE`);
+  }
+  if (condition.product !== null && condition.product.trim() !== '') {
+    parts.push(`${EVENT_PRODUCT} = ${b.bind(condition.product.trim())} COLLATE NOCASE`);
+  }
+  const where = parts.join(' AND ');
+  const from = 'events';
+  if (!condition.did) return membership({ from, where, having: null, emptyMatches: true });
+  const op = COUNT_OPS[condition.countOp];
+  if (op === 'gte' && condition.times <= 1) {
+    return condition.times === 0 ? '1 = 1' : membership({ from, where, having: null, emptyMatches: false });
+  }
+  return membership({
+    from,
+    where,
+    having: `count(*) ${SQL_OPS[op]} ${b.bind(condition.times)}`,
+    emptyMatches: compareValues(op, 0, condition.times),
+  });
+}
