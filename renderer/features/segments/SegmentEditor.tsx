@@ -34,7 +34,7 @@ export function SegmentEditor({ draft, setDraft, segments, fields, vocabulary }:
 
   const others = useMemo(() => segments.filter((s) => s.id !== draft.id), [segments, draft.id]);
   const problems = useMemo(() => {
-    const byKey = new Map<string, LeafField>(fields.map((f) => [f.key, { type: f.type, locale: f.locale }]));
+    const byKey = new Map<string, LeafField>(fields.map((f) => [f.key, { type: f.type, custom: f.kind === 'custom', locale: f.locale }]));
     const segmentIds = new Set(segments.map((s) => s.id));
     return leafProblems(draft.rule, (leaf) => validateLeaf(leaf, { fields: byKey, selfId: draft.id, segmentIds }));
   }, [draft.rule, draft.id, fields, segments]);
