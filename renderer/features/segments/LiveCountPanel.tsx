@@ -11,7 +11,7 @@ export function LiveCountFigure({ live, blocked }: { live: LiveCount; blocked: b
       <div className="muted" style={{ fontSize: 12 }}>
         Matching customers
       </div>
-      <div className={`count-pill${live.stale ? ' count-stale' : ''}`} data-testid="segment-count">
+      <div className={`count-pill${live.stale ? ' count-stale' : ''}`} data-testid="segment-count" data-stale={live.stale}>
         {live.count === null ? '…' : formatCount(live.count)}
       </div>
       <div className="muted live-count-note" data-testid="count-note">

@@ -78,13 +78,15 @@ export function SegmentsView() {
               vocabulary={vocabulary.data ?? NO_VOCABULARY}
             />
           ) : (
-            <div className="card empty">
-              <h2>Build a segment</h2>
-              Combine conditions on profile fields, orders, events, scores and other segments, and see who matches as you type.
-              <button className="btn btn-primary" onClick={() => setDraft(fresh())}>
-                + New segment
-              </button>
-            </div>
+            segments.data && (
+              <div className="card empty">
+                <h2>Build a segment</h2>
+                Combine conditions on profile fields, orders, events, scores and other segments, and see who matches as you type.
+                <button className="btn btn-primary" onClick={() => setDraft(fresh())}>
+                  + New segment
+                </button>
+              </div>
+            )
           )}
         </div>
       )}
