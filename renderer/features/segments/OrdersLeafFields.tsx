@@ -42,7 +42,7 @@ export function OrdersLeafFields({ leaf, n, problem, set }: LeafFieldsProps<Orde
           </option>
         ))}
       </select>
-      <span className="rule-value">
+      <span className="rule-value rule-value-narrow">
         <input
           className={`input rule-number${problem ? ' input-invalid' : ''}`}
           value={leaf.value}

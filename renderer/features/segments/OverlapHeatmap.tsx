@@ -63,13 +63,15 @@ function optionFor(overview: SegmentOverview, colors: ReturnType<typeof themeCol
     series: [
       {
         type: 'heatmap',
-        data: cells.map((cell) => [cell.x, cell.y, cell.both, cell.shareOfRow]),
+        // Dark cells get light text: the count stays readable whatever the shade.
+        data: cells.map((cell) => ({
+          value: [cell.x, cell.y, cell.both, cell.shareOfRow],
+          label: { color: cell.shareOfRow > 0.5 ? colors.panel : colors.ink },
+        })),
         label: {
           show: true,
+          fontSize: 13,
           formatter: (params) => ((params.value as number[])[2] ?? 0).toLocaleString(),
-          color: colors.ink,
-          textBorderColor: colors.panel,
-          textBorderWidth: 2,
         },
         emphasis: { itemStyle: { borderColor: colors.ink, borderWidth: 1 } },
       },
