@@ -150,3 +150,40 @@ test('the overview shows every segment and their overlaps as a labelled matrix',
   await heatmap.locator('path').first().waitFor();
   await studio.shot(page, 'segment-builder-06-overview');
 });
+
+test('a rule that reaches itself through another segment shows the engine’s refusal in place; a static segment keeps a dated snapshot', async ({
+  page,
+  studio,
+}) => {
+  await page.goto(studio.url);
+  await goTo(page, 'Segments');
+  const list = page.getByRole('list', { name: 'Segments' });
+
+  // High-value customers now also requires membership of Lapsed customers…
+  await list.getByRole('button', { name: /High-value customers/ }).click();
+  await page.getByRole('button', { name: 'Add condition to group 1' }).click();
+  await page.getByRole('combobox', { name: 'Condition type 2' }).selectOption('segment');
+  await page.getByRole('combobox', { name: 'Segment 2' }).selectOption({ label: 'Lapsed customers' });
+  await expect(page.getByTestId('segment-count')).toHaveAttribute('data-stale', 'false');
+  await page.getByRole('button', { name: 'Save segment' }).click();
+  await expect(page.getByTestId('segment-unsaved')).toHaveCount(0);
+
+  // …so Lapsed customers may not require High-value customers.
+  await list.getByRole('button', { name: /Lapsed customers/ }).click();
+  await page.getByRole('button', { name: 'Add condition to group 1' }).click();
+  await page.getByRole('combobox', { name: 'Condition type 4' }).selectOption('segment');
+  await page.getByRole('combobox', { name: 'Segment 4' }).selectOption({ label: 'High-value customers' });
+  await expect(page.getByTestId('count-error')).toContainText('Segments cannot refer to each other in a circle');
+  await expect(page.getByTestId('count-note')).toHaveText('Refused');
+  await studio.shot(page, 'segment-builder-07-cycle');
+
+  // A static segment: saving takes its snapshot, Refresh takes it again.
+  await page.getByRole('button', { name: 'Remove condition 4' }).click();
+  await page.getByRole('group', { name: 'Kind' }).getByRole('button', { name: 'Static' }).click();
+  await expect(page.getByText('saving takes its snapshot')).toBeVisible();
+  await page.getByRole('button', { name: 'Save segment' }).click();
+  await expect(page.getByTestId('snapshot-date')).toContainText('snapshot of');
+  await page.getByRole('button', { name: 'Refresh' }).click();
+  await expect(page.getByText(/Refreshed “Lapsed customers”/)).toBeVisible();
+  await studio.shot(page, 'segment-builder-08-static');
+});

@@ -10,7 +10,7 @@ interface Props {
   refreshing: boolean;
 }
 
-/** Dynamic (re-evaluated on every read) or static (a dated snapshot, re-taken only on Refresh). */
+/** Dynamic (re-evaluated on every read) or static (a dated snapshot, re-taken only on Refresh); Refresh on a dynamic one records its count. */
 export function KindField({ kind, onChange, saved, onRefresh, refreshing }: Props) {
   const snapshot = saved?.kind === 'static' ? saved.refreshedAt : null;
   return (
@@ -35,16 +35,24 @@ export function KindField({ kind, onChange, saved, onRefresh, refreshing }: Prop
           ))}
         </span>
         {kind === 'static' && saved?.kind === 'static' && (
-          <>
-            <span className="muted" data-testid="snapshot-date">
-              {snapshot ? `snapshot of ${formatWhen(snapshot)}` : 'no snapshot yet'}
-            </span>
-            <button type="button" className="btn btn-sm" onClick={onRefresh} disabled={refreshing}>
-              Refresh
-            </button>
-          </>
+          <span className="muted" data-testid="snapshot-date">
+            {snapshot ? `snapshot of ${formatWhen(snapshot)}` : 'no snapshot yet'}
+          </span>
         )}
-        {kind === 'static' && saved?.kind !== 'static' && <span className="muted">save it, then Refresh takes its snapshot</span>}
+        {kind === 'static' && saved?.kind !== 'static' && <span className="muted">saving takes its snapshot</span>}
+        {saved && saved.kind === kind && (
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={onRefresh}
+            disabled={refreshing}
+            title={
+              kind === 'static' ? 'Take the snapshot again now' : 'Record the count now, for "change since last refresh" in the overview'
+            }
+          >
+            Refresh
+          </button>
+        )}
       </span>
     </div>
   );

@@ -12,7 +12,7 @@ export function LiveCountFigure({ live, blocked }: { live: LiveCount; blocked: b
         Matching customers
       </div>
       <div className={`count-pill${live.stale ? ' count-stale' : ''}`} data-testid="segment-count" data-stale={live.stale}>
-        {live.count === null ? '…' : formatCount(live.count)}
+        {live.count === null ? '—' : formatCount(live.count)}
       </div>
       <div className="muted live-count-note" data-testid="count-note">
         {note ?? '\u00a0'}
