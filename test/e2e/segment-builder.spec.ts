@@ -55,6 +55,17 @@ test('build "bought ≥ 2 times in 90 days AND viewed shoes in the last 7 days",
   await expect(members.getByRole('row').first()).toBeVisible();
   const firstMember = (await members.getByRole('row').first().getByRole('button').innerText()).trim();
   await studio.shot(page, 'segment-builder-01-rule');
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await studio.shot(page, 'segment-builder-01-rule-1024');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await studio.shot(page, 'segment-builder-01-rule-1920');
+  await page.setViewportSize({ width: 1440, height: 900 });
+
+  // A member opens their details.
+  await members.getByRole('button', { name: firstMember }).click();
+  const details = page.getByRole('dialog', { name: firstMember });
+  await expect(details).toBeVisible();
+  await details.getByRole('button', { name: 'Close' }).click();
 
   await page.getByRole('button', { name: 'Save segment' }).click();
   await expect(page.getByRole('list', { name: 'Segments' }).getByText(SEGMENT)).toBeVisible();
