@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ContractError } from '../../shared/contract/envelope';
 import { FieldPolicy, type ImportEntityName, type ImportPolicy } from '../../shared/contract/schemas';
 import { parseFieldPolicy } from '../../shared/imports/policy';
@@ -13,6 +13,8 @@ import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
 import { undoImportCommand } from './undo-command';
 import { auditCommand } from './audit-command';
+import { parseAsOf, scoreCommand, scoreOptions, type ScoreOptions } from './score-command';
+import { SCORE_MODEL_COMMANDS } from './score-models';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -37,6 +39,8 @@ Examples:
   $ tailor audit shop.tailor --json
   $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
   $ tailor serve shop.tailor --port 4780 --open
+  $ tailor score shop.tailor rfm --as-of 2026-06-30 --json
+  $ tailor score shop.tailor churn --as-of 2026-11-01 --days 90 --json
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
 Add --json to any command for machine-readable output (errors too, as {"error": {...}} on stdout).
@@ -271,6 +275,22 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('profile every field (completeness, distinct and top values, range, outliers) and list anomalies with their rows')
     .argument('<workspace>', 'the .tailor workspace file')
     .action(action((out, workspace: string) => auditCommand(out, workspace)));
+
+  const score = program
+    .command('score')
+    .description('compute scores for every customer and print their summary')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .addArgument(
+      new Argument(
+        '<model>',
+        Object.entries(SCORE_MODEL_COMMANDS)
+          .map(([name, model]) => `${name}: ${model.summary}`)
+          .join('; '),
+      ).choices(Object.keys(SCORE_MODEL_COMMANDS)),
+    )
+    .option('--as-of <yyyy-mm-dd>', 'compute as of this date (default: today)', parseAsOf);
+  for (const option of scoreOptions()) score.addOption(option);
+  score.action(action((out, workspace: string, model: string, opts: ScoreOptions) => scoreCommand(out, workspace, model, opts)));
 
   program
     .command('serve')

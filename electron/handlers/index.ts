@@ -11,6 +11,9 @@ import { templateHistoryHandlers } from './template-history-handlers';
 import { validationHandlers } from './validation-handlers';
 import { workspaceHandlers } from './workspace-handlers';
 import { importHistoryHandlers } from './import-history-handlers';
+import { tokenHandlers } from './token-handlers';
+import { rfmHandlers } from './rfm-handlers';
+import { predictionHandlers } from './prediction-handlers';
 import { vocabularyHandlers } from './vocabulary-handlers';
 
 export type { HandlerContext, HostKind } from './context';
@@ -29,6 +32,9 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...auditHandlers(ctx),
     ...dedupHandlers(ctx),
     ...fieldHandlers(ctx),
+    ...tokenHandlers(ctx),
+    ...rfmHandlers(ctx),
+    ...predictionHandlers(ctx),
     ...vocabularyHandlers(ctx),
   };
 }

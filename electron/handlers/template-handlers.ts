@@ -4,6 +4,7 @@ import type { Handlers, ParsedInput } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Persona, PersonaPreview } from '../../shared/contract/schemas';
 import { displayName } from '../../shared/templates/customer-context';
+import { computedTokens } from '../services/computed-tokens';
 import { exportEmail } from '../services/export-email';
 import { exportFolderName } from '../services/export-folder';
 import { EXPORT_BUDGET_MS, renderMany } from '../services/render/service';
@@ -107,10 +108,14 @@ export function templateHandlers(
       for (const [running, startedAt] of runningPreviews) if (now - startedAt > SUPERSEDE_AFTER_MS) running.abort();
       const mine = new AbortController();
       runningPreviews.set(mine, now);
+      const computed = computedTokens.tokensForMany(
+        db(),
+        targets.flatMap((target) => (target.customer ? [target.customer.id] : [])),
+      );
       const { compiled, rendered, compileMs } = await renderMany(
         source,
         targets.map((target) => target.customer),
-        { cancel: mine.signal, fields: fieldCatalogue(db()) },
+        { cancel: mine.signal, fields: fieldCatalogue(db()), computed: (customer) => computed.get(customer.id) },
       ).finally(() => runningPreviews.delete(mine));
       const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
         const base = { personaId: persona.id, label: persona.label };
@@ -131,7 +136,11 @@ export function templateHandlers(
       const { source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const customer = findCustomer(db(), idOrEmail);
       if (!customer) throw new ContractError('not_found', `No customer with id or email "${idOrEmail}" in this workspace.`);
-      const { compiled, rendered } = await renderMany(source, [customer], { ms: EXPORT_BUDGET_MS, fields: fieldCatalogue(db()) });
+      const { compiled, rendered } = await renderMany(source, [customer], {
+        ms: EXPORT_BUDGET_MS,
+        fields: fieldCatalogue(db()),
+        computed: (found) => computedTokens.tokensFor(db(), found.id),
+      });
       const email = rendered[0];
       const diagnostics = [...compiled.diagnostics];
       // A render-time failure (a stopped render, a filter error) belongs with the diagnostics the caller prints.
@@ -145,7 +154,13 @@ export function templateHandlers(
       const { name, source } = resolveTemplate(ctx.session.get()?.db ?? null, template);
       const workspace = ctx.session.get();
       const targets =
-        personas && workspace ? listPersonas(workspace.db).map((p) => ({ label: p.label, ...personaCustomer(workspace.db, p) })) : [];
+        personas && workspace
+          ? listPersonas(workspace.db).map((p) => {
+              const target = personaCustomer(workspace.db, p);
+              const computed = target.customer ? computedTokens.tokensFor(workspace.db, target.customer.id) : undefined;
+              return { label: p.label, ...target, computed };
+            })
+          : [];
       const fields = workspace ? fieldCatalogue(workspace.db) : {};
       return exportEmail({ name, source, dir, folder, replace, personas: targets, fields });
     },

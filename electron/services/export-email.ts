@@ -1,6 +1,7 @@
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Diagnostic, ExportResult } from '../../shared/contract/schemas';
 import type { FieldCatalogue } from '../../shared/fields/catalogue';
+import type { ComputedTokens } from '../../shared/templates/computed-tokens';
 import { exportFolderName, ExportWriter, slug } from './export-folder';
 import { compileForExport, finishForExport, renderForExport } from './render/service';
 import { describeDiagnostic, hasErrors } from './template-compiler';
@@ -8,6 +9,8 @@ import { describeDiagnostic, hasErrors } from './template-compiler';
 export interface ExportPersona {
   label: string;
   customer: Customer | null;
+  /** The customer's scores and segments, for their email. */
+  computed?: ComputedTokens | undefined;
 }
 
 export { slug } from './export-folder';
@@ -52,7 +55,7 @@ export async function exportEmail(options: {
     const skipped: Diagnostic[] = [];
     for (const persona of options.personas) {
       if (!persona.customer) continue;
-      const rendered = await renderForExport(compiled, persona.customer, options.fields);
+      const rendered = await renderForExport(compiled, persona.customer, options.fields, persona.computed);
       if (rendered.html === null) {
         // Say which persona is missing from the export and why, rather than leaving it out silently.
         const problem = rendered.diagnostic ?? {

@@ -69,6 +69,14 @@ export const DEDUP: JobKindSpec<'dedup'> = {
   changes: ['customers', 'dedup'],
 };
 
+/** An RFM recompute: progress in stages; scores change, and so may the counts of segments with score conditions. */
+export const SCORE_RFM: JobKindSpec<'score.rfm'> = {
+  kind: 'score.rfm',
+  unit: 'rows',
+  outcome: (result) => ({ status: result.status, message: result.message }),
+  changes: ['scores', 'segments'],
+};
+
 const KEEP_FINISHED = 50;
 /** Progress events at most this often per job; start and end are always sent. */
 export const PROGRESS_EVENT_MS = 100;

@@ -29,7 +29,8 @@ export class SegmentMembers {
   }
 }
 
-function customersStamp(db: Db): string {
+/** A cheap stamp that changes whenever the customers do (an import, its undo, a new row). */
+export function customersStamp(db: Db): string {
   const imports = db
     // An undo (undone_at) changes customers without a new import or a new row.
     .prepare(

@@ -5,6 +5,7 @@ import type { Customer, Diagnostic, ResolvedToken } from '../../shared/contract/
 import { protectClassLiquid } from '../../shared/templates/class-liquid';
 import type { FieldCatalogue } from '../../shared/fields/catalogue';
 import { customerContext, resolveTokens } from '../../shared/templates/customer-context';
+import { withComputedTokens, type ComputedTokens } from '../../shared/templates/computed-tokens';
 import { catalogueReader } from '../../shared/templates/typed-fields';
 import { createLiquid, liquidDiagnostic, tokenDiagnostic } from '../../shared/templates/liquid-engine';
 import { mjmlStructureDiagnostics } from '../../shared/templates/mjml-structure';
@@ -154,10 +155,15 @@ export const hasErrors = (diagnostics: readonly Diagnostic[]): boolean => diagno
  * A template with errors is not rendered at all: MJML's best effort at a broken template (an
  * unclosed section, say) is unstyled text, and the preview should show the problem instead.
  */
-export function renderForCustomer(compiled: CompiledTemplate, customer: Customer, fields: FieldCatalogue = {}): RenderedEmail {
-  const context = customerContext(customer, catalogueReader(fields, customer.typed));
+export function renderForCustomer(
+  compiled: CompiledTemplate,
+  customer: Customer,
+  fields: FieldCatalogue = {},
+  computed?: ComputedTokens,
+): RenderedEmail {
+  const context = withComputedTokens(customerContext(customer, catalogueReader(fields, customer.typed)), computed);
   // The token list shows each value as imported ("1.234,00", "nein"), not as Liquid compares it.
-  const tokens = resolveTokens(compiled.variables, customerContext(customer));
+  const tokens = resolveTokens(compiled.variables, withComputedTokens(customerContext(customer), computed));
   const first = compiled.diagnostics.find((d) => d.severity === 'error');
   if (!compiled.liquid || first) {
     return {

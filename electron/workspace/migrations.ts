@@ -444,6 +444,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_type_time ON events(type, occurred_at, customer_id);
   CREATE INDEX events_type_category ON events(type, (properties ->> '$.category') COLLATE NOCASE, occurred_at, customer_id);
   `,
+  // 15: a scoring model's saved settings (RFM: bins, method, tier rules), kept apart from score_runs, which only a
+  // finished run writes: settings are edited before the first run and survive a cancelled one.
+  `
+  CREATE TABLE score_settings (
+    model       TEXT PRIMARY KEY,
+    settings    TEXT NOT NULL CHECK (json_valid(settings)),
+    updated_at  TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

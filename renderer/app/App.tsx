@@ -3,7 +3,9 @@ import { useApi } from '../api/queries';
 import { AuditView } from '../features/audit/AuditView';
 import { CustomersView } from '../features/customers/CustomersView';
 import { DedupView } from '../features/dedup/DedupView';
+import { RfmView } from '../features/rfm/RfmView';
 import { ImportsView } from '../features/imports/ImportsView';
+import { PredictionsView } from '../features/predictions/PredictionsView';
 import { SegmentsView } from '../features/segments/SegmentsView';
 import { StudioView } from '../features/studio/StudioView';
 import { WelcomeView } from '../features/workspace/WelcomeView';
@@ -12,7 +14,7 @@ import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Brand } from '../ui/Brand';
 
-export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit';
+export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit' | 'rfm' | 'predictions';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'studio', label: 'Studio' },
@@ -21,6 +23,8 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'imports', label: 'Imports' },
   { id: 'dedup', label: 'Duplicates' },
   { id: 'audit', label: 'Audit' },
+  { id: 'rfm', label: 'RFM' },
+  { id: 'predictions', label: 'Predictions' },
 ];
 
 export function App() {
@@ -29,7 +33,7 @@ export function App() {
   const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => {
-    // Ctrl/Cmd+1…6 switch views, as in most desktop studios.
+    // Ctrl/Cmd+1…7 switch views, as in most desktop studios.
     const onKey = (event: KeyboardEvent) => {
       const typing =
         event.target instanceof HTMLElement && (event.target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(event.target.tagName));
@@ -103,6 +107,8 @@ export function App() {
         {view === 'imports' && <ImportsView />}
         {view === 'audit' && <AuditView />}
         {view === 'dedup' && <DedupView />}
+        {view === 'rfm' && <RfmView />}
+        {view === 'predictions' && <PredictionsView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>

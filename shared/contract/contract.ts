@@ -37,9 +37,13 @@ import { AuditReport } from '../audit/report';
 import { Condition } from '../segments/rule';
 import { StoredRule } from '../segments/rule-tree';
 import { AsOfDate, SegmentKind, SegmentOverview } from './schemas';
+import { RfmSettings } from '../scores/rfm/settings';
+import { RfmRun } from '../scores/rfm/summary';
 import { ActivityVocabulary } from './schemas';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
+import { ComputedTokenList, CustomerComputed } from './token-schemas';
+import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -287,6 +291,31 @@ export const contract = {
     z.object({ key: z.string().trim().min(1), type: FieldType, locale: ParseContext.partial().optional() }),
     z.object({ jobId: z.string() }),
   ),
+  /** Every score token (with its description and whether this workspace computed it) and every segment name, for completions. */
+  'tokens.computed': method(NoInput, ComputedTokenList),
+  /** One customer's computed scores (with their as-of dates) and the segments they are in. */
+  'tokens.customer': method(z.object({ customerId: z.string().min(1) }), CustomerComputed),
+  /** The workspace's RFM settings (bins, method, ordered tier rules), or the R rfm package's defaults. */
+  'scores.rfm.settings.get': method(NoInput, RfmSettings),
+  'scores.rfm.settings.save': method(RfmSettings, RfmSettings),
+  /**
+   * Recompute RFM scores in a worker (job kind score.rfm): as of `asOf` (default today), with `settings` (default the
+   * saved ones). The scores rfm_r, rfm_f, rfm_m and rfm_tier replace the previous run's; a cancelled run keeps those.
+   */
+  'scores.rfm.run': method(
+    z.object({ asOf: AsOfDate.optional(), settings: RfmSettings.optional() }).strict(),
+    z.object({ jobId: z.string() }),
+  ),
+  /** The latest RFM run: its date, settings and summary (tier table, heatmap, counts per score), or null before the first. */
+  'scores.rfm.summary': method(NoInput, RfmRun.nullable()),
+  /**
+   * Fit a predictive model and score every customer in a worker job (kind `predictions.run`): `churn` (BG/NBD:
+   * churn_probability, expected_purchases in the next `days`) or `propensity` (logistic regression trained at
+   * asOf − days: purchase_propensity, holdout AUC and calibration). A cancelled or impossible run keeps the previous scores.
+   */
+  'predictions.start': method(PredictionSettings, z.object({ jobId: z.string() })),
+  /** The latest run of a prediction model (parameters, AUC, calibration, histogram), or null before the first. */
+  'predictions.latest': method(z.object({ model: PredictionModel }), PredictionRun.nullable()),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

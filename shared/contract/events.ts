@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -35,6 +35,7 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'dedup.merge': ['customers', 'dedup'],
   'dedup.undo': ['customers', 'dedup'],
   'dedup.saveRules': ['dedup'],
+  'scores.rfm.settings.save': ['scores'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -48,14 +49,28 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
     'preview.render',
     'customers.flags',
     'dedup.queue',
+    'tokens.computed',
+    'tokens.customer',
   ],
   imports: ['imports.list', 'imports.rejections', 'workspace.current'],
   // Not templates.get: an open editor is the source of truth for its template, and a push must never reload it.
   templates: ['templates.list', 'workspace.current'],
-  segments: ['segments.list', 'workspace.current', 'customers.list'],
+  segments: ['segments.list', 'workspace.current', 'customers.list', 'tokens.computed', 'tokens.customer'],
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
-  dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current'],
+  dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current', 'tokens.customer'],
+  // Scores are tokens, rule conditions and customer-dialog values.
+  scores: [
+    'scores.rfm.settings.get',
+    'scores.rfm.summary',
+    'predictions.latest',
+    'customers.get',
+    'customers.list',
+    'segments.list',
+    'preview.render',
+    'tokens.computed',
+    'tokens.customer',
+  ],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

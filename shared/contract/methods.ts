@@ -65,6 +65,14 @@ export const METHOD_NAMES = [
   'dedup.rules',
   'dedup.saveRules',
   'customers.setFieldType',
+  'tokens.computed',
+  'tokens.customer',
+  'scores.rfm.settings.get',
+  'scores.rfm.settings.save',
+  'scores.rfm.run',
+  'scores.rfm.summary',
+  'predictions.start',
+  'predictions.latest',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -4,6 +4,8 @@ import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { RuleName } from '../validation/rule-catalogue';
 import { AuditOutcome } from '../audit/report';
+import { RfmOutcome } from '../scores/rfm/outcome';
+import { PredictionOutcome } from '../scores/prediction-report';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -48,7 +50,7 @@ export const FieldInfo = z.object({
   /** Why the type may surprise: ambiguous dates, or a later import whose column disagreed. */
   typeWarning: z.string().nullable().default(null),
   /** The locale the field's values were imported with, so the rule builder reads typed values as the engine does. */
-  locale: ParseContext.nullable().default(null),
+  locale: ParseContext.nullish(),
 });
 export type FieldInfo = z.infer<typeof FieldInfo>;
 
@@ -305,6 +307,8 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('audit.run', AuditOutcome),
   jobOf('dedup', DedupRunReport),
   jobOf('fields.retype', RetypeReport),
+  jobOf('score.rfm', RfmOutcome),
+  jobOf('predictions.run', PredictionOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */

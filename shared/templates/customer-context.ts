@@ -60,7 +60,12 @@ export function resolveTokens(paths: readonly (readonly (string | number)[])[], 
     for (const part of path) {
       value = value && typeof value === 'object' ? (value as Record<string, unknown>)[String(part)] : undefined;
     }
-    const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : null;
+    // A list (a customer's segments) shows as its items, so an empty one reads as empty rather than missing.
+    const text = Array.isArray(value)
+      ? value.join(', ')
+      : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : null;
     tokens.push({ name, value: text, missing: text === null });
   }
   return tokens;

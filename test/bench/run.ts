@@ -40,6 +40,10 @@
  *   (1,000,000 by default). The reference is the same refresh on the demo
  *   workspace: the ratio says what the customer count costs (goal ≤ 1.2×).
  *
+ * segments.rfm: a full RFM recompute (the scores.rfm.run job) on SEG_CUSTOMERS customers and SEG_ORDERS orders
+ *   (1,000,000 and 5,000,000 by default) against the same work hand-written in SQL and run by the sqlite3 command
+ *   line on the same file (test/bench/segments-rfm.ts; goal ≤ 1.5×).
+ *
  * BENCH=preview.scale,customers.fields npm run bench runs only the benchmarks named.
  */
 import { spawnSync } from 'node:child_process';
@@ -56,6 +60,7 @@ import { recomputeFieldStats } from '../../electron/workspace/field-stats';
 import { previewRefreshes, sixPersonaWorkspace } from '../support/scale-workspace';
 import { benchDedup } from './dedup';
 import { benchDedupScale } from './dedup-scale';
+import { benchSegmentsRfm } from './segments-rfm';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -267,6 +272,7 @@ async function main(): Promise<void> {
     'customers.fields': benchFields,
     dedup: () => Promise.resolve(benchDedup()),
     'dedup.scale': () => Promise.resolve(benchDedupScale()),
+    'segments.rfm': () => benchSegmentsRfm(dir),
   };
   const only = process.env.BENCH?.split(',');
   try {

@@ -3,6 +3,7 @@ import { ContractError } from '../../../shared/contract/envelope';
 import type { Customer, Diagnostic } from '../../../shared/contract/schemas';
 import type { FieldCatalogue } from '../../../shared/fields/catalogue';
 import { customerContext, resolveTokens } from '../../../shared/templates/customer-context';
+import { withComputedTokens, type ComputedTokens } from '../../../shared/templates/computed-tokens';
 import type { RenderedEmail } from '../template-compiler';
 import { renderPool, type RenderPool } from './pool';
 import type { CompiledSource, FinishedEmail } from './tasks';
@@ -80,11 +81,12 @@ export async function renderInWorker(
   budget: Budget,
   pool: RenderPool = renderPool(),
   fields: FieldCatalogue = {},
+  computed?: ComputedTokens,
 ): Promise<RenderedEmail> {
   try {
-    return await pool.run({ kind: 'render', compiled, customer, fields }, budget.signal);
+    return await pool.run({ kind: 'render', compiled, customer, fields, computed }, budget.signal);
   } catch (error) {
-    const tokens = resolveTokens(compiled.variables, customerContext(customer));
+    const tokens = resolveTokens(compiled.variables, withComputedTokens(customerContext(customer), computed));
     const problem = budget.signal.aborted
       ? stopMessage(budget, renderStoppedMessage)
       : `Rendering failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -111,7 +113,14 @@ const stoppedDiagnostic = (message: string): Diagnostic => ({ severity: 'error',
 export async function renderMany(
   source: string,
   customers: readonly (Customer | null)[],
-  options: { ms?: number; cancel?: AbortSignal; pool?: RenderPool; fields?: FieldCatalogue } = {},
+  options: {
+    ms?: number;
+    cancel?: AbortSignal;
+    pool?: RenderPool;
+    fields?: FieldCatalogue;
+    /** Each customer's scores and segments; looked up once per customer, on the host. */
+    computed?: (customer: Customer) => ComputedTokens | undefined;
+  } = {},
 ): Promise<{ compiled: CompiledSource; rendered: (RenderedEmail | null)[]; compileMs: number }> {
   const { ms = PREVIEW_BUDGET_MS, pool = renderPool() } = options;
   const budget = await startBudget(ms, pool, options.cancel);
@@ -127,7 +136,9 @@ export async function renderMany(
   }
   const compileMs = performance.now() - started;
   const rendered = await Promise.all(
-    customers.map((customer) => (customer ? renderInWorker(compiled, customer, budget, pool, options.fields) : Promise.resolve(null))),
+    customers.map((customer) =>
+      customer ? renderInWorker(compiled, customer, budget, pool, options.fields, options.computed?.(customer)) : Promise.resolve(null),
+    ),
   );
   return { compiled, rendered, compileMs };
 }
@@ -138,8 +149,13 @@ export async function compileForExport(source: string): Promise<CompiledSource> 
 }
 
 /** Export's per-persona render, each under its own generous budget. */
-export async function renderForExport(compiled: CompiledSource, customer: Customer, fields: FieldCatalogue = {}): Promise<RenderedEmail> {
-  return renderInWorker(compiled, customer, await startBudget(EXPORT_BUDGET_MS), renderPool(), fields);
+export async function renderForExport(
+  compiled: CompiledSource,
+  customer: Customer,
+  fields: FieldCatalogue = {},
+  computed?: ComputedTokens,
+): Promise<RenderedEmail> {
+  return renderInWorker(compiled, customer, await startBudget(EXPORT_BUDGET_MS), renderPool(), fields, computed);
 }
 
 /** Export's CSS inlining and plain-text part, in a worker under a generous budget (both parse the whole email). */

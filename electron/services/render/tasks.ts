@@ -1,5 +1,6 @@
 import type { Customer, Diagnostic } from '../../../shared/contract/schemas';
 import type { FieldCatalogue } from '../../../shared/fields/catalogue';
+import type { ComputedTokens } from '../../../shared/templates/computed-tokens';
 import type { RenderedEmail } from '../template-compiler';
 
 /**
@@ -23,7 +24,8 @@ export type RenderTask =
   | { kind: 'warm' }
   | { kind: 'compile'; source: string }
   /** `fields`: the workspace's typed fields, so Liquid gets numbers, booleans and dates (see customerContext). */
-  | { kind: 'render'; compiled: CompiledSource; customer: Customer; fields: FieldCatalogue }
+  /** `computed`: the customer's scores and segments (see computed-tokens.ts), looked up by the host. */
+  | { kind: 'render'; compiled: CompiledSource; customer: Customer; fields: FieldCatalogue; computed?: ComputedTokens | undefined }
   /** Export's last step: CSS inlined, and the plain-text part when asked. */
   | { kind: 'finish'; html: string; text: boolean };
 

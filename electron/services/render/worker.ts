@@ -38,7 +38,7 @@ async function compile(source: string): Promise<CompiledSource> {
   };
 }
 
-function render({ compiled, customer, fields }: Extract<RenderTask, { kind: 'render' }>): RenderedEmail {
+function render({ compiled, customer, fields, computed }: Extract<RenderTask, { kind: 'render' }>): RenderedEmail {
   const template: CompiledTemplate = {
     html: compiled.html,
     liquid: compiled.renderable && compiled.html !== null ? parsedLiquid(compiled.html) : null,
@@ -46,7 +46,7 @@ function render({ compiled, customer, fields }: Extract<RenderTask, { kind: 'ren
     variables: compiled.variables,
     locate: compiled.html === null ? () => null : locatorFor(compiled.source, compiled.html),
   };
-  return renderForCustomer(template, customer, fields);
+  return renderForCustomer(template, customer, fields, computed);
 }
 
 export default async function runRenderTask(task: RenderTask): Promise<unknown> {

@@ -4,6 +4,7 @@ import { displayName } from '../../../shared/templates/customer-context';
 import { errorMessage, useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { CustomerFlags } from '../validation/CustomerFlags';
+import { CustomerScores } from './CustomerScores';
 import { fieldText } from './field-value';
 
 interface Props {
@@ -45,6 +46,7 @@ export function CustomerDialog({ customer, fields, onClose }: Props) {
       }
     >
       <CustomerFlags customerId={customer.id} />
+      <CustomerScores customerId={customer.id} />
       <table className="table" aria-label="Customer fields">
         <thead>
           <tr>

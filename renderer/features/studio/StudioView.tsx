@@ -7,7 +7,7 @@ import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { modKey } from '../../ui/format';
 import { ExportDialog } from './ExportDialog';
 import { FieldPicker } from './FieldPicker';
-import { setCompletionFields } from './liquid-completions';
+import { setCompletionFields, setCompletionTokens } from './liquid-completions';
 import { PersonaDialog } from './PersonaDialog';
 import { PreviewCard, type Device } from './PreviewCard';
 import { HistoryDialog } from './history/HistoryDialog';
@@ -59,6 +59,8 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
     if (selectedId !== null) localStorage.setItem(lastTemplateKey(workspacePath), String(selectedId));
   }, [selectedId, workspacePath]);
   useEffect(() => setCompletionFields(fields.data ?? []), [fields.data]);
+  const computedTokens = useApi('tokens.computed', {});
+  useEffect(() => setCompletionTokens(computedTokens.data ?? null), [computedTokens.data]);
 
   const selected = templates.data?.find((t) => t.id === selectedId) ?? null;
   const diagnostics: Diagnostic[] = useMemo(() => previews.result?.diagnostics ?? [], [previews.result]);
@@ -117,7 +119,13 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 {SAVE_LABEL[draft.state]}
               </span>
             )}
-            {selected && <FieldPicker fields={fields.data ?? []} onPick={(text) => setInsert({ text, nonce: Date.now() })} />}
+            {selected && (
+              <FieldPicker
+                fields={fields.data ?? []}
+                scores={computedTokens.data?.scores ?? []}
+                onPick={(text) => setInsert({ text, nonce: Date.now() })}
+              />
+            )}
             {selected && (
               <button
                 className="btn btn-sm"

@@ -1,4 +1,7 @@
+import type { languages } from 'monaco-editor';
 import type { FieldInfo } from '../../../shared/contract/schemas';
+import type { ComputedTokenList } from '../../../shared/contract/token-schemas';
+import { segmentConditionCompletion, tokenCompletions, type TokenCompletion } from './completion-items';
 import type { Monaco } from './monaco-setup';
 
 /** Filters worth suggesting first in email copy; the full LiquidJS set still works. */
@@ -16,6 +19,7 @@ const FILTERS: { name: string; detail: string; snippet: string }[] = [
 ];
 
 let fields: FieldInfo[] = [];
+let computed: ComputedTokenList | null = null;
 let registered = false;
 
 /** Called whenever the workspace's fields change; the provider reads the latest list. */
@@ -23,10 +27,17 @@ export function setCompletionFields(next: FieldInfo[]): void {
   fields = next;
 }
 
+/** Called whenever the workspace's scores or segments change (`tokens.computed`). */
+export function setCompletionTokens(next: ComputedTokenList | null): void {
+  computed = next;
+}
+
 /**
  * Token autocomplete inside `{{ … }}` and `{% … %}`: every field under its
  * snake_case name and its PascalCase alias, with its label and a sample value,
- * and filters after a `|`. Registered once per Monaco instance.
+ * every score token with whether it is computed, `customer.segments`, and
+ * filters after a `|`. At the start of a `{% %}` tag, a segment condition
+ * snippet. Registered once per Monaco instance.
  */
 export function registerLiquidCompletions(monaco: Monaco): void {
   if (registered) return;
@@ -79,32 +90,41 @@ export function registerLiquidCompletions(monaco: Monaco): void {
       const needsClose = openOutput === open && !/^\s*\}\}/.test(after);
       const closing = needsClose ? ' }}' : /^\}\}/.test(after) ? ' ' : '';
       const wrap = (name: string) => `${needsLead ? ' ' : ''}${name}${closing}`;
-      return {
-        suggestions: fields.flatMap((field) => {
-          const detail = `${field.label}${field.sample ? ` · e.g. ${field.sample}` : ''}`;
-          const documentation = `${field.kind === 'custom' ? 'Custom attribute' : 'Customer field'}, filled for ${field.filled} customers.`;
-          return [
-            {
-              label: field.key,
-              kind: monaco.languages.CompletionItemKind.Field,
-              detail,
-              documentation,
-              insertText: wrap(field.key),
-              range,
-              sortText: `a${field.key}`,
-            },
-            {
-              label: field.alias,
-              kind: monaco.languages.CompletionItemKind.Variable,
-              detail,
-              documentation,
-              insertText: wrap(field.alias),
-              range,
-              sortText: `b${field.alias}`,
-            },
-          ];
-        }),
+      const KIND = monaco.languages.CompletionItemKind;
+      const kinds: Record<TokenCompletion['kind'], number> = {
+        field: KIND.Field,
+        alias: KIND.Variable,
+        score: KIND.Value,
+        segments: KIND.Field,
+        snippet: KIND.Snippet,
       };
+      const suggestions: languages.CompletionItem[] = tokenCompletions(fields, computed).map((item) => ({
+        label: item.label,
+        kind: kinds[item.kind],
+        detail: item.detail,
+        documentation: item.documentation,
+        insertText: wrap(item.insertText),
+        range,
+        sortText: item.sortText,
+      }));
+      // At the start of a tag (`{%`, maybe a word), the whole tag can become a segment condition.
+      const condition = openTag === open && /^\s*\w*$/.test(inside) ? segmentConditionCompletion(computed) : null;
+      if (condition) {
+        const typed = before.slice(open);
+        const autoClosed = /^ ?%?\}/.exec(after)?.[0].length ?? 0;
+        suggestions.unshift({
+          label: condition.label,
+          kind: kinds.snippet,
+          detail: condition.detail,
+          documentation: condition.documentation,
+          insertText: condition.insertText,
+          insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
+          filterText: typed,
+          range: { ...range, startColumn: open + 1, endColumn: position.column + autoClosed },
+          sortText: condition.sortText,
+        });
+      }
+      return { suggestions };
     },
   });
 }

@@ -1,0 +1,10 @@
+import type { ScoreModelCommand } from './score-command';
+import { churnScoreCommand, propensityScoreCommand } from './score-predictions';
+import { rfmScoreCommand } from './score-rfm-command';
+
+/** The models `tailor score` knows, by name; a model adds its entry here (its command lives in its own file). */
+export const SCORE_MODEL_COMMANDS: Record<string, ScoreModelCommand> = {
+  rfm: rfmScoreCommand,
+  churn: churnScoreCommand,
+  propensity: propensityScoreCommand,
+};
