@@ -38,6 +38,8 @@ Examples:
   $ tailor rejects shop.tailor --out customers-rejected.csv
   $ tailor audit shop.tailor --json
   $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
+  $ tailor score shop.tailor intent --as-of 2026-11-01 --json
+  $ tailor score shop.tailor clusters --k 4
   $ tailor serve shop.tailor --port 4780 --open
   $ tailor score shop.tailor rfm --as-of 2026-06-30 --json
   $ tailor score shop.tailor churn --as-of 2026-11-01 --days 90 --json

@@ -14,6 +14,8 @@ import { importHistoryHandlers } from './import-history-handlers';
 import { tokenHandlers } from './token-handlers';
 import { rfmHandlers } from './rfm-handlers';
 import { predictionHandlers } from './prediction-handlers';
+import { intentHandlers } from './intent-handlers';
+import { clustersHandlers } from './clusters-handlers';
 import { vocabularyHandlers } from './vocabulary-handlers';
 
 export type { HandlerContext, HostKind } from './context';
@@ -35,6 +37,8 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...tokenHandlers(ctx),
     ...rfmHandlers(ctx),
     ...predictionHandlers(ctx),
+    ...intentHandlers(ctx),
+    ...clustersHandlers(ctx),
     ...vocabularyHandlers(ctx),
   };
 }

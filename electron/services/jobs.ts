@@ -77,6 +77,22 @@ export const SCORE_RFM: JobKindSpec<'score.rfm'> = {
   changes: ['scores', 'segments'],
 };
 
+/** Intent scoring: progress in steps; the scores (tokens, conditions, the High intent segment's members) change. */
+export const INTENT_RUN: JobKindSpec<'intent.run'> = {
+  kind: 'intent.run',
+  unit: 'rows',
+  outcome: (result) => ({ status: result.status, message: result.message }),
+  changes: ['scores'],
+};
+
+/** Clustering: progress in steps (one per k charted); the `cluster` scores change. */
+export const CLUSTERS_RUN: JobKindSpec<'clusters.run'> = {
+  kind: 'clusters.run',
+  unit: 'rows',
+  outcome: (result) => ({ status: result.status, message: result.message }),
+  changes: ['scores'],
+};
+
 const KEEP_FINISHED = 50;
 /** Progress events at most this often per job; start and end are always sent. */
 export const PROGRESS_EVENT_MS = 100;

@@ -3,9 +3,8 @@ import { useApi } from '../api/queries';
 import { AuditView } from '../features/audit/AuditView';
 import { CustomersView } from '../features/customers/CustomersView';
 import { DedupView } from '../features/dedup/DedupView';
-import { RfmView } from '../features/rfm/RfmView';
 import { ImportsView } from '../features/imports/ImportsView';
-import { PredictionsView } from '../features/predictions/PredictionsView';
+import { ScoresView } from '../features/scores/ScoresView';
 import { SegmentsView } from '../features/segments/SegmentsView';
 import { StudioView } from '../features/studio/StudioView';
 import { WelcomeView } from '../features/workspace/WelcomeView';
@@ -14,7 +13,7 @@ import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { Brand } from '../ui/Brand';
 
-export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit' | 'rfm' | 'predictions';
+export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit' | 'scores';
 
 const VIEWS: { id: View; label: string }[] = [
   { id: 'studio', label: 'Studio' },
@@ -23,8 +22,7 @@ const VIEWS: { id: View; label: string }[] = [
   { id: 'imports', label: 'Imports' },
   { id: 'dedup', label: 'Duplicates' },
   { id: 'audit', label: 'Audit' },
-  { id: 'rfm', label: 'RFM' },
-  { id: 'predictions', label: 'Predictions' },
+  { id: 'scores', label: 'Scores' },
 ];
 
 export function App() {
@@ -107,8 +105,7 @@ export function App() {
         {view === 'imports' && <ImportsView />}
         {view === 'audit' && <AuditView />}
         {view === 'dedup' && <DedupView />}
-        {view === 'rfm' && <RfmView />}
-        {view === 'predictions' && <PredictionsView />}
+        {view === 'scores' && <ScoresView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
     </div>

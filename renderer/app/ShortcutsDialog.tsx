@@ -2,7 +2,7 @@ import { Dialog } from '../ui/Dialog';
 import { modKey } from '../ui/format';
 
 const SHORTCUTS: [string, string][] = [
-  [`${modKey}+1 … 8`, 'Studio, Customers, Segments, Imports, Duplicates, Audit, RFM, Predictions'],
+  [`${modKey}+1 … 7`, 'Studio, Customers, Segments, Imports, Duplicates, Audit, Scores (RFM, intent, clusters, predictions)'],
   [`${modKey}+S`, 'Save the template now (it also saves by itself)'],
   [`${modKey}+Shift+E`, 'Export the template'],
   ['Alt+N', 'New template'],

@@ -44,6 +44,9 @@ import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { ComputedTokenList, CustomerComputed } from './token-schemas';
 import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
+import { IntentStartInput } from '../scores/intent/intent-settings';
+import { IntentRun } from '../scores/intent/intent-summary';
+import { ClusterName, ClustersRun, ClustersStartInput } from '../scores/clusters/cluster-run';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -316,6 +319,29 @@ export const contract = {
   'predictions.start': method(PredictionSettings, z.object({ jobId: z.string() })),
   /** The latest run of a prediction model (parameters, AUC, calibration, histogram), or null before the first. */
   'predictions.latest': method(z.object({ model: PredictionModel }), PredictionRun.nullable()),
+  /**
+   * Score purchase intent in a worker job (kind `intent.run`): weighted events of the window before the as-of date
+   * (today when left out), optionally decayed by a half-life; stored as the `intent_score` of every customer.
+   */
+  'intent.start': method(IntentStartInput, z.object({ jobId: z.string() })),
+  /** The latest intent run (settings, histogram, threshold and its segment), or null before the first. */
+  'intent.latest': method(NoInput, IntentRun.nullable()),
+  /** How many customers have an intent score at least `threshold` (the histogram's live count). */
+  'intent.countAtLeast': method(z.object({ threshold: z.number().min(0) }), z.object({ count: z.number().int() })),
+  /** Keep `threshold` with the intent run and create or update the "High intent" segment: intent_score ≥ threshold. */
+  'intent.applyThreshold': method(
+    z.object({ threshold: z.number().min(0) }),
+    z.object({ segment: z.object({ id: Id, name: z.string() }), count: z.number().int() }),
+  ),
+  /**
+   * Cluster customers with seeded K-Means in a worker job (kind `clusters.run`) on standardised features at the
+   * as-of date; k from 2 to 8, or the best silhouette when left out. Each customer's cluster name is its `cluster` score.
+   */
+  'clusters.start': method(ClustersStartInput, z.object({ jobId: z.string() })),
+  /** The latest clustering: k chart (silhouette and inertia), profile per cluster, names and medoids; null before the first. */
+  'clusters.latest': method(NoInput, ClustersRun.nullable()),
+  /** Rename a cluster: its members' `cluster` score changes with it. */
+  'clusters.rename': method(z.object({ index: z.number().int().min(0), name: ClusterName }), ClustersRun),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -36,6 +36,8 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'dedup.undo': ['customers', 'dedup'],
   'dedup.saveRules': ['dedup'],
   'scores.rfm.settings.save': ['scores'],
+  'intent.applyThreshold': ['scores', 'segments'],
+  'clusters.rename': ['scores'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -64,6 +66,9 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
     'scores.rfm.settings.get',
     'scores.rfm.summary',
     'predictions.latest',
+    'intent.latest',
+    'intent.countAtLeast',
+    'clusters.latest',
     'customers.get',
     'customers.list',
     'segments.list',

@@ -73,6 +73,13 @@ export const METHOD_NAMES = [
   'scores.rfm.summary',
   'predictions.start',
   'predictions.latest',
+  'intent.start',
+  'intent.latest',
+  'intent.countAtLeast',
+  'intent.applyThreshold',
+  'clusters.start',
+  'clusters.latest',
+  'clusters.rename',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

@@ -6,6 +6,8 @@ import { RuleName } from '../validation/rule-catalogue';
 import { AuditOutcome } from '../audit/report';
 import { RfmOutcome } from '../scores/rfm/outcome';
 import { PredictionOutcome } from '../scores/prediction-report';
+import { IntentOutcome } from '../scores/intent/intent-summary';
+import { ClustersOutcome } from '../scores/clusters/cluster-run';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -309,6 +311,8 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('fields.retype', RetypeReport),
   jobOf('score.rfm', RfmOutcome),
   jobOf('predictions.run', PredictionOutcome),
+  jobOf('intent.run', IntentOutcome),
+  jobOf('clusters.run', ClustersOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */

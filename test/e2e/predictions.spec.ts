@@ -1,11 +1,12 @@
 import { expect, test } from './fixtures';
+import { openScores } from './scores-nav';
 
 test('predictions on the demo: run propensity and churn, see the holdout AUC, the calibration chart and the churn histogram', async ({
   page,
   studio,
 }) => {
   await page.goto(studio.url);
-  await page.keyboard.press('Control+7');
+  await openScores(page, 'Predictions');
   await expect(page.getByRole('heading', { name: 'Predictions', level: 1 })).toBeVisible();
 
   // The demo's activity ends on 2026-10-31: score as of the next day, so the window after the cutoff holds purchases.
@@ -46,7 +47,7 @@ test('predictions on the demo: run propensity and churn, see the holdout AUC, th
   if (await demo.isChecked()) await demo.uncheck();
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('button', { name: /empty/ })).toBeVisible();
-  await page.keyboard.press('Control+7');
+  await openScores(page, 'Predictions');
   await expect(page.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
   await expect(page.getByText(/at least 20 customers with repeat purchases/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run churn' })).toHaveCount(0);

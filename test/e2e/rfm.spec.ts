@@ -1,11 +1,12 @@
 import { expect, test } from './fixtures';
+import { openScores } from './scores-nav';
 
 test('RFM on the demo workspace: run as of a date, see the heatmap, tier bars and tier table, edit the tier rules', async ({
   page,
   studio,
 }) => {
   await page.goto(studio.url);
-  await page.keyboard.press('Control+7');
+  await openScores(page, 'RFM');
   await expect(page.getByRole('heading', { name: 'RFM', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No RFM scores yet' })).toBeVisible();
 
@@ -51,7 +52,7 @@ test('a workspace without orders says RFM needs them and leads to the import', a
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('button', { name: /empty/ })).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'RFM' }).click();
+  await openScores(page, 'RFM');
   await expect(page.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Run RFM' })).toHaveCount(0);
   await studio.shot(page, 'rfm-03-empty');

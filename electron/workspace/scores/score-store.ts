@@ -79,3 +79,23 @@ export function scoreRun(db: Db, model: ScoreModel): ScoreRun | null {
     computedAt: row.computed_at,
   };
 }
+
+/**
+ * `replaceModelScores` for a model whose scores SQL computes: `select` yields
+ * (customer_id, value, label) rows of the one score `score`, inserted in the
+ * same transaction that clears the model's previous scores and records the
+ * run, so a million rows never pass through JavaScript.
+ */
+export function replaceModelScoresFromQuery(
+  db: Db,
+  run: Omit<ScoreRun, 'computedAt'>,
+  score: ScoreName,
+  select: { sql: string; params: readonly unknown[] },
+): void {
+  db.transaction(() => {
+    replaceModelScores(db, run, []);
+    db.prepare(
+      `INSERT INTO customer_scores (score, customer_id, value, label) SELECT ?, customer_id, value, label FROM (${select.sql})`,
+    ).run(score, ...select.params);
+  })();
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { useApi } from '../../api/queries';
+import { api } from '../../api/transport';
+import { formatWhen } from '../../ui/format';
+import { ImportDialog } from '../imports/ImportDialog';
+import { ScoreProgress } from '../scores/ScoreProgress';
+import { useScoreJob } from '../scores/use-score-job';
+import '../scores/scores.css';
+import { formFromSettings, startInput, type IntentForm } from './intent-form';
+import { IntentSettingsForm } from './IntentSettingsForm';
+import { ThresholdPanel } from './ThresholdPanel';
+
+/** Intent: weighted recent events per customer, their histogram, and the threshold that makes "High intent". */
+export function IntentView() {
+  const workspace = useApi('workspace.current', {});
+  const latest = useApi('intent.latest', {});
+  const { run, start, cancel } = useScoreJob(['intent.latest', 'intent.countAtLeast']);
+  const [edited, setForm] = useState<IntentForm | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
+
+  // Until edited, the form shows the last run's settings (as of today).
+  const form = edited ?? (latest.isSuccess ? formFromSettings(latest.data?.settings ?? null) : null);
+
+  const counts = workspace.data?.counts;
+  const noEvents = counts !== undefined && counts.events === 0;
+  const running = run.kind === 'running';
+  const result = latest.data ?? null;
+
+  const runScoring = () => {
+    if (!form) return;
+    const checked = startInput(form);
+    if (!checked.ok) {
+      setProblem(checked.message);
+      return;
+    }
+    setProblem(null);
+    void start(() => api.call('intent.start', checked.input));
+  };
+
+  return (
+    <div className="page score-page" style={{ height: '100%' }}>
+      <div className="page-header">
+        <h1>Intent</h1>
+        {result && (
+          <span className="muted">
+            As of {result.settings.asOf} · computed {formatWhen(result.computedAt)}
+          </span>
+        )}
+        <span style={{ flex: 1 }} />
+        {!noEvents && (
+          <button className="btn btn-primary" onClick={runScoring} disabled={running || !form}>
+            {result ? 'Score again' : 'Score intent'}
+          </button>
+        )}
+      </div>
+      {running && <ScoreProgress run={run} label="Scoring intent" onCancel={cancel} />}
+      {problem && (
+        <div className="card score-note alert-danger" role="alert">
+          {problem}
+        </div>
+      )}
+      {run.kind === 'ended' && !run.ok && (
+        <div className="card score-note" role="alert">
+          {run.message}
+        </div>
+      )}
+      {noEvents ? (
+        <div className="card empty">
+          <h2>No events yet</h2>
+          Intent is scored from events such as product views, cart adds and purchases. Import an events file (customer, type, time) and come
+          back.
+          <button className="btn btn-primary" onClick={() => setImporting(true)}>
+            Import CSV…
+          </button>
+        </div>
+      ) : (
+        <div className="score-layout">
+          {form && <IntentSettingsForm form={form} onChange={setForm} suggestions={result?.summary.unweighted ?? []} />}
+          <div className="score-results">
+            {result ? (
+              <ThresholdPanel key={result.computedAt} run={result} />
+            ) : (
+              !running &&
+              latest.isSuccess && (
+                <div className="card empty">
+                  <h2>No intent scores yet</h2>
+                  Each event of a weighted type in the window adds its weight (halved every half-life, if you set one). Choose the weights
+                  and press Score intent.
+                </div>
+              )
+            )}
+          </div>
+        </div>
+      )}
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
