@@ -16,6 +16,7 @@ import { rfmHandlers } from './rfm-handlers';
 import { predictionHandlers } from './prediction-handlers';
 import { intentHandlers } from './intent-handlers';
 import { clustersHandlers } from './clusters-handlers';
+import { vocabularyHandlers } from './vocabulary-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -38,5 +39,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...predictionHandlers(ctx),
     ...intentHandlers(ctx),
     ...clustersHandlers(ctx),
+    ...vocabularyHandlers(ctx),
   };
 }

@@ -176,6 +176,9 @@ export function fieldCatalogue(db: Db): FieldCatalogue {
   return catalogue;
 }
 
+/** The locale a field's values were read with, once an import has set it. */
+const storedLocale = (row: StoredFieldType | undefined) => (row && storedTyping(row)?.context) ?? null;
+
 /**
  * Every field a template or rule can use, with fill counts, a sample value and its type.
  * Reads the cached statistics (see field-stats.ts), so it costs the same at a
@@ -185,9 +188,10 @@ export function listFields(db: Db): FieldInfo[] {
   const stats = readFieldStats(db);
   const sampleOf = (value: string | number | null | undefined): string | null =>
     value === null || value === undefined ? null : String(value);
-  const typeOf = (row: StoredFieldType | undefined): Pick<FieldInfo, 'type' | 'typeWarning'> => ({
+  const typeOf = (row: StoredFieldType | undefined): Pick<FieldInfo, 'type' | 'typeWarning' | 'locale'> => ({
     type: (row && storedTyping(row)?.type) ?? 'text',
     typeWarning: row?.warning ?? null,
+    locale: storedLocale(row),
   });
   const canonicalTypes = canonicalFieldTypes(db);
   const fields: FieldInfo[] = CANONICAL_FIELDS.map(({ key, label }) => {
@@ -202,6 +206,7 @@ export function listFields(db: Db): FieldInfo[] {
       // Canonical types are fixed, so they show before any import has set their locale.
       type: FieldType.safeParse(canonicalTypes.get(key)?.type).data ?? 'text',
       typeWarning: canonicalTypes.get(key)?.warning ?? null,
+      locale: storedLocale(canonicalTypes.get(key)),
     };
   });
   const custom = db

@@ -39,6 +39,7 @@ import { StoredRule } from '../segments/rule-tree';
 import { AsOfDate, SegmentKind, SegmentOverview } from './schemas';
 import { RfmSettings } from '../scores/rfm/settings';
 import { RfmRun } from '../scores/rfm/summary';
+import { ActivityVocabulary } from './schemas';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { ComputedTokenList, CustomerComputed } from './token-schemas';
@@ -165,6 +166,8 @@ export const contract = {
     z.object({ id: Id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
     z.object({ total: z.number().int(), rows: z.array(Customer) }),
   ),
+  /** What the rule builder offers in its pickers: the workspace's event types, categories and most frequent products. */
+  'segments.vocabulary': method(NoInput, ActivityVocabulary),
 
   'personas.list': method(NoInput, z.array(Persona)),
   'personas.save': method(z.object({ id: Id.optional(), label: z.string().trim().min(1).max(80), source: PersonaSource }), Persona),

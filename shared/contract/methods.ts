@@ -32,6 +32,7 @@ export const METHOD_NAMES = [
   'segments.refresh',
   'segments.overview',
   'segments.members',
+  'segments.vocabulary',
   'personas.list',
   'personas.save',
   'personas.delete',

@@ -52,6 +52,8 @@ export const FieldInfo = z.object({
   type: FieldType.default('text'),
   /** Why the type may surprise: ambiguous dates, or a later import whose column disagreed. */
   typeWarning: z.string().nullable().default(null),
+  /** The locale the field's values were imported with, so the rule builder reads typed values as the engine does. */
+  locale: ParseContext.nullish(),
 });
 export type FieldInfo = z.infer<typeof FieldInfo>;
 
@@ -368,6 +370,16 @@ export const SegmentOverview = z.object({
   overlaps: z.array(z.array(z.number().int())),
 });
 export type SegmentOverview = z.infer<typeof SegmentOverview>;
+
+/** The names the rule builder's pickers offer, read from the workspace's orders and events. */
+export const ActivityVocabulary = z.object({
+  eventTypes: z.array(z.string()),
+  /** Order and event categories, as written most often. */
+  categories: z.array(z.string()),
+  /** The most frequent products in events. */
+  products: z.array(z.string()),
+});
+export type ActivityVocabulary = z.infer<typeof ActivityVocabulary>;
 
 export const PersonaSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), customerId: z.string().min(1) }),

@@ -8,7 +8,7 @@ interface Props {
   onChange: (rule: SegmentRule) => void;
 }
 
-/** Rows of field / operator / value, all of which must hold (AND). Each field offers the operators its type compares with. */
+/** The customers grid filter: rows of field / operator / value, all of which must hold (AND); segments use the nested RuleBuilder. Each field offers the operators its type compares with. */
 export function RuleEditor({ rule, fields, onChange }: Props) {
   const update = (index: number, patch: Partial<Condition>) =>
     onChange({ ...rule, conditions: rule.conditions.map((c, i) => (i === index ? { ...c, ...patch } : c)) });

@@ -1,0 +1,32 @@
+interface Props {
+  asOf: string | null;
+  onChange: (asOf: string | null) => void;
+}
+
+/** The date the segment evaluates at: today unless one is picked; "in the last N days" counts back from it. */
+export function AsOfField({ asOf, onChange }: Props) {
+  return (
+    <label className="field">
+      <span>As of</span>
+      <span className="as-of">
+        <input
+          className="input"
+          type="date"
+          value={asOf ?? ''}
+          onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)}
+          aria-label="As-of date"
+          aria-describedby="as-of-hint"
+        />
+        {asOf === null ? (
+          <span className="muted" id="as-of-hint">
+            today
+          </span>
+        ) : (
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => onChange(null)} id="as-of-hint">
+            Use today
+          </button>
+        )}
+      </span>
+    </label>
+  );
+}
