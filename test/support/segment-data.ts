@@ -20,12 +20,18 @@ function storedTyped(type: FieldType, value: string | number | boolean): unknown
  * typed fields registered with their type, orders, events with product and
  * category in properties, and scores.
  */
-export function writeSegmentData(db: Db, customers: readonly EvalCustomer[], types: Readonly<Record<string, FieldType>>): void {
+export function writeSegmentData(
+  db: Db,
+  customers: readonly EvalCustomer[],
+  types: Readonly<Record<string, FieldType>>,
+  /** Text fields the workspace has even when no customer fills them. */
+  textFields: readonly string[] = [],
+): void {
   const locale = JSON.stringify(DEFAULT_CONTEXT);
   db.transaction(() => {
     const customKeys = new Set<string>();
     for (const customer of customers) for (const key of Object.keys(customer.text)) if (!CANONICAL.has(key)) customKeys.add(key);
-    for (const key of Object.keys(types)) if (!CANONICAL.has(key)) customKeys.add(key);
+    for (const key of [...Object.keys(types), ...textFields]) if (!CANONICAL.has(key)) customKeys.add(key);
     const field = db.prepare('INSERT OR IGNORE INTO customer_fields (key, label, created_at, type, locale) VALUES (?, ?, ?, ?, ?)');
     for (const key of customKeys) field.run(key, key, STAMP, types[key] ?? 'text', types[key] ? locale : null);
     for (const [key, type] of Object.entries(types)) {

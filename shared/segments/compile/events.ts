@@ -20,6 +20,9 @@ export const EVENT_PRODUCT = `(properties ->> '$.product')`;
  * the as-of day never count; category and product match without case.
  */
 export function eventsSql(b: SqlBuilder, condition: EventsCondition): string {
+  const op = COUNT_OPS[condition.countOp];
+  // "at least 0 times" holds for everyone; decided before any parameter is bound.
+  if (condition.did && op === 'gte' && condition.times === 0) return '1 = 1';
   const parts = ['customer_id IS NOT NULL', `type = ${b.bind(condition.eventType.trim())}`];
   const { until } = lastDays(b.ctx.asOf, 1);
   if (condition.windowDays !== null) parts.push(`occurred_at >= ${b.bind(lastDays(b.ctx.asOf, condition.windowDays).from)}`);
@@ -33,10 +36,7 @@ export function eventsSql(b: SqlBuilder, condition: EventsCondition): string {
   const where = parts.join(' AND ');
   const from = 'events';
   if (!condition.did) return membership({ from, where, having: null, emptyMatches: true });
-  const op = COUNT_OPS[condition.countOp];
-  if (op === 'gte' && condition.times <= 1) {
-    return condition.times === 0 ? '1 = 1' : membership({ from, where, having: null, emptyMatches: false });
-  }
+  if (op === 'gte' && condition.times === 1) return membership({ from, where, having: null, emptyMatches: false });
   return membership({
     from,
     where,
