@@ -40,6 +40,11 @@
  *   (1,000,000 by default). The reference is the same refresh on the demo
  *   workspace: the ratio says what the customer count costs (goal ≤ 1.2×).
  *
+ * segments: a rule segment's count (orders, events and a field) on a generated
+ *   workspace of 1M customers, 5M orders and 10M events against the same count
+ *   hand-written for the sqlite3 command line, and the live count while
+ *   editing through the app (budget 200 ms); see segments.ts.
+ *
  * BENCH=preview.scale,customers.fields npm run bench runs only the benchmarks named.
  */
 import { spawnSync } from 'node:child_process';
@@ -56,6 +61,7 @@ import { recomputeFieldStats } from '../../electron/workspace/field-stats';
 import { previewRefreshes, sixPersonaWorkspace } from '../support/scale-workspace';
 import { benchDedup } from './dedup';
 import { benchDedupScale } from './dedup-scale';
+import { benchSegments } from './segments';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -267,6 +273,7 @@ async function main(): Promise<void> {
     'customers.fields': benchFields,
     dedup: () => Promise.resolve(benchDedup()),
     'dedup.scale': () => Promise.resolve(benchDedupScale()),
+    segments: benchSegments,
   };
   const only = process.env.BENCH?.split(',');
   try {

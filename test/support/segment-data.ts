@@ -42,7 +42,9 @@ export function writeSegmentData(
        VALUES (@id, @email, @first_name, @last_name, @phone, @birth_date, @gender, @city, @country, @attributes, @typed, @stamp, @stamp)`,
     );
     const order = db.prepare('INSERT INTO orders (id, customer_id, customer_key, ordered_at, total, category) VALUES (?, ?, ?, ?, ?, ?)');
-    const event = db.prepare('INSERT INTO events (customer_id, customer_key, type, occurred_at, properties) VALUES (?, ?, ?, ?, ?)');
+    const event = db.prepare(
+      'INSERT INTO events (customer_id, customer_key, type, occurred_at, properties, category) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const score = db.prepare('INSERT INTO customer_scores (score, customer_id, value, label) VALUES (?, ?, ?, ?)');
     let orderId = 0;
     for (const customer of customers) {
@@ -58,7 +60,7 @@ export function writeSegmentData(
         const properties: Record<string, string> = {};
         if (e.category !== undefined) properties.category = e.category;
         if (e.product !== undefined) properties.product = e.product;
-        event.run(customer.id, customer.id, e.type, e.occurredAt, JSON.stringify(properties));
+        event.run(customer.id, customer.id, e.type, e.occurredAt, JSON.stringify(properties), e.category ?? null);
       }
       for (const [name, value] of Object.entries(customer.scores)) {
         score.run(name, customer.id, typeof value === 'number' ? value : null, typeof value === 'string' ? value : null);
