@@ -13,6 +13,7 @@ import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
 import { undoImportCommand } from './undo-command';
 import { auditCommand } from './audit-command';
+import { parseAsOf, parseLimit, segmentCommand, segmentsCommand } from './segments-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -36,6 +37,8 @@ Examples:
   $ tailor rejects shop.tailor --out customers-rejected.csv
   $ tailor audit shop.tailor --json
   $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
+  $ tailor segments shop.tailor --json
+  $ tailor segment shop.tailor "High-value customers" --members --limit 20 --as-of 2026-06-30
   $ tailor serve shop.tailor --port 4780 --open
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
@@ -271,6 +274,26 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('profile every field (completeness, distinct and top values, range, outliers) and list anomalies with their rows')
     .argument('<workspace>', 'the .tailor workspace file')
     .action(action((out, workspace: string) => auditCommand(out, workspace)));
+
+  program
+    .command('segments')
+    .description('list the segments with their kind (dynamic or static) and member count')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => segmentsCommand(out, workspace)));
+
+  program
+    .command('segment')
+    .description("show one segment's member count, and with --members its members")
+    .argument('<workspace>', 'the .tailor workspace file')
+    .argument('<name>', 'the segment (name or id)')
+    .option('--members', 'list its members (id, email, name)')
+    .option('--limit <n>', 'how many members to list (default 100, at most 1000)', parseLimit)
+    .option('--as-of <date>', "evaluate a dynamic segment's rule at this date (yyyy-mm-dd; default: its own, else today)", parseAsOf)
+    .action(
+      action((out, workspace: string, name: string, opts: { members?: boolean; limit?: number; asOf?: string }) =>
+        segmentCommand(out, workspace, name, opts),
+      ),
+    );
 
   program
     .command('serve')
