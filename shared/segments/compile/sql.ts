@@ -57,6 +57,8 @@ export function sqlBuilder(ctx: CompileContext, params: SqlParam[] = [], driver:
   };
 }
 
+const PER_CUSTOMER_INDEX: Readonly<Record<string, string | undefined>> = { orders: 'orders_customer', events: 'events_customer' };
+
 /**
  * Membership of customers in an aggregate over their activity rows (orders,
  * events, scores, snapshots): `where` scopes the rows, `having` (when set)
@@ -88,11 +90,14 @@ export function membership(
   },
 ): string {
   // An aggregate without GROUP BY has one row even over no rows (count 0), which HAVING then tests.
+  // Per candidate, a customer's own rows come from the index that starts with customer_id; left to itself SQLite
+  // may pick the type/category/time index instead and walk the whole window for every candidate.
+  const own = PER_CUSTOMER_INDEX[from] === undefined ? from : `${from} INDEXED BY ${PER_CUSTOMER_INDEX[from]}`;
   const perRow = () =>
-    `EXISTS (SELECT count(*) FROM ${from} WHERE customer_id = customers.id AND ${where()} HAVING ${having?.() ?? 'true'})`;
+    `EXISTS (SELECT count(*) FROM ${own} WHERE customer_id = customers.id AND ${where()} HAVING ${having?.() ?? 'true'})`;
   if (b.driver !== null && b.driver !== leaf) {
     if (having === null)
-      return `${emptyMatches ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${from} WHERE customer_id = customers.id AND ${where()})`;
+      return `${emptyMatches ? 'NOT ' : ''}EXISTS (SELECT 1 FROM ${own} WHERE customer_id = customers.id AND ${where()})`;
     return perRow();
   }
   if (b.driver === leaf && having !== null) {
