@@ -15,6 +15,11 @@ export interface CompiledTree {
   /** A boolean SQL expression over the `customers` table; every value is a `?` placeholder. */
   where: string;
   params: SqlParam[];
+  /**
+   * Whether one activity condition drives the query (its customers looked up by id, in id order): then
+   * reading the members once is cheaper than a count and a second query for the first few.
+   */
+  driven: boolean;
 }
 
 const EVERYONE = '1 = 1';
@@ -66,5 +71,5 @@ export function compileTree(tree: RuleTree, ctx: CompileContext): CompiledTree {
   const rank = (node: RuleNode): number => (node === driver ? 0 : node.kind === 'field' ? 1 : 2);
   const root = driver ? { ...tree, children: [...tree.children].sort((x, y) => rank(x) - rank(y)) } : tree;
   const where = isEmpty(root) ? EVERYONE : nodeSql(b, root, chain);
-  return { where, params: b.params };
+  return { where, params: b.params, driven: driver !== null };
 }

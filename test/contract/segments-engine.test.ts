@@ -41,6 +41,11 @@ describe('segments through the app', () => {
     const live = await app.client.call('segments.count', { rule: and(city('paris'), boughtInLast(30)), asOf: '2026-06-15', sample: 1 });
     expect(live.count).toBe(2);
     expect(ids(live.sample)).toEqual(['A']);
+    // Driven by the orders condition (one pass over the members) or not (a count, then the first members by id).
+    const driven = await app.client.call('segments.count', { rule: and(boughtInLast(365)), asOf: '2026-06-15', sample: 2 });
+    expect([driven.count, ids(driven.sample)]).toEqual([3, ['A', 'B']]);
+    const plain = await app.client.call('segments.count', { rule: and(city('paris')), sample: 5 });
+    expect([plain.count, ids(plain.sample)]).toEqual([3, ['A', 'B', 'C']]);
     // Ten days later B's order (1 June) is out of the last 30 days; before 10 June A's had not happened.
     expect((await app.client.call('segments.count', { rule: and(city('paris'), boughtInLast(30)), asOf: '2026-07-05' })).count).toBe(1);
     expect((await app.client.call('segments.count', { rule: and(city('paris'), boughtInLast(30)), asOf: '2026-06-05' })).count).toBe(1);
