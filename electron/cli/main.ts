@@ -13,8 +13,10 @@ import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
 import { undoImportCommand } from './undo-command';
 import { auditCommand } from './audit-command';
-import { parseAsOf, scoreCommand, scoreOptions, type ScoreOptions } from './score-command';
+import { parseAsOf } from './as-of-option';
+import { scoreCommand, scoreOptions, type ScoreOptions } from './score-command';
 import { SCORE_MODEL_COMMANDS } from './score-models';
+import { parseLimit, segmentCommand, segmentsCommand } from './segments-command';
 import { EXIT, Output, type CliIo } from './io';
 
 export type { CliIo, OutStream } from './io';
@@ -40,6 +42,8 @@ Examples:
   $ tailor dedup shop.tailor --threshold 0.95 --auto-merge
   $ tailor score shop.tailor intent --as-of 2026-11-01 --json
   $ tailor score shop.tailor clusters --k 4
+  $ tailor segments shop.tailor --json
+  $ tailor segment shop.tailor "High-value customers" --members --limit 20 --as-of 2026-06-30
   $ tailor serve shop.tailor --port 4780 --open
   $ tailor score shop.tailor rfm --as-of 2026-06-30 --json
   $ tailor score shop.tailor churn --as-of 2026-11-01 --days 90 --json
@@ -293,6 +297,26 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .option('--as-of <yyyy-mm-dd>', 'compute as of this date (default: today)', parseAsOf);
   for (const option of scoreOptions()) score.addOption(option);
   score.action(action((out, workspace: string, model: string, opts: ScoreOptions) => scoreCommand(out, workspace, model, opts)));
+
+  program
+    .command('segments')
+    .description('list the segments with their kind (dynamic or static) and member count')
+    .argument('<workspace>', 'the .tailor workspace file')
+    .action(action((out, workspace: string) => segmentsCommand(out, workspace)));
+
+  program
+    .command('segment')
+    .description("show one segment's member count, and with --members its members")
+    .argument('<workspace>', 'the .tailor workspace file')
+    .argument('<name>', 'the segment (name or id)')
+    .option('--members', 'list its members (id, email, name)')
+    .option('--limit <n>', 'how many members to list (default 100, at most 1000)', parseLimit)
+    .option('--as-of <date>', "evaluate a dynamic segment's rule at this date (yyyy-mm-dd; default: its own, else today)", parseAsOf)
+    .action(
+      action((out, workspace: string, name: string, opts: { members?: boolean; limit?: number; asOf?: string }) =>
+        segmentCommand(out, workspace, name, opts),
+      ),
+    );
 
   program
     .command('serve')

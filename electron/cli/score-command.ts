@@ -19,13 +19,6 @@ export interface ScoreModelCommand {
   run(out: Output, client: Client, app: TailorApp, options: ScoreOptions): Promise<number>;
 }
 
-/** --as-of: a real calendar date, yyyy-mm-dd. */
-export function parseAsOf(value: string): string {
-  const parsed = AsOfDate.safeParse(value);
-  if (!parsed.success) throw new InvalidArgumentError(`${parsed.error.issues[0]?.message ?? 'Give a date.'} (e.g. 2026-06-30)`);
-  return parsed.data;
-}
-
 /** Every option any model declares, once each, for the command's help. */
 export function scoreOptions(): Option[] {
   const seen = new Map<string, Option>();

@@ -428,7 +428,7 @@ export const MIGRATIONS: readonly string[] = [
   // 14: dynamic and static segments. A segment has a kind, an optional as-of date, and the counts of its last two
   // refreshes ("change since last refresh"); a static segment's members are the snapshot its last save or refresh
   // took. The indexes serve rule conditions over activity: orders in a window (by date, then customer), events of a
-  // type in a window, and events of a type in a category (the import stores the category in properties).
+  // type in a window, and events of a type in a category (a column copied from properties.category).
   `
   ALTER TABLE segments ADD COLUMN kind TEXT NOT NULL DEFAULT 'dynamic' CHECK (kind IN ('dynamic', 'static'));
   ALTER TABLE segments ADD COLUMN as_of TEXT;
@@ -442,7 +442,32 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX orders_ordered_at ON orders(ordered_at, customer_id);
   CREATE INDEX events_type_time ON events(type, occurred_at, customer_id);
-  CREATE INDEX events_type_category ON events(type, (properties ->> '$.category') COLLATE NOCASE, occurred_at, customer_id);
+  -- The category the events import keeps in properties, copied into a column of its own (the import writes both), so
+  -- an index covers "events of a type in a category in a window": SQLite never treats an index over an expression or
+  -- a generated column as covering. Adding it in place would leave it NULL, so the table is rebuilt; nothing
+  -- references events, so DROP TABLE runs no ON DELETE action.
+  CREATE TABLE events_next (
+    id              INTEGER PRIMARY KEY,
+    customer_id     TEXT REFERENCES customers(id) ON DELETE CASCADE,
+    customer_key    TEXT NOT NULL,
+    customer_email  TEXT,
+    type            TEXT NOT NULL,
+    occurred_at     TEXT NOT NULL,
+    properties      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(properties)),
+    -- sha256 of customer key, type, timestamp, product and value: the same event imported twice is stored once.
+    content_hash    TEXT UNIQUE,
+    import_id       INTEGER REFERENCES imports(id) ON DELETE SET NULL,
+    -- properties.category, for segment rules.
+    category        TEXT
+  );
+  INSERT INTO events_next (id, customer_id, customer_key, customer_email, type, occurred_at, properties, content_hash, import_id, category)
+    SELECT id, customer_id, customer_key, customer_email, type, occurred_at, properties, content_hash, import_id, properties ->> '$.category'
+    FROM events;
+  DROP TABLE events;
+  ALTER TABLE events_next RENAME TO events;
+  CREATE INDEX events_customer ON events(customer_id, occurred_at);
+  CREATE INDEX events_type_time ON events(type, occurred_at, customer_id);
+  CREATE INDEX events_type_category ON events(type, category COLLATE NOCASE, occurred_at, customer_id);
   `,
   // 15: a scoring model's saved settings (RFM: bins, method, tier rules), kept apart from score_runs, which only a
   // finished run writes: settings are edited before the first run and survive a cancelled one.

@@ -2,10 +2,10 @@ import { format } from 'date-fns';
 import { describeIssues } from '../../shared/contract/dispatch';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Segment, SegmentKind } from '../../shared/contract/schemas';
-import { compileTree, RuleError, type CompileContext, type ResolvedSegment } from '../../shared/segments/compile-tree';
+import { compileTree, RuleError, type CompiledTree, type CompileContext, type ResolvedSegment } from '../../shared/segments/compile-tree';
 import { SegmentRule as FlatRule } from '../../shared/segments/rule';
 import { emptyTree, referencedSegments, RuleTree, StoredRule, treeFromFlat } from '../../shared/segments/rule-tree';
-import { customFieldKeys, fieldCatalogue, listCustomers, type CustomerFilter } from './customers-repo';
+import { customFieldKeys, fieldCatalogue, findCustomer, listCustomers, type CustomerFilter } from './customers-repo';
 import { nowIso, type Db } from './db';
 
 interface SegmentRow {
@@ -63,7 +63,7 @@ const asTree = (rule: FlatRule | RuleTree): RuleTree => ('match' in rule ? treeF
  * user has to fix (unknown field, "greater than abc", a cycle) is an
  * invalid_input error with the compiler's message, never a crash.
  */
-export function ruleFilter(db: Db, rule: FlatRule | RuleTree, asOf?: string | null, self?: { id: number; name: string }): CustomerFilter {
+export function ruleFilter(db: Db, rule: FlatRule | RuleTree, asOf?: string | null, self?: { id: number; name: string }): CompiledTree {
   try {
     return compileTree(asTree(rule), compileContext(db, asOf ?? todayIso(), self));
   } catch (error) {
@@ -293,10 +293,35 @@ export function countWithSample(
 ): { count: number; sample: Customer[] } {
   const self = input.segmentId === undefined ? undefined : { id: input.segmentId, name: readRow(db, input.segmentId).name };
   const filter = ruleFilter(db, input.rule, input.asOf, self);
+  if (input.sample > 0 && filter.driven) {
+    // One pass over the members: a driven query yields few candidates, and a second query for the first members
+    // would evaluate the whole rule again.
+    const { count, first } = countAndFirst(db, filter, input.sample);
+    return { count, sample: first.map((id) => findCustomer(db, id)).filter((customer) => customer !== null) };
+  }
   const count = countWhere(db, filter);
   const sample =
     input.sample > 0 && count > 0 ? listCustomers(db, { offset: 0, limit: input.sample, search: '', filter, withTotal: false }).rows : [];
   return { count, sample };
+}
+
+/** How many customers a filter matches and the `n` lowest ids among them, in one pass. */
+function countAndFirst(db: Db, { where, params }: CustomerFilter, n: number): { count: number; first: string[] } {
+  const first: string[] = [];
+  let count = 0;
+  for (const id of db
+    .prepare(`SELECT customers.id FROM customers WHERE ${where}`)
+    .pluck()
+    .iterate(...params) as IterableIterator<string>) {
+    count += 1;
+    if (first.length === n && id >= (first[n - 1] ?? '')) continue;
+    // Ids usually arrive in order (the driver's list is sorted), so this is an append; otherwise keep the n lowest.
+    let at = first.length;
+    while (at > 0 && (first[at - 1] ?? '') > id) at -= 1;
+    first.splice(at, 0, id);
+    if (first.length > n) first.pop();
+  }
+  return { count, first };
 }
 
 /** A stored segment's members, a page at a time. */

@@ -4,6 +4,7 @@ import { eventsSql } from './compile/events';
 import { fieldSql } from './compile/field';
 import { ordersSql } from './compile/orders';
 import { scoreSql } from './compile/score';
+import { chooseDriver } from './compile/driver';
 import { segmentSql, type SegmentChain } from './compile/segment';
 import { sqlBuilder, type CompileContext, type SqlBuilder } from './compile/sql';
 
@@ -14,6 +15,11 @@ export interface CompiledTree {
   /** A boolean SQL expression over the `customers` table; every value is a `?` placeholder. */
   where: string;
   params: SqlParam[];
+  /**
+   * Whether one activity condition drives the query (its customers looked up by id, in id order): then
+   * reading the members once is cheaper than a count and a second query for the first few.
+   */
+  driven: boolean;
 }
 
 const EVERYONE = '1 = 1';
@@ -45,7 +51,7 @@ function nodeSql(b: SqlBuilder, node: RuleNode, chain: SegmentChain): string {
     case 'score':
       return scoreSql(b, node);
     case 'segment':
-      return segmentSql(b, node, chain, (tree, asOf, inner) => nodeSql(sqlBuilder({ ...b.ctx, asOf }, b.params), tree, inner));
+      return segmentSql(b, node, chain, (tree, asOf, inner) => nodeSql(sqlBuilder({ ...b.ctx, asOf }, b.params, b.driver), tree, inner));
   }
 }
 
@@ -57,8 +63,13 @@ function nodeSql(b: SqlBuilder, node: RuleNode, chain: SegmentChain): string {
  * The SQL is two-valued (never NULL), so NOT groups mean "everyone else".
  */
 export function compileTree(tree: RuleTree, ctx: CompileContext): CompiledTree {
-  const b = sqlBuilder(ctx);
+  const driver = chooseDriver(tree);
+  const b = sqlBuilder(ctx, [], driver);
   const chain: SegmentChain = ctx.self ? [ctx.self] : [];
-  const where = isEmpty(tree) ? EVERYONE : nodeSql(b, tree, chain);
-  return { where, params: b.params };
+  // With a driver, SQLite tests the other terms per candidate in the order written: profile fields (no
+  // sub-query) before the per-customer activity look-ups. AND does not care about order.
+  const rank = (node: RuleNode): number => (node === driver ? 0 : node.kind === 'field' ? 1 : 2);
+  const root = driver ? { ...tree, children: [...tree.children].sort((x, y) => rank(x) - rank(y)) } : tree;
+  const where = isEmpty(root) ? EVERYONE : nodeSql(b, root, chain);
+  return { where, params: b.params, driven: driver !== null };
 }

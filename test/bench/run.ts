@@ -43,6 +43,10 @@
  * segments.rfm: a full RFM recompute (the scores.rfm.run job) on SEG_CUSTOMERS customers and SEG_ORDERS orders
  *   (1,000,000 and 5,000,000 by default) against the same work hand-written in SQL and run by the sqlite3 command
  *   line on the same file (test/bench/segments-rfm.ts; goal ≤ 1.5×).
+ * segments: a rule segment's count (orders, events and a field) on a generated
+ *   workspace of 1M customers, 5M orders and 10M events against the same count
+ *   hand-written for the sqlite3 command line, and the live count while
+ *   editing through the app (budget 200 ms); see segments.ts.
  *
  * BENCH=preview.scale,customers.fields npm run bench runs only the benchmarks named.
  */
@@ -61,6 +65,7 @@ import { previewRefreshes, sixPersonaWorkspace } from '../support/scale-workspac
 import { benchDedup } from './dedup';
 import { benchDedupScale } from './dedup-scale';
 import { benchSegmentsRfm } from './segments-rfm';
+import { benchSegments } from './segments';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -273,6 +278,7 @@ async function main(): Promise<void> {
     dedup: () => Promise.resolve(benchDedup()),
     'dedup.scale': () => Promise.resolve(benchDedupScale()),
     'segments.rfm': () => benchSegmentsRfm(dir),
+    segments: benchSegments,
   };
   const only = process.env.BENCH?.split(',');
   try {

@@ -20,12 +20,18 @@ function storedTyped(type: FieldType, value: string | number | boolean): unknown
  * typed fields registered with their type, orders, events with product and
  * category in properties, and scores.
  */
-export function writeSegmentData(db: Db, customers: readonly EvalCustomer[], types: Readonly<Record<string, FieldType>>): void {
+export function writeSegmentData(
+  db: Db,
+  customers: readonly EvalCustomer[],
+  types: Readonly<Record<string, FieldType>>,
+  /** Text fields the workspace has even when no customer fills them. */
+  textFields: readonly string[] = [],
+): void {
   const locale = JSON.stringify(DEFAULT_CONTEXT);
   db.transaction(() => {
     const customKeys = new Set<string>();
     for (const customer of customers) for (const key of Object.keys(customer.text)) if (!CANONICAL.has(key)) customKeys.add(key);
-    for (const key of Object.keys(types)) if (!CANONICAL.has(key)) customKeys.add(key);
+    for (const key of [...Object.keys(types), ...textFields]) if (!CANONICAL.has(key)) customKeys.add(key);
     const field = db.prepare('INSERT OR IGNORE INTO customer_fields (key, label, created_at, type, locale) VALUES (?, ?, ?, ?, ?)');
     for (const key of customKeys) field.run(key, key, STAMP, types[key] ?? 'text', types[key] ? locale : null);
     for (const [key, type] of Object.entries(types)) {
@@ -36,7 +42,9 @@ export function writeSegmentData(db: Db, customers: readonly EvalCustomer[], typ
        VALUES (@id, @email, @first_name, @last_name, @phone, @birth_date, @gender, @city, @country, @attributes, @typed, @stamp, @stamp)`,
     );
     const order = db.prepare('INSERT INTO orders (id, customer_id, customer_key, ordered_at, total, category) VALUES (?, ?, ?, ?, ?, ?)');
-    const event = db.prepare('INSERT INTO events (customer_id, customer_key, type, occurred_at, properties) VALUES (?, ?, ?, ?, ?)');
+    const event = db.prepare(
+      'INSERT INTO events (customer_id, customer_key, type, occurred_at, properties, category) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     const score = db.prepare('INSERT INTO customer_scores (score, customer_id, value, label) VALUES (?, ?, ?, ?)');
     let orderId = 0;
     for (const customer of customers) {
@@ -52,7 +60,7 @@ export function writeSegmentData(db: Db, customers: readonly EvalCustomer[], typ
         const properties: Record<string, string> = {};
         if (e.category !== undefined) properties.category = e.category;
         if (e.product !== undefined) properties.product = e.product;
-        event.run(customer.id, customer.id, e.type, e.occurredAt, JSON.stringify(properties));
+        event.run(customer.id, customer.id, e.type, e.occurredAt, JSON.stringify(properties), e.category ?? null);
       }
       for (const [name, value] of Object.entries(customer.scores)) {
         score.run(name, customer.id, typeof value === 'number' ? value : null, typeof value === 'string' ? value : null);

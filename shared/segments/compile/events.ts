@@ -8,10 +8,11 @@ const SQL_OPS: Record<Comparison, string> = { equals: '=', not_equals: '<>', gt:
 
 /**
  * The product and category of an event, as the events import stores them
- * (`properties.product`, `properties.category`). Spelled out literally, not
- * bound, so the expression index of the segment migration serves them.
+ * (`properties.product`, `properties.category`). The category is also
+ * copied to the column `category` (migration 14), which the
+ * events_type_category index covers.
  */
-export const EVENT_CATEGORY = `(properties ->> '$.category')`;
+export const EVENT_CATEGORY = 'category';
 export const EVENT_PRODUCT = `(properties ->> '$.product')`;
 
 /**
@@ -20,27 +21,28 @@ export const EVENT_PRODUCT = `(properties ->> '$.product')`;
  * the as-of day never count; category and product match without case.
  */
 export function eventsSql(b: SqlBuilder, condition: EventsCondition): string {
-  const parts = ['customer_id IS NOT NULL', `type = ${b.bind(condition.eventType.trim())}`];
-  const { until } = lastDays(b.ctx.asOf, 1);
-  if (condition.windowDays !== null) parts.push(`occurred_at >= ${b.bind(lastDays(b.ctx.asOf, condition.windowDays).from)}`);
-  parts.push(`occurred_at < ${b.bind(until)}`);
-  if (condition.category !== null && condition.category.trim() !== '') {
-    parts.push(`${EVENT_CATEGORY} = ${b.bind(condition.category.trim())} COLLATE NOCASE`);
-  }
-  if (condition.product !== null && condition.product.trim() !== '') {
-    parts.push(`${EVENT_PRODUCT} = ${b.bind(condition.product.trim())} COLLATE NOCASE`);
-  }
-  const where = parts.join(' AND ');
-  const from = 'events';
-  if (!condition.did) return membership({ from, where, having: null, emptyMatches: true });
   const op = COUNT_OPS[condition.countOp];
-  if (op === 'gte' && condition.times <= 1) {
-    return condition.times === 0 ? '1 = 1' : membership({ from, where, having: null, emptyMatches: false });
-  }
-  return membership({
+  // "at least 0 times" holds for everyone; decided before any parameter is bound.
+  if (condition.did && op === 'gte' && condition.times === 0) return '1 = 1';
+  const where = (): string => {
+    const parts = [`type = ${b.bind(condition.eventType.trim())}`];
+    if (condition.windowDays !== null) parts.push(`occurred_at >= ${b.bind(lastDays(b.ctx.asOf, condition.windowDays).from)}`);
+    parts.push(`occurred_at < ${b.bind(lastDays(b.ctx.asOf, 1).until)}`);
+    if (condition.category !== null && condition.category.trim() !== '') {
+      parts.push(`${EVENT_CATEGORY} = ${b.bind(condition.category.trim())} COLLATE NOCASE`);
+    }
+    if (condition.product !== null && condition.product.trim() !== '') {
+      parts.push(`${EVENT_PRODUCT} = ${b.bind(condition.product.trim())} COLLATE NOCASE`);
+    }
+    return parts.join(' AND ');
+  };
+  const from = 'events';
+  if (!condition.did) return membership(b, condition, { from, where, having: null, emptyMatches: true });
+  if (op === 'gte' && condition.times === 1) return membership(b, condition, { from, where, having: null, emptyMatches: false });
+  return membership(b, condition, {
     from,
     where,
-    having: `count(*) ${SQL_OPS[op]} ${b.bind(condition.times)}`,
+    having: () => `count(*) ${SQL_OPS[op]} ${b.bind(condition.times)}`,
     emptyMatches: compareValues(op, 0, condition.times),
   });
 }

@@ -15,7 +15,7 @@ const MEASURE_LABEL = {
 /** The customer's orders up to the as-of day, within the window and category when set. */
 export function ordersScope(b: SqlBuilder, windowDays: number | null, category: string | null): string {
   const asOf = b.ctx.asOf;
-  const parts = ['customer_id IS NOT NULL'];
+  const parts: string[] = [];
   if (windowDays !== null) parts.push(`ordered_at >= ${b.bind(lastDays(asOf, windowDays).from)}`);
   parts.push(`ordered_at < ${b.bind(lastDays(asOf, 1).until)}`);
   if (category !== null && category.trim() !== '') parts.push(`category = ${b.bind(category.trim())} COLLATE NOCASE`);
@@ -30,34 +30,39 @@ export function ordersScope(b: SqlBuilder, windowDays: number | null, category: 
  */
 export function ordersSql(b: SqlBuilder, condition: OrdersCondition): string {
   const what = MEASURE_LABEL[condition.measure];
-  const scope = ordersScope(b, condition.windowDays, condition.category);
+  const scope = () => ordersScope(b, condition.windowDays, condition.category);
   const from = 'orders';
   switch (condition.measure) {
     case 'count':
     case 'total': {
       const op = comparisonOf(condition.op, what);
       const value = numberValue(condition.value, what);
-      const aggregate = condition.measure === 'count' ? 'count(*)' : 'sum(total)';
+      const aggregate = condition.measure === 'count' ? 'count(*)' : 'coalesce(sum(total), 0)';
       // "at least one order" needs no grouping.
       if (condition.measure === 'count' && ((op === 'gte' && value === 1) || (op === 'gt' && value === 0))) {
-        return membership({ from, where: scope, having: null, emptyMatches: false });
+        return membership(b, condition, { from, where: scope, having: null, emptyMatches: false });
       }
-      return membership({
+      return membership(b, condition, {
         from,
         where: scope,
-        having: `${aggregate} ${SQL_COMPARISON[op]} ${b.bind(value)}`,
+        having: () => `${aggregate} ${SQL_COMPARISON[op]} ${b.bind(value)}`,
         emptyMatches: compareValues(op, 0, value),
       });
     }
     case 'average': {
       const op = comparisonOf(condition.op, what);
       const value = numberValue(condition.value, what);
-      return membership({ from, where: scope, having: `avg(total) ${SQL_COMPARISON[op]} ${b.bind(value)}`, emptyMatches: false });
+      return membership(b, condition, {
+        from,
+        where: scope,
+        having: () => `avg(total) ${SQL_COMPARISON[op]} ${b.bind(value)}`,
+        emptyMatches: false,
+      });
     }
     case 'first_order':
     case 'last_order': {
       const day = `substr(${condition.measure === 'first_order' ? 'min' : 'max'}(ordered_at), 1, 10)`;
-      return membership({ from, where: scope, having: dateHaving(b, condition, day, what), emptyMatches: false });
+      return membership(b, condition, { from, where: scope, having: () => dateHaving(b, condition, day, what), emptyMatches: false });
     }
   }
 }

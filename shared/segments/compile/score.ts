@@ -66,5 +66,6 @@ export function scoreSql(b: SqlBuilder, condition: ScoreCondition): string {
   }
   // For the negative operators the predicate is their positive twin: the customers it holds for are the ones left out.
   if (predicate !== null) where.push(predicate);
-  return membership({ from: 'customer_scores', where: where.join(' AND '), having: null, emptyMatches });
+  const scope = where.join(' AND ');
+  return membership(b, condition, { from: 'customer_scores', where: () => scope, having: null, emptyMatches });
 }

@@ -8,12 +8,14 @@ import { recordStamp } from '../undo/record';
  * The events import's final transaction: insert each event once by content
  * hash (a re-import, or the same event twice in a file, adds nothing),
  * linking it to its customer when the workspace has it and keeping it
- * unlinked otherwise.
+ * unlinked otherwise. The category is also copied to its own column, which
+ * segment rules read through an index (migration 14).
  */
 const INSERT_EVENTS = `
-  INSERT INTO events (customer_id, customer_key, customer_email, type, occurred_at, properties, content_hash, import_id)
+  INSERT INTO events (customer_id, customer_key, customer_email, type, occurred_at, properties, content_hash, import_id, category)
   SELECT ${resolveCustomerSql("(r ->> '$.customer_key')", "(r ->> '$.customer_email')")},
-    r ->> '$.customer_key', r ->> '$.customer_email', r ->> '$.type', r ->> '$.occurred_at', r -> '$.properties', r ->> '$.hash', @importId
+    r ->> '$.customer_key', r ->> '$.customer_email', r ->> '$.type', r ->> '$.occurred_at', r -> '$.properties', r ->> '$.hash', @importId,
+    r ->> '$.properties.category'
   FROM (SELECT line, record AS r FROM import_staging WHERE import_id = @importId ORDER BY line)
   WHERE true
   ON CONFLICT (content_hash) DO NOTHING`;
