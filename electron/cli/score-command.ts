@@ -1,6 +1,5 @@
-import { InvalidArgumentError, type Option } from 'commander';
+import type { Option } from 'commander';
 import type { Client } from '../../shared/contract/contract';
-import { AsOfDate } from '../../shared/scores/as-of-date';
 import type { TailorApp } from '../services/app';
 import { openWorkspace, withApp } from './commands';
 import { EXIT, type Output } from './io';

@@ -1,7 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Segment } from '../../shared/contract/schemas';
-import { isIsoDate } from '../../shared/segments/compile/dates';
 import { openWorkspace, withApp } from './commands';
 import { EXIT, type Output } from './io';
 
