@@ -33,6 +33,16 @@ export async function scoreCommand(out: Output, workspace: string, model: string
     out.error('usage', `no score model "${model}"; use one of ${Object.keys(SCORE_MODEL_COMMANDS).join(', ')}.`);
     return EXIT.usage;
   }
+  // Options are declared once for the command; one meant for another model is a usage error, never silently ignored.
+  const own = new Set(command.options().map((option) => option.attributeName()));
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'asOf' || value === undefined || own.has(key)) continue;
+    const owners = Object.entries(SCORE_MODEL_COMMANDS)
+      .filter(([, other]) => other.options().some((option) => option.attributeName() === key))
+      .map(([name]) => name);
+    out.error('usage', `--${key} applies to ${owners.join(' and ')} only, not to ${model}.`);
+    return EXIT.usage;
+  }
   return withApp(out, async (client, app) => {
     await openWorkspace(client, workspace);
     return command.run(out, client, app, options);

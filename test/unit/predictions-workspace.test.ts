@@ -102,6 +102,6 @@ describe('predictions on a workspace', () => {
 
   it('refuses an as-of date that is not a calendar date', async () => {
     const { app } = await freshWorkspace();
-    await expect(app.client.call('predictions.start', { model: 'churn', asOf: '2026-02-30' })).rejects.toThrow(/calendar date/);
+    await expect(app.client.call('predictions.start', { model: 'churn', asOf: '2026-02-30' })).rejects.toThrow(/does not exist/);
   });
 });

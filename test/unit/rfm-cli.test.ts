@@ -54,7 +54,7 @@ describe('tailor score <ws> rfm', () => {
     const workspace = await shop();
     const bad = await cli(['score', workspace, 'rfm', '--as-of', '2026-02-30', '--json']);
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toContain('That date does not exist');
+    expect(bad.stdout).toContain('That as-of date does not exist');
     expect((await cli(['score', workspace, 'horoscope'])).code).toBe(2);
     expect((await cli(['score', workspace, 'rfm', '--bins', '12'])).code).toBe(2);
   });

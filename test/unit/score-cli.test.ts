@@ -72,7 +72,7 @@ describe('tailor score', () => {
     expect(unknown.code).toBe(2);
     const error = (JSON.parse(unknown.stdout) as { error: { code: string; message: string } }).error;
     expect(error.code).toBe('usage');
-    expect(error.message).toContain('Choose one of: intent, clusters');
+    expect(error.message).toContain('Allowed choices are rfm, intent, clusters, churn, propensity');
     const date = await cli(['score', workspace, 'intent', '--as-of', '2026-13-01', '--json']);
     expect(date.code).toBe(2);
     const k = await cli(['score', workspace, 'intent', '--k', '3']);
