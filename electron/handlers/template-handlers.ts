@@ -57,7 +57,8 @@ function personaCustomer(db: Db, persona: Persona): { customer: Customer | null;
   }
   // A static segment's members are its snapshot; a dynamic one's its rule today (or at its own as-of date).
   const find = () => firstCustomerMatching(db, segmentFilter(db, segmentId))?.id ?? null;
-  let id = segmentMembers.firstId(db, segment.rule, find);
+  // Keyed by segment as well as rule: a static segment and a dynamic one with the same rule differ.
+  let id = segmentMembers.firstId(db, { segmentId, rule: segment.rule }, find);
   let customer = id === null ? null : findCustomer(db, id);
   // Remembered but gone (a customer removed behind our back): look again rather than show nobody.
   if (id !== null && !customer) {

@@ -5,9 +5,8 @@ import { SEGMENTS_TOKEN } from '../../shared/templates/computed-tokens';
 import { customFieldKeys } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
 import { customerScores, scoreRun } from '../workspace/scores/score-store';
-import { todayIso } from '../workspace/segments-repo';
 import { membershipChecks, type MembershipCheck } from '../workspace/tokens/segment-membership';
-import { customersStamp } from './segment-members';
+import { segmentDataStamp } from './segment-members';
 
 /** One customer's computed values, as the customer dialog and a render need them. */
 export interface CustomerComputedValues {
@@ -66,7 +65,7 @@ export class ComputedTokenCache {
   }
 
   private entry(db: Db): Entry {
-    const stamp = computedStamp(db);
+    const stamp = segmentDataStamp(db);
     let entry = this.byWorkspace.get(db);
     if (!entry || entry.stamp !== stamp) {
       entry = { stamp, checks: null, shadowed: null, runs: new Map(), customers: new LRUCache({ max: 500 }) };
@@ -105,23 +104,6 @@ export class ComputedTokenCache {
     entry.shadowed = [...SCORE_NAMES, SEGMENTS_TOKEN].filter((name) => keys.has(name));
     return entry.shadowed;
   }
-}
-
-/** Everything membership and scores depend on, read from a few small tables and indexes. */
-function computedStamp(db: Db): string {
-  // A refresh re-takes a static segment's snapshot without touching updated_at.
-  const segments = db
-    .prepare(
-      `SELECT count(*) || ':' || coalesce(group_concat(id || '@' || updated_at || '@' || coalesce(refreshed_at, '')), '') FROM segments`,
-    )
-    .pluck()
-    .get();
-  const runs = db.prepare(`SELECT coalesce(group_concat(model || '@' || computed_at), '') FROM score_runs`).pluck().get();
-  const merges = db
-    .prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(undone_at), '') FROM dedup_merges`)
-    .pluck()
-    .get();
-  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${todayIso()}`;
 }
 
 /** The app's one cache: every host shares the same workspace connection. */

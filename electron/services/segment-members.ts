@@ -1,10 +1,9 @@
-import type { SegmentRule } from '../../shared/segments/rule';
-import type { RuleTree } from '../../shared/segments/rule-tree';
+import { todayIso } from '../../shared/scores/as-of-date';
 import type { Db } from '../workspace/db';
 
 /**
- * Which customer a segment persona shows, remembered until the customers
- * change. Finding a segment's first member is a scan when the segment is
+ * Which customer a segment persona shows, remembered until the data it
+ * depends on changes (`segmentDataStamp`). Finding a segment's first member is a scan when the segment is
  * empty or rare (about 150 ms on a million customers), and previews ask on
  * every keystroke; customers only change through imports and their undo,
  * which record themselves in `imports` in the same transaction, so that table
@@ -13,18 +12,21 @@ import type { Db } from '../workspace/db';
 export class SegmentMembers {
   private readonly byWorkspace = new WeakMap<Db, { stamp: string; first: Map<string, string | null> }>();
 
-  /** The id of the segment's first member, or null; `find` runs only when the rule or the customers changed. */
-  firstId(db: Db, rule: RuleTree | SegmentRule, find: () => string | null): string | null {
-    const stamp = customersStamp(db);
+  /**
+   * The id of the first member of what `key` names (a segment and its rule), or null; `find` runs only when
+   * the key is new or the data changed.
+   */
+  firstId(db: Db, key: unknown, find: () => string | null): string | null {
+    const stamp = segmentDataStamp(db);
     let entry = this.byWorkspace.get(db);
     if (!entry || entry.stamp !== stamp) {
       entry = { stamp, first: new Map() };
       this.byWorkspace.set(db, entry);
     }
-    const key = JSON.stringify(rule);
-    if (entry.first.has(key)) return entry.first.get(key) ?? null;
+    const text = JSON.stringify(key);
+    if (entry.first.has(text)) return entry.first.get(text) ?? null;
     const id = find();
-    entry.first.set(key, id);
+    entry.first.set(text, id);
     return id;
   }
 }
@@ -40,4 +42,24 @@ export function customersStamp(db: Db): string {
     .get();
   const rows = db.prepare('SELECT coalesce(max(rowid), 0) FROM customers').pluck().get();
   return `${String(imports)}/${String(rows)}`;
+}
+
+/**
+ * Everything a segment's members depend on beyond its own rule: the customers, every segment's rule and
+ * snapshot (membership conditions; a refresh re-takes a static snapshot without touching updated_at), the
+ * score runs (score conditions), merges, and today's date (relative windows of segments without an as-of date).
+ */
+export function segmentDataStamp(db: Db): string {
+  const segments = db
+    .prepare(
+      `SELECT count(*) || ':' || coalesce(group_concat(id || '@' || updated_at || '@' || coalesce(refreshed_at, '')), '') FROM segments`,
+    )
+    .pluck()
+    .get();
+  const runs = db.prepare(`SELECT coalesce(group_concat(model || '@' || computed_at), '') FROM score_runs`).pluck().get();
+  const merges = db
+    .prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(undone_at), '') FROM dedup_merges`)
+    .pluck()
+    .get();
+  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${todayIso()}`;
 }

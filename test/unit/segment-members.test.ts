@@ -67,4 +67,21 @@ describe('segment personas', () => {
     const filled = await tailor.client.call('preview.render', { source });
     expect(filled.previews[0]).toMatchObject({ problem: null, html: '<p>Hi Zoë</p>', customer: { id: 'C7' } });
   });
+
+  it("show a static segment's first member from its latest snapshot, and another segment's with the same rule apart", async () => {
+    const tailor = await workspace();
+    await importRows(tailor, 'a.csv', ['C5,eve@example.com,Eve,Paris']);
+    const frozen = await tailor.client.call('segments.save', { name: 'Paris then', rule: PARIS, kind: 'static' });
+    const live = await tailor.client.call('segments.save', { name: 'Paris now', rule: PARIS });
+    await tailor.client.call('personas.save', { label: 'Frozen', source: { kind: 'segment', segmentId: frozen.id } });
+    await tailor.client.call('personas.save', { label: 'Live', source: { kind: 'segment', segmentId: live.id } });
+    const source = '<p>Hi {{ first_name }}</p>';
+    expect((await tailor.client.call('preview.render', { source })).previews.map((p) => p.customer?.id)).toEqual(['C5', 'C5']);
+
+    // Eve leaves Paris and Ada arrives: the snapshot still holds Eve until it is refreshed.
+    await importRows(tailor, 'b.csv', ['C5,eve@example.com,Eve,Lyon', 'C1,ada@example.com,Ada,Paris']);
+    expect((await tailor.client.call('preview.render', { source })).previews.map((p) => p.customer?.id)).toEqual(['C5', 'C1']);
+    await tailor.client.call('segments.refresh', { id: frozen.id });
+    expect((await tailor.client.call('preview.render', { source })).previews.map((p) => p.customer?.id)).toEqual(['C1', 'C1']);
+  });
 });
