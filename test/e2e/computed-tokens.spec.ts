@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { openScores } from './scores-nav';
 
 const goTo = (page: Page, view: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
 
@@ -12,7 +13,7 @@ test('scores and segments are tokens in previews, completions and the customer d
   await page.goto(studio.url);
   await expect(page.getByTestId('preview-card')).toHaveCount(3);
   // Score the demo in the RFM view, as a user would.
-  await goTo(page, 'RFM');
+  await openScores(page, 'RFM');
   await page.getByLabel('Analysis date').fill('2026-11-01');
   await page.getByRole('button', { name: 'Run RFM' }).click();
   await expect(page.getByTestId('rfm-summary-line')).toContainText('As of 2026-11-01');

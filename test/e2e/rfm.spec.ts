@@ -6,7 +6,9 @@ test('RFM on the demo workspace: run as of a date, see the heatmap, tier bars an
   studio,
 }) => {
   await page.goto(studio.url);
-  await openScores(page, 'RFM');
+  // The Scores view's shortcut, then its RFM tab.
+  await page.keyboard.press('Control+7');
+  await page.getByRole('tab', { name: 'RFM' }).click();
   await expect(page.getByRole('heading', { name: 'RFM', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No RFM scores yet' })).toBeVisible();
 
