@@ -47,10 +47,10 @@ test('scores intent, moves the threshold on the histogram and saves the High int
   await page.goto(studio.url);
   await openScores(page, 'Intent');
   await expect(page.getByRole('heading', { name: 'No intent scores yet' })).toBeVisible();
-  // The demo's cart event is add_to_cart: weigh it too.
-  await page.getByRole('textbox', { name: 'New event type' }).fill('add_to_cart');
+  // The default weights cover the demo's events: product_view 3, cart_add 5, purchase 10. Add one more type.
+  await page.getByRole('textbox', { name: 'New event type' }).fill('email_click');
   await page.getByRole('button', { name: 'Add', exact: true }).click();
-  await page.getByRole('spinbutton', { name: 'Weight of add_to_cart' }).fill('5');
+  await page.getByRole('spinbutton', { name: 'Weight of email_click' }).fill('1');
   await page.getByRole('button', { name: 'Score intent' }).click();
 
   await expect(page.getByTestId('intent-histogram').locator('svg')).toBeVisible({ timeout: 60_000 });

@@ -224,7 +224,7 @@ describe('populateDemo', () => {
       expect(range.last >= '2026-10-01').toBe(true);
     }
     const types = db.prepare('SELECT DISTINCT type FROM events ORDER BY type').pluck().all();
-    expect(types).toEqual(['add_to_cart', 'email_click', 'email_open', 'product_view', 'site_visit']);
+    expect(types).toEqual(['cart_add', 'email_click', 'email_open', 'product_view', 'site_visit']);
     expect(count(db, `SELECT COUNT(*) FROM events WHERE type = 'product_view' AND json_extract(properties, '$.category') IS NULL`)).toBe(0);
   });
 

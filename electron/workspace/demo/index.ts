@@ -94,9 +94,9 @@ const EVENT_TYPES: readonly (readonly [EventType, number])[] = [
   ['product_view', 28],
   ['email_open', 20],
   ['email_click', 12],
-  ['add_to_cart', 10],
+  ['cart_add', 10],
 ];
-type EventType = 'email_open' | 'email_click' | 'product_view' | 'add_to_cart' | 'site_visit';
+type EventType = 'email_open' | 'email_click' | 'product_view' | 'cart_add' | 'site_visit';
 
 const CAMPAIGNS = [
   'Spring Edit',
@@ -249,7 +249,7 @@ function generateCustomer(rng: Rng, index: number): DemoCustomer {
       case 'product_view':
         properties = { category: pickCategory(), product: `P${rng.int(1000, 4999)}` };
         break;
-      case 'add_to_cart': {
+      case 'cart_add': {
         const category = pickCategory();
         const price = categoryPrice(category);
         properties = { category, product: `P${rng.int(1000, 4999)}`, value: rng.int(price.min, price.max) / 100 };
@@ -266,7 +266,7 @@ function generateCustomer(rng: Rng, index: number): DemoCustomer {
   const lifetimeCents = orders.reduce((sum, order) => sum + order.totalCents, 0);
   const lastOrder = orders[orders.length - 1];
   const browsed = events.flatMap((event) =>
-    (event.type === 'product_view' || event.type === 'add_to_cart') && typeof event.properties.category === 'string'
+    (event.type === 'product_view' || event.type === 'cart_add') && typeof event.properties.category === 'string'
       ? [event.properties.category]
       : [],
   );

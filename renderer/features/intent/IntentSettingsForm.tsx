@@ -72,7 +72,7 @@ export function IntentSettingsForm({ form, onChange, suggestions }: Props) {
           <input
             className="input"
             style={{ flex: 1 }}
-            placeholder="Event type, e.g. add_to_cart"
+            placeholder="Event type, e.g. wishlist_add"
             aria-label="New event type"
             value={newType}
             onChange={(event) => setNewType(event.target.value)}
