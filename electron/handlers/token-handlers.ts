@@ -21,7 +21,7 @@ function scoreToken(db: Db, name: ScoreName, shadowed: readonly string[]): Score
 }
 
 /** Computed tokens for the studio: which exist (completions, field picker) and one customer's (customer dialog). */
-export function tokenHandlers(ctx: HandlerContext): Pick<Handlers, 'tokens.computed' | 'tokens.customer'> {
+export function tokenHandlers(ctx: HandlerContext): Pick<Handlers, 'tokens.computed' | 'tokens.customer' | 'tokens.dictionary'> {
   const db = () => ctx.session.require().db;
   return {
     'tokens.computed': () => {
@@ -45,5 +45,7 @@ export function tokenHandlers(ctx: HandlerContext): Pick<Handlers, 'tokens.compu
       });
       return { scores, segments: values.segments };
     },
+    // Placeholder until the dictionary is stored in the workspace.
+    'tokens.dictionary': () => [],
   };
 }

@@ -42,7 +42,7 @@ import { RfmRun } from '../scores/rfm/summary';
 import { ActivityVocabulary } from './schemas';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
-import { ComputedTokenList, CustomerComputed } from './token-schemas';
+import { ComputedTokenList, CustomerComputed, TokenDictionaryEntry } from './token-schemas';
 import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
 import { IntentStartInput } from '../scores/intent/intent-settings';
 import { IntentRun } from '../scores/intent/intent-summary';
@@ -298,6 +298,8 @@ export const contract = {
   'tokens.computed': method(NoInput, ComputedTokenList),
   /** One customer's computed scores (with their as-of dates) and the segments they are in. */
   'tokens.customer': method(z.object({ customerId: z.string().min(1) }), CustomerComputed),
+  /** The workspace's token dictionary (names, fields, fallbacks, formats), for completion, rendering and export. */
+  'tokens.dictionary': method(NoInput, z.array(TokenDictionaryEntry)),
   /** The workspace's RFM settings (bins, method, ordered tier rules), or the R rfm package's defaults. */
   'scores.rfm.settings.get': method(NoInput, RfmSettings),
   'scores.rfm.settings.save': method(RfmSettings, RfmSettings),

@@ -67,6 +67,7 @@ export const METHOD_NAMES = [
   'customers.setFieldType',
   'tokens.computed',
   'tokens.customer',
+  'tokens.dictionary',
   'scores.rfm.settings.get',
   'scores.rfm.settings.save',
   'scores.rfm.run',

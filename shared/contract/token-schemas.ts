@@ -42,3 +42,25 @@ export const CustomerComputed = z.object({
   segments: z.array(SegmentName),
 });
 export type CustomerComputed = z.infer<typeof CustomerComputed>;
+
+/** How the dictionary formats a token's value when it is rendered. */
+export const TokenFormat = z.enum(['text', 'number', 'money', 'date', 'date-time']);
+export type TokenFormat = z.infer<typeof TokenFormat>;
+
+/**
+ * One entry of the workspace's token dictionary: the name designers write,
+ * the field it reads, the fallback used when the customer has no value, and
+ * how the value is formatted. Completion, rendering and export read it.
+ */
+export const TokenDictionaryEntry = z.object({
+  /** The token as written in templates, snake_case, e.g. `first_name` or `loyalty_points`. */
+  name: z.string().trim().min(1).max(80),
+  /** The field (canonical, custom or computed) it reads. */
+  field: z.string().trim().min(1),
+  /** Used when the value is missing; null: render nothing. */
+  fallback: z.string().nullable(),
+  format: TokenFormat.default('text'),
+  /** The format's argument: a strftime pattern for dates, an ISO 4217 code for money; null: the workspace's default. */
+  formatArg: z.string().nullable().default(null),
+});
+export type TokenDictionaryEntry = z.infer<typeof TokenDictionaryEntry>;

@@ -1,0 +1,37 @@
+/**
+ * The ESPs Tailor exports for, and the shape of one export in an ESP's own
+ * personalization language. The converters (shared/esp/dialects/) write it
+ * from the parsed Liquid tree; the round-trip check, the audience CSV, the
+ * export dialog and the CLI read it.
+ */
+export const ESP_IDS = ['braze', 'klaviyo', 'hubspot', 'sfmc', 'mailchimp'] as const;
+export type EspId = (typeof ESP_IDS)[number];
+
+export const ESP_NAMES: Record<EspId, string> = {
+  braze: 'Braze',
+  klaviyo: 'Klaviyo',
+  hubspot: 'HubSpot',
+  sfmc: 'Salesforce Marketing Cloud',
+  mailchimp: 'Mailchimp',
+};
+
+/** Tailor token (a field, a score, `segment:<name>`) → the ESP's attribute name. */
+export type EspFieldMap = Readonly<Record<string, string>>;
+
+/** Something the target cannot express, said out loud instead of silently dropped. */
+export interface DialectWarning {
+  /** 1-based, in the Liquid-bearing HTML that was converted; null when unknown. */
+  line: number | null;
+  /** The Liquid construct as written, e.g. `{% for item in orders %}`. */
+  construct: string;
+  message: string;
+}
+
+export interface DialectOutput {
+  esp: EspId;
+  /** The HTML with every token, fallback, condition and loop in the ESP's syntax. */
+  source: string;
+  warnings: DialectWarning[];
+  /** Tailor tokens the output reads, with the ESP attribute each became: the audience CSV's columns. */
+  attributes: { token: string; attribute: string }[];
+}
