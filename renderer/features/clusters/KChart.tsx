@@ -1,6 +1,12 @@
 import { useCallback } from 'react';
 import type { ClustersSummary } from '../../../shared/scores/clusters/cluster-run';
-import { useEChart, type ChartColors } from '../scores/use-echart';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { use as registerECharts } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEChart, type ChartColors } from '../../ui/charts/use-echart';
+
+registerECharts([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 /**
  * Silhouette (left axis, higher is better) and inertia, the within-cluster
@@ -12,16 +18,16 @@ export function KChart({ summary, onPickK }: { summary: ClustersSummary; onPickK
     (colors: ChartColors) => ({
       animation: false,
       grid: { left: 56, right: 72, top: 40, bottom: 48 },
-      legend: { top: 0, textStyle: { color: colors.text } },
-      tooltip: { trigger: 'axis', backgroundColor: colors.panel, textStyle: { color: colors.text } },
+      legend: { top: 0, textStyle: { color: colors.muted } },
+      tooltip: { trigger: 'axis', backgroundColor: colors.panel, textStyle: { color: colors.muted } },
       xAxis: {
         type: 'category',
         data: summary.kScores.map((score) => String(score.k)),
         name: 'k (clusters)',
         nameLocation: 'middle',
         nameGap: 30,
-        nameTextStyle: { color: colors.text },
-        axisLabel: { color: colors.text },
+        nameTextStyle: { color: colors.muted },
+        axisLabel: { color: colors.muted },
         axisLine: { lineStyle: { color: colors.line } },
       },
       yAxis: [
@@ -29,14 +35,14 @@ export function KChart({ summary, onPickK }: { summary: ClustersSummary; onPickK
           type: 'value',
           name: 'Silhouette',
           nameTextStyle: { color: colors.accent },
-          axisLabel: { color: colors.text },
+          axisLabel: { color: colors.muted },
           splitLine: { lineStyle: { color: colors.line } },
         },
         {
           type: 'value',
           name: 'Inertia',
           nameTextStyle: { color: colors.second },
-          axisLabel: { color: colors.text },
+          axisLabel: { color: colors.muted },
           splitLine: { show: false },
         },
       ],
@@ -52,8 +58,8 @@ export function KChart({ summary, onPickK }: { summary: ClustersSummary; onPickK
           markLine: {
             symbol: 'none',
             silent: true,
-            lineStyle: { color: colors.text, type: 'dashed' },
-            label: { formatter: `k = ${summary.k}`, color: colors.text },
+            lineStyle: { color: colors.muted, type: 'dashed' },
+            label: { formatter: `k = ${summary.k}`, color: colors.muted },
             data: [{ xAxis: String(summary.k) }],
           },
         },
@@ -70,8 +76,8 @@ export function KChart({ summary, onPickK }: { summary: ClustersSummary; onPickK
     }),
     [summary],
   );
-  const container = useEChart(option, (index) => {
-    const score = summary.kScores[index];
+  const container = useEChart(option, ({ dataIndex }) => {
+    const score = summary.kScores[dataIndex];
     if (score) onPickK(score.k);
   });
   return (

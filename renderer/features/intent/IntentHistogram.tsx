@@ -1,6 +1,12 @@
 import { useCallback } from 'react';
 import type { IntentSummary } from '../../../shared/scores/intent/intent-summary';
-import { useEChart, type ChartColors } from '../scores/use-echart';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { use as registerECharts } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { useEChart, type ChartColors } from '../../ui/charts/use-echart';
+
+registerECharts([BarChart, GridComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
 const short = (value: number) => Number(value.toFixed(value >= 10 ? 0 : value >= 1 ? 1 : 2)).toLocaleString();
 
@@ -30,7 +36,7 @@ export function IntentHistogram({
           trigger: 'axis',
           axisPointer: { type: 'shadow' },
           backgroundColor: colors.panel,
-          textStyle: { color: colors.text },
+          textStyle: { color: colors.muted },
           valueFormatter: (value: unknown) => `${Number(value).toLocaleString()} customers`,
         },
         xAxis: {
@@ -39,16 +45,16 @@ export function IntentHistogram({
           name: 'Intent score',
           nameLocation: 'middle',
           nameGap: 44,
-          nameTextStyle: { color: colors.text },
-          axisLabel: { color: colors.text, rotate: 35, hideOverlap: true },
+          nameTextStyle: { color: colors.muted },
+          axisLabel: { color: colors.muted, rotate: 35, hideOverlap: true },
           axisLine: { lineStyle: { color: colors.line } },
         },
         yAxis: {
           type: 'value',
           name: 'Customers',
-          nameTextStyle: { color: colors.text },
+          nameTextStyle: { color: colors.muted },
           minInterval: 1,
-          axisLabel: { color: colors.text },
+          axisLabel: { color: colors.muted },
           splitLine: { lineStyle: { color: colors.line } },
         },
         series: [
@@ -72,8 +78,8 @@ export function IntentHistogram({
     },
     [bins, threshold],
   );
-  const container = useEChart(option, (index) => {
-    const bin = bins[index];
+  const container = useEChart(option, ({ dataIndex }) => {
+    const bin = bins[dataIndex];
     if (bin) onPick(Number(bin.from.toFixed(2)));
   });
   return (

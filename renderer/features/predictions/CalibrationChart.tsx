@@ -1,6 +1,12 @@
-import type { EChartsCoreOption } from 'echarts/core';
+import { useCallback } from 'react';
+import { LineChart, ScatterChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { use as registerECharts, type EChartsCoreOption } from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
 import type { PropensitySummary } from '../../../shared/scores/prediction-report';
-import { axis, useChart, type ChartColors } from './use-chart';
+import { namedAxis, useEChart, type ChartColors } from '../../ui/charts/use-echart';
+
+registerECharts([LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type Calibration = PropensitySummary['calibration'];
 const pct = (value: number) => `${Math.round(value * 100)}%`;
@@ -12,17 +18,17 @@ function optionFor(calibration: Calibration, colors: ChartColors): EChartsCoreOp
     type: 'value' as const,
     min: 0,
     max: top,
-    ...axis(colors, name),
-    axisLabel: { color: colors.text, formatter: pct },
+    ...namedAxis(colors, name),
+    axisLabel: { color: colors.muted, formatter: pct },
   });
   return {
     animation: false,
     grid: { left: 64, right: 16, top: 36, bottom: 52 },
-    legend: { top: 0, right: 8, textStyle: { color: colors.text } },
+    legend: { top: 0, right: 8, textStyle: { color: colors.muted } },
     tooltip: {
       trigger: 'item',
       backgroundColor: colors.panel,
-      textStyle: { color: colors.text },
+      textStyle: { color: colors.muted },
       formatter: (params: unknown) => {
         const { data, seriesName } = params as { data: [number, number, number?]; seriesName: string };
         if (seriesName !== 'Holdout deciles') return 'Perfect calibration';
@@ -56,7 +62,7 @@ function optionFor(calibration: Calibration, colors: ChartColors): EChartsCoreOp
 
 /** Observed purchase rate against the mean prediction, per holdout decile: on the diagonal means the probabilities can be taken at face value. */
 export function CalibrationChart({ calibration }: { calibration: Calibration }) {
-  const container = useChart(calibration, optionFor);
+  const container = useEChart(useCallback((colors: ChartColors) => optionFor(calibration, colors), [calibration]));
   return (
     <div
       ref={container}

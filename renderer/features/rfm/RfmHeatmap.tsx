@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { HeatmapChart, type HeatmapSeriesOption } from 'echarts/charts';
 import {
   GridComponent,
@@ -11,7 +12,7 @@ import { use as registerECharts, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { RfmSummary } from '../../../shared/scores/rfm/summary';
 import { formatMoney, formatWhole } from './format';
-import { useEChart, type ThemeColors } from './use-echart';
+import { useEChart, type ChartColors } from '../../ui/charts/use-echart';
 
 registerECharts([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, SVGRenderer]);
 
@@ -19,7 +20,7 @@ type HeatmapOption = ComposeOption<HeatmapSeriesOption | GridComponentOption | T
 
 const scores = (bins: number) => Array.from({ length: bins }, (_, i) => String(i + 1));
 
-function heatmapOption(summary: RfmSummary, colors: ThemeColors): HeatmapOption {
+function heatmapOption(summary: RfmSummary, colors: ChartColors): HeatmapOption {
   const means = summary.heatmap.map((cell) => cell.meanMonetary);
   const byCell = new Map(summary.heatmap.map((cell) => [`${cell.recency - 1}:${cell.frequency - 1}`, cell]));
   return {
@@ -91,7 +92,7 @@ function heatmapOption(summary: RfmSummary, colors: ThemeColors): HeatmapOption 
 
 /** Mean revenue per customer for each frequency × recency score: where the valuable customers sit. */
 export function RfmHeatmap({ summary }: { summary: RfmSummary }) {
-  const container = useEChart(summary, heatmapOption);
+  const container = useEChart(useCallback((colors: ChartColors) => heatmapOption(summary, colors), [summary]));
   return (
     <div
       ref={container}

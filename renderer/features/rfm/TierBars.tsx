@@ -1,16 +1,17 @@
+import { useCallback } from 'react';
 import { BarChart, type BarSeriesOption } from 'echarts/charts';
 import { GridComponent, TooltipComponent, type GridComponentOption, type TooltipComponentOption } from 'echarts/components';
 import { use as registerECharts, type ComposeOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { RfmTierRow } from '../../../shared/scores/rfm/summary';
 import { formatWhole } from './format';
-import { useEChart, type ThemeColors } from './use-echart';
+import { useEChart, type ChartColors } from '../../ui/charts/use-echart';
 
 registerECharts([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 type BarsOption = ComposeOption<BarSeriesOption | GridComponentOption | TooltipComponentOption>;
 
-function barsOption(tiers: readonly RfmTierRow[], colors: ThemeColors): BarsOption {
+function barsOption(tiers: readonly RfmTierRow[], colors: ChartColors): BarsOption {
   // Categories run bottom-up in ECharts: reversed, the first rule is on top, as in the table.
   const rows = [...tiers].reverse();
   return {
@@ -48,7 +49,7 @@ function barsOption(tiers: readonly RfmTierRow[], colors: ThemeColors): BarsOpti
 
 /** Customers per tier, in the rule table's order. */
 export function TierBars({ tiers }: { tiers: readonly RfmTierRow[] }) {
-  const container = useEChart(tiers, barsOption);
+  const container = useEChart(useCallback((colors: ChartColors) => barsOption(tiers, colors), [tiers]));
   return (
     <div
       ref={container}
