@@ -10,31 +10,22 @@ import { ImportDialog } from '../imports/ImportDialog';
 import { FieldDetail } from './FieldDetail';
 import { FieldList, OVERVIEW } from './FieldList';
 import { FindingList } from './FindingList';
-import { useAuditJob, type AuditRun } from './use-audit-job';
+import { jobShare, type JobRun } from '../../api/use-job';
+import { JobProgress } from '../../ui/JobProgress';
+import { useAuditJob } from './use-audit-job';
 import './audit.css';
 
-function Progress({ run, onCancel }: { run: Extract<AuditRun, { kind: 'running' }>; onCancel: () => void }) {
-  const progress = run.job?.progress;
-  const share = progress?.total ? Math.min(1, progress.done / progress.total) : 0;
+function Progress({ run, onCancel }: { run: Extract<JobRun, { kind: 'running' }>; onCancel: () => void }) {
+  const share = jobShare(run);
   return (
-    <div className="card audit-progress" role="status" aria-live="polite">
-      <div>
-        <b>Auditing…</b> <span className="muted">{Math.round(share * 100)}%, reading every field twice</span>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="Audit progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(share * 100)}
-      >
-        <div style={{ width: `${share * 100}%` }} />
-      </div>
-      <button className="btn" onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
+    <JobProgress
+      className="card audit-progress"
+      title="Auditing…"
+      detail={`${Math.round(share * 100)}%, reading every field twice`}
+      label="Audit progress"
+      share={share}
+      onCancel={onCancel}
+    />
   );
 }
 

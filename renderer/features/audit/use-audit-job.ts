@@ -1,46 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import type { Job } from '../../../shared/contract/schemas';
-import { followJob } from '../../api/events';
-import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
-
-export type AuditRun =
-  { kind: 'idle' } | { kind: 'running'; jobId: string; job: Job | null } | { kind: 'ended'; message: string; ok: boolean };
+import { useJob } from '../../api/use-job';
 
 /** Start an audit, follow its pushed progress, cancel it; the stored report is refetched when it ends. */
 export function useAuditJob() {
-  const queryClient = useQueryClient();
-  const [run, setRun] = useState<AuditRun>({ kind: 'idle' });
-  const jobId = run.kind === 'running' ? run.jobId : null;
-
-  useEffect(() => {
-    if (!jobId) return;
-    const following = followJob(jobId, (job) => {
-      if (job.status === 'running') setRun((current) => (current.kind === 'running' ? { ...current, job } : current));
-    });
-    following.done.then(
-      async (job) => {
-        await queryClient.invalidateQueries({ queryKey: ['audit.latest'] });
-        setRun({ kind: 'ended', ok: job.status === 'succeeded', message: job.message ?? job.status });
-      },
-      (error: unknown) => setRun({ kind: 'ended', ok: false, message: errorMessage(error) }),
-    );
-    return following.stop;
-  }, [jobId, queryClient]);
-
-  return {
-    run,
-    start: async () => {
-      try {
-        const { jobId: id } = await api.call('audit.start', {});
-        setRun({ kind: 'running', jobId: id, job: null });
-      } catch (error) {
-        setRun({ kind: 'ended', ok: false, message: errorMessage(error) });
-      }
-    },
-    cancel: () => {
-      if (jobId) void api.call('jobs.cancel', { jobId });
-    },
-  };
+  const job = useJob(['audit.latest']);
+  return { ...job, start: () => job.start(() => api.call('audit.start', {})) };
 }

@@ -7,7 +7,7 @@ import { api } from '../../api/transport';
 import { formatWhen } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
 import { ScoreProgress } from '../scores/ScoreProgress';
-import { useScoreJob } from '../scores/use-score-job';
+import { useJob } from '../../api/use-job';
 import '../scores/scores.css';
 import { ClustersSettingsForm, type ClustersForm } from './ClustersSettingsForm';
 import { KChart } from './KChart';
@@ -24,7 +24,7 @@ const formFromSettings = (settings: ClusterSettings | null): ClustersForm => ({
 export function ClustersView() {
   const workspace = useApi('workspace.current', {});
   const latest = useApi('clusters.latest', {});
-  const { run, start, cancel } = useScoreJob(['clusters.latest']);
+  const { run, start, cancel } = useJob(['clusters.latest']);
   const [edited, setForm] = useState<ClustersForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);

@@ -4,7 +4,7 @@ import { api } from '../../api/transport';
 import { formatWhen } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
 import { ScoreProgress } from '../scores/ScoreProgress';
-import { useScoreJob } from '../scores/use-score-job';
+import { useJob } from '../../api/use-job';
 import '../scores/scores.css';
 import { formFromSettings, startInput, type IntentForm } from './intent-form';
 import { IntentSettingsForm } from './IntentSettingsForm';
@@ -14,7 +14,7 @@ import { ThresholdPanel } from './ThresholdPanel';
 export function IntentView() {
   const workspace = useApi('workspace.current', {});
   const latest = useApi('intent.latest', {});
-  const { run, start, cancel } = useScoreJob(['intent.latest', 'intent.countAtLeast']);
+  const { run, start, cancel } = useJob(['intent.latest', 'intent.countAtLeast']);
   const [edited, setForm] = useState<IntentForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);

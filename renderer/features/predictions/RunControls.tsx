@@ -1,4 +1,4 @@
-import type { PredictionJob } from './use-prediction-job';
+import type { JobRun } from '../../api/use-job';
 
 const STAGES = ['Reading orders and events', 'Fitting the model', 'Scoring customers', 'Saving scores'];
 
@@ -11,7 +11,7 @@ export function RunControls({
   disabled,
 }: {
   label: string;
-  run: PredictionJob;
+  run: JobRun;
   onRun: () => void;
   onCancel: () => void;
   disabled: boolean;
@@ -46,7 +46,7 @@ export function RunControls({
 }
 
 /** Why the last run ended without scores (too little data, cancelled, failed); the previous scores stay. */
-export function RunNote({ run }: { run: PredictionJob }) {
+export function RunNote({ run }: { run: JobRun }) {
   if (run.kind !== 'ended' || run.ok) return null;
   return (
     <div className="alert alert-warning predictions-note" role="alert">

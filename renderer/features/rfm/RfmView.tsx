@@ -10,7 +10,9 @@ import { ScoreBins } from './ScoreBins';
 import { TierBars } from './TierBars';
 import { TierRulesEditor } from './TierRulesEditor';
 import { TierTable } from './TierTable';
-import { useRfmJob, type RfmJobState } from './use-rfm-job';
+import { jobShare, type JobRun } from '../../api/use-job';
+import { JobProgress } from '../../ui/JobProgress';
+import { useRfmJob } from './use-rfm-job';
 import './rfm.css';
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -34,31 +36,18 @@ const MEASURES = [
   { key: 'monetary', label: 'Monetary bins' },
 ] as const;
 
-function Progress({ run, onCancel }: { run: Extract<RfmJobState, { kind: 'running' }>; onCancel: () => void }) {
-  const progress = run.job?.progress;
-  const share = progress?.total ? Math.min(1, progress.done / progress.total) : 0;
+function Progress({ run, onCancel }: { run: Extract<JobRun, { kind: 'running' }>; onCancel: () => void }) {
+  const share = jobShare(run);
+  const rows = run.job?.progress?.rows;
   return (
-    <div className="card rfm-progress" role="status" aria-live="polite">
-      <div>
-        <b>Scoring…</b>{' '}
-        <span className="muted">
-          {Math.round(share * 100)}%{progress?.rows ? `, ${countOf(progress.rows, 'customer')}` : ''}
-        </span>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="RFM progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(share * 100)}
-      >
-        <div style={{ width: `${share * 100}%` }} />
-      </div>
-      <button className="btn" onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
+    <JobProgress
+      className="card rfm-progress"
+      title="Scoring…"
+      detail={`${Math.round(share * 100)}%${rows ? `, ${countOf(rows, 'customer')}` : ''}`}
+      label="RFM progress"
+      share={share}
+      onCancel={onCancel}
+    />
   );
 }
 

@@ -1,4 +1,5 @@
-import type { ScoreJobRun } from './use-score-job';
+import { jobShare, type JobRun } from '../../api/use-job';
+import { JobProgress } from '../../ui/JobProgress';
 
 /** A running scoring job: its share done and a Cancel that keeps the previous scores. */
 export function ScoreProgress({
@@ -6,30 +7,19 @@ export function ScoreProgress({
   label,
   onCancel,
 }: {
-  run: Extract<ScoreJobRun, { kind: 'running' }>;
+  run: Extract<JobRun, { kind: 'running' }>;
   label: string;
   onCancel: () => void;
 }) {
-  const progress = run.job?.progress;
-  const share = progress?.total ? Math.min(1, progress.done / progress.total) : 0;
+  const share = jobShare(run);
   return (
-    <div className="card score-progress" role="status" aria-live="polite">
-      <div>
-        <b>{label}…</b> <span className="muted">{Math.round(share * 100)}%</span>
-      </div>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label={`${label} progress`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(share * 100)}
-      >
-        <div style={{ width: `${share * 100}%` }} />
-      </div>
-      <button className="btn" onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
+    <JobProgress
+      className="card score-progress"
+      title={`${label}…`}
+      detail={`${Math.round(share * 100)}%`}
+      label={`${label} progress`}
+      share={share}
+      onCancel={onCancel}
+    />
   );
 }
