@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
 import type { AuditReport } from '../../../shared/audit/report';
 import { runAudit } from './run-audit';
+import { onTaskConnection } from '../task-connection';
 
 /**
  * Worker-thread entry (a piscina task): audits the workspace on a read-only
@@ -15,18 +15,8 @@ export interface AuditTask {
   port: MessagePort;
 }
 
-export function auditTask(task: AuditTask): AuditReport {
-  const db = new Database(task.workspace, { readonly: true, fileMustExist: true });
-  try {
-    return runAudit(db, { now: task.now, progress: (update) => task.port.postMessage(update) });
-  } catch (error) {
-    // Only a plain Error crosses the thread boundary whole (see the import worker).
-    if (error instanceof Error && Object.getPrototypeOf(error) !== Error.prototype) {
-      throw Object.assign(new Error(`${error.name}: ${error.message}`), { stack: error.stack });
-    }
-    throw error;
-  } finally {
-    db.close();
-    task.port.close();
-  }
+export function auditTask(task: AuditTask): Promise<AuditReport> {
+  return onTaskConnection(task, (db) => runAudit(db, { now: task.now, progress: (update) => task.port.postMessage(update) }), {
+    readonly: true,
+  });
 }

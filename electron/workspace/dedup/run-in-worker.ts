@@ -1,7 +1,5 @@
-import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import type { DedupRunReport } from '../../../shared/contract/schemas';
-import { workerEntry } from '../../services/worker-entry';
+import { runOnOwnThread } from '../../services/own-thread';
 import type { JobControl } from '../../services/jobs';
 import type { Db } from '../db';
 import type { DedupTask } from './worker';
@@ -17,21 +15,16 @@ export async function dedupInWorker(
   options: { minScore: number; autoMergeAbove: number | null; control: JobControl },
 ): Promise<DedupRunReport> {
   const { control } = options;
-  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
-  const pool = new Piscina({ filename, name: 'dedupTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
-  const { port1, port2 } = new MessageChannel();
   let total = 0;
-  port1.on('message', (update: { done: number; total: number }) => {
-    total = update.total;
-    control.progress({ done: update.done, total: update.total, rows: update.done });
+  const task: Omit<DedupTask, 'port'> = { workspace: db.name, minScore: options.minScore, autoMergeAbove: options.autoMergeAbove };
+  const run = await runOnOwnThread<DedupRunReport, { done: number; total: number }>(__filename, 'dedupTask', task, {
+    signal: control.signal,
+    progress: (update) => {
+      total = update.total;
+      control.progress({ done: update.done, total: update.total, rows: update.done });
+    },
   });
-  const task: DedupTask = { workspace: db.name, minScore: options.minScore, autoMergeAbove: options.autoMergeAbove, port: port2 };
-  try {
-    const report = (await pool.run(task, { transferList: [port2], signal: control.signal })) as DedupRunReport;
-    control.progress({ done: report.customers, total: report.customers, rows: report.customers });
-    return report;
-  } catch (error) {
-    if (!control.signal.aborted) throw error;
+  if (run.cancelled)
     return {
       status: 'cancelled',
       message: 'Cancelled; nothing was changed.',
@@ -43,9 +36,7 @@ export async function dedupInWorker(
       clusters: [],
       merges: [],
     };
-  } finally {
-    port1.close();
-    // Resolves once the thread has stopped, so its connection no longer holds the write lock.
-    await pool.destroy();
-  }
+  const report = run.result;
+  control.progress({ done: report.customers, total: report.customers, rows: report.customers });
+  return report;
 }

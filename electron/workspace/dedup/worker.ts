@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
 import type { DedupRunReport } from '../../../shared/contract/schemas';
 import { runDedup } from './run-dedup';
+import { onTaskConnection } from '../task-connection';
 
 /**
  * Worker-thread entry (a piscina task): one dedup run on its own connection to
@@ -18,24 +18,12 @@ export interface DedupTask {
   port: MessagePort;
 }
 
-export function dedupTask(task: DedupTask): DedupRunReport {
-  const db = new Database(task.workspace, { fileMustExist: true });
-  try {
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    return runDedup(db, {
+export function dedupTask(task: DedupTask): Promise<DedupRunReport> {
+  return onTaskConnection(task, (db) =>
+    runDedup(db, {
       minScore: task.minScore,
       autoMergeAbove: task.autoMergeAbove,
       onProgress: (done, total) => task.port.postMessage({ done, total }),
-    });
-  } catch (error) {
-    // Only a plain Error crosses the thread boundary whole (see the import worker).
-    if (error instanceof Error && Object.getPrototypeOf(error) !== Error.prototype) {
-      throw Object.assign(new Error(`${error.name}: ${error.message}`), { stack: error.stack });
-    }
-    throw error;
-  } finally {
-    db.close();
-    task.port.close();
-  }
+    }),
+  );
 }

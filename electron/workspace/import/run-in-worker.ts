@@ -1,8 +1,6 @@
 import path from 'node:path';
-import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import type { ImportEntityName, ImportPolicy, ImportReport, ImportSettings } from '../../../shared/contract/schemas';
-import { workerEntry } from '../../services/worker-entry';
+import { runOnOwnThread, type ThreadRun } from '../../services/own-thread';
 import type { Db } from '../db';
 import { getImportReport } from '../imports-repo';
 import { ENTITIES } from './entities';
@@ -42,15 +40,8 @@ export async function importInWorker(db: Db, entity: ImportEntityName, file: str
   const importId = createImportRecord(db, ENTITIES[entity].kind, name, resolved);
   recordPolicy(db, importId, options.policy);
   const { control } = options;
-  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
-  const pool = new Piscina({ filename, name: 'importTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
-  const { port1, port2 } = new MessageChannel();
   let rows = 0;
-  port1.on('message', (update: ImportProgress) => {
-    rows = update.rows;
-    control.progress(update);
-  });
-  const task: ImportTask = {
+  const task: Omit<ImportTask, 'port'> = {
     entity,
     workspace: db.name,
     importId,
@@ -58,32 +49,29 @@ export async function importInWorker(db: Db, entity: ImportEntityName, file: str
     name,
     batchSize: options.batchSize,
     settings: options.settings,
-    port: port2,
   };
-  let failure: { error: unknown } | null = null;
+  let run: ThreadRun<void>;
   try {
-    await pool.run(task, { transferList: [port2], signal: control.signal });
+    run = await runOnOwnThread<void, ImportProgress>(__filename, 'importTask', task, {
+      signal: control.signal,
+      progress: (update) => {
+        rows = update.rows;
+        control.progress(update);
+      },
+    });
   } catch (error) {
-    failure = { error };
-  } finally {
-    port1.close();
-    // Resolves once the thread has stopped, so its connection no longer holds the write lock.
-    await pool.destroy();
+    // A bug (the worker's own failures are reports, not errors): recorded, then reported under an error id by the job.
+    abandonImport(db, importId, 'failed', INTERNAL_FAILURE(name), rows);
+    throw error;
   }
-  if (failure !== null) {
-    if (control.signal.aborted) {
-      abandonImport(
-        db,
-        importId,
-        'cancelled',
-        `Cancelled after reading ${plural(rows, 'row', 'rows')}; nothing from ${name} was imported.`,
-        rows,
-      );
-    } else {
-      // A bug (the worker's own failures are reports, not errors): recorded, then reported under an error id by the job.
-      abandonImport(db, importId, 'failed', INTERNAL_FAILURE(name), rows);
-      throw failure.error;
-    }
+  if (run.cancelled) {
+    abandonImport(
+      db,
+      importId,
+      'cancelled',
+      `Cancelled after reading ${plural(rows, 'row', 'rows')}; nothing from ${name} was imported.`,
+      rows,
+    );
   }
   return getImportReport(db, importId);
 }

@@ -1,8 +1,6 @@
-import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import type { PredictionModel, PredictionOutcome } from '../../../shared/scores/prediction-report';
 import type { JobControl } from '../../services/jobs';
-import { workerEntry } from '../../services/worker-entry';
+import { runOnOwnThread } from '../../services/own-thread';
 import type { Db } from '../db';
 import type { PredictionProgress, PredictionTask } from './worker';
 
@@ -17,21 +15,13 @@ export async function predictionInWorker(
   settings: { model: PredictionModel; asOf: string; days: number },
   control: JobControl,
 ): Promise<PredictionOutcome> {
-  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
-  const pool = new Piscina({ filename, name: 'predictionTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
-  const { port1, port2 } = new MessageChannel();
-  port1.on('message', (update: PredictionProgress) => control.progress(update));
-  const task: PredictionTask = { workspace: db.name, ...settings, port: port2 };
-  try {
-    const outcome = (await pool.run(task, { transferList: [port2], signal: control.signal })) as PredictionOutcome;
-    control.progress({ done: 4, total: 4 });
-    return outcome;
-  } catch (error) {
-    if (!control.signal.aborted) throw error;
+  const task: Omit<PredictionTask, 'port'> = { workspace: db.name, ...settings };
+  const run = await runOnOwnThread<PredictionOutcome, PredictionProgress>(__filename, 'predictionTask', task, {
+    signal: control.signal,
+    progress: (update) => control.progress(update),
+  });
+  if (run.cancelled)
     return { status: 'cancelled', model: settings.model, message: 'Cancelled; the previous scores are kept.', summary: null };
-  } finally {
-    port1.close();
-    // Resolves once the thread has stopped, so its connection no longer holds the write lock.
-    await pool.destroy();
-  }
+  control.progress({ done: 4, total: 4 });
+  return run.result;
 }

@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3';
 import type { UndoImportResult } from '../../../../shared/contract/schemas';
 import { ContractError, type ErrorCode } from '../../../../shared/contract/envelope';
 import { undoImport } from './undo-import';
+import { onTaskConnection } from '../../task-connection';
 
 /**
  * Worker-thread entry (a piscina task): undo on its own connection, because
@@ -17,20 +17,14 @@ export interface UndoTask {
 
 export type UndoOutcome = { ok: true; result: UndoImportResult } | { ok: false; code: ErrorCode; message: string };
 
-export function undoTask(task: UndoTask): UndoOutcome {
-  const db = new Database(task.workspace, { fileMustExist: true });
-  try {
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    return { ok: true, result: undoImport(db, task.importId) };
-  } catch (error) {
-    if (error instanceof ContractError) return { ok: false, code: error.code, message: error.message };
-    // Only a plain Error crosses the thread boundary whole (see the import worker).
-    if (error instanceof Error && Object.getPrototypeOf(error) !== Error.prototype) {
-      throw Object.assign(new Error(`${error.name}: ${error.message}`), { stack: error.stack });
+export function undoTask(task: UndoTask): Promise<UndoOutcome> {
+  return onTaskConnection(task, (db): UndoOutcome => {
+    try {
+      return { ok: true, result: undoImport(db, task.importId) };
+    } catch (error) {
+      // A refusal (nothing to undo) is an answer, not a failure: it crosses back as data with its code.
+      if (error instanceof ContractError) return { ok: false, code: error.code, message: error.message };
+      throw error;
     }
-    throw error;
-  } finally {
-    db.close();
-  }
+  });
 }

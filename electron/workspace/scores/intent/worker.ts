@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
 import type { IntentSettings } from '../../../../shared/scores/intent/intent-settings';
 import type { IntentSummary } from '../../../../shared/scores/intent/intent-summary';
 import { runIntent } from './run-intent';
+import { onTaskConnection } from '../../task-connection';
 
 /**
  * Worker-thread entry (a piscina task): scores intent on a connection of its
@@ -16,20 +16,6 @@ export interface IntentTask {
   port: MessagePort;
 }
 
-export function intentTask(task: IntentTask): IntentSummary {
-  const db = new Database(task.workspace, { fileMustExist: true });
-  try {
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    return runIntent(db, task.settings, (done) => task.port.postMessage(done));
-  } catch (error) {
-    // Only a plain Error crosses the thread boundary whole (see the import worker).
-    if (error instanceof Error && Object.getPrototypeOf(error) !== Error.prototype) {
-      throw Object.assign(new Error(`${error.name}: ${error.message}`), { stack: error.stack });
-    }
-    throw error;
-  } finally {
-    db.close();
-    task.port.close();
-  }
+export function intentTask(task: IntentTask): Promise<IntentSummary> {
+  return onTaskConnection(task, (db) => runIntent(db, task.settings, (done) => task.port.postMessage(done)));
 }

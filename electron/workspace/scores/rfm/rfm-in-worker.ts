@@ -1,10 +1,8 @@
-import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import type { RfmOutcome } from '../../../../shared/scores/rfm/outcome';
 import type { RfmSettings } from '../../../../shared/scores/rfm/settings';
 import type { RfmSummary } from '../../../../shared/scores/rfm/summary';
 import type { JobControl } from '../../../services/jobs';
-import { workerEntry } from '../../../services/worker-entry';
+import { runOnOwnThread } from '../../../services/own-thread';
 import type { Db } from '../../db';
 import { RFM_STAGES } from './run-rfm';
 import type { RfmProgress, RfmTask } from './worker';
@@ -18,26 +16,19 @@ const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word
  */
 export async function rfmInWorker(db: Db, options: { asOf: string; settings: RfmSettings; control: JobControl }): Promise<RfmOutcome> {
   const { control, asOf } = options;
-  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
-  const pool = new Piscina({ filename, name: 'rfmTask', execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
-  const { port1, port2 } = new MessageChannel();
-  port1.on('message', (update: RfmProgress) => control.progress({ done: update.stage, total: RFM_STAGES, rows: update.customers }));
-  const task: RfmTask = { workspace: db.name, asOf, settings: options.settings, port: port2 };
-  try {
-    const summary = (await pool.run(task, { transferList: [port2], signal: control.signal })) as RfmSummary;
-    const message =
-      summary.customers === 0
-        ? `No orders up to ${asOf}: nobody was scored.`
-        : `Scored ${plural(summary.customers, 'customer')} as of ${asOf}` +
-          (summary.customersWithoutOrders > 0
-            ? `; ${plural(summary.customersWithoutOrders, 'customer')} without orders have no RFM score.`
-            : '.');
-    return { status: 'succeeded', message, customers: summary.customers, asOf };
-  } catch (error) {
-    if (!control.signal.aborted) throw error;
-    return { status: 'cancelled', message: 'RFM cancelled; the previous scores are kept.', customers: 0, asOf };
-  } finally {
-    port1.close();
-    await pool.destroy();
-  }
+  const task: Omit<RfmTask, 'port'> = { workspace: db.name, asOf, settings: options.settings };
+  const run = await runOnOwnThread<RfmSummary, RfmProgress>(__filename, 'rfmTask', task, {
+    signal: control.signal,
+    progress: (update) => control.progress({ done: update.stage, total: RFM_STAGES, rows: update.customers }),
+  });
+  if (run.cancelled) return { status: 'cancelled', message: 'RFM cancelled; the previous scores are kept.', customers: 0, asOf };
+  const summary = run.result;
+  const message =
+    summary.customers === 0
+      ? `No orders up to ${asOf}: nobody was scored.`
+      : `Scored ${plural(summary.customers, 'customer')} as of ${asOf}` +
+        (summary.customersWithoutOrders > 0
+          ? `; ${plural(summary.customersWithoutOrders, 'customer')} without orders have no RFM score.`
+          : '.');
+  return { status: 'succeeded', message, customers: summary.customers, asOf };
 }

@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3';
 import type { MessagePort } from 'node:worker_threads';
 import type { RfmSettings } from '../../../../shared/scores/rfm/settings';
 import type { RfmSummary } from '../../../../shared/scores/rfm/summary';
 import { runRfm } from './run-rfm';
+import { onTaskConnection } from '../../task-connection';
 
 /**
  * Worker-thread entry (a piscina task): one RFM recompute on its own
@@ -24,25 +24,15 @@ export interface RfmProgress {
   customers: number;
 }
 
-export function rfmTask(task: RfmTask): RfmSummary {
-  const db = new Database(task.workspace, { fileMustExist: true });
-  try {
-    db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    db.pragma('synchronous = NORMAL');
-    return runRfm(db, {
-      asOf: task.asOf,
-      settings: task.settings,
-      progress: (stage, customers) => task.port.postMessage({ stage, customers } satisfies RfmProgress),
-    });
-  } catch (error) {
-    // Only a plain Error crosses the thread boundary whole (see the import worker).
-    if (error instanceof Error && Object.getPrototypeOf(error) !== Error.prototype) {
-      throw Object.assign(new Error(`${error.name}: ${error.message}`), { stack: error.stack });
-    }
-    throw error;
-  } finally {
-    db.close();
-    task.port.close();
-  }
+export function rfmTask(task: RfmTask): Promise<RfmSummary> {
+  return onTaskConnection(
+    task,
+    (db) =>
+      runRfm(db, {
+        asOf: task.asOf,
+        settings: task.settings,
+        progress: (stage, customers) => task.port.postMessage({ stage, customers } satisfies RfmProgress),
+      }),
+    { bulkWrites: true },
+  );
 }

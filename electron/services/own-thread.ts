@@ -1,0 +1,36 @@
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import { workerEntry } from './worker-entry';
+
+export type ThreadRun<R> = { cancelled: false; result: R } | { cancelled: true };
+
+/**
+ * Runs the task `name` exported by the `worker` module next to `callerFile`
+ * on a thread of its own, so a long job never blocks the host. Progress the
+ * task posts on its port reaches `progress`. Aborting `signal` terminates the
+ * thread; the promise resolves only once the thread has stopped, so its
+ * connection no longer holds the workspace's write lock, and says the run was
+ * cancelled. A task that fails otherwise rejects with its error.
+ */
+export async function runOnOwnThread<R, P = unknown>(
+  callerFile: string,
+  name: string,
+  task: object,
+  options: { signal?: AbortSignal; progress?: (update: P) => void } = {},
+): Promise<ThreadRun<R>> {
+  const { filename, execArgv } = workerEntry(callerFile, () => require.resolve('tsx'));
+  const pool = new Piscina({ filename, name, execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
+  const { port1, port2 } = new MessageChannel();
+  const { progress, signal } = options;
+  if (progress) port1.on('message', (update: P) => progress(update));
+  try {
+    const result = (await pool.run({ ...task, port: port2 }, { transferList: [port2], signal })) as R;
+    return { cancelled: false, result };
+  } catch (error) {
+    if (signal?.aborted) return { cancelled: true };
+    throw error;
+  } finally {
+    port1.close();
+    await pool.destroy();
+  }
+}
