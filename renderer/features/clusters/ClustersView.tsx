@@ -4,9 +4,8 @@ import { DEFAULT_CLUSTER_FEATURES, FEATURE_INFO } from '../../../shared/scores/c
 import { ClustersStartInput, type ClusterSettings } from '../../../shared/scores/clusters/cluster-run';
 import { useApi } from '../../api/queries';
 import { api } from '../../api/transport';
-import { formatWhen } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
-import { ScoreProgress } from '../scores/ScoreProgress';
+import { ScorePage } from '../scores/ScorePage';
 import { useJob } from '../../api/use-job';
 import '../scores/scores.css';
 import { ClustersSettingsForm, type ClustersForm } from './ClustersSettingsForm';
@@ -58,32 +57,17 @@ export function ClustersView() {
   };
 
   return (
-    <div className="page score-page" style={{ height: '100%' }}>
-      <div className="page-header">
-        <h1>Clusters</h1>
-        {result && (
-          <span className="muted">
-            As of {result.settings.asOf} · computed {formatWhen(result.computedAt)}
-          </span>
-        )}
-        <span style={{ flex: 1 }} />
-        {!noCustomers && (
-          <button className="btn btn-primary" onClick={() => runClustering()} disabled={running || !form}>
-            {result ? 'Cluster again' : 'Find clusters'}
-          </button>
-        )}
-      </div>
-      {running && <ScoreProgress run={run} label="Clustering" onCancel={cancel} />}
-      {problem && (
-        <div className="card score-note alert-danger" role="alert">
-          {problem}
-        </div>
-      )}
-      {run.kind === 'ended' && !run.ok && (
-        <div className="card score-note" role="alert">
-          {run.message}
-        </div>
-      )}
+    <ScorePage
+      title="Clusters"
+      stored={result && { asOf: result.settings.asOf, computedAt: result.computedAt }}
+      action={
+        noCustomers ? null : { label: result ? 'Cluster again' : 'Find clusters', onRun: () => runClustering(), disabled: running || !form }
+      }
+      run={run}
+      runningLabel="Clustering"
+      onCancel={cancel}
+      problem={problem}
+    >
       {noOrders && !noCustomers && orderFeatures.length > 0 && (
         <div className="card score-note">
           This workspace has no orders, so {orderFeatures.map((feature) => FEATURE_INFO[feature].label.toLowerCase()).join(', ')} cannot be
@@ -130,6 +114,6 @@ export function ClustersView() {
         </div>
       )}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
-    </div>
+    </ScorePage>
   );
 }

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useApi } from '../../api/queries';
 import { api } from '../../api/transport';
-import { formatWhen } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
-import { ScoreProgress } from '../scores/ScoreProgress';
+import { ScorePage } from '../scores/ScorePage';
 import { useJob } from '../../api/use-job';
 import '../scores/scores.css';
 import { formFromSettings, startInput, type IntentForm } from './intent-form';
@@ -39,32 +38,15 @@ export function IntentView() {
   };
 
   return (
-    <div className="page score-page" style={{ height: '100%' }}>
-      <div className="page-header">
-        <h1>Intent</h1>
-        {result && (
-          <span className="muted">
-            As of {result.settings.asOf} · computed {formatWhen(result.computedAt)}
-          </span>
-        )}
-        <span style={{ flex: 1 }} />
-        {!noEvents && (
-          <button className="btn btn-primary" onClick={runScoring} disabled={running || !form}>
-            {result ? 'Score again' : 'Score intent'}
-          </button>
-        )}
-      </div>
-      {running && <ScoreProgress run={run} label="Scoring intent" onCancel={cancel} />}
-      {problem && (
-        <div className="card score-note alert-danger" role="alert">
-          {problem}
-        </div>
-      )}
-      {run.kind === 'ended' && !run.ok && (
-        <div className="card score-note" role="alert">
-          {run.message}
-        </div>
-      )}
+    <ScorePage
+      title="Intent"
+      stored={result && { asOf: result.settings.asOf, computedAt: result.computedAt }}
+      action={noEvents ? null : { label: result ? 'Score again' : 'Score intent', onRun: runScoring, disabled: running || !form }}
+      run={run}
+      runningLabel="Scoring intent"
+      onCancel={cancel}
+      problem={problem}
+    >
       {noEvents ? (
         <div className="card empty">
           <h2>No events yet</h2>
@@ -94,6 +76,6 @@ export function IntentView() {
         </div>
       )}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
-    </div>
+    </ScorePage>
   );
 }

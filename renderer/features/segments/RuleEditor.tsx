@@ -1,6 +1,7 @@
 import type { FieldInfo } from '../../../shared/contract/schemas';
 import { OPERATORS_BY_TYPE, VALUE_HINTS } from '../../../shared/segments/operators';
 import { OPERATOR_LABELS, UNARY_OPERATORS, type Condition, type SegmentRule } from '../../../shared/segments/rule';
+import { FieldSelect, OperatorSelect } from './FieldSelect';
 
 interface Props {
   rule: SegmentRule;
@@ -14,8 +15,6 @@ export function RuleEditor({ rule, fields, onChange }: Props) {
     onChange({ ...rule, conditions: rule.conditions.map((c, i) => (i === index ? { ...c, ...patch } : c)) });
   const removeAt = (index: number) => onChange({ ...rule, conditions: rule.conditions.filter((_, i) => i !== index) });
   const add = () => onChange({ ...rule, conditions: [...rule.conditions, { field: fields[0]?.key ?? 'email', op: 'equals', value: '' }] });
-  const canonical = fields.filter((f) => f.kind === 'canonical');
-  const custom = fields.filter((f) => f.kind === 'custom');
 
   return (
     <div style={{ display: 'grid', gap: 8 }} aria-label="Conditions">
@@ -24,9 +23,6 @@ export function RuleEditor({ rule, fields, onChange }: Props) {
       </div>
       {rule.conditions.map((condition, index) => {
         const field = fields.find((f) => f.key === condition.field);
-        const offered = OPERATORS_BY_TYPE[field?.type ?? 'text'];
-        // A stored rule may use an operator the field's type no longer offers: keep it visible rather than silently change it.
-        const operators = offered.includes(condition.op) ? offered : [...offered, condition.op];
         const pickField = (key: string) => {
           const next = OPERATORS_BY_TYPE[fields.find((f) => f.key === key)?.type ?? 'text'];
           update(index, next.includes(condition.op) ? { field: key } : { field: key, op: next[0] ?? 'equals' });
@@ -34,42 +30,14 @@ export function RuleEditor({ rule, fields, onChange }: Props) {
         const hint = field ? VALUE_HINTS[field.type] : undefined;
         return (
           <div className="condition" key={index} data-testid="condition">
-            <select
-              className="select"
-              value={condition.field}
-              onChange={(e) => pickField(e.target.value)}
-              aria-label={`Field ${index + 1}`}
-            >
-              {!field && <option value={condition.field}>{condition.field} (unknown)</option>}
-              <optgroup label="Customer fields">
-                {canonical.map((f) => (
-                  <option key={f.key} value={f.key}>
-                    {f.label}
-                  </option>
-                ))}
-              </optgroup>
-              {custom.length > 0 && (
-                <optgroup label="Custom attributes">
-                  {custom.map((f) => (
-                    <option key={f.key} value={f.key}>
-                      {f.label}
-                    </option>
-                  ))}
-                </optgroup>
-              )}
-            </select>
-            <select
-              className="select"
+            <FieldSelect value={condition.field} fields={fields} onChange={pickField} label={`Field ${index + 1}`} />
+            <OperatorSelect
               value={condition.op}
-              onChange={(e) => update(index, { op: e.target.value as Condition['op'] })}
-              aria-label={`Operator ${index + 1}`}
-            >
-              {operators.map((op) => (
-                <option key={op} value={op}>
-                  {OPERATOR_LABELS[op]}
-                </option>
-              ))}
-            </select>
+              offered={OPERATORS_BY_TYPE[field?.type ?? 'text']}
+              labels={OPERATOR_LABELS}
+              onChange={(op) => update(index, { op })}
+              label={`Operator ${index + 1}`}
+            />
             <input
               className="input"
               value={condition.value}

@@ -1,6 +1,7 @@
 import { SCORES, type ScoreName } from '../../../shared/scores/score-names';
 import type { FieldOperator, ScoreCondition } from '../../../shared/segments/rule-tree';
 import { ComparisonValue } from './ComparisonValue';
+import { OperatorSelect } from './FieldSelect';
 import { FIELD_OPERATOR_LABELS, SCORE_OPTIONS, scoreOperatorsFor } from './leaf-labels';
 import type { LeafFieldsProps } from './RuleLeafEditor';
 
@@ -26,18 +27,13 @@ export function ScoreLeafFields({ leaf, n, problem, set }: LeafFieldsProps<Score
           </option>
         ))}
       </select>
-      <select
-        className="select"
+      <OperatorSelect
         value={leaf.op}
-        onChange={(e) => set({ op: e.target.value as FieldOperator })}
-        aria-label={`Operator ${n}`}
-      >
-        {(operators.includes(leaf.op) ? operators : [...operators, leaf.op]).map((op) => (
-          <option key={op} value={op}>
-            {FIELD_OPERATOR_LABELS[op]}
-          </option>
-        ))}
-      </select>
+        offered={operators}
+        labels={FIELD_OPERATOR_LABELS}
+        onChange={(op: FieldOperator) => set({ op })}
+        label={`Operator ${n}`}
+      />
       <ComparisonValue
         op={leaf.op}
         value={leaf.value}
