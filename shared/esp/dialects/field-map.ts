@@ -47,18 +47,29 @@ const words = (token: string): string[] => token.split(/[^a-zA-Z0-9]+/).filter(B
 
 const segmentName = (token: string): string => token.slice('segment:'.length);
 
-/** Whole words while they fit in ten characters (`loyalty_tier` → `LOYALTY`, `last_order_date` → `LASTORDER`). */
-function mailchimpTag(token: string): string {
+/**
+ * Upper-case tags of at most ten characters: whole words while they fit
+ * (`loyalty_tier` → `LOYALTY`, `last_order_date` → `LASTORDER`), then, for a
+ * tag already taken, the initials of the words left out (`loyalty_points` → `LOYALTYP`).
+ */
+function mailchimpTags(token: string): string[] {
   const parts = (isSegmentToken(token) ? ['SEG_', ...words(segmentName(token))] : words(token)).map((w) =>
     w.toUpperCase().replace(/[^A-Z0-9_]/g, ''),
   );
   if (parts[0] !== undefined && !/^[A-Z]/.test(parts[0])) parts.unshift('T');
   let tag = '';
+  let used = 0;
   for (const part of parts) {
     if (tag !== '' && tag.length + part.length > 10) break;
     tag += part;
+    used++;
   }
-  return tag.slice(0, 10);
+  const initials = parts
+    .slice(used)
+    .map((part) => part.charAt(0))
+    .join('');
+  const whole = tag.slice(0, 10);
+  return initials ? [whole, `${tag.slice(0, 10 - initials.length)}${initials}`.slice(0, 10)] : [whole];
 }
 
 function plainName(esp: EspId, token: string): string {
@@ -76,7 +87,7 @@ const capital = (word: string): string => word.charAt(0).toUpperCase() + word.sl
 export function defaultAttribute(esp: EspId, token: string): string {
   const standard = STANDARD[token]?.[esp];
   if (standard) return standard;
-  return esp === 'mailchimp' ? mailchimpTag(token) : plainName(esp, token);
+  return esp === 'mailchimp' ? (mailchimpTags(token)[0] ?? 'FIELD') : plainName(esp, token);
 }
 
 /** The default map for these tokens (what the export dialog shows before the user edits it). */
@@ -85,7 +96,7 @@ export function defaultFieldMap(esp: EspId, tokens: Iterable<string>): Record<st
   const used = new Set<string>();
   for (const token of tokens) {
     const base = defaultAttribute(esp, token);
-    let name = base;
+    let name = esp === 'mailchimp' && !STANDARD[token] ? (mailchimpTags(token).find((tag) => !used.has(tag)) ?? base) : base;
     // Mailchimp tags are cut to ten characters: two long tokens must not become one tag.
     for (let n = 2; used.has(name); n++) name = `${base.slice(0, esp === 'mailchimp' ? 10 - String(n).length : undefined)}${n}`;
     used.add(name);

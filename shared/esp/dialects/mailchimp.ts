@@ -76,7 +76,9 @@ export function writeMailchimp(nodes: readonly Node[], context: DialectContext):
     const { before, fallback, after } = splitDefault(resolved);
     const tag = resolved.base.kind === 'field' ? context.attribute(resolved.base.token) : null;
     if (tag === null) {
-      context.warn(at, `Mailchimp has no merge tag for ${describe(resolved.base)}; it is left out.`);
+      const why =
+        resolved.base.kind === 'literal' ? 'merge tags cannot compute' : `Mailchimp has no merge tag for ${describe(resolved.base)}`;
+      context.warn(at, `${why}; it is left out.`.replace(/^merge/, 'Mailchimp merge'));
       return '';
     }
     let modifier: string | null = null;

@@ -8,9 +8,9 @@ import { walk } from './substitute';
 /**
  * Salesforce Marketing Cloud Engagement: AMPscript [S2][S5].
  *
- * Emitted subset: one block first, `%%[ SET @first_name = AttributeValue("FirstName") … ]%%`
+ * Emitted subset: one block first, `%%[ SET @first_name = AttributeValue('FirstName') … ]%%`
  * (AttributeValue returns null instead of failing for a missing attribute [S1]);
- * output `%%=v(@first_name)=%%`, or `%%=IIF(Empty(@first_name), "there", @first_name)=%%`
+ * output `%%=v(@first_name)=%%`, or `%%=IIF(Empty(@first_name), 'there', @first_name)=%%`
  * for a fallback [S5][S6]; functions `Uppercase`, `Lowercase`, `ProperCase`,
  * `Trim`, `Length`, `Concat`, `Replace`, `Substring`, `URLEncode(v, 1, 1)`,
  * `FormatDate`, `Add`, `Subtract`, `Multiply`, `Divide`, `IndexOf`, `Empty`,
@@ -22,11 +22,15 @@ import { walk } from './substitute';
 
 type Loop = { variable: string; index: string; count: string };
 
+/**
+ * Single quotes, a quote doubled inside [S14]: the email's HTML puts attribute
+ * values in double quotes, and a fallback inside `alt="…"` must not end it.
+ */
 function literal(value: Literal): string {
-  if (value === null) return '""';
+  if (value === null) return "''";
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return String(value);
-  return `"${value.replace(/"/g, '""')}"`;
+  return `'${value.replace(/'/g, "''")}'`;
 }
 
 const variableName = (name: string): string => name.replace(/[^A-Za-z0-9_]/g, '_');
@@ -255,7 +259,7 @@ export function writeSfmc(nodes: readonly Node[], context: DialectContext): stri
     const loop: Loop = { variable: node.variable, index: `@${name}_i`, count: `@${name}_n` };
     const from = node.offset ?? 0;
     const setup = [
-      `SET ${rows} = BuildRowsetFromString(${list}, ";")`,
+      `SET ${rows} = BuildRowsetFromString(${list}, ';')`,
       `SET ${loop.count} = RowCount(${rows})`,
       node.limit === null ? '' : `IF ${loop.count} > ${from + node.limit} THEN SET ${loop.count} = ${from + node.limit} ENDIF`,
       node.reversed ? `FOR ${loop.index} = ${loop.count} DOWNTO ${from + 1} DO` : `FOR ${loop.index} = ${from + 1} TO ${loop.count} DO`,
