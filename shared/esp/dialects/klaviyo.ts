@@ -31,7 +31,21 @@ const FORLOOP: Readonly<Record<string, string>> = {
   last: 'last',
 };
 
-const SAME_NAME = new Set(['capitalize', 'first', 'last', 'escape', 'abs', 'ceil', 'at_least', 'at_most', 'append', 'join', 'compact']);
+const SAME_NAME = new Set([
+  'base64_encode',
+  'base64_decode',
+  'capitalize',
+  'first',
+  'last',
+  'escape',
+  'abs',
+  'ceil',
+  'at_least',
+  'at_most',
+  'append',
+  'join',
+  'compact',
+]);
 
 function literal(value: Literal): string {
   if (value === null) return 'None';

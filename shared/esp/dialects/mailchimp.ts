@@ -76,9 +76,12 @@ export function writeMailchimp(nodes: readonly Node[], context: DialectContext):
     const { before, fallback, after } = splitDefault(resolved);
     const tag = resolved.base.kind === 'field' ? context.attribute(resolved.base.token) : null;
     if (tag === null) {
-      const why =
-        resolved.base.kind === 'literal' ? 'merge tags cannot compute' : `Mailchimp has no merge tag for ${describe(resolved.base)}`;
-      context.warn(at, `${why}; it is left out.`.replace(/^merge/, 'Mailchimp merge'));
+      context.warn(
+        at,
+        resolved.base.kind === 'literal'
+          ? 'Mailchimp merge tags cannot compute this value; it is left out.'
+          : `Mailchimp has no merge tag for ${describe(resolved.base)}; it is left out.`,
+      );
       return '';
     }
     let modifier: string | null = null;
