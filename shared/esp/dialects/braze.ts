@@ -47,6 +47,8 @@ export function writeBraze(nodes: readonly Node[], context: DialectContext): str
         return literal(operand.value);
       case 'field': {
         const name = context.attribute(operand.token);
+        // Braze's import calls the id column external_id; templates read it as ${user_id} [B3].
+        if (name === 'external_id') return '${user_id}';
         return BRAZE_STANDARD.has(name) ? `\${${name}}` : `custom_attribute.\${${name}}`;
       }
       case 'local':
