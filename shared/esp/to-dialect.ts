@@ -1,4 +1,5 @@
 import { createLiquid } from '../templates/liquid-engine';
+import type { PartialLookup } from '../templates/partials';
 import { SCORES } from '../scores/score-names';
 import type { DialectAttribute, DialectOutput, EspFieldMap, EspId } from './esp';
 import { writeBraze } from './dialects/braze';
@@ -23,6 +24,11 @@ const WRITERS: Readonly<Record<EspId, Writer>> = {
 /** Tailor's own Liquid setup, so the converters read exactly the tree previews render. */
 const liquid = createLiquid();
 
+export interface DialectOptions {
+  /** The workspace's partials: `{% render 'footer' %}` is written out with the partial's content. */
+  partials?: PartialLookup;
+}
+
 const kindOf = (token: string): DialectAttribute['kind'] => (isSegmentToken(token) ? 'segment' : token in SCORES ? 'score' : 'field');
 
 /**
@@ -34,11 +40,11 @@ const kindOf = (token: string): DialectAttribute['kind'] => (isSegmentToken(toke
  * with its line, never a silent loss; segment conditions become tests of
  * plain attributes listed in `attributes` for the audience CSV.
  */
-export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap): DialectOutput {
+export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap, options: DialectOptions = {}): DialectOutput {
   const { warn, warnings } = warningCollector();
   let nodes;
   try {
-    nodes = readLiquid(liquid, html);
+    nodes = readLiquid(liquid, html, options.partials);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /line:(\d+)/.exec(message)?.[1];

@@ -196,3 +196,35 @@ describe('assignments', () => {
     expect(mailchimp.warnings.map((w) => w.construct)).toContain('{{ 1000 | minus: points }}');
   });
 });
+
+describe('partials', () => {
+  const partials = (name: string) =>
+    name === 'footer' ? "Bye {{ first_name | default: 'you' }}{% for x in favorites %}{{ x }}{% endfor %}" : undefined;
+
+  it('are written out with their content, and what they hold is warned about at the tag that brings them in', () => {
+    const out = toDialect("<p>\nHi {% render 'footer' %}\n{% include 'header' %}</p>", 'mailchimp', {}, { partials });
+    expect(out.source).toBe('<p>\nHi Bye *|IF:FNAME|**|FNAME|**|ELSE:|*you*|END:IF|*\n</p>');
+    expect(out.warnings.map((w) => [w.line, w.construct])).toEqual([
+      [2, '{% for x in favorites %} (in partial "footer")'],
+      [3, "{% include 'header' %}"],
+    ]);
+    expect(out.warnings[1]?.message).toContain('no partial named "header"');
+  });
+
+  it('a partial given arguments is reported, not guessed', () => {
+    const out = toDialect("{% render 'footer', name: first_name %}", 'braze', {}, { partials });
+    expect(out.source).toBe('');
+    expect(out.warnings).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining('arguments') as unknown })]);
+  });
+});
+
+describe('Braze and the head of the email', () => {
+  it('warns once that Liquid outside <body> renders inconsistently in Braze', () => {
+    const html = "<html><head><title>Hi {{ first_name | default: 'there' }}</title></head>\n<body>{{ first_name }}</body></html>";
+    const out = toDialect(html, 'braze', {});
+    expect(out.warnings.filter((w) => w.message.includes('<body>'))).toEqual([
+      expect.objectContaining({ line: 1, construct: "{{ first_name | default: 'there' }}" }),
+    ]);
+    expect(toDialect('<body>{{ first_name }}</body>', 'braze', {}).warnings).toEqual([]);
+  });
+});

@@ -142,9 +142,19 @@ export function writeBraze(nodes: readonly Node[], context: DialectContext): str
 
   const write = (list: readonly Node[]): string => list.map(writeNode).join('');
 
+  // Braze wants Liquid inside <body> [B11]: the subject and preheader have fields of their own.
+  let inBody = !nodes.some((node) => node.kind === 'text' && /<body[\s>]/i.test(node.text));
+  const outsideBody = (at: At) => {
+    if (inBody || once.has('head')) return;
+    once.add('head');
+    context.warn(at, "Braze renders Liquid outside <body> inconsistently; set the subject and preheader in Braze's own fields [B11].");
+  };
+
   const writeNode = (node: Node): string => {
+    if (node.kind !== 'text') outsideBody(node.at);
     switch (node.kind) {
       case 'text':
+        if (/<body[\s>]/i.test(node.text)) inBody = true;
         return node.text;
       case 'output': {
         const native = nativeOutput(node.value, node.at, context);

@@ -3,6 +3,7 @@ import {
   type FilteredValueToken,
   type Hash,
   type Liquid,
+  type TagToken,
   type Template,
   type Token,
   Tokenizer,
@@ -11,6 +12,7 @@ import {
   type ValueToken,
 } from 'liquidjs';
 import { toSnakeKey } from '../../fields/naming';
+import { NO_PARTIALS, type PartialLookup, partialName } from '../../templates/partials';
 import {
   type At,
   type Branch,
@@ -43,12 +45,19 @@ interface Scope {
   loops: string[];
   /** Names set by `assign` so far (Liquid assigns are global from their tag on). */
   assigned: Set<string>;
+  /** Where partials come from, and the tag that brought the current one in (its line is where warnings point). */
+  partials: { liquid: Liquid; lookup: PartialLookup; within: { at: At; name: string; depth: number } | null };
 }
 
-const atOf = (token: Token): At => {
+const atOf = (token: Token, scope: Scope): At => {
+  const within = scope.partials.within;
+  if (within) return { line: within.at.line, construct: `${token.getText()} (in partial "${within.name}")` };
   const [line] = token.getPosition();
   return { line: line ?? null, construct: token.getText() };
 };
+
+/** Partials inside partials: deep enough for a footer in a layout, short of a partial that renders itself. */
+const MAX_PARTIAL_DEPTH = 5;
 
 function tokenText(token: Token | undefined): string {
   return token ? token.getText() : '';
@@ -257,8 +266,6 @@ const UNSUPPORTED_TAGS: Readonly<Record<string, string>> = {
   tablerow: 'tablerow has no equivalent',
   increment: 'counters have no equivalent',
   decrement: 'counters have no equivalent',
-  include: 'partials are not inlined',
-  render: 'partials are not inlined',
   layout: 'layouts are not inlined',
   block: 'layouts are not inlined',
   break: 'break has no equivalent',
@@ -282,7 +289,7 @@ function readTemplates(templates: readonly Template[], scope: Scope): Node[] {
 function readTemplate(template: Template, scope: Scope): Node[] {
   const token = template.token;
   if (TypeGuards.isHTMLToken(token)) return [{ kind: 'text', text: token.getContent() }];
-  const at = atOf(token);
+  const at = atOf(token, scope);
   if (TypeGuards.isOutputToken(token)) {
     const value = (template as unknown as { value: Value }).value;
     return [{ kind: 'output', value: fromValue(value, scope, at.construct), at }];
@@ -323,7 +330,7 @@ function readTemplate(template: Template, scope: Scope): Node[] {
         : operandOf(tag.collection, scope);
       const limit = readHashNumber(tag.hash, 'limit');
       const offset = readHashNumber(tag.hash, 'offset');
-      const inner: Scope = { loops: [...scope.loops, tag.variable], assigned: scope.assigned };
+      const inner: Scope = { loops: [...scope.loops, tag.variable], assigned: scope.assigned, partials: scope.partials };
       const node: Node = {
         kind: 'for',
         variable: tag.variable,
@@ -360,6 +367,9 @@ function readTemplate(template: Template, scope: Scope): Node[] {
         ? [{ kind: 'text', text: tokens.map((t) => t.getText()).join('') }]
         : [{ kind: 'unsupported', at, reason: 'raw blocks are not converted' }];
     }
+    case 'render':
+    case 'include':
+      return readPartial(template, token.name, at, scope);
     case 'comment':
     case '#':
       // Comments are notes to the author, not content: leaving them out loses nothing the recipient sees.
@@ -369,7 +379,45 @@ function readTemplate(template: Template, scope: Scope): Node[] {
   }
 }
 
+/**
+ * `{% render 'footer' %}` and `{% include 'footer' %}` are replaced by the
+ * partial's content, read from the workspace's partials like any other
+ * Liquid; `render` sees only the template's fields (its own scope), `include`
+ * shares the template's names. A partial given arguments (`with`, `for`,
+ * `key: value`) is not inlined.
+ */
+function readPartial(template: Template, kind: string, at: At, scope: Scope): Node[] {
+  const tag = template as unknown as { file?: unknown; hash?: Hash };
+  const hasArguments = tag.hash !== undefined && Object.keys(tag.hash.hash).length > 0;
+  if (typeof tag.file !== 'string' || hasArguments || /\b(with|for)\b/.test((template.token as TagToken).args)) {
+    return [{ kind: 'unsupported', at, reason: 'a partial given arguments is not inlined' }];
+  }
+  const name = partialName(tag.file);
+  const depth = (scope.partials.within?.depth ?? 0) + 1;
+  const source = scope.partials.lookup(name);
+  if (source === undefined) return [{ kind: 'unsupported', at, reason: `there is no partial named "${name}"` }];
+  if (depth > MAX_PARTIAL_DEPTH) return [{ kind: 'unsupported', at, reason: `partials nest deeper than ${MAX_PARTIAL_DEPTH} levels` }];
+  let parsed: Template[];
+  try {
+    parsed = scope.partials.liquid.parse(source);
+  } catch (error) {
+    return [
+      {
+        kind: 'unsupported',
+        at,
+        reason: `the partial "${name}" does not parse (${error instanceof Error ? error.message : String(error)})`,
+      },
+    ];
+  }
+  const within = { at: scope.partials.within?.at ?? at, name, depth };
+  const inner: Scope =
+    kind === 'render'
+      ? { loops: [], assigned: new Set(), partials: { ...scope.partials, within } }
+      : { ...scope, partials: { ...scope.partials, within } };
+  return readTemplates(parsed, inner);
+}
+
 /** Parses Liquid-bearing HTML with Tailor's own Liquid setup and reads it into the converters' tree. */
-export function readLiquid(liquid: Liquid, html: string): Node[] {
-  return readTemplates(liquid.parse(html), { loops: [], assigned: new Set() });
+export function readLiquid(liquid: Liquid, html: string, partials: PartialLookup = NO_PARTIALS): Node[] {
+  return readTemplates(liquid.parse(html), { loops: [], assigned: new Set(), partials: { liquid, lookup: partials, within: null } });
 }
