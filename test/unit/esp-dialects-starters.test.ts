@@ -87,7 +87,7 @@ describe.each(starters)('starter %s', (file) => {
     for (const persona of PERSONAS) {
       const profile: Record<string, unknown> = {};
       // What the audience CSV would carry for this customer: every field under its token.
-      const { attributes, ...columns } = persona;
+      const { attributes, typed: _typed, ...columns } = persona;
       const fields: Record<string, string | null> = { ...attributes, ...columns };
       for (const { token, attribute } of out.attributes) {
         const value = fields[token];
