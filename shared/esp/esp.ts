@@ -33,5 +33,20 @@ export interface DialectOutput {
   source: string;
   warnings: DialectWarning[];
   /** Tailor tokens the output reads, with the ESP attribute each became: the audience CSV's columns. */
-  attributes: { token: string; attribute: string }[];
+  attributes: DialectAttribute[];
 }
+
+/**
+ * One column of the audience CSV. `kind` says where its value comes from: an
+ * imported field, a computed score (`rfm_tier`, `churn_probability`), or a
+ * segment (token `segment:<name>`), which holds SEGMENT_MEMBER_VALUE for the
+ * segment's members and SEGMENT_NON_MEMBER_VALUE for everyone else.
+ */
+export interface DialectAttribute {
+  token: string;
+  attribute: string;
+  kind?: 'field' | 'score' | 'segment';
+}
+
+export const SEGMENT_MEMBER_VALUE = 'true';
+export const SEGMENT_NON_MEMBER_VALUE = 'false';

@@ -1,16 +1,83 @@
-import type { DialectOutput, EspFieldMap, EspId } from './esp';
+import { createLiquid } from '../templates/liquid-engine';
+import { SCORES } from '../scores/score-names';
+import type { DialectAttribute, DialectOutput, EspFieldMap, EspId } from './esp';
+import { writeBraze } from './dialects/braze';
+import { type DialectContext, warningCollector, type Writer } from './dialects/context';
+import { attributeFor, defaultFieldMap, NATIVE_OUTPUTS } from './dialects/field-map';
+import { isSegmentToken } from './dialects/ir';
+import { readLiquid } from './dialects/liquid-tree';
+import { writeHubspot } from './dialects/hubspot';
+import { writeKlaviyo } from './dialects/klaviyo';
+import { writeMailchimp } from './dialects/mailchimp';
+import { writeSfmc } from './dialects/sfmc';
+import { fieldTokens } from './dialects/tokens';
+
+const WRITERS: Readonly<Record<EspId, Writer>> = {
+  braze: writeBraze,
+  klaviyo: writeKlaviyo,
+  hubspot: writeHubspot,
+  sfmc: writeSfmc,
+  mailchimp: writeMailchimp,
+};
+
+/** Tailor's own Liquid setup, so the converters read exactly the tree previews render. */
+const liquid = createLiquid();
+
+const kindOf = (token: string): DialectAttribute['kind'] => (isSegmentToken(token) ? 'segment' : token in SCORES ? 'score' : 'field');
 
 /**
  * Rewrites Liquid-bearing HTML (the compiled MJML, Liquid left intact) into
- * the ESP's personalization language. Placeholder until the converters land:
- * it returns the input unchanged, with one warning saying so.
+ * the ESP's personalization language, from liquidjs' parsed tree
+ * (`dialects/liquid-tree.ts`), one writer per ESP (`dialects/<esp>.ts`).
+ * `fieldMap` names the ESP attribute of any token; the others get the ESP's
+ * default (`dialects/field-map.ts`). What the ESP cannot express is a warning
+ * with its line, never a silent loss; segment conditions become tests of
+ * plain attributes listed in `attributes` for the audience CSV.
  */
 export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap): DialectOutput {
-  void fieldMap;
+  const { warn, warnings } = warningCollector();
+  let nodes;
+  try {
+    nodes = readLiquid(liquid, html);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /line:(\d+)/.exec(message)?.[1];
+    return {
+      esp,
+      source: html,
+      warnings: [
+        { line: line ? Number(line) : null, construct: '', message: `The Liquid could not be read, so nothing was converted: ${message}` },
+      ],
+      attributes: [],
+    };
+  }
+  const defaults = defaultFieldMap(esp, fieldTokens(nodes));
+  const attributes = new Map<string, string>();
+  const context: DialectContext = {
+    esp,
+    warn,
+    attribute(token) {
+      const name = attributeFor(esp, token, fieldMap, defaults);
+      if (!attributes.has(token)) attributes.set(token, name);
+      return name;
+    },
+    native(token) {
+      const mapped = fieldMap[token];
+      return mapped !== undefined && mapped.trim() !== '' ? null : (NATIVE_OUTPUTS[token]?.[esp] ?? null);
+    },
+    evaluate(source) {
+      try {
+        return liquid.parseAndRenderSync(source, {}) as string;
+      } catch {
+        return null;
+      }
+    },
+  };
+  const source = WRITERS[esp](nodes, context);
   return {
     esp,
-    source: html,
-    warnings: [{ line: null, construct: '', message: 'ESP conversion is not implemented yet: the Liquid is exported unchanged.' }],
-    attributes: [],
+    source,
+    warnings,
+    attributes: [...attributes].map(([token, attribute]) => ({ token, attribute, kind: kindOf(token) })),
   };
 }

@@ -1,0 +1,233 @@
+import { type DialectContext, describe, splitDefault, nativeOutput } from './context';
+import { BRAZE_STANDARD } from './field-map';
+import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
+import { lowerIf, pushNot } from './lower-if';
+
+/**
+ * Braze: Shopify Liquid with its own attribute references [B3][B11].
+ *
+ * Emitted subset: `{{${first_name} | default: 'x'}}` for standard attributes,
+ * `custom_attribute.${name}` for the rest (bare inside tags, as [B11] allows);
+ * `{% if %}` / `{% elsif %}` / `{% else %}` with `==`, `!=`, `<`, `>`, `<=`,
+ * `>=`, `contains`, `and`, `or`, `== blank`, `!= blank`; `{% for %}` over a
+ * list first assigned to a local (`{% assign x = custom_attribute.${…} %}`,
+ * the form brazejs and Braze both run), with `limit:`, `offset:`, `reversed`
+ * and `{% else %}`; `{% assign %}`; Liquid filters by their own names.
+ * Liquid's `not` is not Shopify Liquid: negations become `!=`, `== blank` or
+ * swapped branches (`lower-if.ts`).
+ */
+
+/** Filters Braze documents as not supported [B6]. */
+const UNSUPPORTED_FILTERS = new Set([
+  'money_with_currency',
+  'money_without_currency',
+  'pluralize',
+  'camelcase',
+  'handleize',
+  'lstrip',
+  'rstrip',
+]);
+
+const IDENTIFIER = /^[A-Za-z_][\w-]*$/;
+
+export function literal(value: Literal): string {
+  if (value === null) return 'nil';
+  if (typeof value !== 'string') return String(value);
+  return value.includes("'") ? `"${value}"` : `'${value}'`;
+}
+
+export function writeBraze(nodes: readonly Node[], context: DialectContext): string {
+  const once = new Set<string>();
+  let helpers = 0;
+
+  const reference = (operand: Operand): string | null => {
+    switch (operand.kind) {
+      case 'literal':
+        if (typeof operand.value === 'string' && operand.value.includes("'") && operand.value.includes('"')) return null;
+        return literal(operand.value);
+      case 'field': {
+        const name = context.attribute(operand.token);
+        return BRAZE_STANDARD.has(name) ? `\${${name}}` : `custom_attribute.\${${name}}`;
+      }
+      case 'local':
+        return [operand.name, ...operand.path.map((part) => (IDENTIFIER.test(part) ? `.${part}` : `[${literal(part)}]`))].join('');
+      case 'forloop':
+        return `forloop.${operand.property}`;
+      case 'unsupported':
+        return null;
+    }
+  };
+
+  /** Braze reads one attribute per output or filter chain [B11]: an attribute in a filter argument is assigned first. */
+  const filterText = (filter: Filter, prefix: string[]): string | null => {
+    const args: string[] = [];
+    for (const arg of filter.args) {
+      let text = reference(arg);
+      if (text === null) return null;
+      if (arg.kind === 'field') {
+        const name = `tailor_arg_${++helpers}`;
+        prefix.push(`{% assign ${name} = ${text} %}`);
+        text = name;
+      }
+      args.push(text);
+    }
+    return args.length > 0 ? `${filter.name}: ${args.join(', ')}` : filter.name;
+  };
+
+  const value = (expr: ValueExpr, node: { at: At }, prefix: string[]): string | null => {
+    const base = reference(expr.base);
+    if (base === null) {
+      context.warn(
+        node.at,
+        `Braze cannot read ${describe(expr.base)}${expr.base.kind === 'unsupported' ? ` (${expr.base.reason})` : ''}; it is left out.`,
+      );
+      return null;
+    }
+    const parts = [base];
+    for (const filter of expr.filters) {
+      if (UNSUPPORTED_FILTERS.has(filter.name)) {
+        context.warn(node.at, `Braze does not support the ${filter.name} filter; the value is written without it.`);
+        continue;
+      }
+      const text = filterText(filter, prefix);
+      if (text === null) {
+        context.warn(node.at, `Braze cannot read an argument of ${filter.name}; the value is written without this filter.`);
+        continue;
+      }
+      parts.push(text);
+    }
+    if (splitDefault(expr).fallback && !once.has('default')) {
+      once.add('default');
+      context.warn(
+        node.at,
+        'Braze shows a value made only of spaces instead of the default, where Tailor treats it as empty (this applies to every default in the template) [B2].',
+      );
+    }
+    return parts.join(' | ');
+  };
+
+  /** In conditions Braze's own examples wrap an attribute in braces: `{% if {{custom_attribute.${total_spend}}} > 0 %}` [B5][B11]. */
+  const inTag = (o: Operand): string | null => {
+    const text = reference(o);
+    return text !== null && o.kind === 'field' ? `{{${text}}}` : text;
+  };
+
+  const condition = (cond: Cond): string | null => {
+    switch (cond.kind) {
+      case 'and':
+      case 'or': {
+        const left = condition(cond.left);
+        const right = condition(cond.right);
+        return left && right ? `${left} ${cond.kind} ${right}` : null;
+      }
+      case 'compare':
+      case 'contains': {
+        const left = inTag(cond.left);
+        const right = inTag(cond.right);
+        return left && right ? `${left} ${cond.kind === 'contains' ? 'contains' : cond.op} ${right}` : null;
+      }
+      case 'present':
+      case 'blank': {
+        const subject = inTag(cond.operand);
+        return subject ? `${subject} ${cond.kind === 'present' ? '!=' : '=='} blank` : null;
+      }
+      case 'not':
+      case 'constant':
+      case 'unsupported':
+        return null;
+    }
+  };
+
+  const write = (list: readonly Node[]): string => list.map(writeNode).join('');
+
+  const writeNode = (node: Node): string => {
+    switch (node.kind) {
+      case 'text':
+        return node.text;
+      case 'output': {
+        const native = nativeOutput(node.value, node.at, context);
+        if (native !== null) return native;
+        const prefix: string[] = [];
+        const text = value(node.value, node, prefix);
+        if (text === null) return '';
+        // As Braze writes it: `Hi {{ ${first_name} | default: 'Valued User' }}` [B2].
+        return `${prefix.join('')}{{ ${text} }}`;
+      }
+      case 'assign': {
+        const prefix: string[] = [];
+        const text = value(node.value, node, prefix);
+        return text === null ? '' : `${prefix.join('')}{% assign ${node.name} = ${text} %}`;
+      }
+      case 'if': {
+        const branches = node.branches.map((branch) => ({ ...branch, cond: pushNot(branch.cond) }));
+        const lowered = lowerIf(
+          branches,
+          node.otherwise,
+          (cond) => condition(cond) !== null,
+          (branch) => context.warn(branch.at, `Braze cannot test ${describeCond(branch.cond)}; this branch is left out.`),
+        );
+        return lowered.map((part) => (part.kind === 'if' && part.at === node.at ? writeChain(part) : writeNode(part))).join('');
+      }
+      case 'for':
+        return writeFor(node);
+      case 'unsupported':
+        context.warn(node.at, `Braze: ${node.reason}; it is left out.`);
+        return '';
+    }
+  };
+
+  const writeChain = (node: Extract<Node, { kind: 'if' }>): string => {
+    let out = '';
+    node.branches.forEach((branch, index) => {
+      out += `{% ${index === 0 ? 'if' : 'elsif'} ${condition(branch.cond) ?? 'false'} %}${write(branch.body)}`;
+    });
+    if (node.otherwise.length > 0) out += `{% else %}${write(node.otherwise)}`;
+    return `${out}{% endif %}`;
+  };
+
+  const writeFor = (node: Extract<Node, { kind: 'for' }>): string => {
+    const collection = reference(node.collection);
+    if (collection === null || node.collection.kind === 'literal') {
+      context.warn(node.at, `Braze cannot loop over ${describe(node.collection)}; the loop is left out.`);
+      return '';
+    }
+    let prefix = '';
+    let over = collection;
+    if (node.collection.kind === 'field') {
+      // `{% for x in {{custom_attribute.${list}}} %}` fails in brazejs; assigning the list first works in both.
+      over = `${node.variable}_list`;
+      prefix = `{% assign ${over} = ${collection} %}`;
+    }
+    const options = [
+      node.limit === null ? '' : ` limit: ${node.limit}`,
+      node.offset === null ? '' : ` offset: ${node.offset}`,
+      node.reversed ? ' reversed' : '',
+    ].join('');
+    const otherwise = node.otherwise.length > 0 ? `{% else %}${write(node.otherwise)}` : '';
+    return `${prefix}{% for ${node.variable} in ${over}${options} %}${write(node.body)}${otherwise}{% endfor %}`;
+  };
+
+  return write(nodes);
+}
+
+export function describeCond(cond: Cond): string {
+  switch (cond.kind) {
+    case 'and':
+    case 'or':
+      return `${describeCond(cond.left)} ${cond.kind} ${describeCond(cond.right)}`;
+    case 'not':
+      return `not ${describeCond(cond.operand)}`;
+    case 'compare':
+      return `${describe(cond.left)} ${cond.op} ${describe(cond.right)}`;
+    case 'contains':
+      return `${describe(cond.left)} contains ${describe(cond.right)}`;
+    case 'present':
+      return describe(cond.operand);
+    case 'blank':
+      return `${describe(cond.operand)} == blank`;
+    case 'constant':
+      return String(cond.value);
+    case 'unsupported':
+      return `${cond.text} (${cond.reason})`;
+  }
+}

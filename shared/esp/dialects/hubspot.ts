@@ -1,0 +1,272 @@
+import { describeCond } from './braze';
+import { type DialectContext, describe, isNumericCast, nativeOutput } from './context';
+import { convertStrftime } from './date-format';
+import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
+import { lowerIf, pushNot } from './lower-if';
+
+/**
+ * HubSpot: HubL, HubSpot's Jinja [H1].
+ *
+ * Emitted subset: `{{ contact.firstname|default('x', true) }}` (the `true`
+ * makes the default cover an empty value too [H6]); filters with parentheses
+ * (`upper`, `lower`, `capitalize`, `urlencode`, `format_date`, `trim`,
+ * `length`, `first`, `last`, `join`, `split`, `replace`, `escape`,
+ * `striptags`, `abs`, `round`, `int`, `float`, `default`); arithmetic with
+ * `+ - * / //` and `~` (string concatenation) [H4]; `{% set %}`;
+ * `{% if %}` / `{% elif %}` / `{% else %}` with `==`, `!=`, `<`, `>`, `<=`,
+ * `>=`, `in`, `and`, `or`, `not` and parentheses; `{% for x in … %}` with
+ * `loop.index` and `{% else %}` [H5]. Liquid's `plus: 0` (read as a number)
+ * becomes `|float` where the value is compared with a number; a list field is
+ * split on `;` (how HubSpot stores multi-select properties).
+ */
+
+interface Expr {
+  text: string;
+  /** False for `a + b`: a filter or operator after it needs parentheses. */
+  atomic: boolean;
+  /** A number written in the template (no conversion needed). */
+  number?: number;
+}
+
+const FORLOOP: Readonly<Record<string, string>> = {
+  index: 'loop.index',
+  index0: 'loop.index0',
+  rindex: 'loop.revindex',
+  rindex0: 'loop.revindex0',
+  first: 'loop.first',
+  last: 'loop.last',
+  length: 'loop.length',
+};
+
+const RENAMED: Readonly<Record<string, string>> = {
+  upcase: 'upper',
+  downcase: 'lower',
+  capitalize: 'capitalize',
+  strip: 'trim',
+  size: 'length',
+  first: 'first',
+  last: 'last',
+  escape: 'escape',
+  strip_html: 'striptags',
+  abs: 'abs',
+  join: 'join',
+  split: 'split',
+  replace: 'replace',
+  round: 'round',
+};
+
+function literal(value: Literal): string {
+  if (value === null) return 'none';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return String(value);
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const wrap = (e: Expr): string => (e.atomic ? e.text : `(${e.text})`);
+
+export function writeHubspot(nodes: readonly Node[], context: DialectContext): string {
+  const once = new Set<string>();
+  const warnOnce = (key: string, at: At, message: string) => {
+    if (once.has(key)) return;
+    once.add(key);
+    context.warn(at, message);
+  };
+
+  const operand = (o: Operand): Expr | null => {
+    switch (o.kind) {
+      case 'literal':
+        return typeof o.value === 'number'
+          ? { text: literal(o.value), atomic: true, number: o.value }
+          : { text: literal(o.value), atomic: true };
+      case 'field':
+        return { text: `contact.${context.attribute(o.token)}`, atomic: true };
+      case 'local':
+        return {
+          text: [o.name, ...o.path.map((part) => (/^[A-Za-z_]\w*$/.test(part) ? `.${part}` : `[${literal(part)}]`))].join(''),
+          atomic: true,
+        };
+      case 'forloop': {
+        const text = FORLOOP[o.property];
+        return text ? { text, atomic: true } : null;
+      }
+      case 'unsupported':
+        return null;
+    }
+  };
+
+  /** Arithmetic on text needs a number: `int` beside a whole number, `float` otherwise. */
+  const numeric = (e: Expr, other: Expr): string =>
+    e.number !== undefined ? e.text : `${wrap(e)}|${other.number !== undefined && Number.isInteger(other.number) ? 'int' : 'float'}`;
+
+  const arithmetic: Readonly<Record<string, string>> = { plus: '+', minus: '-', times: '*', divided_by: '/' };
+
+  const filter = (current: Expr, f: Filter, at: At): Expr | null => {
+    if (isNumericCast(f)) return current;
+    const args = f.args.map(operand);
+    if (args.some((arg) => arg === null)) return null;
+    const written = args.filter((arg): arg is Expr => arg !== null);
+    const [first] = f.args;
+    const op = arithmetic[f.name];
+    if (op && first && written[0]) {
+      const operator = f.name === 'divided_by' && written[0].number !== undefined && Number.isInteger(written[0].number) ? '//' : op;
+      return { text: `${numeric(current, written[0])} ${operator} ${numeric(written[0], current)}`, atomic: false };
+    }
+    switch (f.name) {
+      case 'default':
+        warnOnce(
+          'default',
+          at,
+          "HubL's default(…, true) also replaces 0 and false, which Liquid prints as they are (this applies to every default in the template) [H6].",
+        );
+        return written[0] ? { text: `${wrap(current)}|default(${written[0].text}, true)`, atomic: true } : null;
+      case 'url_encode':
+        warnOnce('urlencode', at, "HubL's urlencode may encode a space differently from Liquid's + [H6].");
+        return { text: `${wrap(current)}|urlencode`, atomic: true };
+      case 'date': {
+        const format = first?.kind === 'literal' && typeof first.value === 'string' ? convertStrftime(first.value, 'ldml') : null;
+        return format === null ? null : { text: `${wrap(current)}|format_date(${literal(format)})`, atomic: true };
+      }
+      case 'append':
+        return written[0] ? { text: `${current.text} ~ ${wrap(written[0])}`, atomic: false } : null;
+      case 'prepend':
+        return written[0] ? { text: `${wrap(written[0])} ~ ${current.text}`, atomic: false } : null;
+      default: {
+        const name = RENAMED[f.name];
+        if (!name) return null;
+        return {
+          text: `${wrap(current)}|${name}${written.length > 0 ? `(${written.map((arg) => arg.text).join(', ')})` : ''}`,
+          atomic: true,
+        };
+      }
+    }
+  };
+
+  const value = (expr: ValueExpr, at: At): Expr | null => {
+    let current = operand(expr.base);
+    if (current === null) {
+      context.warn(
+        at,
+        `HubSpot cannot read ${describe(expr.base)}${expr.base.kind === 'unsupported' ? ` (${expr.base.reason})` : ''}; it is left out.`,
+      );
+      return null;
+    }
+    for (const f of expr.filters) {
+      const next = filter(current, f, at);
+      if (next === null) context.warn(at, `HubL has no equivalent of the ${f.text} filter; the value is written without it.`);
+      else current = next;
+    }
+    return current;
+  };
+
+  const condition = (cond: Cond, at: At): string | null => {
+    switch (cond.kind) {
+      case 'and':
+      case 'or': {
+        const left = condition(cond.left, at);
+        const right = condition(cond.right, at);
+        // Parentheses keep Liquid's grouping (right to left) whatever HubL's precedence is.
+        return left && right ? `(${left} ${cond.kind} ${right})` : null;
+      }
+      case 'compare': {
+        const left = operand(cond.left);
+        const right = operand(cond.right);
+        if (!left || !right) return null;
+        const isNumber = (o: Operand) => o.kind === 'literal' && typeof o.value === 'number';
+        // Contact properties may arrive as text: compare with a number as a number.
+        const l = isNumber(cond.right) && !isNumber(cond.left) ? `${wrap(left)}|float` : left.text;
+        const r = isNumber(cond.left) && !isNumber(cond.right) ? `${wrap(right)}|float` : right.text;
+        return `${l} ${cond.op} ${r}`;
+      }
+      case 'contains': {
+        const left = operand(cond.left);
+        const right = operand(cond.right);
+        return left && right ? `${wrap(right)} in ${wrap(left)}` : null;
+      }
+      case 'present':
+      case 'blank': {
+        const subject = operand(cond.operand);
+        return subject ? `${cond.kind === 'blank' ? 'not ' : ''}${wrap(subject)}` : null;
+      }
+      case 'not': {
+        const inner = condition(cond.operand, at);
+        return inner ? `not (${inner})` : null;
+      }
+      case 'constant':
+        return cond.value ? 'true' : 'false';
+      case 'unsupported':
+        return null;
+    }
+  };
+
+  const write = (list: readonly Node[]): string => list.map(writeNode).join('');
+
+  const writeNode = (node: Node): string => {
+    switch (node.kind) {
+      case 'text':
+        return node.text;
+      case 'output': {
+        const native = nativeOutput(node.value, node.at, context);
+        if (native !== null) return native;
+        const text = value(node.value, node.at);
+        return text === null ? '' : `{{ ${text.text} }}`;
+      }
+      case 'assign': {
+        const text = value(node.value, node.at);
+        return text === null ? '' : `{% set ${node.name} = ${text.text} %}`;
+      }
+      case 'if': {
+        warnOnce(
+          'programmable',
+          node.at,
+          'HubSpot runs conditions on contact properties only in modules with programmable email enabled [H3].',
+        );
+        const branches = node.branches.map((branch) => ({ ...branch, cond: pushNot(branch.cond) }));
+        const lowered = lowerIf(
+          branches,
+          node.otherwise,
+          (cond) => condition(cond, node.at) !== null,
+          (branch) => context.warn(branch.at, `HubSpot cannot test ${describeCond(branch.cond)}; this branch is left out.`),
+        );
+        return lowered.map((part) => (part.kind === 'if' && part.at === node.at ? writeChain(part) : writeNode(part))).join('');
+      }
+      case 'for':
+        return writeFor(node);
+      case 'unsupported':
+        context.warn(node.at, `HubSpot: ${node.reason}; it is left out.`);
+        return '';
+    }
+  };
+
+  const writeChain = (node: Extract<Node, { kind: 'if' }>): string => {
+    let out = '';
+    node.branches.forEach((branch, index) => {
+      out += `{% ${index === 0 ? 'if' : 'elif'} ${condition(branch.cond, node.at) ?? 'false'} %}${write(branch.body)}`;
+    });
+    if (node.otherwise.length > 0) out += `{% else %}${write(node.otherwise)}`;
+    return `${out}{% endif %}`;
+  };
+
+  const writeFor = (node: Extract<Node, { kind: 'for' }>): string => {
+    const collection = node.collection.kind === 'literal' ? null : operand(node.collection);
+    if (collection === null) {
+      context.warn(node.at, `HubSpot cannot loop over ${describe(node.collection)}; the loop is left out.`);
+      return '';
+    }
+    let over = node.collection.kind === 'field' ? `${collection.text}|split(';')` : collection.text;
+    if (node.reversed) over = `${over}|reverse`;
+    let body = write(node.body);
+    if (node.limit !== null || node.offset !== null) {
+      // A guard on loop.index keeps exactly the items Liquid's offset and limit keep.
+      const from = node.offset ?? 0;
+      const tests = [from > 0 ? `loop.index > ${from}` : '', node.limit === null ? '' : `loop.index <= ${from + node.limit}`].filter(
+        Boolean,
+      );
+      body = `{% if ${tests.join(' and ')} %}${body}{% endif %}`;
+      if (node.reversed) context.warn(node.at, 'HubSpot: reversed is applied before limit and offset here, after them in Liquid.');
+    }
+    const otherwise = node.otherwise.length > 0 ? `{% else %}${write(node.otherwise)}` : '';
+    return `{% for ${node.variable} in ${over} %}${body}${otherwise}{% endfor %}`;
+  };
+
+  return write(nodes);
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { ESP_IDS, type EspId } from '../../shared/esp/esp';
+import { defaultFieldMap } from '../../shared/esp/dialects/field-map';
+import { toDialect } from '../../shared/esp/to-dialect';
+import { createLiquid } from '../../shared/templates/liquid-engine';
+
+const liquid = createLiquid();
+
+/**
+ * An independent check of what the Braze output means: Braze is Liquid, so
+ * after turning its attribute references into plain lookups liquidjs renders
+ * it, and it must print what Tailor's own render of the source prints.
+ */
+function renderBraze(braze: string, profile: Record<string, string | undefined>): string {
+  const plain = braze
+    // Braze takes a reference inside a tag with or without `{{ }}` [B11]; liquidjs wants it bare.
+    .replace(/\{%([\s\S]*?)%\}/g, (_tag, inner: string) => `{%${inner.replace(/\{\{\s*([\s\S]*?)\s*\}\}/g, '$1')}%}`)
+    .replace(/(?:custom_attribute\.)?\$\{([^}]*)\}/g, (_all, name: string) => `p["${name}"]`);
+  return liquid.parseAndRenderSync(plain, { p: profile }) as string;
+}
+
+/** Every combination of a, b and c being set or missing. */
+const profiles = (): Record<string, string | undefined>[] =>
+  [0, 1, 2, 3, 4, 5, 6, 7].map((bits) => ({ a: bits & 1 ? 'x' : undefined, b: bits & 2 ? 'y' : undefined, c: bits & 4 ? 'z' : undefined }));
+
+describe('conditions Braze cannot write as Liquid wrote them', () => {
+  const cases = [
+    '{% if not a %}A{% else %}B{% endif %}',
+    '{% unless a and b %}U{% endunless %}',
+    "{% unless a == 'x' or c %}U{% else %}E{% endunless %}",
+    "{% if a == 'x' and not b %}1{% elsif not c %}2{% else %}3{% endif %}",
+    "{% case a %}{% when 'x', 'q' %}X{% else %}other{% endcase %}",
+    '{% if a and b or c %}1{% elsif b %}2{% endif %}',
+  ];
+  for (const source of cases) {
+    it(`keep their meaning: ${source}`, () => {
+      const out = toDialect(source, 'braze', {});
+      expect(out.source).not.toMatch(/\bnot\b|\bunless\b|\bcase\b/);
+      expect(out.warnings).toEqual([]);
+      for (const profile of profiles()) {
+        expect(renderBraze(out.source, profile), JSON.stringify(profile)).toBe(liquid.parseAndRenderSync(source, profile));
+      }
+    });
+  }
+});
+
+describe('and / or where the dialect has no grouping', () => {
+  it('Klaviyo: Liquid reads `a and b or c` as a and (b or c); Django has no parentheses, so the if is nested', () => {
+    expect(toDialect('{% if a and b or c %}Y{% else %}N{% endif %}', 'klaviyo', {}).source).toBe(
+      "{% if person|lookup:'a' %}{% if person|lookup:'b' or person|lookup:'c' %}Y{% else %}N{% endif %}{% else %}N{% endif %}",
+    );
+    // The grouping Django reads the same way stays one tag.
+    expect(toDialect('{% if a or b and c %}Y{% endif %}', 'klaviyo', {}).source).toBe(
+      "{% if person|lookup:'a' or person|lookup:'b' and person|lookup:'c' %}Y{% endif %}",
+    );
+  });
+
+  it('HubSpot and SFMC write the grouping out in parentheses', () => {
+    expect(toDialect('{% if a and b or c %}Y{% endif %}', 'hubspot', {}).source).toBe(
+      '{% if (contact.a and (contact.b or contact.c)) %}Y{% endif %}',
+    );
+    expect(toDialect('{% if a and b or c %}Y{% endif %}', 'sfmc', {}).source).toContain(
+      '%%[ IF (NOT Empty(@a) AND (NOT Empty(@b) OR NOT Empty(@c))) THEN ]%%Y%%[ ENDIF ]%%',
+    );
+  });
+
+  it('Mailchimp: or repeats the body under ELSEIF, and an IFNOT after the first branch opens a nested block', () => {
+    expect(toDialect("{% if a == 'x' or b %}Y{% elsif c == blank %}C{% else %}N{% endif %}", 'mailchimp', {}).source).toBe(
+      '*|IF:A=x|*Y*|ELSEIF:B|*Y*|ELSE:|**|IFNOT:C|*C*|ELSE:|*N*|END:IF|**|END:IF|*',
+    );
+  });
+});
+
+describe('what a dialect cannot express is a warning with its line', () => {
+  const template = [
+    '<p>',
+    "{% if city contains 'York' %}NY{% endif %}",
+    '{% capture x %}hi{% endcapture %}',
+    '{{ name | truncatewords: 3 }}',
+    '</p>',
+  ].join('\n');
+
+  it('Mailchimp: contains on a field, a capture, a filter with no modifier', () => {
+    const out = toDialect(template, 'mailchimp', {});
+    expect(out.warnings.map((w) => [w.line, w.construct])).toEqual([
+      [2, "{% if city contains 'York' %}"],
+      [3, '{% capture x %}'],
+      [4, '{{ name | truncatewords: 3 }}'],
+    ]);
+    expect(out.source).toBe('<p>\n\n\n*|NAME|*\n</p>');
+  });
+
+  for (const esp of ['klaviyo', 'hubspot', 'sfmc'] as const) {
+    it(`${esp}: the capture and the filter are reported, never dropped silently`, () => {
+      const lines = toDialect(template, esp, {}).warnings.map((w) => w.line);
+      expect(lines).toContain(3);
+      expect(lines).toContain(4);
+    });
+  }
+
+  it('Liquid that does not parse is returned unchanged with the parser’s message and line', () => {
+    const out = toDialect('<p>\n{% if a %}never closed</p>', 'braze', {});
+    expect(out.source).toBe('<p>\n{% if a %}never closed</p>');
+    expect(out.warnings).toEqual([expect.objectContaining({ line: 2, message: expect.stringContaining('not closed') })]);
+  });
+});
+
+describe('segments and tiers become plain attributes of the audience', () => {
+  const template = "{% if customer.segments contains 'VIP Gold' %}V{% elsif rfm_tier == 'Champions' %}C{% endif %}{{ churn_probability }}";
+  const expected: Record<EspId, [string, string]> = {
+    braze: ["{{custom_attribute.${tailor_segment_vip_gold}}} == 'true'", "{{custom_attribute.${rfm_tier}}} == 'Champions'"],
+    klaviyo: ["person|lookup:'tailor_segment_vip_gold' == 'true'", "person|lookup:'rfm_tier' == 'Champions'"],
+    hubspot: ["contact.tailor_segment_vip_gold == 'true'", "contact.rfm_tier == 'Champions'"],
+    sfmc: ["@segment_VIP_Gold == 'true'", "@rfm_tier == 'Champions'"],
+    mailchimp: ['SEG_VIP=true', 'RFMTIER=Champions'],
+  };
+  for (const esp of ESP_IDS) {
+    it(`${esp}: a condition on the attribute, and the attribute listed with its kind`, () => {
+      const out = toDialect(template, esp, {});
+      for (const part of expected[esp]) expect(out.source).toContain(part);
+      expect(out.attributes.map((a) => a.kind)).toEqual(['segment', 'score', 'score']);
+      expect(out.attributes[0]?.token).toBe('segment:VIP Gold');
+    });
+  }
+
+  it('SFMC reads each attribute once, in a block at the top', () => {
+    expect(toDialect(template, 'sfmc', {}).source).toMatch(
+      /^%%\[ SET @segment_VIP_Gold = AttributeValue\('TailorSegmentVIPGold'\)\nSET @rfm_tier = AttributeValue\('RfmTier'\)/,
+    );
+  });
+});
+
+describe('field maps', () => {
+  it('each ESP has a default name for the standard fields', () => {
+    const tokens = ['first_name', 'email', 'loyalty_tier', 'loyalty_points', 'last_order_date'];
+    expect(defaultFieldMap('braze', tokens)).toEqual({
+      first_name: 'first_name',
+      email: 'email_address',
+      loyalty_tier: 'loyalty_tier',
+      loyalty_points: 'loyalty_points',
+      last_order_date: 'last_order_date',
+    });
+    expect(defaultFieldMap('hubspot', tokens).first_name).toBe('firstname');
+    expect(defaultFieldMap('sfmc', tokens)).toMatchObject({ first_name: 'FirstName', email: 'EmailAddress', loyalty_tier: 'LoyaltyTier' });
+    // Tags of at most ten characters, and two tokens never share one.
+    expect(defaultFieldMap('mailchimp', tokens)).toEqual({
+      first_name: 'FNAME',
+      email: 'EMAIL',
+      loyalty_tier: 'LOYALTY',
+      loyalty_points: 'LOYALTYP',
+      last_order_date: 'LASTORDER',
+    });
+  });
+
+  it('the caller’s map wins over the default, and is what the attributes list', () => {
+    const out = toDialect('{{ first_name }} {{ FirstName }} {{ customer.first_name }}', 'mailchimp', { first_name: 'PRENOM' });
+    expect(out.source).toBe('*|PRENOM|* *|PRENOM|* *|PRENOM|*');
+    expect(out.attributes).toEqual([{ token: 'first_name', attribute: 'PRENOM', kind: 'field' }]);
+  });
+
+  it('the unsubscribe link is each ESP’s own tag, not an audience column', () => {
+    const html = '<a href="{{ unsubscribe_url | default: \'https://x.example/u\' }}">Unsubscribe</a>';
+    const links = Object.fromEntries(ESP_IDS.map((esp) => [esp, toDialect(html, esp, {})]));
+    expect(links.braze?.source).toContain('{{ ${set_user_to_unsubscribed_url} }}');
+    expect(links.klaviyo?.source).toContain('{% unsubscribe_link %}');
+    expect(links.hubspot?.source).toContain('{{ unsubscribe_link }}');
+    expect(links.sfmc?.source).toContain('%%unsub_center_url%%');
+    expect(links.mailchimp?.source).toContain('*|UNSUB|*');
+    for (const out of Object.values(links)) expect(out.attributes).toEqual([]);
+  });
+});
+
+describe('assignments', () => {
+  const template = '{% assign points = loyalty_points | plus: 0 %}{% if points < 1000 %}{{ 1000 | minus: points }} to go{% endif %}';
+
+  it('stay variables where the dialect has them', () => {
+    expect(toDialect(template, 'braze', {}).source).toBe(
+      '{% assign points = custom_attribute.${loyalty_points} | plus: 0 %}{% if points < 1000 %}{{ 1000 | minus: points }} to go{% endif %}',
+    );
+    expect(toDialect(template, 'hubspot', {}).source).toBe(
+      '{% set points = contact.loyalty_points %}{% if points|float < 1000 %}{{ 1000 - points|int }} to go{% endif %}',
+    );
+    expect(toDialect(template, 'sfmc', {}).source).toContain(
+      '%%[ SET @points = @loyalty_points ]%%%%[ IF @points < 1000 THEN ]%%%%=Subtract(1000, @points)=%% to go%%[ ENDIF ]%%',
+    );
+  });
+
+  it('are replaced by their value where it has none', () => {
+    expect(toDialect(template, 'klaviyo', {}).source).toBe(
+      "{% if person|lookup:'loyalty_points' < 1000 %}{{ person|lookup:'loyalty_points'|multiply:-1|add:1000 }} to go{% endif %}",
+    );
+    const mailchimp = toDialect(template, 'mailchimp', {});
+    expect(mailchimp.source).toBe('*|IF:LOYALTY<1000|* to go*|END:IF|*');
+    expect(mailchimp.warnings.map((w) => w.construct)).toContain('{{ 1000 | minus: points }}');
+  });
+});
