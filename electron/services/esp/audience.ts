@@ -16,15 +16,6 @@ import { segmentFilter } from '../../workspace/segments-repo';
 import { computedTokens } from '../computed-tokens';
 import { workspaceTokens } from './esp-tokens';
 
-/** The contact key each ESP's import matches on besides email: Tailor's customer id. */
-const ID_COLUMN: Record<EspId, string | null> = {
-  braze: 'external_id',
-  klaviyo: 'external_id',
-  hubspot: null,
-  sfmc: 'SubscriberKey',
-  mailchimp: null,
-};
-
 const PAGE = 1_000;
 
 function findSegment(db: Db, segment: number | string): { id: number; name: string } {
@@ -39,8 +30,7 @@ function findSegment(db: Db, segment: number | string): { id: number; name: stri
 }
 
 /**
- * A segment's members as a contact-import CSV for the ESP: its id column,
- * then every field, score and segment membership under the ESP's attribute
+ * A segment's members as a contact-import CSV for the ESP: every field, score and segment membership under the ESP's attribute
  * names (the workspace's field map), each value as the round-trip check
  * reads it. Every cell (headers too: names are editable) is neutralised
  * against CSV injection and quoted.
@@ -49,9 +39,8 @@ export function audienceCsv(db: Db, segment: number | string, esp: EspId): Audie
   const found = findSegment(db, segment);
   const tokens = workspaceTokens(db).map((t) => t.token);
   const fieldMap = effectiveFieldMap(esp, tokens, savedFieldMap(db, esp));
-  const idColumn = ID_COLUMN[esp];
-  const attributes = tokens.map((token) => fieldMap[token] as string);
-  const columns = idColumn ? [idColumn, ...attributes] : attributes;
+  // The customer id comes first (a canonical field): each ESP's contact key (Braze and Klaviyo external_id…).
+  const columns = tokens.map((token) => fieldMap[token] as string);
   const fields = fieldCatalogue(db);
   const filter = segmentFilter(db, found.id);
   const data: string[][] = [];
@@ -65,9 +54,8 @@ export function audienceCsv(db: Db, segment: number | string, esp: EspId): Audie
     for (const customer of rows) {
       const context = withComputedTokens(customerContext(customer, catalogueReader(fields, customer.typed)), computed.get(customer.id));
       const profile = contactProfile(esp, context, fieldMap);
-      const cells = audienceCells(profile, attributes);
-      neutralised += attributes.filter((attribute) => isFormulaLike(profileText(profile[attribute]))).length;
-      data.push(idColumn ? [neutraliseCell(customer.id), ...cells] : cells);
+      data.push(audienceCells(profile, columns));
+      neutralised += columns.filter((column) => isFormulaLike(profileText(profile[column]))).length;
     }
     if (rows.length < PAGE) break;
   }

@@ -1,6 +1,7 @@
 import { ContractError } from '../../../shared/contract/envelope';
 import type { EspExportResult, EspFieldMapEntry, EspPreview } from '../../../shared/contract/esp-schemas';
-import { effectiveFieldMap, suggestedAttribute } from '../../../shared/esp/audience/attribute-names';
+import { effectiveFieldMap } from '../../../shared/esp/audience/attribute-names';
+import { defaultAttribute } from '../../../shared/esp/dialects/field-map';
 import { ESP_NAMES, type DialectOutput, type EspId } from '../../../shared/esp/esp';
 import { toDialect } from '../../../shared/esp/to-dialect';
 import { fieldCatalogue } from '../../workspace/customers-repo';
@@ -27,8 +28,8 @@ export function fieldMapEntries(db: Db, esp: EspId, variables: CompiledSource['v
   return tokens.map(({ token, kind }) => ({
     token,
     kind,
-    attribute: map[token] ?? suggestedAttribute(esp, token),
-    suggested: suggestedAttribute(esp, token),
+    attribute: map[token] ?? defaultAttribute(esp, token),
+    suggested: defaultAttribute(esp, token),
     saved: Object.hasOwn(saved, token),
     used: used.has(token),
   }));

@@ -2,7 +2,7 @@ import { CANONICAL_KEYS } from '../../../shared/fields/canonical';
 import { toPascalAlias } from '../../../shared/fields/naming';
 import { SCORE_NAMES } from '../../../shared/scores/score-names';
 import { COMPUTED_NAMESPACE, SEGMENTS_TOKEN } from '../../../shared/templates/computed-tokens';
-import { segmentToken } from '../../../shared/esp/audience/attribute-names';
+import { segmentToken } from '../../../shared/esp/dialects/ir';
 import { customFieldKeys } from '../../workspace/customers-repo';
 import type { Db } from '../../workspace/db';
 

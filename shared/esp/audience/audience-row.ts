@@ -1,8 +1,8 @@
-import type { EspId } from '../esp';
+import { type EspId, SEGMENT_MEMBER_VALUE, SEGMENT_NON_MEMBER_VALUE } from '../esp';
 import { type EspProfile, profileText, type ProfileValue } from '../roundtrip/profile';
 import type { LiquidContext } from '../../templates/customer-context';
 import { COMPUTED_NAMESPACE, SEGMENTS_TOKEN } from '../../templates/computed-tokens';
-import { SEGMENT_TOKEN_PREFIX } from './attribute-names';
+import { isSegmentToken } from '../dialects/ir';
 import { neutraliseCell } from './neutralise';
 
 /**
@@ -16,11 +16,12 @@ import { neutraliseCell } from './neutralise';
 const TYPED: Record<EspId, boolean> = { braze: true, klaviyo: true, hubspot: false, sfmc: false, mailchimp: false };
 
 function tokenValue(context: LiquidContext, token: string): ProfileValue {
-  if (token.startsWith(SEGMENT_TOKEN_PREFIX)) {
+  if (isSegmentToken(token)) {
     // The computed namespace holds the memberships even when an imported column is called "segments".
     const computed = context[COMPUTED_NAMESPACE];
     const segments = computed && typeof computed === 'object' && !Array.isArray(computed) ? computed[SEGMENTS_TOKEN] : undefined;
-    return Array.isArray(segments) && segments.includes(token.slice(SEGMENT_TOKEN_PREFIX.length));
+    // Text in every ESP: the converters test membership against this very value.
+    return Array.isArray(segments) && segments.includes(token.slice('segment:'.length)) ? SEGMENT_MEMBER_VALUE : SEGMENT_NON_MEMBER_VALUE;
   }
   const value = context[token];
   if (value === undefined) return null;

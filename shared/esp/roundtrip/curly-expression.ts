@@ -200,7 +200,13 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
         let list: Compiled[] = [];
         if (dialect.filterArgs === 'colon' && isOp(':')) {
           at++;
-          list = [primary()];
+          // A Django filter argument is one literal or variable; a sign belongs to a number (`multiply:-1`).
+          if (isOp('-') && peek(1)?.kind === 'num') {
+            at++;
+            const n = -Number(peek()?.text);
+            at++;
+            list = [() => n];
+          } else list = [primary()];
         } else if (dialect.filterArgs === 'parens' && isOp('(')) list = args();
         const base = current;
         current = (scope) =>

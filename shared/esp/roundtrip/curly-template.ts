@@ -13,6 +13,8 @@ export interface TemplateDialect extends ExpressionDialect {
   readonly assign: 'set' | 'with';
   /** The loop variable a template reads: HubL `loop`, Django `forloop`. */
   readonly loopName: string;
+  /** Tags the ESP fills in itself (Klaviyo's unsubscribe link), by name: what they print given the rest of the tag. */
+  readonly systemTags?: Readonly<Record<string, (rest: string) => string>>;
 }
 
 type Node =
@@ -122,8 +124,11 @@ export function parseTemplate(source: string, dialect: TemplateDialect): Node[] 
           at++;
           break;
         }
-        default:
-          unsupported(piece);
+        default: {
+          const system = dialect.systemTags?.[piece.name];
+          if (!system) unsupported(piece);
+          else nodes.push({ kind: 'text', text: system(piece.rest) });
+        }
       }
     }
     return { nodes, stop: null };

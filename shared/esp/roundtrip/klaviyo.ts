@@ -26,6 +26,8 @@ const SHORTCUTS = new Set([
 
 const str = (value: Value): string => display(value);
 
+const UNSUBSCRIBE_URL = 'https://klaviyo.example/unsubscribe';
+
 const djangoUrlencode = (value: Value, safe: string): string =>
   // Django's urlencode keeps "/" unless told otherwise, and writes a space as %20.
   [...str(value)]
@@ -74,6 +76,17 @@ const KLAVIYO: TemplateDialect = {
   },
   functions: {},
   tests: {},
+  // Klaviyo writes the unsubscribe link itself [K5]; its address is never visible text.
+  systemTags: {
+    unsubscribe_link: () => UNSUBSCRIBE_URL,
+    unsubscribe: (rest) =>
+      `<a href="${UNSUBSCRIBE_URL}">${
+        /^'([^']*)'|^"([^"]*)"/
+          .exec(rest.trim())
+          ?.slice(1)
+          .find((t) => t !== undefined) ?? 'Unsubscribe'
+      }</a>`,
+  },
 };
 
 const toValue = (value: ProfileValue | undefined): Value => (value === null || value === '' ? undefined : value);

@@ -155,6 +155,9 @@ describe('dialect specifics', () => {
     expect(evaluateDialect('braze', "{{${first_name} | default: 'x'}}", { first_name: '  ' })).toBe('  ');
     expect(evaluateDialect('braze', "{{${first_name} | default: 'x'}}", { first_name: '' })).toBe('x');
   });
+  it('Klaviyo filter arguments may be negative numbers', () => {
+    expect(evaluateDialect('klaviyo', "{{ person|lookup:'p'|multiply:-1|add:1000 }}", { p: 373 })).toBe('627');
+  });
   it('Klaviyo reads a name with spaces through lookup [K1]', () => {
     expect(evaluateDialect('klaviyo', "{{ person|lookup:'Loyalty Points' }}", { 'Loyalty Points': 12 })).toBe('12');
   });
@@ -173,8 +176,13 @@ describe('dialect specifics', () => {
       evaluateDialect('hubspot', '{% if true %}{% set n = 3 %}{% endif %}{{ n }}{% for x in [1,2] %}{{ loop.index }}{% endfor %}', {}),
     ).toBe('312');
   });
+  it("Klaviyo's own unsubscribe tags print a link [K5]", () => {
+    expect(evaluateDialect('klaviyo', '<a href="{% unsubscribe_link %}">x</a> {% unsubscribe \'Leave\' %}', {})).toMatch(
+      /^<a href="https:[^"]+">x<\/a> <a href="https:[^"]+">Leave<\/a>$/,
+    );
+  });
   it('what an evaluator does not read is reported, never skipped', () => {
-    expect(() => evaluateDialect('klaviyo', '{% unsubscribe %}', {})).toThrow(RoundTripUnsupported);
+    expect(() => evaluateDialect('klaviyo', '{% web_view %}', {})).toThrow(RoundTripUnsupported);
     expect(() => evaluateDialect('hubspot', '{{ x|nope }}', {})).toThrow(/unknown filter/);
     expect(() => evaluateDialect('sfmc', '%%=LookupRows("DE", "a", "b")=%%', {})).toThrow(/not read/);
     expect(() => evaluateDialect('mailchimp', '*|IF:A|*open', {})).toThrow(/END:IF/);
