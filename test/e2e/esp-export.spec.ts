@@ -17,7 +17,11 @@ import { expect, test } from './fixtures';
 async function apiCall<T>(request: APIRequestContext, studioUrl: string, method: string, input: object = {}): Promise<T> {
   const url = new URL(studioUrl);
   const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await request.post(`${url.origin}/api/${method}`, { headers: { 'x-tailor-token': token }, data: input, timeout: 120_000 });
+  const response = await request.post(`${url.origin}/api/${method}`, {
+    headers: { 'x-tailor-token': token },
+    data: input,
+    timeout: 120_000,
+  });
   const body = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.data as T;
@@ -86,7 +90,7 @@ test('every starter exports for every ESP and reads the same for every persona',
   expect(failures).toEqual([]);
 });
 
-test('an audience CSV with planted formula values opens safely', async ({ studio }) => {
+test('an audience CSV with planted formula values opens safely', ({ studio }) => {
   test.setTimeout(180_000);
   const cli = (...args: string[]) =>
     execFileSync(process.execPath, ['dist/node/electron/cli/main.js', ...args], {
