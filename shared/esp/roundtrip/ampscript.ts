@@ -1,3 +1,4 @@
+import { formatDatePattern } from './date-patterns';
 import { type EspProfile, profileLookup, profileText, RoundTripUnsupported } from './profile';
 
 /**
@@ -79,6 +80,13 @@ const arity = (name: string, args: Value[], n: number): void => {
   if (args.length < n) fail(`${name}() needs ${n} arguments`, name);
 };
 
+/** FormatDate(date, .NET pattern) [S7][S8]; a null or empty date prints nothing. */
+function dateText(date: Value, pattern: Value): Value {
+  if (date === null || text(date) === '') return '';
+  const formatted = formatDatePattern(text(date), text(pattern), 'dotnet');
+  return formatted ?? fail(`FormatDate("${text(date)}", "${text(pattern)}") is not read here`, 'FormatDate');
+}
+
 const FUNCTIONS: Record<string, (args: Value[], scope: Scope) => Value> = {
   v: ([x]) => x ?? null,
   attributevalue: ([name], scope) => scope.attribute(text(name ?? null)),
@@ -115,6 +123,11 @@ const FUNCTIONS: Record<string, (args: Value[], scope: Scope) => Value> = {
       ? encodeURIComponent(value)
       : value.replace(/ /g, '%20');
   },
+  formatdate: ([date, pattern]) => dateText(date ?? null, pattern ?? null),
+  format: ([value, pattern, type]) =>
+    text(type ?? null).toLowerCase() === 'date'
+      ? dateText(value ?? null, pattern ?? null)
+      : fail('Format() of a number is not read here', 'Format'),
   buildrowsetfromstring: ([s, delimiter]) => {
     const value = text(s ?? null);
     return value === '' ? [] : value.split(text(delimiter ?? ',')).map((part) => [part]);

@@ -1,6 +1,7 @@
 import { asNumber, display, truthy, type Value, type ValueObject } from './curly-expression';
 import { parseTemplate, renderTemplate, type TemplateDialect } from './curly-template';
-import { type EspProfile, profileLookup, type ProfileValue } from './profile';
+import { formatDatePattern } from './date-patterns';
+import { type EspProfile, profileLookup, type ProfileValue, RoundTripUnsupported } from './profile';
 
 /**
  * Evaluates HubSpot HubL for one contact: `contact.x`,
@@ -20,6 +21,13 @@ const HUBL: TemplateDialect = {
   loopName: 'loop',
   filters: {
     default: (value, [fallback, evenFalsy]) => (value === undefined || (truthy(evenFalsy) && !truthy(value)) ? fallback : value),
+    format_date: (value, [pattern]) => {
+      if (value === undefined || value === null || value === '') return '';
+      const text = formatDatePattern(str(value), str(pattern ?? ''), 'ldml');
+      if (text === null)
+        throw new RoundTripUnsupported(`HubL: format_date('${str(pattern ?? '')}') on "${str(value)}" is not read`, 'format_date');
+      return text;
+    },
     upper: (value) => str(value).toUpperCase(),
     lower: (value) => str(value).toLowerCase(),
     capitalize: (value) => str(value).charAt(0).toUpperCase() + str(value).slice(1).toLowerCase(),

@@ -1,5 +1,6 @@
 import { asNumber, display, isObject, type Value, type ValueObject } from './curly-expression';
 import { parseTemplate, renderTemplate, type TemplateDialect } from './curly-template';
+import { formatDatePattern } from './date-patterns';
 import { type EspProfile, profileLookup, type ProfileValue, RoundTripUnsupported } from './profile';
 
 /**
@@ -72,6 +73,15 @@ const KLAVIYO: TemplateDialect = {
     first: (value) => (Array.isArray(value) ? (value[0] as Value) : str(value).charAt(0)),
     last: (value) => (Array.isArray(value) ? (value[value.length - 1] as Value) : str(value).slice(-1)),
     striptags: (value) => str(value).replace(/<[^>]*>/g, ''),
+    // Django's date on a value it cannot read as a date prints nothing.
+    date: (value, [pattern]) =>
+      value === undefined || value === null ? '' : (formatDatePattern(str(value), str(pattern ?? 'N j, Y'), 'django') ?? ''),
+    slice: (value, [range]) => {
+      const [from = '', to = ''] = str(range).split(':');
+      const start = from === '' ? undefined : Number(from);
+      const end = to === '' ? undefined : Number(to);
+      return Array.isArray(value) ? value.slice(start, end) : str(value).slice(start, end);
+    },
     multiply: (value, [by]) => (asNumber(value) ?? NaN) * (asNumber(by) ?? NaN),
   },
   functions: {},

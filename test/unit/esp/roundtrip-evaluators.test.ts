@@ -138,6 +138,38 @@ describe('G4 for loop over a list', () => {
   });
 });
 
+describe('G5 date format', () => {
+  it.each([
+    ['braze', "{{custom_attribute.${last_order_date} | date: '%B %-d, %Y'}}"],
+    ['klaviyo', "{{ person.last_order_date|date:'F j, Y' }}"],
+    ['hubspot', "{{ contact.last_order_date|format_date('MMMM d, yyyy') }}"],
+    ['sfmc', '%%=FormatDate(AttributeValue("LastOrderDate"), "MMMM d, yyyy")=%%'],
+    ['sfmc', '%%=Format(AttributeValue("LastOrderDate"), "MMMM d, yyyy", "Date", "en-US")=%%'],
+  ] as [EspId, string][])('%s: %s', (esp, source) => {
+    const names: Record<EspId, string> = {
+      braze: 'last_order_date',
+      klaviyo: 'last_order_date',
+      hubspot: 'last_order_date',
+      sfmc: 'LastOrderDate',
+      mailchimp: 'LASTORDER',
+    };
+    expect(evaluateDialect(esp, source, { [names[esp]]: '2025-03-05' })).toBe('March 5, 2025');
+    expect(evaluateDialect(esp, source, { [names[esp]]: null })).toBe('');
+  });
+  it('weekday and short names, escaped letters and quoted text', () => {
+    expect(evaluateDialect('klaviyo', "{{ person.d|date:'l, M jS \\o\\f Y' }}", { d: '2025-03-05' })).toBe('Wednesday, Mar 5S of 2025');
+    expect(evaluateDialect('hubspot', `{{ contact.d|format_date("EEE d MMM yy, 'o''clock'") }}`, { d: '2025-03-05' })).toBe(
+      "Wed 5 Mar 25, o'clock",
+    );
+    expect(evaluateDialect('sfmc', '%%=FormatDate(AttributeValue("d"), "dddd dd/MM/yyyy")=%%', { d: '2025-03-05' })).toBe(
+      'Wednesday 05/03/2025',
+    );
+  });
+  it('Klaviyo slices a list for a limited loop', () => {
+    expect(evaluateDialect('klaviyo', "{% for x in person.l|slice:':2' %}{{ x }}{% endfor %}", { l: ['a', 'b', 'c'] })).toBe('ab');
+  });
+});
+
 describe('G6 url_encode', () => {
   it.each([
     ['braze', 'code={{custom_attribute.${referral_code} | url_encode}}', 'code=a+b%26c'],
