@@ -25,6 +25,12 @@ export interface ExpressionDialect {
   readonly filterArgs: 'colon' | 'parens';
   readonly filters: Readonly<Record<string, (value: Value, args: Value[]) => Value>>;
   readonly functions: Readonly<Record<string, (args: Value[]) => Value>>;
+  /**
+   * HubL runs on Jinjava, whose `==` follows Java EL coercion: with a boolean
+   * on either side both compare as booleans (`'true' == true`), as contact
+   * properties are text. Django compares as Python does.
+   */
+  readonly booleanCoercion?: boolean;
   /** Expression tests after `is` (HubL only). */
   readonly tests: Readonly<Record<string, (value: Value, args: Value[]) => boolean>>;
 }
@@ -54,7 +60,11 @@ export function display(value: Value): string {
 }
 
 /** Equality as the ESP compares contact values: a number stored as text equals that number. */
-function equal(a: Value, b: Value): boolean {
+function equal(a: Value, b: Value, booleans = false): boolean {
+  if (booleans && (typeof a === 'boolean' || typeof b === 'boolean')) {
+    const asBool = (v: Value): boolean => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+    return asBool(a) === asBool(b);
+  }
   if ((a === undefined || a === null) && (b === undefined || b === null)) return true;
   if (typeof a === 'number' || typeof b === 'number') {
     const x = asNumber(a);
@@ -264,9 +274,9 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
     if (token.kind === 'op') {
       switch (token.text) {
         case '==':
-          return compare(equal);
+          return compare((a, b) => equal(a, b, dialect.booleanCoercion));
         case '!=':
-          return compare((a, b) => !equal(a, b));
+          return compare((a, b) => !equal(a, b, dialect.booleanCoercion));
         case '<':
           return compare((a, b) => (order(a, b) ?? NaN) < 0);
         case '>':

@@ -17,6 +17,7 @@ const str = (value: Value): string => display(value);
 const HUBL: TemplateDialect = {
   name: 'HubL',
   filterArgs: 'parens',
+  booleanCoercion: true,
   assign: 'set',
   loopName: 'loop',
   filters: {

@@ -203,6 +203,11 @@ describe('dialect specifics', () => {
     expect(evaluateDialect('mailchimp', source, { A: 'x', B: '1', NAME: '<b>' })).toBe('both &lt;b&gt;');
     expect(evaluateDialect('mailchimp', source, { A: 'x', B: '2', NAME: '' })).toBe('a only ');
   });
+  it('HubL compares a text property with a boolean as Java EL does; Klaviyo compares as Python', () => {
+    expect(evaluateDialect('hubspot', '{% if contact.opt == true %}yes{% else %}no{% endif %}', { opt: 'true' })).toBe('yes');
+    expect(evaluateDialect('hubspot', '{% if contact.opt == true %}yes{% else %}no{% endif %}', { opt: 'false' })).toBe('no');
+    expect(evaluateDialect('klaviyo', '{% if person.opt == True %}yes{% else %}no{% endif %}', { opt: 'true' })).toBe('no');
+  });
   it('HubL set inside an if is seen after it, and loop.index counts from 1', () => {
     expect(
       evaluateDialect('hubspot', '{% if true %}{% set n = 3 %}{% endif %}{{ n }}{% for x in [1,2] %}{{ loop.index }}{% endfor %}', {}),
