@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { EspPreview } from '../../../shared/contract/esp-schemas';
 import { ESP_NAMES, type EspId } from '../../../shared/esp/esp';
 import { errorMessage, useApi } from '../../api/queries';
@@ -26,6 +27,32 @@ function Warnings({ preview }: { preview: EspPreview }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Any dialect's personalization: Liquid/Django/HubL tags, AMPscript, merge tags. */
+const PERSONALIZATION = /\{\{|\{%|%%|\*\|/;
+
+/** A source pane opened at the first line that holds personalization, past the head and its CSS. */
+function SourcePane({ label, text }: { label: string; text: string }) {
+  const ref = useRef<HTMLPreElement>(null);
+  useEffect(() => {
+    const pre = ref.current;
+    if (!pre) return;
+    const lines = text.split('\n');
+    const body = lines.findIndex((line) => /<body/i.test(line));
+    const first = lines.findIndex((line, index) => index > body && PERSONALIZATION.test(line));
+    const lineHeight = parseFloat(getComputedStyle(pre).lineHeight) || 16;
+    // Wrapped lines make this approximate; a few lines of context above keep the token in view.
+    pre.scrollTop = Math.max(0, first - 3) * lineHeight;
+  }, [text]);
+  return (
+    <label className="esp-source">
+      <span>{label}</span>
+      <pre ref={ref} tabIndex={0} aria-label={`${label} source`}>
+        {text}
+      </pre>
+    </label>
   );
 }
 
@@ -68,18 +95,8 @@ export function EspExportPanel({ templateId, esp, minify, ready }: Props) {
             <Warnings preview={preview.data} />
           </section>
           <div className="esp-sources">
-            <label className="esp-source">
-              <span>Original (Liquid)</span>
-              <pre tabIndex={0} aria-label="Original source">
-                {preview.data.original}
-              </pre>
-            </label>
-            <label className="esp-source">
-              <span>{ESP_NAMES[esp]}</span>
-              <pre tabIndex={0} aria-label={`${ESP_NAMES[esp]} source`}>
-                {preview.data.source}
-              </pre>
-            </label>
+            <SourcePane label="Original" text={preview.data.original} />
+            <SourcePane label={ESP_NAMES[esp]} text={preview.data.source} />
           </div>
         </>
       )}
