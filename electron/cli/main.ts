@@ -18,6 +18,9 @@ import { scoreCommand, scoreOptions, type ScoreOptions } from './score-command';
 import { SCORE_MODEL_COMMANDS } from './score-models';
 import { parseLimit, segmentCommand, segmentsCommand } from './segments-command';
 import { EXIT, Output, type CliIo } from './io';
+import { ESP_IDS, type EspId } from '../../shared/esp/esp';
+import { exportEspCommand, parseEsp } from './export-esp-command';
+import { audienceCommand } from './audience-command';
 
 export type { CliIo, OutStream } from './io';
 
@@ -35,6 +38,8 @@ Examples:
   $ tailor render shop.tailor --template ./welcome.mjml --customer C-1001
   $ tailor export shop.tailor --template Welcome --out ./exports
   $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
+  $ tailor export shop.tailor --template Welcome --esp mailchimp --out ./exports --json
+  $ tailor audience shop.tailor --segment "VIP" --esp braze --out vip-braze.csv
   $ tailor compact shop.tailor
   $ tailor dedup shop.tailor --threshold 0.9 --json
   $ tailor rejects shop.tailor --out customers-rejected.csv
@@ -248,11 +253,26 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .option('--folder <name>', 'the folder to create (default: the template name and the local time)')
     .option('--replace', 'replace an earlier Tailor export in that folder')
     .option('--no-personas', 'skip the per-persona renders')
+    .option('--esp <esp>', `write it in an ESP's language and round-trip check it (${ESP_IDS.join('|')})`, parseEsp)
+    .option('--minify', 'with --esp: minify the HTML')
     .action(
-      action((out, workspace: string, opts: { template: string; out: string; personas: boolean; folder?: string; replace?: boolean }) =>
-        exportCommand(out, workspace, opts),
+      action(
+        (
+          out,
+          workspace: string,
+          opts: { template: string; out: string; personas: boolean; folder?: string; replace?: boolean; esp?: EspId; minify?: boolean },
+        ) => (opts.esp ? exportEspCommand(out, workspace, { ...opts, esp: opts.esp }) : exportCommand(out, workspace, opts)),
       ),
     );
+
+  program
+    .command('audience')
+    .description("write a segment as an ESP's contact-import CSV (fields, scores and segments under the ESP's names)")
+    .argument('<workspace>', 'the .tailor workspace file')
+    .requiredOption('--segment <name|id>', 'the segment to export')
+    .requiredOption('--esp <esp>', ESP_IDS.join('|'), parseEsp)
+    .requiredOption('--out <csv>', 'the CSV file to write')
+    .action(action((out, workspace: string, opts: { segment: string; esp: EspId; out: string }) => audienceCommand(out, workspace, opts)));
 
   program
     .command('compact')

@@ -478,6 +478,17 @@ export const MIGRATIONS: readonly string[] = [
     updated_at  TEXT NOT NULL
   );
   `,
+  // 16: the per-ESP field map a workspace saved: which attribute a Tailor token (field, score, segment:<name>) is
+  // called at that ESP. Only the names the user changed are stored; the rest follow the suggestions.
+  `
+  CREATE TABLE esp_field_maps (
+    esp         TEXT NOT NULL CHECK (esp IN ('braze', 'klaviyo', 'hubspot', 'sfmc', 'mailchimp')),
+    token       TEXT NOT NULL,
+    attribute   TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    PRIMARY KEY (esp, token)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -38,6 +38,7 @@ import { Condition } from '../segments/rule';
 import { StoredRule } from '../segments/rule-tree';
 import { AsOfDate, SegmentKind, SegmentOverview } from './schemas';
 import { RfmSettings } from '../scores/rfm/settings';
+import { AudienceCsv, EspExportResult, EspFieldMapResult, EspIdSchema, EspPreview } from './esp-schemas';
 import { RfmRun } from '../scores/rfm/summary';
 import { ActivityVocabulary } from './schemas';
 import { FieldType } from '../fields/types/field-type';
@@ -344,6 +345,30 @@ export const contract = {
   'clusters.latest': method(NoInput, ClustersRun.nullable()),
   /** Rename a cluster: its members' `cluster` score changes with it. */
   'clusters.rename': method(z.object({ index: z.number().int().min(0), name: ClusterName }), ClustersRun),
+
+  /** Every token's attribute name at an ESP (saved or suggested); `used` marks what the template reads. */
+  'esp.fieldMap': method(z.object({ esp: EspIdSchema, template: TemplateRef.optional() }), EspFieldMapResult),
+  /** Save attribute names for an ESP in this workspace; `null` goes back to the suggestion. */
+  'esp.saveFieldMap': method(
+    z.object({ esp: EspIdSchema, entries: z.array(z.object({ token: z.string().min(1), attribute: z.string().nullable() })).min(1) }),
+    EspFieldMapResult,
+  ),
+  /** The template in the ESP's language beside the original, its warnings, and the round-trip check for every persona. */
+  'esp.preview': method(z.object({ template: TemplateRef, esp: EspIdSchema, minify: z.boolean().default(false) }), EspPreview),
+  /** Export for an ESP: HTML (CSS inlined, optional minify) and text in its language, into a new folder; round-trip checked. */
+  'esp.export': method(
+    z.object({
+      template: TemplateRef,
+      esp: EspIdSchema,
+      dir: Path,
+      folder: z.string().min(1).max(200).optional(),
+      replace: z.boolean().default(false),
+      minify: z.boolean().default(false),
+    }),
+    EspExportResult,
+  ),
+  /** A segment's members as the ESP's contact-import CSV: personalization fields and computed attributes under its names. */
+  'esp.audience': method(z.object({ segment: z.union([Id, z.string().trim().min(1)]), esp: EspIdSchema }), AudienceCsv),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -81,6 +81,11 @@ export const METHOD_NAMES = [
   'clusters.start',
   'clusters.latest',
   'clusters.rename',
+  'esp.fieldMap',
+  'esp.saveFieldMap',
+  'esp.preview',
+  'esp.export',
+  'esp.audience',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

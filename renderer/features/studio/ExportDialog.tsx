@@ -1,6 +1,10 @@
 import { useEffect, useState } from 'react';
 import { ContractError } from '../../../shared/contract/envelope';
+import type { EspExportResult } from '../../../shared/contract/esp-schemas';
 import type { ExportResult } from '../../../shared/contract/schemas';
+import { ESP_IDS, ESP_NAMES, type EspId } from '../../../shared/esp/esp';
+import { EspExportPanel } from '../esp/EspExportPanel';
+import { RoundTripSummary } from '../esp/RoundTripSummary';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
@@ -30,7 +34,12 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
   const [folder, setFolder] = useState('');
   const [personas, setPersonas] = useState(true);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ExportResult | null>(null);
+  const [result, setResult] = useState<ExportResult | EspExportResult | null>(null);
+  /** null: Tailor's own HTML with Liquid tokens; else the ESP whose language the export is written in. */
+  const [esp, setEsp] = useState<EspId | null>(null);
+  const [minify, setMinify] = useState(false);
+  /** The ESP preview converts the stored template: it waits until pending edits are saved. */
+  const [saved, setSaved] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   /** Set when the folder exists (the host's message, kept for the record): the dialog asks before replacing. */
   const [conflict, setConflict] = useState<string | null>(null);
@@ -46,20 +55,23 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
     );
   }, [templateId]);
 
+  useEffect(() => {
+    if (esp === null || saved) return;
+    void beforeExport().then((ok) => {
+      if (ok) setSaved(true);
+      else setProblem('Your latest edits could not be saved, so the preview would not match the editor. Try saving again.');
+    });
+  }, [esp, saved, beforeExport]);
+
   const run = async (replace: boolean) => {
     setBusy(true);
     setProblem(null);
     setConflict(null);
     try {
       if (!(await beforeExport())) throw new Error('Your latest edits could not be saved, so nothing was exported. Try saving again.');
+      const target = { template: { id: templateId }, dir: dir.trim(), folder: folder.trim() || undefined, replace };
       setResult(
-        await api.call('export.run', {
-          template: { id: templateId },
-          dir: dir.trim(),
-          folder: folder.trim() || undefined,
-          personas,
-          replace,
-        }),
+        esp === null ? await api.call('export.run', { ...target, personas }) : await api.call('esp.export', { ...target, esp, minify }),
       );
     } catch (error) {
       if (!replace && error instanceof ContractError && error.code === 'conflict') setConflict(error.message);
@@ -75,6 +87,7 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
       description="Compiled HTML keeps every token for your ESP to fill in; CSS is inlined so it survives email clients."
       onClose={onClose}
       busy={busy}
+      width={esp === null ? undefined : Math.min(1100, window.innerWidth - 48)}
       footer={
         result ? (
           <>
@@ -107,6 +120,26 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
     >
       {!result && (
         <>
+          <label className="field">
+            <span>Format</span>
+            <select
+              className="select"
+              value={esp ?? ''}
+              onChange={(e) => {
+                const picked = ESP_IDS.find((id) => id === e.target.value) ?? null;
+                setEsp(picked);
+                setConflict(null);
+              }}
+              aria-label="Export format"
+            >
+              <option value="">Tailor HTML (Liquid tokens kept)</option>
+              {ESP_IDS.map((id) => (
+                <option key={id} value={id}>
+                  {ESP_NAMES[id]}
+                </option>
+              ))}
+            </select>
+          </label>
           <label className="field">
             <span>Folder</span>
             <div style={{ display: 'flex', gap: 8 }}>
@@ -154,10 +187,20 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
               alone.
             </p>
           )}
-          <label className="toggle">
-            <input type="checkbox" checked={personas} onChange={(e) => setPersonas(e.target.checked)} />
-            Also write the email as each persona receives it
-          </label>
+          {esp === null ? (
+            <label className="toggle">
+              <input type="checkbox" checked={personas} onChange={(e) => setPersonas(e.target.checked)} />
+              Also write the email as each persona receives it
+            </label>
+          ) : (
+            <>
+              <label className="toggle">
+                <input type="checkbox" checked={minify} onChange={(e) => setMinify(e.target.checked)} />
+                Minify the HTML
+              </label>
+              <EspExportPanel templateId={templateId} esp={esp} minify={minify} ready={saved} />
+            </>
+          )}
         </>
       )}
       {conflict && (
@@ -192,13 +235,20 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
                     {file.path.slice(result.dir.length + 1)}
                   </td>
                   <td>
-                    {file.kind === 'compiled' ? 'ESP-ready HTML (tokens kept)' : file.kind === 'text' ? 'Plain text' : 'Persona rendering'}
+                    {file.kind === 'persona'
+                      ? 'Persona rendering'
+                      : 'esp' in result
+                        ? `${file.kind === 'compiled' ? 'HTML' : 'Plain text'} in ${ESP_NAMES[result.esp]}'s language`
+                        : file.kind === 'compiled'
+                          ? 'ESP-ready HTML (tokens kept)'
+                          : 'Plain text'}
                   </td>
                   <td>{formatBytes(file.bytes)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {'esp' in result && <RoundTripSummary report={result.roundTrip} />}
         </>
       )}
     </Dialog>

@@ -1,0 +1,136 @@
+import { ContractError } from '../../../shared/contract/envelope';
+import type { EspExportResult, EspFieldMapEntry, EspPreview } from '../../../shared/contract/esp-schemas';
+import { effectiveFieldMap } from '../../../shared/esp/audience/attribute-names';
+import { defaultAttribute } from '../../../shared/esp/dialects/field-map';
+import { ESP_NAMES, type DialectOutput, type EspId } from '../../../shared/esp/esp';
+import { toDialect } from '../../../shared/esp/to-dialect';
+import { fieldCatalogue } from '../../workspace/customers-repo';
+import type { Db } from '../../workspace/db';
+import { savedFieldMap } from '../../workspace/esp-field-maps-repo';
+import { exportFolderName, ExportWriter, slug } from '../export-folder';
+import { compileForExport, finishForExport } from '../render/service';
+import type { CompiledSource } from '../render/tasks';
+import { describeDiagnostic, hasErrors } from '../template-compiler';
+import { usedTokens, workspaceTokens } from './esp-tokens';
+import { minifyDialect } from './minify-dialect';
+import { roundTrip, type RoundTripPersonaInput } from './round-trip';
+
+/** The workspace's field map for an ESP, every token with its name, and which ones `variables` reads. */
+export function fieldMapEntries(db: Db, esp: EspId, variables: CompiledSource['variables'] = []): EspFieldMapEntry[] {
+  const tokens = workspaceTokens(db);
+  const saved = savedFieldMap(db, esp);
+  const map = effectiveFieldMap(
+    esp,
+    tokens.map((t) => t.token),
+    saved,
+  );
+  const used = usedTokens(variables, tokens);
+  return tokens.map(({ token, kind }) => ({
+    token,
+    kind,
+    attribute: map[token] ?? defaultAttribute(esp, token),
+    suggested: defaultAttribute(esp, token),
+    saved: Object.hasOwn(saved, token),
+    used: used.has(token),
+  }));
+}
+
+const asMap = (entries: readonly EspFieldMapEntry[]): Record<string, string> =>
+  Object.fromEntries(entries.map((entry) => [entry.token, entry.attribute]));
+
+interface Converted {
+  compiled: CompiledSource;
+  /** Compiled HTML, Liquid intact, CSS inlined: what the converter reads. */
+  original: string;
+  html: DialectOutput;
+  text: DialectOutput;
+  fieldMap: Record<string, string>;
+}
+
+/** Compile, inline CSS, convert HTML and text part to the ESP's language, minify when asked. */
+async function convert(db: Db, name: string, source: string, esp: EspId, minify: boolean): Promise<Converted> {
+  const compiled = await compileForExport(source);
+  if (hasErrors(compiled.diagnostics) || compiled.html === null) {
+    const first = compiled.diagnostics.find((d) => d.severity === 'error');
+    throw new ContractError(
+      'invalid_input',
+      `"${name}" has errors, so it was not converted for ${ESP_NAMES[esp]}. ${first ? describeDiagnostic(first) : ''}`.trim(),
+    );
+  }
+  const finished = await finishForExport(compiled.html, { text: true });
+  const fieldMap = asMap(fieldMapEntries(db, esp, compiled.variables));
+  const html = toDialect(finished.html, esp, fieldMap);
+  const text = toDialect(finished.text ?? '', esp, fieldMap);
+  if (minify) html.source = await minifyDialect(html.source);
+  return { compiled, original: finished.html, html, text, fieldMap };
+}
+
+async function check(db: Db, source: string, esp: EspId, converted: Converted, personas: readonly RoundTripPersonaInput[]) {
+  return roundTrip({ esp, source, exported: converted.html.source, fieldMap: converted.fieldMap, personas, fields: fieldCatalogue(db) });
+}
+
+/** What the export dialog shows: the original beside the ESP's source, warnings, and the round-trip check. */
+export async function previewForEsp(
+  db: Db,
+  template: { name: string; source: string },
+  options: { esp: EspId; minify: boolean; personas: readonly RoundTripPersonaInput[] },
+): Promise<EspPreview> {
+  const { esp, minify } = options;
+  const converted = await convert(db, template.name, template.source, esp, minify);
+  return {
+    esp,
+    original: converted.original,
+    source: converted.html.source,
+    warnings: converted.html.warnings,
+    attributes: converted.html.attributes,
+    diagnostics: [...converted.compiled.diagnostics],
+    roundTrip: await check(db, template.source, esp, converted, options.personas),
+  };
+}
+
+/**
+ * Export for one ESP into a new folder (the export writer's rules: a fresh
+ * folder, or a Tailor export replaced on request): the HTML and the text
+ * part in the ESP's language. The round-trip check runs on exactly the HTML
+ * written.
+ */
+export async function exportForEsp(
+  db: Db,
+  template: { name: string; source: string },
+  options: {
+    esp: EspId;
+    dir: string;
+    folder?: string | undefined;
+    replace: boolean;
+    minify: boolean;
+    personas: readonly RoundTripPersonaInput[];
+    now?: Date;
+  },
+): Promise<EspExportResult> {
+  const { esp } = options;
+  const converted = await convert(db, template.name, template.source, esp, options.minify);
+  const report = await check(db, template.source, esp, converted, options.personas);
+  const at = options.now ?? new Date();
+  const writer = ExportWriter.open(options.dir, options.folder ?? `${exportFolderName(template.name, at)} ${esp}`, options.replace);
+  try {
+    const base = `${slug(template.name)}-${esp}`;
+    const files: EspExportResult['files'] = [
+      writer.add(`${base}.html`, converted.html.source, 'compiled'),
+      writer.add(`${base}.txt`, converted.text.source, 'text'),
+    ];
+    const { manifest, replaced } = writer.publish(template.name, at);
+    return {
+      dir: writer.target,
+      files,
+      manifest,
+      replaced,
+      diagnostics: [...converted.compiled.diagnostics],
+      esp,
+      warnings: converted.html.warnings,
+      roundTrip: report,
+    };
+  } catch (error) {
+    writer.abandon();
+    throw error;
+  }
+}

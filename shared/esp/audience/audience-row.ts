@@ -1,0 +1,44 @@
+import { type EspId, SEGMENT_MEMBER_VALUE, SEGMENT_NON_MEMBER_VALUE } from '../esp';
+import { type EspProfile, profileText, type ProfileValue } from '../roundtrip/profile';
+import type { LiquidContext } from '../../templates/customer-context';
+import { COMPUTED_NAMESPACE, SEGMENTS_TOKEN } from '../../templates/computed-tokens';
+import { isSegmentToken } from '../dialects/ir';
+import { neutraliseCell } from './neutralise';
+
+/**
+ * One customer as an ESP contact: each token's value (fields, scores,
+ * segment memberships) under the ESP's attribute name. The same values feed
+ * the audience CSV and the round-trip check, so the check proves the file
+ * that is uploaded.
+ */
+
+/** Braze and Klaviyo keep numbers, booleans and lists typed; HubSpot, SFMC and Mailchimp store what the CSV says. */
+const TYPED: Record<EspId, boolean> = { braze: true, klaviyo: true, hubspot: false, sfmc: false, mailchimp: false };
+
+function tokenValue(context: LiquidContext, token: string): ProfileValue {
+  if (isSegmentToken(token)) {
+    // The computed namespace holds the memberships even when an imported column is called "segments".
+    const computed = context[COMPUTED_NAMESPACE];
+    const segments = computed && typeof computed === 'object' && !Array.isArray(computed) ? computed[SEGMENTS_TOKEN] : undefined;
+    // Text in every ESP: the converters test membership against this very value.
+    return Array.isArray(segments) && segments.includes(token.slice('segment:'.length)) ? SEGMENT_MEMBER_VALUE : SEGMENT_NON_MEMBER_VALUE;
+  }
+  const value = context[token];
+  if (value === undefined) return null;
+  if (typeof value === 'object' && !Array.isArray(value)) return null;
+  return value;
+}
+
+export function contactProfile(esp: EspId, context: LiquidContext, fieldMap: Readonly<Record<string, string>>): EspProfile {
+  const profile: Record<string, ProfileValue> = {};
+  for (const [token, attribute] of Object.entries(fieldMap)) {
+    const value = tokenValue(context, token);
+    profile[attribute] = TYPED[esp] || value === null ? value : profileText(value);
+  }
+  return profile;
+}
+
+/** The contact's cells in `columns` order (attribute names), as text a spreadsheet will not execute. */
+export function audienceCells(profile: EspProfile, columns: readonly string[]): string[] {
+  return columns.map((column) => neutraliseCell(profileText(profile[column])));
+}

@@ -1,0 +1,137 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { roundTrip } from '../../electron/services/esp/round-trip';
+import { ContractError } from '../../shared/contract/envelope';
+import type { Customer } from '../../shared/contract/schemas';
+import { freshWorkspace, importThroughApp } from '../support/workspace-app';
+
+const TEMPLATE = `<mjml><mj-body><mj-section><mj-column>
+<mj-text>Hi {{ first_name | default: 'there' }}!</mj-text>
+<mj-text>{% if loyalty_tier == 'Gold' %}Gold perks{% else %}Join us{% endif %}</mj-text>
+</mj-column></mj-section></mj-body></mjml>`;
+
+async function workspace() {
+  const { app, dir } = await freshWorkspace();
+  const file = path.join(dir, 'c.csv');
+  fs.writeFileSync(
+    file,
+    [
+      'id,email,first_name,loyalty_tier,city',
+      'C1,ada@example.com,Ada,Gold,"=HYPERLINK(""http://evil.example"")"',
+      'C2,bob@example.com,,Silver,@SUM(1)',
+      'C3,cy@example.com,Cy,Gold,Bern',
+    ].join('\n') + '\n',
+  );
+  await importThroughApp(app, file, 'customers');
+  const gold = await app.client.call('segments.save', {
+    name: 'Gold members',
+    rule: { match: 'all', conditions: [{ field: 'loyalty_tier', op: 'equals', value: 'Gold' }] },
+  });
+  await app.client.call('personas.save', { label: 'Ada', source: { kind: 'customer', customerId: 'C1' } });
+  await app.client.call('personas.save', { label: 'No name', source: { kind: 'customer', customerId: 'C2' } });
+  return { app, dir, gold };
+}
+
+describe('ESP field maps, saved per workspace', () => {
+  it('lists every token with the default name, marks what the template reads, and saves, refuses and resets names', async () => {
+    const { app } = await workspace();
+    const map = await app.client.call('esp.fieldMap', { esp: 'mailchimp', template: { name: 't', source: TEMPLATE } });
+    const byToken = Object.fromEntries(map.entries.map((entry) => [entry.token, entry]));
+    expect(byToken.first_name).toMatchObject({ attribute: 'FNAME', kind: 'field', used: true, saved: false });
+    expect(byToken.city).toMatchObject({ used: false });
+    expect(byToken['segment:Gold members']).toMatchObject({ kind: 'segment' });
+    expect(byToken.rfm_tier).toMatchObject({ kind: 'score' });
+
+    const saved = await app.client.call('esp.saveFieldMap', { esp: 'mailchimp', entries: [{ token: 'first_name', attribute: 'GIVEN' }] });
+    expect(saved.entries.find((entry) => entry.token === 'first_name')).toMatchObject({ attribute: 'GIVEN', saved: true });
+    // Other ESPs keep their own names.
+    const braze = await app.client.call('esp.fieldMap', { esp: 'braze' });
+    expect(braze.entries.find((entry) => entry.token === 'first_name')?.attribute).toBe('first_name');
+
+    await expect(
+      app.client.call('esp.saveFieldMap', { esp: 'mailchimp', entries: [{ token: 'city', attribute: 'not a tag' }] }),
+    ).rejects.toThrow(/merge tag/);
+    await expect(
+      app.client.call('esp.saveFieldMap', { esp: 'mailchimp', entries: [{ token: 'city', attribute: 'GIVEN' }] }),
+    ).rejects.toThrow(ContractError);
+    const reset = await app.client.call('esp.saveFieldMap', { esp: 'mailchimp', entries: [{ token: 'first_name', attribute: null }] });
+    expect(reset.entries.find((entry) => entry.token === 'first_name')).toMatchObject({ attribute: 'FNAME', saved: false });
+  });
+});
+
+describe('ESP preview and export', () => {
+  it('converts, lists the attributes, and round-trips every persona; the export writes what was checked', async () => {
+    const { app, dir } = await workspace();
+    await app.client.call('esp.saveFieldMap', { esp: 'mailchimp', entries: [{ token: 'first_name', attribute: 'GIVEN' }] });
+    const preview = await app.client.call('esp.preview', { template: { name: 't', source: TEMPLATE }, esp: 'mailchimp' });
+    expect(preview.source).toContain('*|GIVEN|*');
+    expect(preview.original).toContain('{{ first_name');
+    expect(preview.roundTrip).toMatchObject({ esp: 'mailchimp', ok: true });
+    expect(preview.roundTrip.personas.map((p) => p.label)).toEqual(['Ada', 'No name']);
+
+    const result = await app.client.call('esp.export', {
+      template: { name: 'Welcome', source: TEMPLATE },
+      esp: 'sfmc',
+      dir: path.join(dir, 'out'),
+      folder: 'welcome-sfmc',
+      minify: true,
+    });
+    expect(result.roundTrip.ok).toBe(true);
+    const html = fs.readFileSync(path.join(dir, 'out', 'welcome-sfmc', 'welcome-sfmc.html'), 'utf8');
+    expect(html).toContain('AttributeValue(');
+    expect(html).not.toContain('{{');
+    expect(result.files.map((file) => path.basename(file.path))).toEqual(['welcome-sfmc.html', 'welcome-sfmc.txt']);
+  });
+
+  it('the round-trip check lists what the ESP would show differently, and what its evaluator cannot read', async () => {
+    const { app } = await workspace();
+    const db = app.session.require().db;
+    const customer = (id: string) => db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Customer;
+    const ada = { ...customer('C1'), attributes: { loyalty_tier: 'Gold' } } as Customer;
+    const personas = [{ label: 'Ada', customer: ada }];
+    const fieldMap = { first_name: 'FNAME', loyalty_tier: 'LOYALTY' };
+    const source =
+      '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ first_name }}, {{ loyalty_tier }}</mj-text></mj-column></mj-section></mj-body></mjml>';
+    const right = await roundTrip({
+      esp: 'mailchimp',
+      source,
+      exported: '<p>Hi *|FNAME|*, *|LOYALTY|*</p>',
+      fieldMap,
+      personas,
+      fields: {},
+    });
+    expect(right.ok).toBe(true);
+    const wrong = await roundTrip({ esp: 'mailchimp', source, exported: '<p>Hi *|FNAME|*, *|TIER|*</p>', fieldMap, personas, fields: {} });
+    expect(wrong.ok).toBe(false);
+    expect(wrong.personas[0]?.differences).toEqual([{ expected: 'Hi Ada, Gold', actual: 'Hi Ada,' }]);
+    const unread = await roundTrip({ esp: 'mailchimp', source, exported: '<p>*|IF:FNAME|*open</p>', fieldMap, personas, fields: {} });
+    expect(unread.personas[0]?.problem).toMatch(/END:IF/);
+  });
+});
+
+describe('audience CSV', () => {
+  it("a segment's members under the ESP's names, segments as true/false, formulas neutralised and every cell quoted", async () => {
+    const { app, gold } = await workspace();
+    await app.client.call('esp.saveFieldMap', { esp: 'hubspot', entries: [{ token: 'loyalty_tier', attribute: 'tier' }] });
+    const audience = await app.client.call('esp.audience', { segment: gold.id, esp: 'hubspot' });
+    expect(audience.segment).toEqual({ id: gold.id, name: 'Gold members' });
+    expect(audience.rows).toBe(2);
+    expect(audience.columns).toEqual(expect.arrayContaining(['firstname', 'email', 'tier', 'city', 'tailor_segment_gold_members']));
+    expect(audience.neutralised).toBe(1);
+    const rows = Papa.parse<Record<string, string>>(audience.csv, { header: true, skipEmptyLines: true }).data;
+    const ada = rows.find((row) => row.email === 'ada@example.com');
+    expect(ada).toMatchObject({
+      firstname: 'Ada',
+      tier: 'Gold',
+      city: `'=HYPERLINK("http://evil.example")`,
+      tailor_segment_gold_members: 'true',
+    });
+    expect(audience.csv.split('\r\n')[0]).toMatch(/^"[^"]+"(,"[^"]+")*$/);
+
+    const byName = await app.client.call('esp.audience', { segment: 'gold MEMBERS', esp: 'mailchimp' });
+    expect(byName.columns).toContain('FNAME');
+    await expect(app.client.call('esp.audience', { segment: 'Nobody', esp: 'braze' })).rejects.toThrow(/No segment "Nobody"/);
+  });
+});
