@@ -17,6 +17,8 @@ import { predictionHandlers } from './prediction-handlers';
 import { intentHandlers } from './intent-handlers';
 import { clustersHandlers } from './clusters-handlers';
 import { vocabularyHandlers } from './vocabulary-handlers';
+import { lintHandlers } from './lint-handlers';
+import { proofsHandlers } from './proofs-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -40,5 +42,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...intentHandlers(ctx),
     ...clustersHandlers(ctx),
     ...vocabularyHandlers(ctx),
+    ...lintHandlers(ctx),
+    ...proofsHandlers(ctx),
   };
 }

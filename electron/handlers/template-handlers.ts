@@ -39,7 +39,7 @@ const segmentMembers = new SegmentMembers();
 const SUPERSEDE_AFTER_MS = 1_000;
 
 /** The customer a persona shows: a fixed one, or the first member of a segment (found without counting it, and remembered). */
-function personaCustomer(db: Db, persona: Persona): { customer: Customer | null; problem: string | null } {
+export function personaCustomer(db: Db, persona: Persona): { customer: Customer | null; problem: string | null } {
   if (persona.source.kind === 'customer') {
     const customer = findCustomer(db, persona.source.customerId);
     return customer

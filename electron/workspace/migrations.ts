@@ -478,6 +478,14 @@ export const MIGRATIONS: readonly string[] = [
     updated_at  TEXT NOT NULL
   );
   `,
+  // 16: the email lint's settings (clients to check, required UTM parameters), one row per workspace.
+  `
+  CREATE TABLE lint_settings (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    settings    TEXT NOT NULL CHECK (json_valid(settings)),
+    updated_at  TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -81,6 +81,11 @@ export const METHOD_NAMES = [
   'clusters.start',
   'clusters.latest',
   'clusters.rename',
+  'lint.settings',
+  'lint.saveSettings',
+  'lint.run',
+  'proofs.start',
+  'proofs.image',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
