@@ -13,10 +13,16 @@ export async function proofsCommand(out: Output, workspace: string, opts: { temp
   return withApp(out, async (client, app) => {
     const workspacePath = await openWorkspace(client, workspace);
     const template = await resolveTemplate(client, opts.template);
-    const job = await followCliJob(out, client, app, () => client.call('proofs.start', { template: template.ref, dir: path.resolve(opts.out) }), {
-      running: 'Making proofs',
-      cancelling: 'Cancelling the proofs...',
-    });
+    const job = await followCliJob(
+      out,
+      client,
+      app,
+      () => client.call('proofs.start', { template: template.ref, dir: path.resolve(opts.out) }),
+      {
+        running: 'Making proofs',
+        cancelling: 'Cancelling the proofs...',
+      },
+    );
     if (job.status === 'cancelled') {
       out.error('cancelled', 'proofs cancelled; no zip was written.');
       return EXIT.interrupted;
@@ -26,12 +32,14 @@ export async function proofsCommand(out: Output, workspace: string, opts: { temp
       return EXIT.input;
     }
     const result = job.result;
-    for (const persona of result.personas) if (persona.problem) out.note(`${template.label}: persona "${persona.label}" has no proof: ${persona.problem}`);
+    for (const persona of result.personas)
+      if (persona.problem) out.note(`${template.label}: persona "${persona.label}" has no proof: ${persona.problem}`);
     if (out.json) out.document({ workspace: workspacePath, template: template.label, ...result });
     else {
       out.line(result.zip ?? '');
       for (const persona of result.personas)
-        if (persona.png) out.line(`  ${persona.label}: ${persona.subject ?? '(no subject)'}${persona.preheader ? ` | ${persona.preheader}` : ''}`);
+        if (persona.png)
+          out.line(`  ${persona.label}: ${persona.subject ?? '(no subject)'}${persona.preheader ? ` | ${persona.preheader}` : ''}`);
     }
     return EXIT.ok;
   });

@@ -22,7 +22,8 @@ export function proofsHandlers(ctx: HandlerContext): Pick<Handlers, 'proofs.star
         const { customer, problem } = personaCustomer(db, persona);
         return { label: persona.label, customer, problem, computed: customer ? computedTokens.tokensFor(db, customer.id) : undefined };
       });
-      if (targets.length === 0) throw new ContractError('invalid_input', 'There are no personas to proof. Add a persona in the studio first.');
+      if (targets.length === 0)
+        throw new ContractError('invalid_input', 'There are no personas to proof. Add a persona in the studio first.');
       const fields = fieldCatalogue(db);
       // The job's id is known once start returns, which is before the run gets past its first await.
       let jobId = '';

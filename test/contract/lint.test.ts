@@ -7,7 +7,8 @@ async function demoApp() {
   const { app, dir } = await freshWorkspace();
   await app.client.call('workspace.create', { path: path.join(dir, 'demo.tailor'), demo: true });
   const templates = await app.client.call('templates.list', {});
-  const source = async (name: string) => (await app.client.call('templates.get', { id: templates.find((t) => t.name === name)!.id })).source;
+  const source = async (name: string) =>
+    (await app.client.call('templates.get', { id: templates.find((t) => t.name === name)!.id })).source;
   return { app, dir, source };
 }
 
@@ -26,7 +27,9 @@ describe('lint through the contract', () => {
     expect(report.text).toMatch(/^It has been a while, /);
     expect(report.bytes).toBeGreaterThan(10_000);
     // The other demo templates keep their alt text.
-    expect((await app.client.call('lint.run', { source: await source('Segment offer') })).findings.filter((f) => f.rule === 'img-alt')).toEqual([]);
+    expect(
+      (await app.client.call('lint.run', { source: await source('Segment offer') })).findings.filter((f) => f.rule === 'img-alt'),
+    ).toEqual([]);
   }, 60_000);
 
   it('keeps settings per workspace: required UTM parameters and clients change what is flagged', async () => {
@@ -53,7 +56,9 @@ describe('lint through the contract', () => {
     await app.client.call('workspace.open', { path: path.join(dir, 'demo.tailor') });
     expect((await app.client.call('lint.settings', {})).settings.requiredUtm).toEqual(['utm_source', 'utm_campaign']);
 
-    await expect(app.client.call('lint.saveSettings', { clients: ['gmail'], requiredUtm: [] })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(app.client.call('lint.saveSettings', { clients: ['gmail'], requiredUtm: [] })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   }, 60_000);
 
   it('says why nothing was linted when there is no persona', async () => {

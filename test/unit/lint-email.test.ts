@@ -130,7 +130,12 @@ describe('client support (caniemail 2026 data, features found by doiuse-email)',
   });
 
   it('expands family globs to the platforms caniemail tests', () => {
-    expect(expandClients(['gmail.*'], data.clients)).toEqual(['gmail.android', 'gmail.desktop-webmail', 'gmail.ios', 'gmail.mobile-webmail']);
+    expect(expandClients(['gmail.*'], data.clients)).toEqual([
+      'gmail.android',
+      'gmail.desktop-webmail',
+      'gmail.ios',
+      'gmail.mobile-webmail',
+    ]);
     expect(expandClients(['outlook.windows', 'nope.web'], data.clients)).toEqual(['outlook.windows']);
     expect(data.clients.find((c) => c.id === 'outlook.windows')?.label).toBe('Outlook · Windows');
   });
@@ -139,7 +144,11 @@ describe('client support (caniemail 2026 data, features found by doiuse-email)',
     const html = '<html><head><style>.a{display:flex}</style></head><body><div class="a" style="margin:0">x</div></body></html>';
     const findings = lintClientSupport(html, ['outlook.windows', 'apple-mail.macos']);
     const flex = findings.find((f) => f.message.startsWith('display:flex'));
-    expect(flex).toMatchObject({ rule: 'client-support', severity: 'warning', excerpt: 'https://www.caniemail.com/features/css-display-flex/' });
+    expect(flex).toMatchObject({
+      rule: 'client-support',
+      severity: 'warning',
+      excerpt: 'https://www.caniemail.com/features/css-display-flex/',
+    });
     expect(flex!.message).toContain('not supported by outlook.windows');
     expect(flex!.message).not.toContain('apple-mail.macos');
     expect(findings.find((f) => f.message.startsWith('margin'))).toMatchObject({ severity: 'info' });

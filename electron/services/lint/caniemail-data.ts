@@ -42,7 +42,8 @@ export function caniemailData(file: string = path.join(assetsDir(), 'caniemail',
   const byTitle = new Map(raw.data.map((feature) => [feature.title, feature]));
   const pairs = new Set<string>();
   for (const feature of raw.data)
-    for (const [family, platforms] of Object.entries(feature.stats)) for (const platform of Object.keys(platforms)) pairs.add(`${family}.${platform}`);
+    for (const [family, platforms] of Object.entries(feature.stats))
+      for (const platform of Object.keys(platforms)) pairs.add(`${family}.${platform}`);
   const clients = [...pairs].sort().map((id) => {
     const [family = '', platform = ''] = id.split('.');
     return { id, label: `${raw.nicenames.family[family] ?? family} · ${raw.nicenames.platform[platform] ?? platform}` };

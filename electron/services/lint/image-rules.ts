@@ -24,7 +24,9 @@ export function lintImages(email: EmailTree): LintFinding[] {
     }
     if (alt.trim() !== '') continue;
     const link = linkOf.get(element);
-    const linkHasOtherName = link ? textOf(link) !== '' || descendants(link).some((e) => e.tagName === 'img' && (attr(e, 'alt') ?? '').trim() !== '') : false;
+    const linkHasOtherName = link
+      ? textOf(link) !== '' || descendants(link).some((e) => e.tagName === 'img' && (attr(e, 'alt') ?? '').trim() !== '')
+      : false;
     if (link && !linkHasOtherName)
       findings.push({
         rule: 'img-alt',
@@ -33,7 +35,12 @@ export function lintImages(email: EmailTree): LintFinding[] {
         ...at,
       });
     else
-      findings.push({ rule: 'img-alt-decorative', severity: 'info', message: 'An image has empty alt text and is read as decorative.', ...at });
+      findings.push({
+        rule: 'img-alt-decorative',
+        severity: 'info',
+        message: 'An image has empty alt text and is read as decorative.',
+        ...at,
+      });
   }
   return findings;
 }

@@ -22,14 +22,24 @@ export function lintLinks(email: EmailTree, requiredUtm: readonly string[]): Lin
       continue;
     }
     if (value.startsWith('#')) {
-      findings.push({ rule: 'link-hash', severity: 'error', message: `A link points to "${value}", a placeholder that goes nowhere in an inbox.`, ...at });
+      findings.push({
+        rule: 'link-hash',
+        severity: 'error',
+        message: `A link points to "${value}", a placeholder that goes nowhere in an inbox.`,
+        ...at,
+      });
       continue;
     }
     let url: URL;
     try {
       url = new URL(value);
     } catch {
-      findings.push({ rule: 'link-malformed', severity: 'error', message: `"${value}" is not a complete URL (it needs https:// and a host).`, ...at });
+      findings.push({
+        rule: 'link-malformed',
+        severity: 'error',
+        message: `"${value}" is not a complete URL (it needs https:// and a host).`,
+        ...at,
+      });
       continue;
     }
     if (APP_SCHEMES.has(url.protocol)) continue;

@@ -7,7 +7,10 @@ import type { LintedEmail } from '../render/tasks';
 export async function lintInWorker(html: string, options: LintOptions): Promise<LintedEmail> {
   const budget = await startBudget(EXPORT_BUDGET_MS);
   try {
-    return await renderPool().run({ kind: 'lint', html, options: { clients: [...options.clients], requiredUtm: [...options.requiredUtm] } }, budget.signal);
+    return await renderPool().run(
+      { kind: 'lint', html, options: { clients: [...options.clients], requiredUtm: [...options.requiredUtm] } },
+      budget.signal,
+    );
   } catch (error) {
     if (budget.signal.aborted) throw new BudgetExceeded(`Linting the email took longer than ${seconds(budget.ms)} and was stopped.`);
     throw error;

@@ -2,7 +2,8 @@ import type { LintFinding } from '../../../shared/qa/lint-types';
 import { attr, textOf, type EmailTree } from './html-tree';
 
 /** Words an unsubscribe link says or points to, in the languages the field synonyms cover. */
-const UNSUBSCRIBE = /unsubscribe|opt[-_ ]?out|se d[ée]sabonner|d[ée]sinscri|abmelden|abbestellen|darse de baja|cancelar suscripci|disiscriv|annulla(re)? l'iscrizione|afmelden|uitschrijven|descadastr/i;
+const UNSUBSCRIBE =
+  /unsubscribe|opt[-_ ]?out|se d[ée]sabonner|d[ée]sinscri|abmelden|abbestellen|darse de baja|cancelar suscripci|disiscriv|annulla(re)? l'iscrizione|afmelden|uitschrijven|descadastr/i;
 
 /**
  * Bulk mail needs a visible way out (CAN-SPAM, GDPR, and Gmail's and Yahoo's

@@ -25,8 +25,7 @@ function find(node: Node, match: (element: Element) => boolean): Element | null 
   return null;
 }
 
-const isHidden = (element: Element): boolean =>
-  element.attrs.some((a) => a.name === 'style' && /display\s*:\s*none/i.test(a.value));
+const isHidden = (element: Element): boolean => element.attrs.some((a) => a.name === 'style' && /display\s*:\s*none/i.test(a.value));
 
 /** Subject and preheader of a rendered email, as an inbox list shows them. */
 export function emailEnvelope(html: string): EmailEnvelope {

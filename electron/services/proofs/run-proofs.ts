@@ -38,7 +38,10 @@ export interface ProofsRun {
 }
 
 const encoder = new TextEncoder();
-const fail = (message: string): ProofsRun => ({ outcome: { status: 'failed', message, zip: null, files: [], personas: [] }, images: new Map() });
+const fail = (message: string): ProofsRun => ({
+  outcome: { status: 'failed', message, zip: null, files: [], personas: [] },
+  images: new Map(),
+});
 const cancelled = (): ProofsRun => ({
   outcome: { status: 'cancelled', message: 'Proofs cancelled; no zip was written.', zip: null, files: [], personas: [] },
   images: new Map(),
@@ -106,15 +109,28 @@ export async function runProofs(input: ProofsInput): Promise<ProofsRun> {
       files.set(`${name}/${name}.png`, png);
       files.set(`${name}/${name}.eml`, eml);
       images.set(`${name}/${name}.png`, png);
-      personas.push({ label: target.label, customer: who, subject: envelope.subject, preheader: envelope.preheader, png: `${name}/${name}.png`, problem: null });
+      personas.push({
+        label: target.label,
+        customer: who,
+        subject: envelope.subject,
+        preheader: envelope.preheader,
+        png: `${name}/${name}.png`,
+        problem: null,
+      });
       sheet.push({ label: target.label, customer: who, subject: envelope.subject, png, problem: null });
     }
     if (control.signal.aborted) return cancelled();
     control.progress({ done: input.targets.length, total, rows: input.targets.length });
-    const contactSheet = await capturer.capture(contactSheetHtml(`${input.name}: ${sheet.length} personas`, sheet), contactSheetWidth(sheet.length));
+    const contactSheet = await capturer.capture(
+      contactSheetHtml(`${input.name}: ${sheet.length} personas`, sheet),
+      contactSheetWidth(sheet.length),
+    );
     files.set('contact-sheet.png', contactSheet);
     images.set('contact-sheet.png', contactSheet);
-    files.set('proofs.json', encoder.encode(`${JSON.stringify({ template: input.name, createdAt: at.toISOString(), personas }, null, 2)}\n`));
+    files.set(
+      'proofs.json',
+      encoder.encode(`${JSON.stringify({ template: input.name, createdAt: at.toISOString(), personas }, null, 2)}\n`),
+    );
     if (control.signal.aborted) return cancelled();
     control.progress({ done: input.targets.length + 1, total, rows: input.targets.length });
     const zipped = await zipFiles(files);

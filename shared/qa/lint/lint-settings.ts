@@ -6,7 +6,9 @@ import { z } from 'zod';
  * the UTM parameters every tracked link must carry (empty: not required).
  */
 export const LintSettings = z.object({
-  clients: z.array(z.string().regex(/^[a-z0-9-]+\.([a-z0-9-]+|\*)$/, 'A client is family.platform, e.g. gmail.desktop-webmail or gmail.*')).max(64),
+  clients: z
+    .array(z.string().regex(/^[a-z0-9-]+\.([a-z0-9-]+|\*)$/, 'A client is family.platform, e.g. gmail.desktop-webmail or gmail.*'))
+    .max(64),
   requiredUtm: z.array(z.string().regex(/^utm_[a-z_]+$/, 'A UTM parameter starts with utm_, e.g. utm_source.')).max(8),
 });
 export type LintSettings = z.infer<typeof LintSettings>;
