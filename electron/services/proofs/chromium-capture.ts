@@ -37,7 +37,8 @@ export async function chromiumCapturer(): Promise<ProofCapturer> {
     async capture(html, width) {
       const page = await context.newPage();
       try {
-        await page.setViewportSize({ width, height: 800 });
+        // A short viewport: the full-page capture is then exactly as tall as the email.
+        await page.setViewportSize({ width, height: 100 });
         await page.setContent(html, { waitUntil: 'load', timeout: 15_000 });
         return await page.screenshot({ fullPage: true, type: 'png', timeout: 15_000 });
       } finally {

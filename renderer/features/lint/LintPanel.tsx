@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import type { LintSettings } from '../../../shared/qa/lint/lint-settings';
+import type { LintFinding } from '../../../shared/qa/lint-types';
 import { errorMessage, useApi } from '../../api/queries';
 import { api } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
@@ -102,20 +103,9 @@ export function LintPanel({ templateName, source, onClose }: Props) {
           >
             {lintSummary(data.findings)} for {data.personaLabel}
           </div>
-          <ul className="lint-findings" aria-label="Lint findings">
-            {data.findings.map((finding, index) => (
-              <li key={index} className="lint-finding" data-severity={finding.severity} data-rule={finding.rule}>
-                <span className="sev" aria-label={finding.severity}>
-                  {SEVERITY_MARK[finding.severity]}
-                </span>
-                <span>
-                  {finding.message}
-                  {finding.line !== null && <span className="muted"> · line {finding.line} of the sent HTML</span>}
-                </span>
-                {finding.excerpt && <code className="excerpt">{finding.excerpt}</code>}
-              </li>
-            ))}
-          </ul>
+          <FindingList label="Lint findings" findings={data.findings.filter((f) => f.rule !== 'client-support')} />
+          <h3 className="lint-heading">Client support (caniemail)</h3>
+          <FindingList label="Client support findings" findings={data.findings.filter((f) => f.rule === 'client-support')} />
         </>
       )}
       {tab === 'text' && data && !data.problem && (
@@ -133,5 +123,25 @@ export function LintPanel({ templateName, source, onClose }: Props) {
       )}
       {!data && report.isFetching && <div className="muted">Linting…</div>}
     </Dialog>
+  );
+}
+
+function FindingList({ label, findings }: { label: string; findings: readonly LintFinding[] }) {
+  if (findings.length === 0) return <p className="muted">Nothing to report.</p>;
+  return (
+    <ul className="lint-findings" aria-label={label}>
+      {findings.map((finding, index) => (
+        <li key={index} className="lint-finding" data-severity={finding.severity} data-rule={finding.rule}>
+          <span className="sev" aria-label={finding.severity}>
+            {SEVERITY_MARK[finding.severity]}
+          </span>
+          <span>
+            {finding.message}
+            {finding.line !== null && <span className="muted"> · line {finding.line} of the sent HTML</span>}
+          </span>
+          {finding.excerpt && <code className="excerpt">{finding.excerpt}</code>}
+        </li>
+      ))}
+    </ul>
   );
 }
