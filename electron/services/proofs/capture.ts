@@ -14,3 +14,6 @@ export type CapturerFactory = () => Promise<ProofCapturer>;
 
 /** Inbox-like width: MJML's 600 px body plus the margin a reading pane gives it. */
 export const PROOF_WIDTH = 640;
+
+/** Only inline data may load: a proof shows what the email is, offline, and no tracking pixel fires. */
+export const allowedProofRequest = (url: string): boolean => /^data:/i.test(url) || url === 'about:blank';

@@ -1,5 +1,5 @@
 import { chromium, type Browser } from 'playwright-core';
-import type { ProofCapturer } from './capture';
+import { allowedProofRequest, type ProofCapturer } from './capture';
 
 /** The system Chromium (Playwright cannot download browsers here, and the app ships none). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,9 +14,6 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-/** Only inline data may load: a proof shows what the email is, offline, and no tracking pixel fires. */
-export const allowedProofRequest = (url: string): boolean => url.startsWith('data:') || url === 'about:blank';
 
 /**
  * Headless Chromium through playwright-core, for browser mode and the CLI.
