@@ -1,24 +1,42 @@
-import { DoIUseEmail } from 'doiuse-email';
+import { createRequire } from 'node:module';
+import type * as DoIUseEmailModule from 'doiuse-email';
 import type { LintFinding } from '../../../shared/qa/lint-types';
 import { caniemailData, clientSupport, expandClients, type CaniemailData } from './caniemail-data';
 
+interface Collector {
+  readonly titles: Set<string>;
+  check(html: string): unknown;
+}
+
+let collectorClass: (new () => Collector) | undefined;
+
 /**
  * doiuse-email's parser and feature matchers, without its verdicts: every
- * feature title it would check is collected here, and support is then read
- * from the current caniemail data (clientSupport), for the user's clients.
+ * feature title it would check is collected, and support is then read from
+ * the current caniemail data (clientSupport), for the user's clients.
+ * Loaded on first use (about 0.4 s), so render workers that never lint do
+ * not pay for it when they start.
  */
-class FeatureCollector extends DoIUseEmail {
-  readonly titles = new Set<string>();
-
-  override checkFeaturesSupport(featureTitles: string | string[]): void {
-    for (const title of [featureTitles].flat()) this.titles.add(title);
+function newCollector(): Collector {
+  if (!collectorClass) {
+    const { DoIUseEmail } = createRequire(__filename)('doiuse-email') as typeof DoIUseEmailModule;
+    collectorClass = class extends DoIUseEmail implements Collector {
+      readonly titles = new Set<string>();
+      constructor() {
+        // The client list only satisfies doiuse-email's constructor: verdicts are ours.
+        super({ emailClients: ['gmail.*'] });
+      }
+      override checkFeaturesSupport(featureTitles: string | string[]): void {
+        for (const title of [featureTitles].flat()) this.titles.add(title);
+      }
+    };
   }
+  return new collectorClass();
 }
 
 /** Feature titles (caniemail's) an email's HTML and CSS use. */
 export function featuresUsed(html: string): string[] {
-  // The client list only satisfies doiuse-email's constructor: verdicts are ours.
-  const collector = new FeatureCollector({ emailClients: ['gmail.*'] });
+  const collector = newCollector();
   try {
     collector.check(html);
   } catch {
