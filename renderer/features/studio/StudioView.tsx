@@ -221,7 +221,9 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
             <button className="btn btn-sm" onClick={() => setEditingPersona('new')}>
               + Persona
             </button>
-            {selected && <EmailChecks template={selected} source={draft.opened?.id === selected.id ? draft.source : null} save={draft.save} />}
+            {selected && (
+              <EmailChecks template={selected} source={draft.opened?.id === selected.id ? draft.source : null} save={draft.save} />
+            )}
             <button
               className="btn btn-primary btn-sm"
               disabled={!selected || errors.length > 0}
