@@ -13,6 +13,7 @@ import { mappingCommand } from './mapping-command';
 import { parseImportId, rejectsCommand } from './rejects-command';
 import { undoImportCommand } from './undo-command';
 import { auditCommand } from './audit-command';
+import { proofsCommand } from './proofs-command';
 import { parseAsOf } from './as-of-option';
 import { scoreCommand, scoreOptions, type ScoreOptions } from './score-command';
 import { SCORE_MODEL_COMMANDS } from './score-models';
@@ -52,6 +53,7 @@ Examples:
   $ tailor serve shop.tailor --port 4780 --open
   $ tailor score shop.tailor rfm --as-of 2026-06-30 --json
   $ tailor score shop.tailor churn --as-of 2026-11-01 --days 90 --json
+  $ tailor proofs shop.tailor --template Welcome --out ./proofs
 
 Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
 Add --json to any command for machine-readable output (errors too, as {"error": {...}} on stdout).
@@ -301,6 +303,14 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .description('profile every field (completeness, distinct and top values, range, outliers) and list anomalies with their rows')
     .argument('<workspace>', 'the .tailor workspace file')
     .action(action((out, workspace: string) => auditCommand(out, workspace)));
+
+  program
+    .command('proofs')
+    .description("zip every persona's email as HTML, a PNG screenshot and an .eml, plus a contact sheet")
+    .argument('<workspace>', 'the .tailor workspace file')
+    .requiredOption('--template <name|id|path>', 'a stored template (name or id) or a .mjml/.html/.liquid file')
+    .requiredOption('--out <dir>', 'the folder to write the zip in')
+    .action(action((out, workspace: string, opts: { template: string; out: string }) => proofsCommand(out, workspace, opts)));
 
   const score = program
     .command('score')

@@ -18,6 +18,8 @@ import { intentHandlers } from './intent-handlers';
 import { clustersHandlers } from './clusters-handlers';
 import { vocabularyHandlers } from './vocabulary-handlers';
 import { espHandlers } from './esp-handlers';
+import { lintHandlers } from './lint-handlers';
+import { proofsHandlers } from './proofs-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -42,5 +44,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...clustersHandlers(ctx),
     ...vocabularyHandlers(ctx),
     ...espHandlers(ctx),
+    ...lintHandlers(ctx),
+    ...proofsHandlers(ctx),
   };
 }

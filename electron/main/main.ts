@@ -19,6 +19,8 @@ import path from 'node:path';
 import type { Envelope } from '../../shared/contract/envelope';
 import { METHOD_NAMES, ipcChannel } from '../../shared/contract/methods';
 import { connectToService, type ServiceConnection } from '../services-process/protocol';
+import { serveCaptures } from '../services/proofs/capture-channel';
+import { captureInElectron } from './capture-page';
 import { packageRoot, rendererDir, tailorHome } from '../services/paths';
 import { PreviewFrames, previewFrameHeaders } from '../services/preview-frames';
 import { FlushGate } from './close-flush';
@@ -119,13 +121,16 @@ function startService(workspace: string | undefined): { process: Electron.Utilit
     serviceName: 'Tailor service',
     stdio: 'inherit',
   });
-  const connection = connectToService({
-    postMessage: (message) => child.postMessage(message),
-    onMessage: (listener) => {
+  const port = {
+    postMessage: (message: unknown) => child.postMessage(message),
+    onMessage: (listener: (message: unknown) => void) => {
       child.on('message', listener);
       return () => child.off('message', listener);
     },
-  });
+  };
+  const connection = connectToService(port);
+  // The proofs job asks for screenshots over the same port (services/proofs/capture-channel.ts).
+  serveCaptures(port, captureInElectron);
   child.on('exit', (code) => {
     connection.lost();
     if (quitState === 'running') {

@@ -2,6 +2,8 @@ import type { MessageEvent as ElectronMessageEvent } from 'electron';
 import { createApp } from '../services/app';
 import { openInitialWorkspace } from '../services/startup';
 import { serveOverPort, type FromService, type Port } from './protocol';
+import { portCapturer } from '../services/proofs/capture-channel';
+import { useDesktopCapturer } from '../services/proofs/capturer-for-host';
 
 /*
  * Entry of the Electron utilityProcess that runs the workspace services
@@ -38,6 +40,8 @@ function parentPort(): Port {
 }
 
 const port = parentPort();
+// Proof screenshots are taken by the shell (electron/main/capture-page.ts), which has windows; this process has none.
+useDesktopCapturer(portCapturer(port));
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

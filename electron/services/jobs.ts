@@ -209,3 +209,11 @@ export class JobManager {
     await Promise.all(running.map((entry) => entry.done));
   }
 }
+
+/** Proofs of a template for every persona: progress in personas; a zip outside the workspace, so no data changes. */
+export const PROOFS_RUN: JobKindSpec<'proofs.run'> = {
+  kind: 'proofs.run',
+  unit: 'rows',
+  outcome: (result) => ({ status: result.status, message: result.message }),
+  changes: [],
+};

@@ -489,6 +489,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (esp, token)
   ) WITHOUT ROWID;
   `,
+  // 17: the email lint's settings (clients to check, required UTM parameters), one row per workspace.
+  `
+  CREATE TABLE lint_settings (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    settings    TEXT NOT NULL CHECK (json_valid(settings)),
+    updated_at  TEXT NOT NULL
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -48,6 +48,8 @@ import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/pr
 import { IntentStartInput } from '../scores/intent/intent-settings';
 import { IntentRun } from '../scores/intent/intent-summary';
 import { ClusterName, ClustersRun, ClustersStartInput } from '../scores/clusters/cluster-run';
+import { EmailClient, LintSettings } from '../qa/lint/lint-settings';
+import { LintReport } from '../qa/lint/lint-report';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -369,6 +371,21 @@ export const contract = {
   ),
   /** A segment's members as the ESP's contact-import CSV: personalization fields and computed attributes under its names. */
   'esp.audience': method(z.object({ segment: z.union([Id, z.string().trim().min(1)]), esp: EspIdSchema }), AudienceCsv),
+  /** The email lint's settings for this workspace (clients, required UTM parameters) and every client caniemail has data for. */
+  'lint.settings': method(NoInput, z.object({ settings: LintSettings, clients: z.array(EmailClient) })),
+  'lint.saveSettings': method(LintSettings, LintSettings),
+  /**
+   * Lint `source` as one persona receives it (the first persona when `personaId` is left out), CSS inlined as sent:
+   * links, alt text, unsubscribe, client support, Gmail clipping; with the plain-text part to preview.
+   */
+  'lint.run': method(z.object({ source: z.string(), personaId: Id.optional() }), LintReport),
+  /**
+   * Proofs in a job (kind `proofs.run`): every persona's email as HTML, PNG screenshot and .eml, plus a contact sheet,
+   * zipped into a new file in `dir`.
+   */
+  'proofs.start': method(z.object({ template: TemplateRef, dir: Path }), z.object({ jobId: z.string() })),
+  /** A PNG of a finished proofs run (kept in memory for the last few runs), as a data URL to show. */
+  'proofs.image': method(z.object({ jobId: z.string().min(1), name: z.string().min(1) }), z.object({ dataUrl: z.string() })),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -86,6 +86,11 @@ export const METHOD_NAMES = [
   'esp.preview',
   'esp.export',
   'esp.audience',
+  'lint.settings',
+  'lint.saveSettings',
+  'lint.run',
+  'proofs.start',
+  'proofs.image',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

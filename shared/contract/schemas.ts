@@ -9,6 +9,7 @@ import { RfmOutcome } from '../scores/rfm/outcome';
 import { PredictionOutcome } from '../scores/prediction-report';
 import { IntentOutcome } from '../scores/intent/intent-summary';
 import { ClustersOutcome } from '../scores/clusters/cluster-run';
+import { ProofsOutcome } from '../proofs/proofs-report';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -314,6 +315,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('predictions.run', PredictionOutcome),
   jobOf('intent.run', IntentOutcome),
   jobOf('clusters.run', ClustersOutcome),
+  jobOf('proofs.run', ProofsOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */

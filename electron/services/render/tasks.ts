@@ -1,6 +1,7 @@
 import type { Customer, Diagnostic } from '../../../shared/contract/schemas';
 import type { FieldCatalogue } from '../../../shared/fields/catalogue';
 import type { ComputedTokens } from '../../../shared/templates/computed-tokens';
+import type { LintFinding, LintOptions } from '../../../shared/qa/lint-types';
 import type { RenderedEmail } from '../template-compiler';
 
 /**
@@ -27,13 +28,22 @@ export type RenderTask =
   /** `computed`: the customer's scores and segments (see computed-tokens.ts), looked up by the host. */
   | { kind: 'render'; compiled: CompiledSource; customer: Customer; fields: FieldCatalogue; computed?: ComputedTokens | undefined }
   /** Export's last step: CSS inlined, and the plain-text part when asked. */
-  | { kind: 'finish'; html: string; text: boolean };
+  | { kind: 'finish'; html: string; text: boolean }
+  /** The email lint of one rendered email, as sent: CSS inlined first, plain-text part alongside. */
+  | { kind: 'lint'; html: string; options: LintOptions };
 
 export interface RenderTaskResult {
   warm: true;
   compile: CompiledSource;
   render: RenderedEmail;
   finish: FinishedEmail;
+  lint: LintedEmail;
+}
+
+export interface LintedEmail {
+  findings: LintFinding[];
+  text: string;
+  bytes: number;
 }
 
 export interface FinishedEmail {

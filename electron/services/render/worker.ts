@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { createLiquid } from '../../../shared/templates/liquid-engine';
 import { compileTemplate, locatorFor, renderForCustomer, type CompiledTemplate, type RenderedEmail } from '../template-compiler';
 import { inlineCss, plainText } from '../email-html';
+import { lintFinished } from '../lint/lint-finished';
 import type { CompiledSource, FinishedEmail, RenderTask } from './tasks';
 
 /*
@@ -59,5 +60,7 @@ export default async function runRenderTask(task: RenderTask): Promise<unknown> 
       return render(task);
     case 'finish':
       return { html: inlineCss(task.html), text: task.text ? plainText(task.html) : null } satisfies FinishedEmail;
+    case 'lint':
+      return lintFinished(task.html, task.options);
   }
 }

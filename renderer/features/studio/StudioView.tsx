@@ -6,6 +6,7 @@ import type { View } from '../../app/App';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { modKey } from '../../ui/format';
 import { ExportDialog } from './ExportDialog';
+import { EmailChecks } from '../lint/EmailChecks';
 import { FieldPicker } from './FieldPicker';
 import { setCompletionFields, setCompletionTokens } from './liquid-completions';
 import { PersonaDialog } from './PersonaDialog';
@@ -220,6 +221,9 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
             <button className="btn btn-sm" onClick={() => setEditingPersona('new')}>
               + Persona
             </button>
+            {selected && (
+              <EmailChecks template={selected} source={draft.opened?.id === selected.id ? draft.source : null} save={draft.save} />
+            )}
             <button
               className="btn btn-primary btn-sm"
               disabled={!selected || errors.length > 0}
