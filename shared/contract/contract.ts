@@ -46,6 +46,7 @@ import { ComputedTokenList, CustomerComputed, TokenDictionaryEntry } from './tok
 import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
 import { IntentStartInput } from '../scores/intent/intent-settings';
 import { IntentRun } from '../scores/intent/intent-summary';
+import { CompiledHtml, CustomerMatch, CustomerSearchInput, PersonaStepInput, PersonaStepResult } from './studio-schemas';
 import { ClusterName, ClustersRun, ClustersStartInput } from '../scores/clusters/cluster-run';
 
 /**
@@ -135,7 +136,19 @@ export const contract = {
   'templates.rename': method(z.object({ id: Id, name: TemplateName }), Template),
   'templates.delete': method(z.object({ id: Id }), Ok),
   /** Bundled starting points for "New template": the blank email first, then the starter designs. */
-  'templates.starters': method(NoInput, z.array(z.object({ name: z.string(), source: z.string() }))),
+  'templates.starters': method(
+    NoInput,
+    z.array(
+      z.object({
+        name: z.string(),
+        source: z.string(),
+        /** One line for the gallery card. */
+        description: z.string().optional(),
+        /** MJML or raw HTML (see shared/templates/template-format.ts). */
+        format: z.enum(['mjml', 'html']).optional(),
+      }),
+    ),
+  ),
 
   'segments.list': method(NoInput, z.array(Segment)),
   'segments.save': method(
@@ -344,6 +357,12 @@ export const contract = {
   'clusters.latest': method(NoInput, ClustersRun.nullable()),
   /** Rename a cluster: its members' `cluster` score changes with it. */
   'clusters.rename': method(z.object({ index: z.number().int().min(0), name: ClusterName }), ClustersRun),
+  /** The persona picker's search: exact id or email first, then names, then any field (`field:value` for one field). */
+  'customers.search': method(CustomerSearchInput, z.array(CustomerMatch)),
+  /** Show the next, previous or a random member of a segment persona's segment (remembered as the persona's member). */
+  'personas.step': method(PersonaStepInput, PersonaStepResult),
+  /** The template as export writes it (MJML compiled, CSS inlined, Liquid kept), for the "Compiled HTML" pane. */
+  'templates.compiled': method(z.object({ source: z.string() }), CompiledHtml),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -81,6 +81,9 @@ export const METHOD_NAMES = [
   'clusters.start',
   'clusters.latest',
   'clusters.rename',
+  'customers.search',
+  'personas.step',
+  'templates.compiled',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
