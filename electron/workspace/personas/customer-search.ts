@@ -34,29 +34,27 @@ export function searchCustomers(db: Db, query: string, limit: number): CustomerM
   const { field, term } = parseQuery(query, (key) => isCanonicalKey(key) || custom.has(key));
   const needle = term.toLowerCase();
   let where: string;
-  let params: (string | number)[];
+  const params: Record<string, string | number> = { q: needle, limit };
   if (field !== null && isCanonicalKey(field)) {
-    where = `instr(lower(COALESCE(${field}, '')), ?) > 0`;
-    params = [needle];
+    where = `instr(lower(COALESCE(${field}, '')), @q) > 0`;
   } else if (field !== null) {
-    where = `instr(lower(COALESCE(json_extract(attributes, ?), '')), ?) > 0`;
-    params = [`$."${field}"`, needle];
+    where = `instr(lower(COALESCE(json_extract(attributes, @path), '')), @q) > 0`;
+    params.path = `$."${field}"`;
   } else {
     where = [
-      `lower(id) = ?1`,
-      `lower(email) = ?1`,
-      `instr(lower(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')), ?1) > 0`,
-      ...TEXT_COLUMNS.map((column) => `instr(lower(COALESCE(${column}, '')), ?1) > 0`),
-      `EXISTS (SELECT 1 FROM json_each(customers.attributes) WHERE instr(lower(CAST(value AS TEXT)), ?1) > 0)`,
+      `lower(id) = @q`,
+      `lower(email) = @q`,
+      `instr(lower(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')), @q) > 0`,
+      ...TEXT_COLUMNS.map((column) => `instr(lower(COALESCE(${column}, '')), @q) > 0`),
+      `EXISTS (SELECT 1 FROM json_each(customers.attributes) WHERE instr(lower(CAST(value AS TEXT)), @q) > 0)`,
     ].join(' OR ');
-    params = [needle];
   }
   const rank =
     field === null
-      ? `CASE WHEN lower(id) = ?1 OR lower(email) = ?1 THEN 0 WHEN instr(lower(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')), ?1) > 0 THEN 1 ELSE 2 END,`
+      ? `CASE WHEN lower(id) = @q OR lower(email) = @q THEN 0 WHEN instr(lower(COALESCE(first_name, '') || ' ' || COALESCE(last_name, '')), @q) > 0 THEN 1 ELSE 2 END,`
       : '';
-  const sql = `${SELECT} WHERE ${where} ORDER BY ${rank} id LIMIT ${field === null ? '?2' : '?'}`;
-  const rows = db.prepare(sql).all(...params, limit) as Parameters<typeof toCustomer>[0][];
+  const sql = `${SELECT} WHERE ${where} ORDER BY ${rank} id LIMIT @limit`;
+  const rows = db.prepare(sql).all(params) as Parameters<typeof toCustomer>[0][];
   return rows.map((row) => {
     const customer = toCustomer(row);
     return { customer, matched: matchedField(customer, needle, field) };

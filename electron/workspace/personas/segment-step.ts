@@ -4,8 +4,9 @@ import type { Db } from '../db';
 export type StepDirection = 'next' | 'previous' | 'random';
 
 /**
- * The member of a segment after (or before) `currentId` in id order, wrapping
- * around at the ends, or a random one; with its 1-based place and the
+ * The member of a segment after (or before) `currentId` (null: the first
+ * member, which a persona shows by default) in id order, wrapping around at
+ * the ends, or a random one; with its 1-based place and the
  * segment's size, so the picker can say "3 of 120". Null when the segment is
  * empty. `random` is injectable so tests are deterministic.
  */
@@ -30,12 +31,13 @@ export function stepMember(
   let id: string | undefined;
   if (direction === 'random') {
     // Never the one already shown, when there is another.
-    const current = currentId === null ? -1 : placeOf(db, where, filter, currentId) - 1;
+    const current = currentId === null ? 0 : placeOf(db, where, filter, currentId) - 1;
     let offset = Math.floor(random() * count);
     if (count > 1 && offset === current) offset = (offset + 1) % count;
     id = at(offset);
   } else if (currentId === null) {
-    id = direction === 'next' ? at(0) : at(count - 1);
+    // No member remembered: the persona shows the first one.
+    id = direction === 'next' ? at(count > 1 ? 1 : 0) : at(count - 1);
   } else {
     const [op, order] = direction === 'next' ? ['>', 'ASC'] : ['<', 'DESC'];
     id =
