@@ -1,4 +1,5 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useWorkspaceCommands } from './use-workspace-commands';
 import type { WorkspaceInfo } from '../../../shared/contract/schemas';
 import type { ShellCommand } from '../../platform/shell-bridge';
 import { toast } from 'sonner';
@@ -41,6 +42,8 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
       },
     );
   };
+
+  useWorkspaceCommands({ open: openWorkspace, create: newWorkspace, compact });
 
   // The desktop menu (File > Open / New) and second launches arrive as shell commands.
   const onShellCommand = useEffectEvent((command: ShellCommand) => {
