@@ -5,7 +5,6 @@ import { groupCommands } from './palette/group-commands';
 
 /** Keys that belong to a widget rather than a command (the editor, the duplicates queue). */
 const WIDGET_KEYS: [string, string][] = [
-  [`${modKey}+K or F1`, 'Command palette: every action, searchable'],
   ['Ctrl+Space', 'Suggest tokens inside {{ … }}'],
   [`${modKey}+Z`, 'Undo in the editor'],
   ['Double-click a template', 'Rename it'],
@@ -40,8 +39,7 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
                 <td>
                   <span className="kbd">{command.shortcut}</span>
                 </td>
-                <td style={{ whiteSpace: 'normal' }}>
-                  <span className="muted">{group}: </span>
+                <td style={{ whiteSpace: 'normal' }} title={group}>
                   {command.title}
                 </td>
               </tr>

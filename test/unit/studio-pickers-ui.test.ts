@@ -66,14 +66,14 @@ describe('template format', () => {
 
 describe('command palette', () => {
   const command = (id: string, group: string, title: string): Command => ({ id, group, title, run: () => undefined });
-  it('groups commands in the order groups were registered, titles sorted within a group', () => {
+  it('groups commands in the order groups and commands were registered', () => {
     const groups = groupCommands([
       command('go.studio', 'Go to', 'Go to Studio'),
       command('studio.save', 'Studio', 'Save'),
       command('go.audit', 'Go to', 'Go to Audit'),
     ]);
     expect(groups.map(([group, list]) => [group, list.map((c) => c.id)])).toEqual([
-      ['Go to', ['go.audit', 'go.studio']],
+      ['Go to', ['go.studio', 'go.audit']],
       ['Studio', ['studio.save']],
     ]);
   });

@@ -1,6 +1,6 @@
 import type { Command } from '../commands/registry';
 
-/** The palette's and the shortcut list's order: groups as first registered, commands by title within each. */
+/** The palette's and the shortcut list's order: groups as first registered, commands in registration order within each (views 1…7). */
 export function groupCommands(commands: readonly Command[]): [string, Command[]][] {
   const groups = new Map<string, Command[]>();
   for (const command of commands) {
@@ -8,5 +8,5 @@ export function groupCommands(commands: readonly Command[]): [string, Command[]]
     if (list) list.push(command);
     else groups.set(command.group, [command]);
   }
-  return [...groups].map(([group, list]) => [group, list.sort((a, b) => a.title.localeCompare(b.title))]);
+  return [...groups];
 }

@@ -96,9 +96,9 @@ export function TemplateSidebar({ templates, selectedId, onSelect, beforeDelete,
 
   return (
     <aside className="sidebar" aria-label="Templates">
-      <div className="sidebar-header">
+      <div className="sidebar-header" style={{ flexWrap: 'wrap', gap: 4 }}>
         Templates
-        <span style={{ display: 'flex', gap: 2 }}>
+        <span style={{ display: 'flex', gap: 2, textTransform: 'none', letterSpacing: 0 }}>
           <button className="btn btn-sm" onClick={() => void createTemplate()} title="New template (Alt+N)" aria-label="New template">
             + New
           </button>
