@@ -1,5 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { useCommands } from '../../app/commands/registry';
+import { useCommands, type Command } from '../../app/commands/registry';
+import { modKey } from '../../ui/format';
+
+// The desktop shell's File menu binds these keys (electron/main/main.ts); in a browser they would do nothing.
+const desktop = typeof window !== 'undefined' && window.tailorShell !== undefined;
 
 interface WorkspaceActions {
   open: () => unknown;
@@ -15,12 +19,13 @@ export function useWorkspaceCommands(actions: WorkspaceActions): void {
   });
   useCommands(
     useMemo(
-      () => [
+      (): Command[] => [
         {
           id: 'workspace.open',
           title: 'Open workspace…',
           group: 'Workspace',
           keywords: ['file', 'switch'],
+          ...(desktop ? { shortcut: `${modKey}+O` } : {}),
           run: () => void latest.current.open(),
         },
         {
@@ -28,6 +33,7 @@ export function useWorkspaceCommands(actions: WorkspaceActions): void {
           title: 'New workspace…',
           group: 'Workspace',
           keywords: ['file', 'create'],
+          ...(desktop ? { shortcut: `${modKey}+Shift+N` } : {}),
           run: () => void latest.current.create(),
         },
         {
