@@ -20,6 +20,7 @@ import { vocabularyHandlers } from './vocabulary-handlers';
 import { espHandlers } from './esp-handlers';
 import { lintHandlers } from './lint-handlers';
 import { proofsHandlers } from './proofs-handlers';
+import { studioHandlers } from './studio-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -46,5 +47,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...espHandlers(ctx),
     ...lintHandlers(ctx),
     ...proofsHandlers(ctx),
+    ...studioHandlers(ctx),
   };
 }

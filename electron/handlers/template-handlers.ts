@@ -9,10 +9,11 @@ import { exportEmail } from '../services/export-email';
 import { exportFolderName } from '../services/export-folder';
 import { EXPORT_BUDGET_MS, renderMany } from '../services/render/service';
 import { SegmentMembers } from '../services/segment-members';
+import { BLANK_TEMPLATE, starterGallery } from '../services/starters/gallery';
 import { fieldCatalogue, findCustomer, firstCustomerMatching } from '../workspace/customers-repo';
 import type { Db } from '../workspace/db';
-import { loadStarterTemplates } from '../workspace/demo/templates';
 import { listPersonas } from '../workspace/personas-repo';
+import { isMember } from '../workspace/personas/segment-step';
 import { getSegmentRule, segmentFilter } from '../workspace/segments-repo';
 import {
   createTemplate,
@@ -54,6 +55,12 @@ export function personaCustomer(db: Db, persona: Persona): { customer: Customer 
     // An unreadable or deleted segment is this persona's problem, not every preview's.
     if (error instanceof ContractError) return { customer: null, problem: error.message };
     throw error;
+  }
+  // The member chosen with next / previous / random, while it is still a member.
+  const memberId = persona.source.memberId;
+  if (memberId !== undefined && isMember(db, segmentFilter(db, segmentId), memberId)) {
+    const member = findCustomer(db, memberId);
+    if (member) return { customer: member, problem: null };
   }
   // A static segment's members are its snapshot; a dynamic one's its rule today (or at its own as-of date).
   const find = () => firstCustomerMatching(db, segmentFilter(db, segmentId))?.id ?? null;
@@ -100,7 +107,7 @@ export function templateHandlers(
       deleteTemplate(db(), id);
       return { ok: true as const };
     },
-    'templates.starters': () => [{ name: 'Blank email', source: BLANK_TEMPLATE }, ...loadStarterTemplates()],
+    'templates.starters': () => starterGallery(),
 
     'preview.render': async ({ source, personaIds }) => {
       const personas = listPersonas(db()).filter((persona) => !personaIds || personaIds.includes(persona.id));
@@ -171,17 +178,3 @@ export function templateHandlers(
     },
   };
 }
-
-/** What "New template" starts from: a valid email with one token and a fallback. */
-export const BLANK_TEMPLATE = `<mjml>
-  <mj-body background-color="#f4f4f5">
-    <mj-section background-color="#ffffff" padding="32px 24px">
-      <mj-column>
-        <mj-text font-size="22px" font-weight="700">Hello {{ FirstName | default: 'there' }},</mj-text>
-        <mj-text font-size="15px" line-height="1.6">Write your message here.</mj-text>
-        <mj-button href="https://example.com/?cid={{ id }}" background-color="#4f46e5">Call to action</mj-button>
-      </mj-column>
-    </mj-section>
-  </mj-body>
-</mjml>
-`;

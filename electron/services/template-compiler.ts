@@ -12,6 +12,7 @@ import { mjmlStructureDiagnostics } from '../../shared/templates/mjml-structure'
 import { NO_PARTIALS, partialReferences, PartialNotFoundError } from '../../shared/templates/partials';
 import { protectLiquid } from '../../shared/templates/protect-liquid';
 import { type LocateInSource, sourceLocator } from '../../shared/templates/source-positions';
+import { strayMjmlTag, templateFormat } from '../../shared/templates/template-format';
 import { mjml2html, mjmlComponents } from './mjml';
 
 /** A template compiled once per change: MJML → HTML with Liquid kept, then parsed by Liquid. */
@@ -66,7 +67,7 @@ function staticPrefix(segments: readonly Segment[]): (string | number)[] {
   }
   return prefix;
 }
-export const isMjml = (source: string): boolean => /<mjml[\s>]/i.test(source);
+export const isMjml = (source: string): boolean => templateFormat(source) === 'mjml';
 
 async function compileMjml(source: string, diagnostics: Diagnostic[]): Promise<string | null> {
   try {
@@ -93,6 +94,21 @@ async function compileMjml(source: string, diagnostics: Diagnostic[]): Promise<s
   }
 }
 
+/** An HTML template holding mj- tags is MJML whose `<mjml>` root went missing: rendered as HTML, it would show nothing useful. */
+function strayMjmlDiagnostics(source: string): Diagnostic[] {
+  const stray = strayMjmlTag(source);
+  if (!stray) return [];
+  return [
+    {
+      severity: 'error',
+      source: 'mjml',
+      message: `<${stray.tag}> is an MJML tag, but this template has no <mjml> root, so it is read as plain HTML. Wrap the email in <mjml> … </mjml>.`,
+      line: stray.line,
+      column: null,
+    },
+  ];
+}
+
 async function compileUncached(source: string): Promise<CompiledTemplate> {
   const diagnostics: Diagnostic[] = [];
   // Parse the author's source first: Liquid errors then point at their lines, not the compiled HTML's.
@@ -116,6 +132,7 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
     return failed();
   }
   if (isMjml(source)) diagnostics.push(...mjmlStructureDiagnostics(source, { knownTags: knownMjmlTags() }));
+  else diagnostics.push(...strayMjmlDiagnostics(source));
   const html = isMjml(source) ? await compileMjml(source, diagnostics) : source;
   if (html === null) return failed();
   const locate = locatorFor(source, html);

@@ -12,8 +12,11 @@ interface PersonaRow {
 }
 
 function toPersona(row: PersonaRow): Persona {
+  // A segment persona keeps the member it shows (next / previous / random) in customer_id.
   const source: PersonaSource =
-    row.kind === 'customer' ? { kind: 'customer', customerId: row.customer_id ?? '' } : { kind: 'segment', segmentId: row.segment_id ?? 0 };
+    row.kind === 'customer'
+      ? { kind: 'customer', customerId: row.customer_id ?? '' }
+      : { kind: 'segment', segmentId: row.segment_id ?? 0, ...(row.customer_id ? { memberId: row.customer_id } : {}) };
   return { id: row.id, label: row.label, source, position: row.position };
 }
 
@@ -24,7 +27,7 @@ export function savePersona(db: Db, input: { id?: number | undefined; label: str
   if (input.source.kind === 'segment' && db.prepare('SELECT 1 FROM segments WHERE id = ?').get(input.source.segmentId) === undefined) {
     throw new ContractError('not_found', `Segment ${input.source.segmentId} does not exist.`);
   }
-  const customerId = input.source.kind === 'customer' ? input.source.customerId : null;
+  const customerId = input.source.kind === 'customer' ? input.source.customerId : (input.source.memberId ?? null);
   const segmentId = input.source.kind === 'segment' ? input.source.segmentId : null;
   if (input.id === undefined) {
     const position = (db.prepare('SELECT COALESCE(max(position) + 1, 0) FROM personas').pluck().get() as number) ?? 0;
@@ -43,4 +46,16 @@ export function savePersona(db: Db, input: { id?: number | undefined; label: str
 export function deletePersona(db: Db, id: number): void {
   if (!db.prepare('DELETE FROM personas WHERE id = ?').run(id).changes)
     throw new ContractError('not_found', `Persona ${id} does not exist.`);
+}
+
+export function getPersona(db: Db, id: number): Persona {
+  const row = db.prepare('SELECT * FROM personas WHERE id = ?').get(id) as PersonaRow | undefined;
+  if (!row) throw new ContractError('not_found', `Persona ${id} does not exist.`);
+  return toPersona(row);
+}
+
+/** Remember which member of its segment a segment persona shows. */
+export function setPersonaMember(db: Db, id: number, memberId: string): Persona {
+  db.prepare(`UPDATE personas SET customer_id = ? WHERE id = ? AND kind = 'segment'`).run(memberId, id);
+  return getPersona(db, id);
 }

@@ -31,6 +31,7 @@ const INVALIDATES: Partial<Record<MethodName, MethodName[]>> = {
   'segments.refresh': ['segments.list', 'segments.overview', 'customers.list', 'preview.render'],
   'personas.save': ['personas.list'],
   'personas.delete': ['personas.list'],
+  'personas.step': ['personas.list'],
   'validation.setRule': ['validation.rules'],
   'imports.undo': [
     'imports.list',

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useApi } from '../api/queries';
 import { AuditView } from '../features/audit/AuditView';
 import { CustomersView } from '../features/customers/CustomersView';
@@ -11,6 +11,9 @@ import { WelcomeView } from '../features/workspace/WelcomeView';
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { CommandPalette } from './palette/CommandPalette';
+import { opensPalette } from './palette/palette-keys';
+import { useAppCommands } from './palette/use-app-commands';
 import { Brand } from '../ui/Brand';
 
 export type View = 'studio' | 'customers' | 'segments' | 'imports' | 'dedup' | 'audit' | 'scores';
@@ -29,6 +32,25 @@ export function App() {
   const workspace = useApi('workspace.current', {});
   const [view, setView] = useState<View>('studio');
   const [showShortcuts, setShowShortcuts] = useState(false);
+  const [showPalette, setShowPalette] = useState(false);
+  useAppCommands({
+    views: VIEWS,
+    goTo: setView,
+    showShortcuts: useCallback(() => setShowShortcuts(true), []),
+    showPalette: useCallback(() => setShowPalette(true), []),
+  });
+
+  useEffect(() => {
+    // Capture phase: the palette keys win over the editor's own F1 and Ctrl+K bindings.
+    const onKey = (event: KeyboardEvent) => {
+      if (!opensPalette(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setShowPalette((open) => !open);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
 
   useEffect(() => {
     // Ctrl/Cmd+1…7 switch views, as in most desktop studios.
@@ -108,6 +130,7 @@ export function App() {
         {view === 'scores' && <ScoresView />}
       </main>
       {showShortcuts && <ShortcutsDialog onClose={() => setShowShortcuts(false)} />}
+      {showPalette && <CommandPalette onClose={() => setShowPalette(false)} />}
     </div>
   );
 }

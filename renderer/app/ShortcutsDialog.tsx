@@ -1,27 +1,30 @@
 import { Dialog } from '../ui/Dialog';
 import { modKey } from '../ui/format';
+import { useRegisteredCommands } from './commands/registry';
+import { groupCommands } from './palette/group-commands';
 
-const SHORTCUTS: [string, string][] = [
-  [`${modKey}+1 … 7`, 'Studio, Customers, Segments, Imports, Duplicates, Audit, Scores (RFM, intent, clusters, predictions)'],
-  [`${modKey}+S`, 'Save the template now (it also saves by itself)'],
-  [`${modKey}+Shift+E`, 'Export the template'],
-  ['Alt+N', 'New template'],
+/** Keys that belong to a widget rather than a command (the editor, the duplicates queue). */
+const WIDGET_KEYS: [string, string][] = [
   ['Ctrl+Space', 'Suggest tokens inside {{ … }}'],
   [`${modKey}+Z`, 'Undo in the editor'],
   ['Double-click a template', 'Rename it'],
   ['M / N / S', 'Duplicates: merge, not a duplicate, skip'],
   ['↑ / ↓', 'Duplicates: previous or next pair'],
   ['U', 'Duplicates: undo the last merge'],
-  ['?', 'This list'],
 ];
 
-/** The keyboard shortcuts, opened with "?" from anywhere but a text field. */
+/**
+ * The keyboard shortcuts, opened with "?" from anywhere but a text field. The
+ * commands' keys come from the command registry, so this list shows exactly
+ * the keys the screen handles now.
+ */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
+  const commands = useRegisteredCommands().filter((command) => command.shortcut);
   return (
     <Dialog
       title="Keyboard shortcuts"
       onClose={onClose}
-      width={520}
+      width={560}
       footer={
         <button className="btn btn-primary" onClick={onClose}>
           Close
@@ -30,7 +33,19 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     >
       <table className="table" aria-label="Keyboard shortcuts">
         <tbody>
-          {SHORTCUTS.map(([keys, action]) => (
+          {groupCommands(commands).flatMap(([group, list]) =>
+            list.map((command) => (
+              <tr key={command.id}>
+                <td>
+                  <span className="kbd">{command.shortcut}</span>
+                </td>
+                <td style={{ whiteSpace: 'normal' }} title={group}>
+                  {command.title}
+                </td>
+              </tr>
+            )),
+          )}
+          {WIDGET_KEYS.map(([keys, action]) => (
             <tr key={keys}>
               <td>
                 <span className="kbd">{keys}</span>

@@ -47,6 +47,7 @@ import { ComputedTokenList, CustomerComputed, TokenDictionaryEntry } from './tok
 import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
 import { IntentStartInput } from '../scores/intent/intent-settings';
 import { IntentRun } from '../scores/intent/intent-summary';
+import { CompiledHtml, CustomerMatch, CustomerSearchInput, PersonaStepInput, PersonaStepResult } from './studio-schemas';
 import { ClusterName, ClustersRun, ClustersStartInput } from '../scores/clusters/cluster-run';
 import { EmailClient, LintSettings } from '../qa/lint/lint-settings';
 import { LintReport } from '../qa/lint/lint-report';
@@ -138,7 +139,19 @@ export const contract = {
   'templates.rename': method(z.object({ id: Id, name: TemplateName }), Template),
   'templates.delete': method(z.object({ id: Id }), Ok),
   /** Bundled starting points for "New template": the blank email first, then the starter designs. */
-  'templates.starters': method(NoInput, z.array(z.object({ name: z.string(), source: z.string() }))),
+  'templates.starters': method(
+    NoInput,
+    z.array(
+      z.object({
+        name: z.string(),
+        source: z.string(),
+        /** One line for the gallery card. */
+        description: z.string().optional(),
+        /** MJML or raw HTML (see shared/templates/template-format.ts). */
+        format: z.enum(['mjml', 'html']).optional(),
+      }),
+    ),
+  ),
 
   'segments.list': method(NoInput, z.array(Segment)),
   'segments.save': method(
@@ -386,6 +399,12 @@ export const contract = {
   'proofs.start': method(z.object({ template: TemplateRef, dir: Path }), z.object({ jobId: z.string() })),
   /** A PNG of a finished proofs run (kept in memory for the last few runs), as a data URL to show. */
   'proofs.image': method(z.object({ jobId: z.string().min(1), name: z.string().min(1) }), z.object({ dataUrl: z.string() })),
+  /** The persona picker's search: exact id or email first, then names, then any field (`field:value` for one field). */
+  'customers.search': method(CustomerSearchInput, z.array(CustomerMatch)),
+  /** Show the next, previous or a random member of a segment persona's segment (remembered as the persona's member). */
+  'personas.step': method(PersonaStepInput, PersonaStepResult),
+  /** The template as export writes it (MJML compiled, CSS inlined, Liquid kept), for the "Compiled HTML" pane. */
+  'templates.compiled': method(z.object({ source: z.string() }), CompiledHtml),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -30,6 +30,7 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'segments.delete': ['segments', 'personas'],
   'personas.save': ['personas'],
   'personas.delete': ['personas'],
+  'personas.step': ['personas'],
   'imports.undo': ['customers', 'imports'],
   'dedup.decide': ['dedup'],
   'dedup.merge': ['customers', 'dedup'],

@@ -91,6 +91,9 @@ export const METHOD_NAMES = [
   'lint.run',
   'proofs.start',
   'proofs.image',
+  'customers.search',
+  'personas.step',
+  'templates.compiled',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

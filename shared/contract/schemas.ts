@@ -385,7 +385,12 @@ export type ActivityVocabulary = z.infer<typeof ActivityVocabulary>;
 
 export const PersonaSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), customerId: z.string().min(1) }),
-  z.object({ kind: z.literal('segment'), segmentId: Id }),
+  z.object({
+    kind: z.literal('segment'),
+    segmentId: Id,
+    /** The member shown (next / previous / random); the segment's first member when absent or no longer in it. */
+    memberId: z.string().min(1).optional(),
+  }),
 ]);
 export type PersonaSource = z.infer<typeof PersonaSource>;
 

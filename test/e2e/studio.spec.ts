@@ -209,7 +209,8 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
   await expect(page.getByRole('option', { name: /Welcome/ })).toBeVisible();
   await page.getByRole('button', { name: 'Add a persona' }).click();
   await page.getByRole('button', { name: 'A specific customer' }).click();
-  await page.getByRole('textbox', { name: 'Customer id or email' }).fill('zoe@example.com');
+  await page.getByRole('combobox', { name: 'Find a customer' }).fill('zoe@example.com');
+  await page.getByRole('option', { name: /zoe@example\.com/ }).click();
   await page.getByRole('textbox', { name: 'Persona label' }).fill('Zoë');
   await page.getByRole('button', { name: 'Save persona' }).click();
   await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toContainText('Hello Zoë');
@@ -217,7 +218,7 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
 
   // A second template from a starter design.
   await page.getByRole('button', { name: 'New from a starter' }).click();
-  await page.getByRole('menuitem', { name: 'We miss you' }).click();
+  await page.getByRole('button', { name: 'Start from We miss you' }).click();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('option', { name: /We miss you/ })).toBeVisible();
   await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toContainText('Zoë');

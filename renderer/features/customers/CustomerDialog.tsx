@@ -1,10 +1,9 @@
-import { toast } from 'sonner';
 import type { Customer, FieldInfo } from '../../../shared/contract/schemas';
 import { displayName } from '../../../shared/templates/customer-context';
-import { errorMessage, useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 import { CustomerFlags } from '../validation/CustomerFlags';
 import { CustomerScores } from './CustomerScores';
+import { PreviewAsCustomer } from '../personas/PreviewAsCustomer';
 import { fieldText } from './field-value';
 
 interface Props {
@@ -15,19 +14,8 @@ interface Props {
 
 /** Every value one customer has, under the token names a template uses, and a shortcut to preview as them. */
 export function CustomerDialog({ customer, fields, onClose }: Props) {
-  const addPersona = useApiMutation('personas.save');
   const name = displayName(customer);
   const value = (field: FieldInfo): string | null => fieldText(customer, field.key);
-
-  const preview = async () => {
-    try {
-      await addPersona.mutateAsync({ label: name, source: { kind: 'customer', customerId: customer.id } });
-      toast.success(`${name} now has a preview in the Studio`);
-      onClose();
-    } catch (error) {
-      toast.error(errorMessage(error));
-    }
-  };
 
   return (
     <Dialog
@@ -39,9 +27,7 @@ export function CustomerDialog({ customer, fields, onClose }: Props) {
           <button className="btn" onClick={onClose}>
             Close
           </button>
-          <button className="btn btn-primary" onClick={() => void preview()} disabled={addPersona.isPending}>
-            Preview emails as this customer
-          </button>
+          <PreviewAsCustomer customer={customer} onDone={onClose} />
         </>
       }
     >

@@ -1,43 +1,67 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
-import type { Persona } from '../../../shared/contract/schemas';
+import type { Customer, Persona } from '../../../shared/contract/schemas';
+import type { CustomerMatch } from '../../../shared/contract/studio-schemas';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
-import { api } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
 import { formatCount } from '../../ui/format';
+import { CustomerSearch } from '../personas/CustomerSearch';
+import { MemberStepper } from '../personas/MemberStepper';
+import { customerSummary, personaLabel } from '../personas/persona-label';
+import '../personas/personas.css';
 
 interface Props {
   /** The persona to edit, or null to add one. */
   persona: Persona | null;
+  /** Who the persona shows now (its preview's customer), for the member stepper. */
+  showing?: string | null;
   onClose: () => void;
 }
 
-/** Who a preview shows: the first member of a segment, or one specific customer. */
-export function PersonaDialog({ persona, onClose }: Props) {
+/** Who a preview shows: a member of a segment (the first, or one stepped to), or one specific customer found by search. */
+export function PersonaDialog({ persona, showing = null, onClose }: Props) {
   const segments = useApi('segments.list', {});
   const save = useApiMutation('personas.save');
   const remove = useApiMutation('personas.delete');
   const [label, setLabel] = useState(persona?.label ?? '');
+  // Typed by the author in this dialog: a picked customer then no longer renames the persona.
+  const [labelTyped, setLabelTyped] = useState(false);
   const [kind, setKind] = useState<'segment' | 'customer'>(persona?.source.kind ?? 'segment');
   const [segmentId, setSegmentId] = useState<number | null>(persona?.source.kind === 'segment' ? persona.source.segmentId : null);
-  const [customer, setCustomer] = useState(persona?.source.kind === 'customer' ? persona.source.customerId : '');
+  const storedCustomer = useApi(
+    'customers.get',
+    { idOrEmail: persona?.source.kind === 'customer' ? persona.source.customerId : '-' },
+    { enabled: persona?.source.kind === 'customer' },
+  );
+  const [picked, setPicked] = useState<CustomerMatch | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const chosenSegment = segmentId ?? segments.data?.[0]?.id ?? null;
+  const customer: Customer | null = picked?.customer ?? storedCustomer.data ?? null;
+  const sameSegment = persona?.source.kind === 'segment' && persona.source.segmentId === chosenSegment;
+
+  const pick = (match: CustomerMatch) => {
+    setPicked(match);
+    // Labelled by who they are, unless the author named the persona here.
+    if (!labelTyped) setLabel(personaLabel(match.customer, match.matched));
+  };
 
   const submit = async () => {
     setProblem(null);
     try {
       let source: Persona['source'];
+      let fallback: string;
       if (kind === 'segment') {
         if (chosenSegment === null) return setProblem('Create a segment first, or pick a customer.');
-        source = { kind: 'segment', segmentId: chosenSegment };
+        // Keep the member stepped to while the segment stays the same.
+        const memberId = sameSegment && persona.source.kind === 'segment' ? persona.source.memberId : undefined;
+        source = { kind: 'segment', segmentId: chosenSegment, ...(memberId ? { memberId } : {}) };
+        fallback = segments.data?.find((s) => s.id === chosenSegment)?.name ?? 'Persona';
       } else {
-        const found = await api.call('customers.get', { idOrEmail: customer.trim() });
-        if (!found) return setProblem(`No customer with id or email "${customer.trim()}".`);
-        source = { kind: 'customer', customerId: found.id };
+        if (!customer) return setProblem('Search for a customer and pick one from the list.');
+        source = { kind: 'customer', customerId: customer.id };
+        fallback = personaLabel(customer, picked?.matched ?? null);
       }
-      const fallback = kind === 'segment' ? (segments.data?.find((s) => s.id === chosenSegment)?.name ?? 'Persona') : customer.trim();
       await save.mutateAsync({ id: persona?.id, label: label.trim() || fallback, source });
       onClose();
     } catch (error) {
@@ -50,6 +74,7 @@ export function PersonaDialog({ persona, onClose }: Props) {
       title={persona ? `Edit persona “${persona.label}”` : 'Add persona'}
       description="Previews show the email exactly as this customer would receive it."
       onClose={onClose}
+      width={600}
       footer={
         <>
           {persona && (
@@ -78,46 +103,62 @@ export function PersonaDialog({ persona, onClose }: Props) {
         </>
       }
     >
-      <label className="field">
-        <span>Label</span>
-        <input
-          className="input"
-          value={label}
-          placeholder="e.g. High-value customer"
-          onChange={(e) => setLabel(e.target.value)}
-          aria-label="Persona label"
-        />
-      </label>
       <div className="segmented" role="group" aria-label="Persona source">
         <button aria-pressed={kind === 'segment'} onClick={() => setKind('segment')}>
-          First member of a segment
+          A member of a segment
         </button>
         <button aria-pressed={kind === 'customer'} onClick={() => setKind('customer')}>
           A specific customer
         </button>
       </div>
       {kind === 'segment' ? (
-        <label className="field">
-          <span>Segment</span>
-          <select
-            className="select"
-            value={chosenSegment ?? ''}
-            onChange={(e) => setSegmentId(Number(e.target.value))}
-            aria-label="Segment"
-          >
-            {(segments.data ?? []).map((segment) => (
-              <option key={segment.id} value={segment.id}>
-                {segment.name} ({formatCount(segment.count)})
-              </option>
-            ))}
-          </select>
-        </label>
+        <>
+          <label className="field">
+            <span>Segment</span>
+            <select
+              className="select"
+              value={chosenSegment ?? ''}
+              onChange={(e) => setSegmentId(Number(e.target.value))}
+              aria-label="Segment"
+            >
+              {(segments.data ?? []).map((segment) => (
+                <option key={segment.id} value={segment.id}>
+                  {segment.name} ({formatCount(segment.count)})
+                </option>
+              ))}
+            </select>
+          </label>
+          {persona && sameSegment ? (
+            <MemberStepper personaId={persona.id} showing={showing} />
+          ) : (
+            <div className="muted">Shows the segment’s first member; step through the others once it is saved.</div>
+          )}
+        </>
       ) : (
-        <label className="field">
-          <span>Customer id or email</span>
-          <input className="input mono" value={customer} onChange={(e) => setCustomer(e.target.value)} aria-label="Customer id or email" />
-        </label>
+        <>
+          <CustomerSearch onPick={pick} autoFocus={!persona} />
+          {customer && (
+            <div className="chosen-customer" data-testid="chosen-customer">
+              <span className="who">
+                <b>Previewing as</b> {customerSummary(customer)}
+              </span>
+            </div>
+          )}
+        </>
       )}
+      <label className="field">
+        <span>Label</span>
+        <input
+          className="input"
+          value={label}
+          placeholder={kind === 'segment' ? 'The segment’s name' : 'The customer’s name'}
+          onChange={(e) => {
+            setLabel(e.target.value);
+            setLabelTyped(true);
+          }}
+          aria-label="Persona label"
+        />
+      </label>
       {problem && <div className="alert alert-danger">{problem}</div>}
     </Dialog>
   );

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { toast } from 'sonner';
 import type { Diagnostic, Persona } from '../../../shared/contract/schemas';
@@ -15,6 +15,9 @@ import { HistoryDialog } from './history/HistoryDialog';
 import { TemplateSidebar } from './TemplateSidebar';
 import { usePreviews } from './use-previews';
 import { useTemplateDraft, type SaveState } from './use-template-draft';
+import { CompiledHtmlDialog } from './compiled/CompiledHtmlDialog';
+import { useStudioCommands } from './use-studio-commands';
+import { PersonasMenu } from '../personas/PersonasMenu';
 
 // Monaco is large; the rest of the studio shows while it loads.
 const TemplateEditor = lazy(async () => {
@@ -66,6 +69,27 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   const selected = templates.data?.find((t) => t.id === selectedId) ?? null;
   const diagnostics: Diagnostic[] = useMemo(() => previews.result?.diagnostics ?? [], [previews.result]);
   const errors = diagnostics.filter((d) => d.severity === 'error');
+
+  const [showCompiled, setShowCompiled] = useState(false);
+  const newTemplate = useCallback(
+    () =>
+      void createTemplate.mutateAsync({ name: 'Untitled template' }).then(
+        (t) => setSelectedId(t.id),
+        (error: unknown) => toast.error(errorMessage(error)),
+      ),
+    [createTemplate],
+  );
+  useStudioCommands({
+    hasTemplate: selected !== null,
+    canExport: selected !== null && errors.length === 0,
+    save: useCallback(() => void draft.save(), [draft]),
+    exportTemplate: useCallback(() => setExporting(true), []),
+    history: useCallback(() => setShowHistory(true), []),
+    newTemplate,
+    compiledHtml: useCallback(() => setShowCompiled(true), []),
+  });
+  const editPersona = useCallback((persona: Persona | 'new') => setEditingPersona(persona), []);
+  const addPersona = useCallback(() => setEditingPersona('new'), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -126,6 +150,11 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 scores={computedTokens.data?.scores ?? []}
                 onPick={(text) => setInsert({ text, nonce: Date.now() })}
               />
+            )}
+            {selected && (
+              <button className="btn btn-sm" onClick={() => setShowCompiled(true)} title="The HTML export writes, with a Copy button">
+                HTML
+              </button>
             )}
             {selected && (
               <button
@@ -218,9 +247,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
               <input type="checkbox" checked={allowRemote} onChange={(e) => setAllowRemote(e.target.checked)} />
               Load remote images
             </label>
-            <button className="btn btn-sm" onClick={() => setEditingPersona('new')}>
-              + Persona
-            </button>
+            <PersonasMenu previews={previews.previews} onAdd={addPersona} onEdit={editPersona} />
             {selected && (
               <EmailChecks template={selected} source={draft.opened?.id === selected.id ? draft.source : null} save={draft.save} />
             )}
@@ -276,7 +303,15 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
       </Panel>
 
       {editingPersona && (
-        <PersonaDialog persona={editingPersona === 'new' ? null : editingPersona} onClose={() => setEditingPersona(null)} />
+        <PersonaDialog
+          persona={editingPersona === 'new' ? null : editingPersona}
+          showing={
+            editingPersona === 'new'
+              ? null
+              : (previews.previews.find((p) => p.personaId === editingPersona.id)?.customer?.displayName ?? null)
+          }
+          onClose={() => setEditingPersona(null)}
+        />
       )}
       {showHistory && selected && (
         <HistoryDialog
@@ -288,6 +323,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
           onClose={() => setShowHistory(false)}
         />
       )}
+      {showCompiled && selected && <CompiledHtmlDialog source={draft.source ?? ''} onClose={() => setShowCompiled(false)} />}
       {exporting && selected && (
         <ExportDialog templateId={selected.id} templateName={selected.name} beforeExport={draft.save} onClose={() => setExporting(false)} />
       )}

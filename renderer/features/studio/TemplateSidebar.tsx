@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import type { TemplateMeta } from '../../../shared/contract/schemas';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { PencilIcon, TrashIcon } from '../../ui/icons';
-import { useDismiss } from '../../ui/use-dismiss';
+import { useCommands } from '../../app/commands/registry';
+import { StarterGallery, type Starter } from '../starters/StarterGallery';
 import { restoreFromTrash, TrashDialog } from './history/TrashDialog';
 
 interface Props {
@@ -26,13 +27,10 @@ export function TemplateSidebar({ templates, selectedId, onSelect, beforeDelete,
   const remove = useApiMutation('templates.delete');
   const [renaming, setRenaming] = useState<{ id: number; name: string } | null>(null);
 
-  const [startersOpen, setStartersOpen] = useState(false);
-  const startersRef = useRef<HTMLSpanElement>(null);
-  useDismiss(startersRef, startersOpen, () => setStartersOpen(false));
-  const starters = useApi('templates.starters', {}, { enabled: startersOpen, staleTime: Infinity });
+  const [galleryOpen, setGalleryOpen] = useState(false);
 
-  const createTemplate = async (from?: { name: string; source: string }) => {
-    setStartersOpen(false);
+  const createTemplate = async (from?: Starter) => {
+    setGalleryOpen(false);
     try {
       const template = await create.mutateAsync(from ? { name: from.name, source: from.source } : { name: 'Untitled template' });
       onSelect(template.id);
@@ -41,6 +39,28 @@ export function TemplateSidebar({ templates, selectedId, onSelect, beforeDelete,
       toast.error(errorMessage(error));
     }
   };
+
+  useCommands(
+    useMemo(
+      () => [
+        {
+          id: 'templates.gallery',
+          title: 'New template from a starter…',
+          group: 'Templates',
+          keywords: ['gallery', 'welcome', 'abandoned cart', 'birthday', 'win-back', 'post-purchase', 'html'],
+          run: () => setGalleryOpen(true),
+        },
+        {
+          id: 'templates.trash',
+          title: 'Open the template trash',
+          group: 'Templates',
+          keywords: ['deleted', 'restore'],
+          run: () => setTrashOpen(true),
+        },
+      ],
+      [],
+    ),
+  );
 
   const commitRename = async () => {
     if (!renaming) return;
@@ -76,36 +96,21 @@ export function TemplateSidebar({ templates, selectedId, onSelect, beforeDelete,
 
   return (
     <aside className="sidebar" aria-label="Templates">
-      <div className="sidebar-header">
+      <div className="sidebar-header" style={{ flexWrap: 'wrap', gap: 4 }}>
         Templates
-        <span ref={startersRef} style={{ display: 'flex', gap: 2, position: 'relative' }}>
+        <span style={{ display: 'flex', gap: 2, textTransform: 'none', letterSpacing: 0 }}>
           <button className="btn btn-sm" onClick={() => void createTemplate()} title="New template (Alt+N)" aria-label="New template">
             + New
           </button>
           <button
             className="btn btn-sm"
-            onClick={() => setStartersOpen(!startersOpen)}
-            aria-haspopup="menu"
-            aria-expanded={startersOpen}
+            onClick={() => setGalleryOpen(true)}
+            aria-haspopup="dialog"
             aria-label="New from a starter"
             title="New from a starter design"
           >
-            ▾
+            Starters
           </button>
-          {startersOpen && (
-            <div
-              className="menu"
-              role="menu"
-              style={{ top: 30, right: 0, left: 'auto', width: 240, textTransform: 'none', letterSpacing: 0 }}
-            >
-              <div className="section">Start from</div>
-              {(starters.data ?? []).map((starter) => (
-                <button key={starter.name} className="item" role="menuitem" onClick={() => void createTemplate(starter)}>
-                  {starter.name}
-                </button>
-              ))}
-            </div>
-          )}
         </span>
       </div>
       <ul className="template-list" role="listbox" aria-label="Template list">
@@ -183,6 +188,7 @@ export function TemplateSidebar({ templates, selectedId, onSelect, beforeDelete,
           <TrashIcon /> Trash{trash.data && trash.data.length > 0 ? ` (${trash.data.length})` : ''}
         </button>
       </div>
+      {galleryOpen && <StarterGallery onPick={(starter) => void createTemplate(starter)} onClose={() => setGalleryOpen(false)} />}
       {trashOpen && (
         <TrashDialog
           onRestored={(id) => {

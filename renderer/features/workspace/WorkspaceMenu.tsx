@@ -1,4 +1,6 @@
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useWorkspaceCommands } from './use-workspace-commands';
+import { MenuShortcut } from '../../app/commands/MenuShortcut';
 import type { WorkspaceInfo } from '../../../shared/contract/schemas';
 import type { ShellCommand } from '../../platform/shell-bridge';
 import { toast } from 'sonner';
@@ -42,6 +44,8 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
     );
   };
 
+  useWorkspaceCommands({ open: openWorkspace, create: newWorkspace, compact });
+
   // The desktop menu (File > Open / New) and second launches arrive as shell commands.
   const onShellCommand = useEffectEvent((command: ShellCommand) => {
     if (command.kind === 'openWorkspace') void openWorkspace();
@@ -61,11 +65,11 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
       </button>
       {open && (
         <div className="menu" role="menu">
-          <button className="item" role="menuitem" onClick={() => void openWorkspace()}>
-            Open workspace…
+          <button className="item" role="menuitem" onClick={() => void openWorkspace()} style={{ gridTemplateColumns: '1fr auto' }}>
+            Open workspace… <MenuShortcut command="workspace.open" />
           </button>
-          <button className="item" role="menuitem" onClick={() => void newWorkspace()}>
-            New workspace…
+          <button className="item" role="menuitem" onClick={() => void newWorkspace()} style={{ gridTemplateColumns: '1fr auto' }}>
+            New workspace… <MenuShortcut command="workspace.new" />
           </button>
           <button
             className="item"

@@ -1,0 +1,38 @@
+import { useMemo } from 'react';
+import { modKey } from '../../ui/format';
+import { useCommands, type Command } from '../commands/registry';
+
+interface AppCommandOptions<V extends string> {
+  views: readonly { id: V; label: string }[];
+  goTo: (view: V) => void;
+  showShortcuts: () => void;
+  showPalette: () => void;
+}
+
+/** The commands that exist on every screen: going to each view, the shortcut list and the palette itself. */
+export function useAppCommands<V extends string>({ views, goTo, showShortcuts, showPalette }: AppCommandOptions<V>): void {
+  useCommands(
+    useMemo(
+      (): Command[] => [
+        ...views.map((view, index) => ({
+          id: `go.${view.id}`,
+          title: `Go to ${view.label}`,
+          group: 'Go to',
+          shortcut: `${modKey}+${index + 1}`,
+          keywords: ['view', 'open', 'switch'],
+          run: () => goTo(view.id),
+        })),
+        { id: 'app.shortcuts', title: 'Keyboard shortcuts', group: 'Help', shortcut: '?', keywords: ['keys', 'help'], run: showShortcuts },
+        {
+          id: 'app.palette',
+          title: 'Command palette',
+          group: 'Help',
+          shortcut: `${modKey}+K`,
+          keywords: ['F1', 'commands'],
+          run: showPalette,
+        },
+      ],
+      [views, goTo, showShortcuts, showPalette],
+    ),
+  );
+}
