@@ -228,3 +228,27 @@ describe('Braze and the head of the email', () => {
     expect(toDialect('<body>{{ first_name }}</body>', 'braze', {}).warnings).toEqual([]);
   });
 });
+
+describe('loops over a list field', () => {
+  const template =
+    '{{ cart_items | size }} items: {% for item in cart_items limit: 4 %}{{ forloop.index }}/{{ forloop.length }} {{ item }} {% endfor %}';
+
+  it('Klaviyo counts the items the loop runs over for forloop.length (Django’s forloop has none)', () => {
+    expect(toDialect(template, 'klaviyo', {}).source).toBe(
+      "{{ person|lookup:'cart_items'|length }} items: {% for item in person|lookup:'cart_items'|slice:':4' %}{{ forloop.counter }}/{{ person|lookup:'cart_items'|slice:':4'|length }} {{ item }} {% endfor %}",
+    );
+  });
+
+  it('SFMC counts the rows of a ;-joined list, not its characters', () => {
+    const out = toDialect(template, 'sfmc', {}).source;
+    expect(out).toContain("%%=RowCount(BuildRowsetFromString(@cart_items, ';'))=%% items:");
+    expect(out).toContain('%%=v(@item_i)=%%/%%=v(@item_n)=%% %%=v(@item)=%%');
+    expect(toDialect('{{ city | size }}', 'sfmc', {}).source).toContain('%%=Length(@city)=%%');
+  });
+
+  it('Mailchimp takes one modifier per merge tag and says which filter it did not apply', () => {
+    const out = toDialect('{{ favorite_category | downcase | url_encode }}', 'mailchimp', {});
+    expect(out.source).toBe('*|LOWER:FAVORITE|*');
+    expect(out.warnings.map((w) => w.message)).toContain('Mailchimp takes one modifier per merge tag; url_encode is not applied.');
+  });
+});

@@ -56,6 +56,8 @@ function literal(value: Literal): string {
 
 export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): string {
   const assignments = new Assignments();
+  /** What each open loop runs over, for `forloop.length`. */
+  const loopItems = new Map<string, string>();
   const once = new Set<string>();
   const warnOnce = (key: string, at: At, message: string) => {
     if (once.has(key)) return;
@@ -75,6 +77,8 @@ export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): s
       case 'local':
         return operand.path.every((part) => /^\w+$/.test(part)) ? [operand.name, ...operand.path].join('.') : null;
       case 'forloop': {
+        // Django's forloop has no length: the items the loop runs over, counted.
+        if (operand.property === 'length') return loopItems.get(operand.loop)?.concat('|length') ?? null;
         const property = FORLOOP[operand.property];
         return property ? `forloop.${property}` : null;
       }
@@ -266,7 +270,10 @@ export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): s
     const slice =
       node.limit === null && node.offset === null ? '' : `|slice:'${from || ''}:${node.limit === null ? '' : from + node.limit}'`;
     const otherwise = node.otherwise.length > 0 ? `{% empty %}${write(node.otherwise)}` : '';
-    return `{% for ${node.variable} in ${collection}${slice}${node.reversed ? ' reversed' : ''} %}${write(node.body)}${otherwise}{% endfor %}`;
+    loopItems.set(node.variable, `${collection}${slice}`);
+    const body = write(node.body);
+    loopItems.delete(node.variable);
+    return `{% for ${node.variable} in ${collection}${slice}${node.reversed ? ' reversed' : ''} %}${body}${otherwise}{% endfor %}`;
   };
 
   return write(nodes);

@@ -89,7 +89,12 @@ export function writeMailchimp(nodes: readonly Node[], context: DialectContext):
       if (isNumericCast(f)) continue;
       const name = MODIFIERS[f.name];
       if (!name || modifier) {
-        context.warn(at, `Mailchimp has no modifier for the ${f.text} filter; the value is written without it.`);
+        context.warn(
+          at,
+          name
+            ? `Mailchimp takes one modifier per merge tag; ${f.text} is not applied.`
+            : `Mailchimp has no modifier for the ${f.text} filter; the value is written without it.`,
+        );
         continue;
       }
       if (name === 'TITLE') warnOnce('title', at, 'Mailchimp TITLE capitalizes every word; Liquid capitalize only the first.');

@@ -61,6 +61,10 @@ export function writeSfmc(nodes: readonly Node[], context: DialectContext): stri
     return `@${name}`;
   };
   const loops: Loop[] = [];
+  const listFields = new Set<string>();
+  for (const node of walk(nodes)) if (node.kind === 'for' && node.collection.kind === 'field') listFields.add(node.collection.token);
+  const listLike = (written: string): boolean =>
+    [...listFields].some((token) => fieldVariables.get(token) !== undefined && written === `@${fieldVariables.get(token)}`);
 
   const operand = (o: Operand): string | null => {
     switch (o.kind) {
@@ -103,7 +107,8 @@ export function writeSfmc(nodes: readonly Node[], context: DialectContext): stri
       case 'strip':
         return `Trim(${current})`;
       case 'size':
-        return `Length(${current})`;
+        // A field the template loops over is a list, kept `;`-joined: count its items, not its characters.
+        return listLike(current) ? `RowCount(BuildRowsetFromString(${current}, ';'))` : `Length(${current})`;
       case 'append':
         return a === undefined ? null : `Concat(${current}, ${a})`;
       case 'prepend':
