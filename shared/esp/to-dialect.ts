@@ -5,6 +5,8 @@ import type { DialectAttribute, DialectOutput, EspFieldMap, EspId } from './esp'
 import { writeBraze } from './dialects/braze';
 import { type DialectContext, warningCollector, type Writer } from './dialects/context';
 import { attributeFor, defaultFieldMap, NATIVE_OUTPUTS } from './dialects/field-map';
+
+export { defaultFieldMap } from './dialects/field-map';
 import { isSegmentToken } from './dialects/ir';
 import { readLiquid } from './dialects/liquid-tree';
 import { writeHubspot } from './dialects/hubspot';
@@ -86,4 +88,18 @@ export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap, optio
     warnings,
     attributes: [...attributes].map(([token, attribute]) => ({ token, attribute, kind: kindOf(token) })),
   };
+}
+
+/**
+ * The tokens a template reads that become audience attributes (fields, scores,
+ * `segment:<name>`), in order of first use: what the export dialog's field map
+ * lists before anything is converted. Tokens the ESP fills itself (the
+ * unsubscribe link) are left out; Liquid that does not parse reads nothing.
+ */
+export function templateTokens(html: string, options: DialectOptions = {}): string[] {
+  try {
+    return fieldTokens(readLiquid(liquid, html, options.partials)).filter((token) => !(token in NATIVE_OUTPUTS));
+  } catch {
+    return [];
+  }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ESP_IDS, type EspId } from '../../shared/esp/esp';
 import { defaultFieldMap } from '../../shared/esp/dialects/field-map';
-import { toDialect } from '../../shared/esp/to-dialect';
+import { templateTokens, toDialect } from '../../shared/esp/to-dialect';
 import { createLiquid } from '../../shared/templates/liquid-engine';
 
 const liquid = createLiquid();
@@ -250,5 +250,14 @@ describe('loops over a list field', () => {
     const out = toDialect('{{ favorite_category | downcase | url_encode }}', 'mailchimp', {});
     expect(out.source).toBe('*|LOWER:FAVORITE|*');
     expect(out.warnings.map((w) => w.message)).toContain('Mailchimp takes one modifier per merge tag; url_encode is not applied.');
+  });
+});
+
+describe('templateTokens', () => {
+  it('lists what the field map needs, in order of first use: fields under one name, scores, segments; not the unsubscribe link', () => {
+    const html =
+      '{{ FirstName }}{% if customer.segments contains \'VIP\' %}{{ rfm_tier }}{% endif %}{{ first_name }}<a href="{{ unsubscribe_url }}">x</a>';
+    expect(templateTokens(html)).toEqual(['first_name', 'segment:VIP', 'rfm_tier']);
+    expect(templateTokens('{% if %}')).toEqual([]);
   });
 });

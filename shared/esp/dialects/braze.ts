@@ -1,4 +1,4 @@
-import { type DialectContext, describe, splitDefault, nativeOutput } from './context';
+import { type DialectContext, describe, splitDefault, nativeOutput, describeCond } from './context';
 import { BRAZE_STANDARD } from './field-map';
 import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 import { lowerIf, pushNot } from './lower-if';
@@ -220,26 +220,4 @@ export function writeBraze(nodes: readonly Node[], context: DialectContext): str
   };
 
   return write(nodes);
-}
-
-export function describeCond(cond: Cond): string {
-  switch (cond.kind) {
-    case 'and':
-    case 'or':
-      return `${describeCond(cond.left)} ${cond.kind} ${describeCond(cond.right)}`;
-    case 'not':
-      return `not ${describeCond(cond.operand)}`;
-    case 'compare':
-      return `${describe(cond.left)} ${cond.op} ${describe(cond.right)}`;
-    case 'contains':
-      return `${describe(cond.left)} contains ${describe(cond.right)}`;
-    case 'present':
-      return describe(cond.operand);
-    case 'blank':
-      return `${describe(cond.operand)} == blank`;
-    case 'constant':
-      return String(cond.value);
-    case 'unsupported':
-      return `${cond.text} (${cond.reason})`;
-  }
 }

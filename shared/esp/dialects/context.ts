@@ -1,5 +1,5 @@
 import type { DialectWarning, EspId } from '../esp';
-import type { At, Filter, Literal, Node, Operand, ValueExpr } from './ir';
+import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 
 /** What every dialect writer is given: where to warn, and how a token becomes the ESP's attribute. */
 export interface DialectContext {
@@ -95,4 +95,27 @@ export function nativeOutput(value: ValueExpr, at: At, context: DialectContext):
   if (dropped.length > 0)
     context.warn(at, `The ESP writes ${value.base.token} itself; ${dropped.map((f) => f.text).join(', ')} is not applied.`);
   return native;
+}
+
+/** How a condition is described in a warning. */
+export function describeCond(cond: Cond): string {
+  switch (cond.kind) {
+    case 'and':
+    case 'or':
+      return `${describeCond(cond.left)} ${cond.kind} ${describeCond(cond.right)}`;
+    case 'not':
+      return `not ${describeCond(cond.operand)}`;
+    case 'compare':
+      return `${describe(cond.left)} ${cond.op} ${describe(cond.right)}`;
+    case 'contains':
+      return `${describe(cond.left)} contains ${describe(cond.right)}`;
+    case 'present':
+      return describe(cond.operand);
+    case 'blank':
+      return `${describe(cond.operand)} == blank`;
+    case 'constant':
+      return String(cond.value);
+    case 'unsupported':
+      return `${cond.text} (${cond.reason})`;
+  }
 }

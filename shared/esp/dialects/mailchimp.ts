@@ -1,5 +1,4 @@
-import { describeCond } from './braze';
-import { constantText, type DialectContext, describe, isNumericCast, splitDefault, nativeOutput } from './context';
+import { constantText, type DialectContext, describe, isNumericCast, splitDefault, nativeOutput, describeCond } from './context';
 import type { At, Branch, Cond, Filter, Node, Operand, ValueExpr } from './ir';
 import { lowerIf, pushNot } from './lower-if';
 import { Assignments } from './substitute';

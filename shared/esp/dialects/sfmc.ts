@@ -1,5 +1,4 @@
-import { describeCond } from './braze';
-import { type DialectContext, describe, isNumericCast, nativeOutput } from './context';
+import { type DialectContext, describe, isNumericCast, nativeOutput, describeCond } from './context';
 import { convertStrftime } from './date-format';
 import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 import { lowerIf, pushNot } from './lower-if';
