@@ -7,6 +7,7 @@ import { placeImages, type ImagesMode } from './preview/images';
 import { inboxRow, type InboxRow } from './preview/inbox-row';
 
 export type { Appearance, CompareInput, CompareSummary, ImagesMode, InboxRow, SheetRewrite, TokenText };
+export { APPEARANCES } from './preview/appearance';
 
 /** Link types that open connections no CSP directive governs (or that we never want from an email). */
 const UNPOLICED_HINTS = new Set(['preconnect', 'dns-prefetch', 'prerender', 'prefetch', 'preload', 'modulepreload']);
