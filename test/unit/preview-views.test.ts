@@ -1,6 +1,7 @@
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { preparePreview, readPreview } from '../../shared/templates/preview-document';
+import { placeholderSrc } from '../../shared/templates/preview/images';
 import { visibleText } from '../../shared/templates/preview/inbox-row';
 
 /** Re-parse a preview document the way the frame will and list its images' sources and marks. */
@@ -32,6 +33,13 @@ describe('blocked images', () => {
     expect(decodeURIComponent(images[0]!)).toContain('width="600" height="200"');
     // The inline data: image is not remote: it stays as it is.
     expect(images[1]).toBe('data:image/gif;base64,R0lGOD');
+  });
+
+  it('fit their label in a small image: a smaller font, then an ellipsis', () => {
+    const logo = decodeURIComponent(placeholderSrc('Linden & Loom (image blocked)', 160, 40));
+    expect(logo).toContain('font-size="9"');
+    expect(logo).toContain('>Linden &amp; Loom (image blocked)<');
+    expect(decodeURIComponent(placeholderSrc('A very long description of a tiny icon', 40, 40))).toMatch(/>[^<]{1,8}…</);
   });
 
   it('stay as written when remote loads are on', () => {

@@ -21,8 +21,10 @@ const pixels = (value: string | undefined): number | null => {
  * per image, per persona, per render).
  */
 export function placeholderSrc(label: string, width: number, height: number): string {
-  const shown = label.length > 60 ? `${label.slice(0, 59)}…` : label;
-  const fontSize = Math.max(10, Math.min(14, Math.round(height / 3)));
+  // Helvetica averages about 0.55 em per character: shrink the text to fit the box, then cut what still does not.
+  const fontSize = Math.max(8, Math.min(14, Math.floor(height / 2.5), Math.floor((width - 8) / (label.length * 0.55))));
+  const fits = Math.max(1, Math.floor((width - 8) / (fontSize * 0.55)));
+  const shown = label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label;
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
     `<rect x="0.5" y="0.5" width="${width - 1}" height="${height - 1}" fill="#eceef2" stroke="#b9bec8" stroke-dasharray="4 3"/>` +
