@@ -1,12 +1,12 @@
 import { html, parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { previewCsp } from '../security/csp';
-import { appearanceStyle, COMPARE_STYLE, type Appearance, type SheetRewrite } from './preview/appearance';
+import { appearanceStyle, COMPARE_STYLE, type Appearance, type SheetRewrite, type StyleAttributeRewrite } from './preview/appearance';
 import { blockSignatures, markDifferences, type CompareInput, type CompareSummary, type TokenText } from './preview/compare';
-import { appendStyle, attribute, createElement, elements, headOf, textContent, tree, type Element } from './preview/dom';
+import { appendStyle, attribute, createElement, elements, headOf, setAttribute, textContent, tree, type Element } from './preview/dom';
 import { placeImages, type ImagesMode } from './preview/images';
 import { inboxRow, type InboxRow } from './preview/inbox-row';
 
-export type { Appearance, CompareInput, CompareSummary, ImagesMode, InboxRow, SheetRewrite, TokenText };
+export type { Appearance, CompareInput, CompareSummary, ImagesMode, InboxRow, SheetRewrite, StyleAttributeRewrite, TokenText };
 export { APPEARANCES } from './preview/appearance';
 
 /** Link types that open connections no CSP directive governs (or that we never want from an email). */
@@ -59,6 +59,8 @@ export interface PreviewOptions {
   appearance?: Appearance;
   /** Applied to the text of every <style> the template has; without it they are kept as written. */
   rewriteSheet?: SheetRewrite;
+  /** Applied to every style attribute with a url() in it (background images). */
+  rewriteStyleAttribute?: StyleAttributeRewrite;
   /** Compare mode: mark token text and blocks the other personas' emails do not share. */
   compare?: CompareInput;
 }
@@ -92,18 +94,21 @@ export function previewDocument(html: string, options: PreviewOptions): string {
 
 /** The preview document plus what the studio shows around it: blocked images, the inbox row, compare counts. */
 export function preparePreview(html: string, options: PreviewOptions): PreparedPreview {
-  const { allowRemote, images = 'on', appearance = 'light', rewriteSheet, compare } = options;
+  const { allowRemote, images = 'on', appearance = 'light', rewriteSheet, rewriteStyleAttribute, compare } = options;
   const document = parse(html, { scriptingEnabled: false });
   removeForbidden(document, allowRemote);
   const inbox = inboxRow(document);
   const remoteImages = placeImages(document, { allowRemote, images });
-  if (rewriteSheet) {
-    const context = { appearance, allowRemote, imagesOff: images === 'off' };
-    for (const style of [...elements(document)].filter((element) => element.tagName === 'style')) {
-      const css = textContent(style);
-      style.childNodes = [];
-      tree.insertText(style, rewriteSheet(css, context));
+  const context = { appearance, allowRemote, imagesOff: images === 'off' };
+  for (const element of elements(document)) {
+    if (rewriteSheet && element.tagName === 'style') {
+      const css = textContent(element);
+      element.childNodes = [];
+      tree.insertText(element, rewriteSheet(css, context));
     }
+    const declarations = attribute(element, 'style');
+    if (rewriteStyleAttribute && declarations !== undefined && /url\(/i.test(declarations))
+      setAttribute(element, 'style', rewriteStyleAttribute(declarations, context));
   }
   const summary = compare ? markDifferences(document, compare) : null;
   appendStyle(document, appearanceStyle(appearance));

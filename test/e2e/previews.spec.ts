@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 
 /**
  * MJML with what the preview views act on: subject and preheader with a
- * token, a remote image, Google fonts (MJML's default), the template's own
+ * token, a remote image and background, Google fonts (MJML's default), the template's own
  * dark styles, and a block only the high-value persona gets.
  */
 const TEMPLATE = `<mjml>
@@ -28,6 +28,9 @@ const TEMPLATE = `<mjml>
         {% endif %}
         <mj-text>See you soon.</mj-text>
       </mj-column>
+    </mj-section>
+    <mj-section background-url="https://img.example/texture.png" background-color="#eeeeee">
+      <mj-column><mj-text>Footer</mj-text></mj-column>
     </mj-section>
   </mj-body>
 </mjml>
@@ -141,9 +144,13 @@ test.describe('readable previews', () => {
     await page.keyboard.press('Alt+Shift+Digit3');
     await expect(frame).toHaveCSS('width', '600px');
 
-    // The actions are commands, with the keys shown.
+    // The keys are shown where the actions are.
+    await expect(zoom.getByRole('button', { name: 'Fit' })).toHaveAttribute('title', /\(Alt\+0\)$/);
+    await expect(widths.getByRole('button', { name: '800 px (wide desktop)' })).toHaveAttribute('title', /\(Alt\+Shift\+4\)$/);
+    // The choice is remembered.
+    await widths.getByRole('button', { name: '375 px (phone)' }).click();
     await page.reload();
-    await expect(frame).toHaveCSS('width', '600px');
+    await expect(frame).toHaveCSS('width', '375px');
   });
 
   test('focus mode: one large preview, a persona strip, left and right keys', async ({ page, studio }) => {

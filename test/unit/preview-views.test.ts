@@ -64,6 +64,21 @@ describe('blocked images', () => {
   });
 });
 
+describe('style attributes', () => {
+  it('go through the attribute rewrite only when they hold a url()', () => {
+    const seen: string[] = [];
+    const doc = preparePreview('<td style="color: red">a</td><div style="background:url(https://x.example/bg.png) #fff">b</div>', {
+      allowRemote: false,
+      rewriteStyleAttribute: (declarations, context) => {
+        seen.push(`${context.allowRemote}:${declarations}`);
+        return 'background-color: #fff';
+      },
+    }).document;
+    expect(seen).toEqual(['false:background:url(https://x.example/bg.png) #fff']);
+    expect(doc).toContain('<div style="background-color: #fff">b</div>');
+  });
+});
+
 describe('inbox row', () => {
   it('reads the subject from <title> and the preheader from the hidden first block, rendered per persona', () => {
     const { inbox } = readPreview(EMAIL('Zoë', false), []);

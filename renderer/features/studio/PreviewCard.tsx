@@ -7,7 +7,7 @@ import { usePreviewFrame } from './use-preview-frame';
 import { CompareBadges } from './previews/CompareBadges';
 import { InboxRow } from './previews/InboxRow';
 import { frameScale, type PreviewSettings } from './previews/preview-settings';
-import { rewriteSheet } from './previews/sheet-rewrite';
+import { rewriteSheet, rewriteStyleAttribute } from './previews/sheet-rewrite';
 
 interface Props {
   preview: ShownPreview;
@@ -45,7 +45,7 @@ export function PreviewCard({ preview, settings, allowRemote, compare, onEdit }:
   const { width, zoom, appearance, images } = settings;
   const scale = frameScale(zoom, width, boxWidth);
   const options = useMemo(
-    (): Omit<PreviewOptions, 'allowRemote'> => ({ appearance, images, rewriteSheet, compare }),
+    (): Omit<PreviewOptions, 'allowRemote'> => ({ appearance, images, rewriteSheet, rewriteStyleAttribute, compare }),
     [appearance, images, compare],
   );
   const blocked = useMemo(

@@ -18,7 +18,16 @@ export const APPEARANCES: readonly Appearance[] = ['light', 'dark', 'inverted'];
  * it receives what the preview shows so it can settle colour-scheme media
  * queries and drop what would only be refused.
  */
-export type SheetRewrite = (css: string, context: { appearance: Appearance; allowRemote: boolean; imagesOff: boolean }) => string;
+export type SheetRewrite = (css: string, context: StyleContext) => string;
+
+export interface StyleContext {
+  appearance: Appearance;
+  allowRemote: boolean;
+  imagesOff: boolean;
+}
+
+/** Rewrites a style attribute that holds a url() (a section's background image, say); same parser, same rules. */
+export type StyleAttributeRewrite = (declarations: string, context: StyleContext) => string;
 
 /** Style added to every preview for the chosen appearance (our own sheet, last in the head). */
 export function appearanceStyle(appearance: Appearance): string {

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { Appearance, SheetRewrite } from '../../../../shared/templates/preview-document';
+import type { Appearance, SheetRewrite, StyleAttributeRewrite } from '../../../../shared/templates/preview-document';
 
 /**
  * A document with no browsing context: its style sheets are parsed by the
@@ -24,11 +24,7 @@ export function settleColorScheme(mediaText: string, appearance: Appearance): st
   );
 }
 
-interface Context {
-  appearance: Appearance;
-  allowRemote: boolean;
-  imagesOff: boolean;
-}
+type Context = Parameters<SheetRewrite>[1];
 
 /** Removes url() values that would only be refused (or that images-off hides). */
 function stripImages(style: CSSStyleDeclaration, context: Context): void {
@@ -82,4 +78,16 @@ export const rewriteSheet: SheetRewrite = (css, context) => {
   style.remove();
   cache.set(key, rewritten);
   return rewritten;
+};
+
+/** The same for a style attribute: a remote background image while blocked (or any, images off) becomes none. */
+export const rewriteStyleAttribute: StyleAttributeRewrite = (declarations, context) => {
+  if (context.allowRemote && !context.imagesOff) return declarations;
+  inert ??= document.implementation.createHTMLDocument('');
+  const element = inert.createElement('div');
+  element.setAttribute('style', declarations);
+  const before = element.style.cssText;
+  stripImages(element.style, context);
+  // Untouched, the attribute keeps its own text (with the mso- properties the browser would drop).
+  return element.style.cssText === before ? declarations : element.style.cssText;
 };
