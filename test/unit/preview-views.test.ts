@@ -55,9 +55,10 @@ describe('blocked images', () => {
     ]);
   });
 
-  it('drops remote background attributes and <source srcset> while blocked', () => {
+  it('drops remote background attributes, srcsets and <source srcset> while blocked', () => {
     const doc = preparePreview(
-      '<table background="https://x.example/bg.png"><tr><td>x</td></tr></table><picture><source srcset="https://x.example/a.webp"><img src="https://x.example/a.png"></picture>',
+      '<table background="https://x.example/bg.png"><tr><td>x</td></tr></table><picture><source srcset="https://x.example/a.webp"><img src="https://x.example/a.png"></picture>' +
+        '<img srcset="data:, 1x, https://x.example/b.png 2x" alt="b">',
       { allowRemote: false },
     ).document;
     expect(doc).not.toContain('x.example');

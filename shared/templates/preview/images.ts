@@ -4,6 +4,8 @@ import { attribute, elements, removeAttribute, setAttribute, tree, type Element,
 export type ImagesMode = 'on' | 'off';
 
 const isRemoteUrl = (url: string | undefined): boolean => /^\s*(https?:)?\/\//i.test(url ?? '');
+/** A srcset is a comma-separated list of "url descriptor"; any remote candidate makes it remote. */
+const isRemoteSrcset = (srcset: string | undefined): boolean => /(^|,)\s*(https?:)?\/\//i.test(srcset ?? '');
 
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -53,12 +55,12 @@ export function placeImages(root: Node, { allowRemote, images }: { allowRemote: 
   for (const element of elements(root)) {
     const background = attribute(element, 'background');
     if (background !== undefined && (images === 'off' || (!allowRemote && isRemoteUrl(background)))) removeAttribute(element, 'background');
-    if (element.tagName === 'source' && (images === 'off' || (!allowRemote && isRemoteUrl(attribute(element, 'srcset'))))) {
+    if (element.tagName === 'source' && (images === 'off' || (!allowRemote && isRemoteSrcset(attribute(element, 'srcset'))))) {
       drop.push(element);
       continue;
     }
     if (element.tagName !== 'img') continue;
-    const remote = isRemoteUrl(attribute(element, 'src'));
+    const remote = isRemoteUrl(attribute(element, 'src')) || isRemoteSrcset(attribute(element, 'srcset'));
     if (remote) remoteImages += 1;
     const alt = attribute(element, 'alt')?.trim() ?? '';
     if (images === 'off') replaceWithPlaceholder(element, alt || 'Image (no alt text)');
