@@ -28,7 +28,7 @@ type Context = Parameters<SheetRewrite>[1];
 
 /** Removes url() values that would only be refused (or that images-off hides). */
 function stripImages(style: CSSStyleDeclaration, context: Context): void {
-  for (const property of [...style]) {
+  for (const property of Array.from({ length: style.length }, (_, i) => style.item(i))) {
     const value = style.getPropertyValue(property);
     if (!/url\(/i.test(value)) continue;
     if (context.imagesOff || (!context.allowRemote && REMOTE_URL.test(value))) {
@@ -41,7 +41,7 @@ function stripImages(style: CSSStyleDeclaration, context: Context): void {
 
 function rewriteRules(rules: CSSRuleList, context: Context): string {
   const out: string[] = [];
-  for (const rule of rules) {
+  for (const rule of Array.from({ length: rules.length }, (_, i) => rules[i]!)) {
     if (rule instanceof CSSImportRule) {
       if (context.allowRemote) out.push(rule.cssText);
     } else if (rule instanceof CSSMediaRule) {
