@@ -4,6 +4,7 @@ import { appearanceStyle, COMPARE_STYLE, type Appearance, type SheetRewrite, typ
 import { blockSignatures, markDifferences, type CompareInput, type CompareSummary, type TokenText } from './preview/compare';
 import { appendStyle, attribute, createElement, elements, headOf, setAttribute, textContent, tree, type Element } from './preview/dom';
 import { placeImages, type ImagesMode } from './preview/images';
+import { darkenColor, parseHexColor, toHex } from './preview/partial-inversion';
 import { inboxRow, type InboxRow } from './preview/inbox-row';
 
 export type { Appearance, CompareInput, CompareSummary, ImagesMode, InboxRow, SheetRewrite, StyleAttributeRewrite, TokenText };
@@ -49,6 +50,17 @@ function isForbidden(element: Element, allowRemote: boolean): boolean {
 function removeForbidden(root: DefaultTreeAdapterTypes.Node, allowRemote: boolean): void {
   const forbidden = [...elements(root)].filter((element) => isForbidden(element, allowRemote));
   for (const element of forbidden) tree.detachNode(element);
+}
+
+/** HTML's own colour attributes (bgcolor on tables and cells, color on font), darkened as partial inversion does. */
+function darkenColorAttributes(element: Element): void {
+  for (const [name, role] of [
+    ['bgcolor', 'background'],
+    ['color', 'text'],
+  ] as const) {
+    const color = parseHexColor(attribute(element, name) ?? '');
+    if (color) setAttribute(element, name, toHex(darkenColor(color, role)));
+  }
 }
 
 export interface PreviewOptions {
@@ -107,8 +119,10 @@ export function preparePreview(html: string, options: PreviewOptions): PreparedP
       tree.insertText(element, rewriteSheet(css, context));
     }
     const declarations = attribute(element, 'style');
-    if (rewriteStyleAttribute && declarations !== undefined && /url\(/i.test(declarations))
+    // Partial inversion changes colours, which any style attribute may hold; otherwise only url()s matter.
+    if (rewriteStyleAttribute && declarations !== undefined && (appearance === 'partial' || /url\(/i.test(declarations)))
       setAttribute(element, 'style', rewriteStyleAttribute(declarations, context));
+    if (appearance === 'partial') darkenColorAttributes(element);
   }
   const summary = compare ? markDifferences(document, compare) : null;
   appendStyle(document, appearanceStyle(appearance));

@@ -213,7 +213,7 @@ test.describe('readable previews', () => {
     await studio.shot(page, 'previews-compare-1024');
   });
 
-  test('dark mode: the template’s own dark styles, and forced inversion', async ({ page, studio }) => {
+  test('dark mode: the template’s own dark styles, partial and full inversion', async ({ page, studio }) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(studio.url);
     await useTemplate(page);
@@ -228,7 +228,24 @@ test.describe('readable previews', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await studio.shot(page, 'previews-dark-1024');
     await page.setViewportSize({ width: 1440, height: 900 });
-    // Alt+D moves on to the inversion clients force; the template's dark styles no longer apply.
+    // Alt+D moves on to partial inversion (Gmail's Android app, Outlook.com): dark text turns light and light
+    // backgrounds dark, through the template's own style sheet and inline styles; its dark styles do not apply.
+    await page.keyboard.press('Alt+KeyD');
+    await expect(appearance).toHaveValue('partial');
+    await expect(hero).not.toHaveCSS('color', 'rgb(17, 17, 17)');
+    const heroColor = await hero.evaluate((element) => getComputedStyle(element).color);
+    expect(Number(/\d+/.exec(heroColor)![0])).toBeGreaterThan(200);
+    const footerBackground = await frame.getByText('Footer').evaluate((element) => {
+      for (let node: Element | null = element; node; node = node.parentElement) {
+        const background = getComputedStyle(node).backgroundColor;
+        if (background !== 'rgba(0, 0, 0, 0)') return background;
+      }
+      return '';
+    });
+    // #eeeeee, darkened.
+    expect(Number(/\d+/.exec(footerBackground)![0])).toBeLessThan(60);
+    await studio.shot(page, 'previews-partial-1440');
+    // Then full inversion, which clients force on everything.
     await page.keyboard.press('Alt+KeyD');
     await expect(appearance).toHaveValue('inverted');
     await expect(frame.locator('html')).toHaveCSS('filter', 'invert(1) hue-rotate(180deg)');

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { preparePreview, readPreview } from '../../shared/templates/preview-document';
 import { placeholderSrc } from '../../shared/templates/preview/images';
 import { visibleText } from '../../shared/templates/preview/inbox-row';
+import { darkenColor, darkenColors } from '../../shared/templates/preview/partial-inversion';
 
 /** Re-parse a preview document the way the frame will and list its images' sources and marks. */
 function frame(doc: string) {
@@ -149,5 +150,36 @@ describe('appearance', () => {
     const doc = preparePreview(EMAIL('Ana', false), { allowRemote: false, appearance: 'inverted' }).document;
     expect(doc).toContain(':root { color-scheme: light; background: #fff; filter: invert(1) hue-rotate(180deg); }');
     expect(doc).toContain('img, picture, video, [background] { filter: invert(1) hue-rotate(180deg); }');
+  });
+});
+
+describe('partial inversion', () => {
+  it('darkens light backgrounds and lightens dark text, keeping their hue; the rest stays', () => {
+    const white = darkenColor({ r: 255, g: 255, b: 255, a: 1 }, 'background');
+    expect(white).toEqual({ r: 20, g: 20, b: 20, a: 1 });
+    expect(darkenColor({ r: 17, g: 17, b: 17, a: 1 }, 'text').r).toBeGreaterThan(200);
+    // A dark band and light text are left alone.
+    expect(darkenColor({ r: 29, g: 59, b: 69, a: 1 }, 'background')).toEqual({ r: 29, g: 59, b: 69, a: 1 });
+    expect(darkenColor({ r: 250, g: 250, b: 250, a: 1 }, 'text')).toEqual({ r: 250, g: 250, b: 250, a: 1 });
+    // A light orange stays orange: red the largest channel, blue the smallest.
+    const orange = darkenColor({ r: 255, g: 220, b: 180, a: 1 }, 'background');
+    expect(orange.r).toBeGreaterThan(orange.g);
+    expect(orange.g).toBeGreaterThan(orange.b);
+    expect(darkenColors('rgba(255, 255, 255, 0.5) rgb(0, 0, 0)', 'background')).toBe('rgba(20, 20, 20, 0.5) rgb(0, 0, 0)');
+  });
+
+  it('applies to HTML colour attributes and sends every style attribute to the rewrite', () => {
+    const seen: string[] = [];
+    const doc = preparePreview('<table bgcolor="#ffffff"><tr><td style="color: #000"><font color="#000000">x</font></td></tr></table>', {
+      allowRemote: false,
+      appearance: 'partial',
+      rewriteStyleAttribute: (declarations) => {
+        seen.push(declarations);
+        return declarations;
+      },
+    }).document;
+    expect(doc).toContain('bgcolor="#141414"');
+    expect(doc).toMatch(/<font color="#[e-f][0-9a-f]{5}">/);
+    expect(seen).toEqual(['color: #000']);
   });
 });

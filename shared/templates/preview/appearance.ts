@@ -4,13 +4,16 @@
  * - `dark`: a client that honours the template's own dark styles (Apple Mail,
  *   iOS Mail, Outlook for Mac): `@media (prefers-color-scheme: dark)` rules
  *   apply and the canvas is dark.
- * - `inverted`: a client that forces dark mode on every email by inverting its
- *   colours (Gmail's apps, Outlook on Windows and iOS): light backgrounds turn
- *   dark and dark text light, while photos keep their colours.
+ * - `partial`: a client that darkens only light backgrounds and dark text
+ *   (Gmail's Android app, Outlook.com), leaving dark areas and light text as
+ *   they are (partial-inversion.ts).
+ * - `inverted`: a client that forces dark mode on every email by inverting all
+ *   its colours (Gmail on iOS, Outlook on Windows): light backgrounds turn
+ *   dark and dark ones light, while photos keep their colours.
  */
-export type Appearance = 'light' | 'dark' | 'inverted';
+export type Appearance = 'light' | 'dark' | 'partial' | 'inverted';
 
-export const APPEARANCES: readonly Appearance[] = ['light', 'dark', 'inverted'];
+export const APPEARANCES: readonly Appearance[] = ['light', 'dark', 'partial', 'inverted'];
 
 /**
  * Rewrites the text of one <style> sheet for the preview. The renderer uses
@@ -35,6 +38,7 @@ export function appearanceStyle(appearance: Appearance): string {
     case 'light':
       return ':root { color-scheme: light; }';
     case 'dark':
+    case 'partial':
       return ':root { color-scheme: dark; }';
     case 'inverted':
       // The inversion clients apply: everything flips, then images (and anything drawn

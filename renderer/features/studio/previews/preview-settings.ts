@@ -1,4 +1,4 @@
-import type { Appearance, ImagesMode } from '../../../../shared/templates/preview-document';
+import { APPEARANCES, type Appearance, type ImagesMode } from '../../../../shared/templates/preview-document';
 
 export type Zoom = 'fit' | 50 | 75 | 100;
 export const ZOOMS: readonly Zoom[] = ['fit', 50, 75, 100];
@@ -11,7 +11,8 @@ export const WIDTH_NAMES: Record<PreviewWidth, string> = { 320: 'small phone', 3
 export const APPEARANCE_NAMES: Record<Appearance, string> = {
   light: 'Light',
   dark: 'Dark (template styles)',
-  inverted: 'Dark (forced inversion)',
+  partial: 'Dark (partial inversion)',
+  inverted: 'Dark (full inversion)',
 };
 
 /** How the previews are shown: all the user's, remembered across launches. */
@@ -53,7 +54,7 @@ export function loadSettings(storage: Pick<Storage, 'getItem'> = localStorage): 
     width: oneOf(WIDTHS, stored.width, d.width),
     focus: typeof stored.focus === 'boolean' ? stored.focus : d.focus,
     compare: typeof stored.compare === 'boolean' ? stored.compare : d.compare,
-    appearance: oneOf<Appearance>(['light', 'dark', 'inverted'], stored.appearance, d.appearance),
+    appearance: oneOf(APPEARANCES, stored.appearance, d.appearance),
     images: oneOf<ImagesMode>(['on', 'off'], stored.images, d.images),
   };
 }

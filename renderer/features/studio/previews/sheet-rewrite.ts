@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Appearance, SheetRewrite, StyleAttributeRewrite } from '../../../../shared/templates/preview-document';
+import { colorRole, darkenColors } from '../../../../shared/templates/preview/partial-inversion';
 
 /**
  * A document with no browsing context: its style sheets are parsed by the
@@ -26,6 +27,14 @@ export function settleColorScheme(mediaText: string, appearance: Appearance): st
 
 type Context = Parameters<SheetRewrite>[1];
 
+/** Partial inversion: each colour darkened (backgrounds) or lightened (text) by its role. */
+function darkenStyle(style: CSSStyleDeclaration): void {
+  for (const property of Array.from({ length: style.length }, (_, i) => style.item(i))) {
+    const role = colorRole(property);
+    if (role) style.setProperty(property, darkenColors(style.getPropertyValue(property), role), style.getPropertyPriority(property));
+  }
+}
+
 /** Removes url() values that would only be refused (or that images-off hides). */
 function stripImages(style: CSSStyleDeclaration, context: Context): void {
   for (const property of Array.from({ length: style.length }, (_, i) => style.item(i))) {
@@ -49,7 +58,10 @@ function rewriteRules(rules: CSSRuleList, context: Context): string {
     } else if (rule instanceof CSSFontFaceRule) {
       if (context.allowRemote || !REMOTE_URL.test(rule.style.getPropertyValue('src'))) out.push(rule.cssText);
     } else {
-      if (rule instanceof CSSStyleRule) stripImages(rule.style, context);
+      if (rule instanceof CSSStyleRule) {
+        stripImages(rule.style, context);
+        if (context.appearance === 'partial') darkenStyle(rule.style);
+      }
       out.push(rule.cssText);
     }
   }
@@ -82,12 +94,13 @@ export const rewriteSheet: SheetRewrite = (css, context) => {
 
 /** The same for a style attribute: a remote background image while blocked (or any, images off) becomes none. */
 export const rewriteStyleAttribute: StyleAttributeRewrite = (declarations, context) => {
-  if (context.allowRemote && !context.imagesOff) return declarations;
+  if (context.allowRemote && !context.imagesOff && context.appearance !== 'partial') return declarations;
   inert ??= document.implementation.createHTMLDocument('');
   const element = inert.createElement('div');
   element.setAttribute('style', declarations);
   const before = element.style.cssText;
   stripImages(element.style, context);
+  if (context.appearance === 'partial') darkenStyle(element.style);
   // Untouched, the attribute keeps its own text (with the mso- properties the browser would drop).
   return element.style.cssText === before ? declarations : element.style.cssText;
 };
