@@ -1,14 +1,17 @@
-import { defaultTreeAdapter as tree, html, parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { html, parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 import { previewCsp } from '../security/csp';
+import { appearanceStyle, COMPARE_STYLE, type Appearance, type SheetRewrite, type StyleAttributeRewrite } from './preview/appearance';
+import { blockSignatures, markDifferences, type CompareInput, type CompareSummary, type TokenText } from './preview/compare';
+import { appendStyle, attribute, createElement, elements, headOf, setAttribute, textContent, tree, type Element } from './preview/dom';
+import { placeImages, type ImagesMode } from './preview/images';
+import { darkenColor, parseHexColor, toHex } from './preview/partial-inversion';
+import { inboxRow, type InboxRow } from './preview/inbox-row';
 
-type Node = DefaultTreeAdapterTypes.Node;
-type ParentNode = DefaultTreeAdapterTypes.ParentNode;
-type Element = DefaultTreeAdapterTypes.Element;
+export type { Appearance, CompareInput, CompareSummary, ImagesMode, InboxRow, SheetRewrite, StyleAttributeRewrite, TokenText };
+export { APPEARANCES } from './preview/appearance';
 
 /** Link types that open connections no CSP directive governs (or that we never want from an email). */
 const UNPOLICED_HINTS = new Set(['preconnect', 'dns-prefetch', 'prerender', 'prefetch', 'preload', 'modulepreload']);
-
-const attribute = (element: Element, name: string): string | undefined => element.attrs.find((attr) => attr.name === name)?.value;
 
 /**
  * Nested browsing contexts. No email client shows them, and Chromium opens a
@@ -17,13 +20,16 @@ const attribute = (element: Element, name: string): string | undefined => elemen
  */
 const EMBEDDED_CONTEXTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'portal', 'fencedframe']);
 
+const linkTypes = (element: Element): string[] => (attribute(element, 'rel') ?? '').toLowerCase().split(/\s+/);
+
 /**
  * Elements a template must not keep: its own <base> (would re-point relative
  * URLs), any <meta http-equiv> (its own CSP, refresh, set-cookie...), nested
  * browsing contexts, and resource hints that connect before any policy is
- * consulted.
+ * consulted. With remote loads blocked, remote style sheets go too: they
+ * would only be refused (and logged) on every render.
  */
-function isForbidden(element: Element): boolean {
+function isForbidden(element: Element, allowRemote: boolean): boolean {
   if (element.namespaceURI !== html.NS.HTML) return false;
   if (EMBEDDED_CONTEXTS.has(element.tagName)) return true;
   switch (element.tagName) {
@@ -32,50 +38,52 @@ function isForbidden(element: Element): boolean {
     case 'meta':
       return attribute(element, 'http-equiv') !== undefined;
     case 'link':
-      return (attribute(element, 'rel') ?? '')
-        .toLowerCase()
-        .split(/\s+/)
-        .some((type) => UNPOLICED_HINTS.has(type));
+      return (
+        linkTypes(element).some((type) => UNPOLICED_HINTS.has(type)) ||
+        (!allowRemote && linkTypes(element).includes('stylesheet') && /^\s*(https?:)?\/\//i.test(attribute(element, 'href') ?? ''))
+      );
     default:
       return false;
   }
 }
 
-function childrenOf(node: Node): Node[] {
-  const children: Node[] = 'childNodes' in node ? [...node.childNodes] : [];
-  // <template> contents live in a separate fragment; clean them too, they are serialized back.
-  if ('content' in node) children.push(node.content);
-  return children;
+function removeForbidden(root: DefaultTreeAdapterTypes.Node, allowRemote: boolean): void {
+  const forbidden = [...elements(root)].filter((element) => isForbidden(element, allowRemote));
+  for (const element of forbidden) tree.detachNode(element);
 }
 
-const isRemoteImage = (element: Element): boolean => element.tagName === 'img' && /^\s*https?:/i.test(attribute(element, 'src') ?? '');
-
-/** Removes what a preview must not keep; returns how many remote <img>s remain (for the "blocked" badge). */
-function removeForbidden(root: Node): number {
-  let remoteImages = 0;
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (tree.isElementNode(node) && isForbidden(node)) {
-      tree.detachNode(node);
-      continue;
-    }
-    if (tree.isElementNode(node) && isRemoteImage(node)) remoteImages += 1;
-    stack.push(...childrenOf(node));
+/** HTML's own colour attributes (bgcolor on tables and cells, color on font), darkened as partial inversion does. */
+function darkenColorAttributes(element: Element): void {
+  for (const [name, role] of [
+    ['bgcolor', 'background'],
+    ['color', 'text'],
+  ] as const) {
+    const color = parseHexColor(attribute(element, name) ?? '');
+    if (color) setAttribute(element, name, toHex(darkenColor(color, role)));
   }
-  return remoteImages;
 }
 
-function findChild(parent: ParentNode, tagName: string): Element | undefined {
-  return parent.childNodes.find((node): node is Element => tree.isElementNode(node) && node.tagName === tagName);
+export interface PreviewOptions {
+  allowRemote: boolean;
+  /** 'off' shows every image as its alt text, as a client with images turned off does. Default 'on'. */
+  images?: ImagesMode;
+  /** Default 'light'. */
+  appearance?: Appearance;
+  /** Applied to the text of every <style> the template has; without it they are kept as written. */
+  rewriteSheet?: SheetRewrite;
+  /** Applied to every style attribute with a url() in it (background images). */
+  rewriteStyleAttribute?: StyleAttributeRewrite;
+  /** Compare mode: mark token text and blocks the other personas' emails do not share. */
+  compare?: CompareInput;
 }
 
-function element(tagName: string, attrs: Record<string, string>): Element {
-  return tree.createElement(
-    tagName,
-    html.NS.HTML,
-    Object.entries(attrs).map(([name, value]) => ({ name, value })),
-  );
+export interface PreparedPreview {
+  document: string;
+  /** Remote <img>s the email shows (blocked unless remote loads are allowed). */
+  remoteImages: number;
+  inbox: InboxRow;
+  /** Set in compare mode. */
+  compare: CompareSummary | null;
 }
 
 /**
@@ -92,26 +100,45 @@ function element(tagName: string, attrs: Record<string, string>): Element {
  * The serialized result starts `<html><head><meta http-equiv=CSP`, so a
  * re-parse cannot place anything before our policy.
  */
-export function previewDocument(html: string, options: { allowRemote: boolean }): string {
+export function previewDocument(html: string, options: PreviewOptions): string {
   return preparePreview(html, options).document;
 }
 
-/** previewDocument, plus the number of remote images the email shows (blocked unless remote loads are allowed). */
-export function preparePreview(html: string, { allowRemote }: { allowRemote: boolean }): { document: string; remoteImages: number } {
+/** The preview document plus what the studio shows around it: blocked images, the inbox row, compare counts. */
+export function preparePreview(html: string, options: PreviewOptions): PreparedPreview {
+  const { allowRemote, images = 'on', appearance = 'light', rewriteSheet, rewriteStyleAttribute, compare } = options;
   const document = parse(html, { scriptingEnabled: false });
-  const remoteImages = removeForbidden(document);
-  // The HTML parser always creates exactly one <html> with one <head>.
-  const root = findChild(document, 'html')!;
-  const head = findChild(root, 'head')!;
-  const csp = element('meta', { 'http-equiv': 'Content-Security-Policy', content: previewCsp(allowRemote) });
-  const base = element('base', { target: '_blank' });
-  const first = head.childNodes[0];
-  if (first) {
-    tree.insertBefore(head, csp, first);
-    tree.insertBefore(head, base, first);
-  } else {
-    tree.appendChild(head, csp);
-    tree.appendChild(head, base);
+  removeForbidden(document, allowRemote);
+  const inbox = inboxRow(document);
+  const remoteImages = placeImages(document, { allowRemote, images });
+  const context = { appearance, allowRemote, imagesOff: images === 'off' };
+  for (const element of elements(document)) {
+    if (rewriteSheet && element.tagName === 'style') {
+      const css = textContent(element);
+      element.childNodes = [];
+      tree.insertText(element, rewriteSheet(css, context));
+    }
+    const declarations = attribute(element, 'style');
+    // Partial inversion changes colours, which any style attribute may hold; otherwise only url()s matter.
+    if (rewriteStyleAttribute && declarations !== undefined && (appearance === 'partial' || /url\(/i.test(declarations)))
+      setAttribute(element, 'style', rewriteStyleAttribute(declarations, context));
+    if (appearance === 'partial') darkenColorAttributes(element);
   }
-  return { document: serialize(document), remoteImages };
+  const summary = compare ? markDifferences(document, compare) : null;
+  appendStyle(document, appearanceStyle(appearance));
+  if (compare) appendStyle(document, COMPARE_STYLE);
+  // The HTML parser always creates exactly one <html> with one <head>.
+  const head = headOf(document);
+  const csp = createElement('meta', { 'http-equiv': 'Content-Security-Policy', content: previewCsp(allowRemote) });
+  const base = createElement('base', { target: '_blank' });
+  const first = head.childNodes[0]!;
+  tree.insertBefore(head, csp, first);
+  tree.insertBefore(head, base, first);
+  return { document: serialize(document), remoteImages, inbox, compare: summary };
+}
+
+/** The inbox row and compare-mode block signatures of one persona's rendered email (no preview document built). */
+export function readPreview(html: string, tokens: readonly TokenText[]): { inbox: InboxRow; blocks: Set<string> } {
+  const document = parse(html, { scriptingEnabled: false });
+  return { inbox: inboxRow(document), blocks: blockSignatures(document, tokens) };
 }

@@ -236,13 +236,13 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
 test('token autocomplete offers fields under both names, and previews switch to mobile width', async ({ page, studio }) => {
   await page.goto(studio.url);
   await expect(page.getByTestId('preview-card')).toHaveCount(3);
-  await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Mobile' }).click();
+  await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: '375 px (phone)' }).click();
   await expect(page.getByTestId('preview-card').first().locator('iframe')).toHaveCSS('width', '375px');
-  await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Desktop' }).click();
-  await expect(page.getByTestId('preview-card').first().locator('iframe')).toHaveCSS('width', '640px');
+  await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: '600 px (desktop)' }).click();
+  await expect(page.getByTestId('preview-card').first().locator('iframe')).toHaveCSS('width', '600px');
   await page.getByTestId('preview-card').first().getByRole('button', { name: 'Expand' }).click();
   const actual = page.getByRole('dialog').locator('iframe');
-  await expect(actual).toHaveCSS('width', '640px');
+  await expect(actual).toHaveCSS('width', '600px');
   await expect(actual.contentFrame().locator('body')).toContainText('Jette');
   await studio.shot(page, 'preview-expanded');
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();

@@ -75,7 +75,7 @@ describe('previewDocument', () => {
   }
 
   it('keeps the email itself', () => {
-    const doc = previewDocument(PLACEMENTS['a head after content']!, { allowRemote: false });
+    const doc = previewDocument(PLACEMENTS['a head after content']!, { allowRemote: true });
     expect(doc).toContain('<p>marker</p>');
     expect(doc).toContain(TRACKER);
   });
@@ -110,12 +110,12 @@ describe('previewDocument', () => {
     expect(preparePreview(html, { allowRemote: false }).remoteImages).toBe(2);
   });
 
-  it('drops resource hints no CSP governs, and keeps stylesheets for the CSP to judge', () => {
-    const doc = previewDocument(
+  it('drops resource hints no CSP governs; remote stylesheets stay for the CSP to judge only when remote loads are on', () => {
+    const html =
       '<html><head><link rel="preconnect" href="https://fonts.example"><link rel="DNS-Prefetch" href="//x.example">' +
-        '<link rel="preload" as="image" href="https://x.example/a.png"><link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Ubuntu"></head></html>',
-      { allowRemote: false },
-    );
-    expect(inspect(doc).links.map((link) => attr(link, 'rel'))).toEqual(['stylesheet']);
+      '<link rel="preload" as="image" href="https://x.example/a.png"><link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Ubuntu"></head></html>';
+    expect(inspect(previewDocument(html, { allowRemote: true })).links.map((link) => attr(link, 'rel'))).toEqual(['stylesheet']);
+    // Blocked, it would only be refused (and logged) on every render.
+    expect(inspect(previewDocument(html, { allowRemote: false })).links).toEqual([]);
   });
 });

@@ -1,17 +1,20 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ShownPreview } from './use-previews';
-import { preparePreview, previewDocument } from '../../../shared/templates/preview-document';
+import { preparePreview, previewDocument, type CompareInput, type PreviewOptions } from '../../../shared/templates/preview-document';
 import { Dialog } from '../../ui/Dialog';
 import { ExpandIcon, PencilIcon } from '../../ui/icons';
 import { usePreviewFrame } from './use-preview-frame';
-
-export type Device = 'desktop' | 'mobile';
-const DEVICE_WIDTH: Record<Device, number> = { desktop: 640, mobile: 375 };
+import { CompareBadges } from './previews/CompareBadges';
+import { InboxRow } from './previews/InboxRow';
+import { frameScale, type PreviewSettings } from './previews/preview-settings';
+import { rewriteSheet, rewriteStyleAttribute } from './previews/sheet-rewrite';
 
 interface Props {
   preview: ShownPreview;
-  device: Device;
+  settings: PreviewSettings;
   allowRemote: boolean;
+  /** Compare mode: what the other personas' emails hold. */
+  compare?: CompareInput;
   onEdit: () => void;
 }
 
@@ -25,7 +28,7 @@ interface Props {
  * blocked version shows. The frame is laid out at the device's real width and
  * scaled down to fit the card, as an email client would show it.
  */
-export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
+export function PreviewCard({ preview, settings, allowRemote, compare, onEdit }: Props) {
   const [expanded, setExpanded] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const [{ boxWidth, boxHeight }, setBox] = useState({ boxWidth: 300, boxHeight: 520 });
@@ -39,14 +42,21 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
     return () => observer.disconnect();
   }, []);
 
-  const width = DEVICE_WIDTH[device];
-  const scale = Math.min(1, boxWidth / width);
-  const blocked = useMemo(() => (preview.html === null ? null : preparePreview(preview.html, { allowRemote: false })), [preview.html]);
+  const { width, zoom, appearance, images } = settings;
+  const scale = frameScale(zoom, width, boxWidth);
+  const options = useMemo(
+    (): Omit<PreviewOptions, 'allowRemote'> => ({ appearance, images, rewriteSheet, rewriteStyleAttribute, compare }),
+    [appearance, images, compare],
+  );
+  const blocked = useMemo(
+    () => (preview.html === null ? null : preparePreview(preview.html, { ...options, allowRemote: false })),
+    [preview.html, options],
+  );
   const doc = blocked?.document ?? null;
   const remoteImages = blocked?.remoteImages ?? 0;
   const remoteDoc = useMemo(
-    () => (preview.html === null || !allowRemote ? null : previewDocument(preview.html, { allowRemote: true })),
-    [preview.html, allowRemote],
+    () => (preview.html === null || !allowRemote ? null : previewDocument(preview.html, { ...options, allowRemote: true })),
+    [preview.html, allowRemote, options],
   );
   const remoteUrl = usePreviewFrame(remoteDoc);
   // srcdoc wins over src, so exactly one is set; the key gives each kind a fresh frame.
@@ -57,7 +67,7 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
     <article className="preview-card" data-testid="preview-card" aria-label={`Preview as ${preview.label}`}>
       <header>
         <div className="persona-label">
-          <span style={{ flex: 1 }}>{preview.label}</span>
+          <span className="persona-name">{preview.label}</span>
           {doc !== null && (
             <button
               className="btn btn-ghost btn-sm"
@@ -82,35 +92,41 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
             'No customer'
           )}
         </div>
-        {!allowRemote && remoteImages > 0 && (
-          <span className="badge badge-warning" style={{ justifySelf: 'start' }} data-testid="remote-blocked">
-            {remoteImages} remote image{remoteImages === 1 ? '' : 's'} blocked
-          </span>
-        )}
+        <div className="persona-badges">
+          {!allowRemote && images === 'on' && remoteImages > 0 && (
+            <span className="badge badge-warning" data-testid="remote-blocked">
+              {remoteImages} remote image{remoteImages === 1 ? '' : 's'} blocked
+            </span>
+          )}
+          {blocked?.compare && <CompareBadges summary={blocked.compare} />}
+        </div>
       </header>
+      {blocked ? <InboxRow inbox={blocked.inbox} /> : <div className="inbox-row inbox-empty" />}
       {doc !== null ? (
-        <div className="frame-box" ref={box} data-stale={preview.stale}>
+        <div className="frame-box" ref={box} data-stale={preview.stale} data-zoom={zoom}>
           {preview.stale && (
             <div className="stale-banner" role="alert" data-testid="preview-problem">
               {preview.problem}
               <small>Showing the last version that worked.</small>
             </div>
           )}
-          <iframe
-            key={frameSource.key}
-            title={`Email as ${preview.label}`}
-            sandbox=""
-            src={frameSource.src}
-            srcDoc={frameSource.srcDoc}
-            data-remote={remoteUrl !== null}
-            referrerPolicy="no-referrer"
-            style={{
-              width,
-              height: boxHeight / scale,
-              transform: `scale(${scale})`,
-              left: Math.max(0, (boxWidth - width * scale) / 2),
-            }}
-          />
+          {/* Sized at the scaled size so a fixed zoom wider than the card scrolls instead of being cut off. */}
+          <div
+            className="frame-sizer"
+            style={{ width: width * scale, height: boxHeight, marginLeft: Math.max(0, (boxWidth - width * scale) / 2) }}
+          >
+            <iframe
+              key={frameSource.key}
+              title={`Email as ${preview.label}`}
+              sandbox=""
+              src={frameSource.src}
+              srcDoc={frameSource.srcDoc}
+              data-remote={remoteUrl !== null}
+              data-scale={scale.toFixed(3)}
+              referrerPolicy="no-referrer"
+              style={{ width, height: boxHeight / scale, transform: `scale(${scale})` }}
+            />
+          </div>
         </div>
       ) : (
         <div ref={box} className={`preview-problem${customer ? '' : ' neutral'}`} role="alert" data-testid="preview-problem">
@@ -138,7 +154,7 @@ export function PreviewCard({ preview, device, allowRemote, onEdit }: Props) {
       {expanded && doc !== null && (
         <Dialog
           title={`${preview.label}${customer ? ` · ${customer.displayName}` : ''}`}
-          description={`${device === 'desktop' ? 'Desktop' : 'Mobile'} width, actual size.`}
+          description={`${width} px wide, actual size.`}
           onClose={() => setExpanded(false)}
           width={width + 48}
           footer={

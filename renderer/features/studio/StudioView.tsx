@@ -10,7 +10,7 @@ import { EmailChecks } from '../lint/EmailChecks';
 import { FieldPicker } from './FieldPicker';
 import { setCompletionFields, setCompletionTokens } from './liquid-completions';
 import { PersonaDialog } from './PersonaDialog';
-import { PreviewCard, type Device } from './PreviewCard';
+import { PreviewPane } from './previews/PreviewPane';
 import { HistoryDialog } from './history/HistoryDialog';
 import { TemplateSidebar } from './TemplateSidebar';
 import { usePreviews } from './use-previews';
@@ -50,7 +50,6 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   // Previews follow the text of the template on screen, never another template's text under this one's id.
   const previews = usePreviews(draft.opened?.id === selectedId ? draft.source : null, personas.dataUpdatedAt, selectedId);
   const [showHistory, setShowHistory] = useState(false);
-  const [device, setDevice] = useState<Device>('desktop');
   const [allowRemote, setAllowRemote] = useState(false);
   const [editingPersona, setEditingPersona] = useState<Persona | 'new' | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -235,18 +234,6 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 </span>
               )}
             </b>
-            <div className="segmented" role="group" aria-label="Preview width">
-              <button aria-pressed={device === 'desktop'} onClick={() => setDevice('desktop')}>
-                Desktop
-              </button>
-              <button aria-pressed={device === 'mobile'} onClick={() => setDevice('mobile')}>
-                Mobile
-              </button>
-            </div>
-            <label className="toggle" title="Remote images and fonts are blocked by default, as many email clients do">
-              <input type="checkbox" checked={allowRemote} onChange={(e) => setAllowRemote(e.target.checked)} />
-              Load remote images
-            </label>
             <PersonasMenu previews={previews.previews} onAdd={addPersona} onEdit={editPersona} />
             {selected && (
               <EmailChecks template={selected} source={draft.opened?.id === selected.id ? draft.source : null} save={draft.save} />
@@ -271,34 +258,29 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
               differently. First: {describe(diagnostics[0]!)}
             </div>
           )}
-          <div
-            className="preview-grid"
-            style={{ '--columns': Math.max(1, Math.min(3, previews.result?.previews.length ?? 3)) } as CSSProperties}
-          >
-            {previews.previews.map((preview) => (
-              <PreviewCard
-                key={preview.personaId}
-                preview={preview}
-                device={device}
-                allowRemote={allowRemote}
-                onEdit={() => setEditingPersona(personas.data?.find((p) => p.id === preview.personaId) ?? null)}
-              />
-            ))}
-            {previews.result && previews.result.previews.length === 0 && (
-              <div className="empty card" style={{ gridColumn: '1 / -1' }}>
-                <h2>No personas yet</h2>
-                Personas are the customers you preview as: the first member of a segment, or someone specific.
-                <div style={{ display: 'flex', gap: 8 }}>
-                  <button className="btn btn-primary" onClick={() => setEditingPersona('new')}>
-                    Add a persona
-                  </button>
-                  <button className="btn" onClick={() => onGoTo('customers')}>
-                    Import customers
-                  </button>
+          <PreviewPane
+            previews={previews.previews}
+            allowRemote={allowRemote}
+            onAllowRemote={setAllowRemote}
+            onEdit={(personaId) => setEditingPersona(personas.data?.find((p) => p.id === personaId) ?? null)}
+            empty={
+              previews.result &&
+              previews.result.previews.length === 0 && (
+                <div className="empty card" style={{ gridColumn: '1 / -1' }}>
+                  <h2>No personas yet</h2>
+                  Personas are the customers you preview as: the first member of a segment, or someone specific.
+                  <div style={{ display: 'flex', gap: 8 }}>
+                    <button className="btn btn-primary" onClick={() => setEditingPersona('new')}>
+                      Add a persona
+                    </button>
+                    <button className="btn" onClick={() => onGoTo('customers')}>
+                      Import customers
+                    </button>
+                  </div>
                 </div>
-              </div>
-            )}
-          </div>
+              )
+            }
+          />
         </section>
       </Panel>
 

@@ -1,0 +1,100 @@
+import type { Command } from '../../../app/commands/registry';
+import { APPEARANCES, type Appearance } from '../../../../shared/templates/preview-document';
+import { APPEARANCE_NAMES, WIDTHS, WIDTH_NAMES, ZOOMS, type PreviewSettings } from './preview-settings';
+
+interface Props {
+  settings: PreviewSettings;
+  update: (change: Partial<PreviewSettings>) => void;
+  allowRemote: boolean;
+  onAllowRemote: (allow: boolean) => void;
+  /** The registered commands, for the keys shown in tooltips. */
+  commands: readonly Command[];
+}
+
+const withKey = (text: string, commands: readonly Command[], id: string): string => {
+  const shortcut = commands.find((c) => c.id === id)?.shortcut;
+  return shortcut ? `${text} (${shortcut})` : text;
+};
+
+/**
+ * How the previews are shown. The groups wrap onto further lines in a
+ * narrow pane (1024 px windows), so no control is ever cut off.
+ */
+export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, commands }: Props) {
+  return (
+    <div className="preview-toolbar" role="toolbar" aria-label="Preview options">
+      <div className="segmented" role="group" aria-label="Zoom">
+        {ZOOMS.map((zoom) => (
+          <button
+            key={zoom}
+            aria-pressed={settings.zoom === zoom}
+            onClick={() => update({ zoom })}
+            title={withKey(zoom === 'fit' ? 'Shrink each email to fit its card' : `Show at ${zoom}%`, commands, `preview.zoom.${zoom}`)}
+          >
+            {zoom === 'fit' ? 'Fit' : `${zoom}%`}
+          </button>
+        ))}
+      </div>
+      <div className="segmented" role="group" aria-label="Preview width">
+        {WIDTHS.map((width) => (
+          <button
+            key={width}
+            aria-pressed={settings.width === width}
+            aria-label={`${width} px (${WIDTH_NAMES[width]})`}
+            onClick={() => update({ width })}
+            title={withKey(`${width} px, ${WIDTH_NAMES[width]}`, commands, `preview.width.${width}`)}
+          >
+            {width}
+          </button>
+        ))}
+      </div>
+      <div className="segmented" role="group" aria-label="Layout">
+        <button
+          aria-pressed={!settings.focus}
+          onClick={() => update({ focus: false })}
+          title={withKey('All personas side by side', commands, 'preview.focus')}
+        >
+          Grid
+        </button>
+        <button
+          aria-pressed={settings.focus}
+          onClick={() => update({ focus: true })}
+          title={withKey('One large preview and a persona strip', commands, 'preview.focus')}
+        >
+          Focus
+        </button>
+      </div>
+      <label
+        className="toggle"
+        title={withKey('Highlight text from tokens and blocks only some personas get', commands, 'preview.compare')}
+      >
+        <input type="checkbox" checked={settings.compare} onChange={(e) => update({ compare: e.target.checked })} />
+        Compare
+      </label>
+      <select
+        aria-label="Appearance"
+        className="appearance-select"
+        value={settings.appearance}
+        onChange={(e) => update({ appearance: e.target.value as Appearance })}
+        title={withKey('Emulate how mail clients show dark mode', commands, 'preview.appearance')}
+      >
+        {APPEARANCES.map((appearance) => (
+          <option key={appearance} value={appearance}>
+            {APPEARANCE_NAMES[appearance]}
+          </option>
+        ))}
+      </select>
+      <label
+        className="toggle"
+        title={withKey('Show images as their alt text, as clients with images turned off do', commands, 'preview.images')}
+      >
+        <input type="checkbox" checked={settings.images === 'off'} onChange={(e) => update({ images: e.target.checked ? 'off' : 'on' })} />
+        Images off
+      </label>
+      <label className="toggle" title="Remote images and fonts are blocked by default, as many email clients do">
+        <input type="checkbox" checked={allowRemote} onChange={(e) => onAllowRemote(e.target.checked)} />
+        Load remote images
+      </label>
+    </div>
+  );
+}
