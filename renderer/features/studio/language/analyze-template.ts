@@ -1,15 +1,4 @@
-import {
-  analyzeSync,
-  LiquidError,
-  Output,
-  Tag,
-  toValueSync,
-  TypeGuards,
-  Value,
-  type Template,
-  type Token,
-  type Variable,
-} from 'liquidjs';
+import { analyzeSync, LiquidError, Output, Tag, toValueSync, TypeGuards, Value, type Template, type Token, type Variable } from 'liquidjs';
 import { createLiquid, liquidDiagnostic } from '../../../../shared/templates/liquid-engine';
 import { didYouMean } from './did-you-mean';
 import { describeFill, isKnownRoot, lookupToken, spellings, type TokenCatalog, type TokenInfo } from './token-catalog';
@@ -74,7 +63,8 @@ function syntaxDiagnostic(source: string, error: unknown): LanguageDiagnostic {
   // An unknown filter is marked on its name, not on the whole output.
   const filter = /undefined filter: ([\w-]+)/.exec(message)?.[1];
   const at = filter ? source.indexOf(filter, token.begin) : -1;
-  if (filter && at !== -1 && at < token.end) return { severity: 'error', code: 'liquid-syntax', message, start: at, end: at + filter.length };
+  if (filter && at !== -1 && at < token.end)
+    return { severity: 'error', code: 'liquid-syntax', message, start: at, end: at + filter.length };
   // An unclosed `{{` reads to the end of the file: keep the squiggle on the line where it starts.
   const lineEnd = source.indexOf('\n', token.begin);
   const end = token.end > token.begin ? token.end : token.begin + 1;
@@ -98,7 +88,7 @@ function walk(templates: readonly Template[], guarded: readonly string[], visit:
 }
 
 function guards(tag: Tag): string[] {
-  return [...(tag.arguments?.() ?? [])].flatMap((argument) =>
+  return [...((tag as Template).arguments?.() ?? [])].flatMap((argument) =>
     argument instanceof Value ? argument.initial.postfix.filter(TypeGuards.isPropertyAccessToken).map((token) => token.getText()) : [],
   );
 }
@@ -120,7 +110,10 @@ function unknownTokens(source: string, templates: Template[], catalog: TokenCata
     const at = (starts[variable.location.row - 1] ?? 0) + variable.location.col - 1;
     const start = source.indexOf(problem, at);
     if (start === -1 || start > at + 200) continue;
-    const suggestion = didYouMean(problem, names.filter((name) => !name.includes('.')));
+    const suggestion = didYouMean(
+      problem,
+      names.filter((name) => !name.includes('.')),
+    );
     found.push({
       severity: 'warning',
       code: 'unknown-token',
@@ -172,7 +165,7 @@ const CONDITION_OPERATORS = new Set(['==', '!=', '<>', 'contains']);
 function conditionProblems(tag: Tag, catalog: TokenCatalog): LanguageDiagnostic[] {
   if (!['if', 'unless', 'elsif'].includes(tag.name)) return [];
   const found: LanguageDiagnostic[] = [];
-  for (const argument of tag.arguments?.() ?? []) {
+  for (const argument of (tag as Template).arguments?.() ?? []) {
     if (!(argument instanceof Value)) continue;
     const postfix = argument.initial.postfix;
     postfix.forEach((operator, index) => {
