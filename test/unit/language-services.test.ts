@@ -249,7 +249,7 @@ describe('did you mean', () => {
 describe('format document', () => {
   it('indents MJML structure and leaves the copy inside text components exactly as written', async () => {
     const source =
-      '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ first_name }}{% if vip %}!{% endif %} and <a href="x">link</a>.</mj-text>\n{% if rfm_tier == "Champions" %}<mj-button href="https://x.test">Go</mj-button>{% endif %}</mj-column></mj-section></mj-body></mjml>';
+      '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ first_name }}{% if vip %}!{% endif %} and <a href="x">link</a>.</mj-text>\n{% if rfm_tier == \'Champions\' %}<mj-button href="https://x.test">Go</mj-button>{% endif %}</mj-column></mj-section></mj-body></mjml>';
     const formatted = await formatTemplate(source);
     expect(formatted).toBe(
       [
@@ -258,7 +258,7 @@ describe('format document', () => {
         '    <mj-section>',
         '      <mj-column>',
         '        <mj-text>Hi {{ first_name }}{% if vip %}!{% endif %} and <a href="x">link</a>.</mj-text>',
-        "        {% if rfm_tier == 'Champions' %}",
+        '        {% if rfm_tier == "Champions" %}',
         '          <mj-button href="https://x.test">Go</mj-button>',
         '        {% endif %}',
         '      </mj-column>',

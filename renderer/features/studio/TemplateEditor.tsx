@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { toast } from 'sonner';
 import type { Diagnostic } from '../../../shared/contract/schemas';
 import { useCommands } from '../../app/commands/registry';
 import { modelEntry, registerModel } from './editor/model-registry';
 import type { DiagnosticsClient } from './language/diagnostics-client';
-import { formatTemplate } from './language/format-template';
 import { registerLanguageServices } from './language/register-language';
 import { monaco } from './monaco-setup';
 
@@ -52,24 +50,6 @@ function liquidDecorations(model: Model) {
 }
 
 let languageClient: DiagnosticsClient | null = null;
-
-/** Format document as one undoable edit; a template that does not parse is left alone with a message. */
-async function formatEditor(editor: EditorInstance): Promise<void> {
-  const model = editor.getModel();
-  if (!model) return;
-  const version = model.getVersionId();
-  const source = model.getValue();
-  try {
-    const formatted = await formatTemplate(source);
-    // Typed on while Prettier ran: formatting the old text would undo those keystrokes.
-    if (model.getVersionId() !== version || formatted === source) return;
-    editor.pushUndoStop();
-    editor.executeEdits('format-document', [{ range: model.getFullModelRange(), text: formatted }]);
-    editor.pushUndoStop();
-  } catch (error) {
-    toast.error(`Could not format: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
 
 /** The template's model, created from its stored text on first open and kept (see model-registry). */
 function modelFor(templateId: number, initialSource: string): Model {
@@ -134,12 +114,9 @@ export function TemplateEditor({ templateId, initialSource, readOnly, diagnostic
     editor.onDidChangeModelContent(decorate);
     editor.onDidChangeModel(decorate);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
-    editor.addAction({
-      id: 'tailor.formatDocument',
-      label: 'Format document',
-      keybindings: [monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF],
-      contextMenuGroupId: '1_modification',
-      run: (instance) => formatEditor(instance as EditorInstance),
+    // Format Document is Shift+Alt+F on every platform here (Monaco uses Ctrl+Shift+I on Linux, which browsers keep).
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
+      void editor.getAction('editor.action.formatDocument')?.run();
     });
     return () => {
       cancelAnimationFrame(frame);
@@ -222,8 +199,8 @@ export function TemplateEditor({ templateId, initialSource, readOnly, diagnostic
           shortcut: FORMAT_SHORTCUT,
           keywords: ['prettier', 'indent', 'tidy'],
           run: () => {
-            const editor = editorRef.current;
-            if (editor) void formatEditor(editor);
+            editorRef.current?.focus();
+            void editorRef.current?.getAction('editor.action.formatDocument')?.run();
           },
         },
         {

@@ -72,6 +72,8 @@ export async function formatTemplate(source: string): Promise<string> {
     printWidth: 120,
     tabWidth: 2,
     htmlWhitespaceSensitivity: mjml ? 'ignore' : 'css',
+    // Double quotes, as Insert field and the quick fixes write them.
+    liquidSingleQuote: false,
   });
   if (marked.length === 0) return formatted;
   // Take out the markers this function added, each with the line it now sits on.

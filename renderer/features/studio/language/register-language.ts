@@ -1,9 +1,7 @@
-import type { editor } from 'monaco-editor';
 import { toast } from 'sonner';
 import { registerLiquidCompletions } from '../liquid-completions';
 import type { Monaco } from '../monaco-setup';
 import { DiagnosticsClient } from './diagnostics-client';
-import { formatTemplate } from './format-template';
 import { provideLiquidHover } from './hover';
 import { currentCatalog } from './language-state';
 import { quickFixes, toCodeActions } from './quick-fixes';
@@ -13,7 +11,7 @@ let client: DiagnosticsClient | null = null;
 
 /**
  * The Liquid language services on Monaco's `html` language, registered once:
- * completion, hover, filter signatures, quick fixes, format document, and the
+ * completion, hover, filter signatures, quick fixes, format document and the
  * diagnostics worker. Returns the diagnostics client the editor hands its models to.
  */
 export function registerLanguageServices(monaco: Monaco): DiagnosticsClient {
@@ -41,11 +39,20 @@ export function registerLanguageServices(monaco: Monaco): DiagnosticsClient {
     },
     { providedCodeActionKinds: ['quickfix'] },
   );
+  // Monaco's own HTML formatter knows neither Liquid nor MJML (it glues `{% if %}` to tags): ours replaces it,
+  // so Format Document (Shift+Alt+F, the context menu, the palette) always means the Liquid-aware one.
+  monaco.html.htmlDefaults.setModeConfiguration({
+    ...monaco.html.htmlDefaults.modeConfiguration,
+    documentFormattingEdits: false,
+    documentRangeFormattingEdits: false,
+  });
   monaco.languages.registerDocumentFormattingEditProvider('html', {
     displayName: 'Tailor (Liquid + MJML)',
-    async provideDocumentFormattingEdits(model: editor.ITextModel) {
+    async provideDocumentFormattingEdits(model) {
       const source = model.getValue();
       try {
+        // Prettier loads on first use: most sessions never format.
+        const { formatTemplate } = await import('./format-template');
         const formatted = await formatTemplate(source);
         return formatted === source ? [] : [{ range: model.getFullModelRange(), text: formatted }];
       } catch (error) {
