@@ -177,7 +177,7 @@ export const BLANK_TEMPLATE = `<mjml>
   <mj-body background-color="#f4f4f5">
     <mj-section background-color="#ffffff" padding="32px 24px">
       <mj-column>
-        <mj-text font-size="22px" font-weight="700">Hello {{ FirstName | default: 'there' }},</mj-text>
+        <mj-text font-size="22px" font-weight="700">Hello {{ first_name | default: 'there' }},</mj-text>
         <mj-text font-size="15px" line-height="1.6">Write your message here.</mj-text>
         <mj-button href="https://example.com/?cid={{ id }}" background-color="#4f46e5">Call to action</mj-button>
       </mj-column>
