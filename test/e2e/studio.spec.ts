@@ -232,7 +232,10 @@ test('a fresh workspace starts empty, fills from a CSV, and the recent list swit
   await expect(page.locator('.monaco-editor .view-lines')).toContainText('edited before switching');
 });
 
-test('token autocomplete offers fields under their snake_case name (the alias still finds them), and previews switch to mobile width', async ({ page, studio }) => {
+test('token autocomplete offers fields under their snake_case name (the alias still finds them), and previews switch to mobile width', async ({
+  page,
+  studio,
+}) => {
   await page.goto(studio.url);
   await expect(page.getByTestId('preview-card')).toHaveCount(3);
   await page.getByRole('group', { name: 'Preview width' }).getByRole('button', { name: 'Mobile' }).click();
