@@ -12,6 +12,7 @@ interface Props {
 }
 
 export const INSERT_FIELD_SHORTCUT = 'Alt+I';
+const POPUP_WIDTH = 360;
 
 const matches = (token: TokenInfo, needle: string) =>
   !needle ||
@@ -30,6 +31,8 @@ export function FieldPicker({ catalog, onPick }: Props) {
   const [chosen, setChosen] = useState<TokenInfo | null>(null);
   const [fallback, setFallback] = useState('');
   const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const [anchor, setAnchor] = useState<{ top: number; left: number }>({ top: 0, left: 0 });
   const listRef = useRef<HTMLDivElement>(null);
 
   const close = () => {
@@ -39,6 +42,10 @@ export function FieldPicker({ catalog, onPick }: Props) {
   useDismiss(ref, open, close);
 
   const show = () => {
+    // Fixed to the viewport: the editor pane clips what overflows it, and at 1024 px the pane is narrower than the menu.
+    const rect = buttonRef.current?.getBoundingClientRect();
+    if (rect)
+      setAnchor({ top: rect.bottom + 4, left: Math.max(8, Math.min(rect.right - POPUP_WIDTH, window.innerWidth - POPUP_WIDTH - 8)) });
     setOpen(true);
     setChosen(null);
     setFilter('');
@@ -124,6 +131,7 @@ export function FieldPicker({ catalog, onPick }: Props) {
   return (
     <div ref={ref} style={{ position: 'relative' }}>
       <button
+        ref={buttonRef}
         className="btn btn-sm"
         aria-haspopup="menu"
         aria-expanded={open}
@@ -137,7 +145,7 @@ export function FieldPicker({ catalog, onPick }: Props) {
           className="menu"
           role="menu"
           aria-label="Fields"
-          style={{ top: 30, right: 0, width: 360, maxHeight: 440, overflow: 'auto' }}
+          style={{ position: 'fixed', ...anchor, right: 'auto', width: POPUP_WIDTH, maxHeight: 440, overflow: 'auto' }}
           ref={listRef}
         >
           <input
@@ -173,7 +181,7 @@ export function FieldPicker({ catalog, onPick }: Props) {
           className="menu"
           role="dialog"
           aria-label={`Fallback for ${chosen.name}`}
-          style={{ top: 30, right: 0, width: 360 }}
+          style={{ position: 'fixed', ...anchor, right: 'auto', width: POPUP_WIDTH }}
           onSubmit={(event) => {
             event.preventDefault();
             insert(chosen, fallback);
