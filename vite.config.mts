@@ -17,6 +17,11 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react(), cspMeta()],
+  resolve: {
+    // Shopify's Liquid plugin for Prettier is a UMD bundle that requires `prettier`; in the page that must be
+    // Prettier's standalone build, not its Node entry (which would drag in fs, path and every parser).
+    alias: [{ find: /^prettier$/, replacement: 'prettier/standalone' }],
+  },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -17,7 +17,16 @@ function scoreToken(db: Db, name: ScoreName, shadowed: readonly string[]): Score
     description: score.description,
     asOf: computedTokens.runAsOf(db, score.model),
     shadowed: shadowed.includes(name),
+    labels: score.holds === 'label' ? scoreLabels(db, name) : [],
   };
+}
+
+/** The labels a label score holds now (a few dozen at most: tiers, clusters), for checking conditions on them. */
+function scoreLabels(db: Db, name: ScoreName): string[] {
+  return db
+    .prepare('SELECT label FROM customer_scores WHERE score = ? AND label IS NOT NULL GROUP BY label ORDER BY label LIMIT 100')
+    .pluck()
+    .all(name) as string[];
 }
 
 /** Computed tokens for the studio: which exist (completions, field picker) and one customer's (customer dialog). */

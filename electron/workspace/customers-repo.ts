@@ -7,6 +7,7 @@ import { FieldType, ParseContext } from '../../shared/fields/types';
 import type { SqlParam } from '../../shared/segments/compile-sql';
 import { orderBy, type SortOrder } from './customer-order';
 import type { Db } from './db';
+import { fieldSamples } from './field-samples';
 import { MAX_CUSTOM_FIELDS, readFieldStats } from './field-stats';
 
 interface CustomerRow {
@@ -186,6 +187,7 @@ const storedLocale = (row: StoredFieldType | undefined) => (row && storedTyping(
  */
 export function listFields(db: Db): FieldInfo[] {
   const stats = readFieldStats(db);
+  const samples = fieldSamples(db);
   const sampleOf = (value: string | number | null | undefined): string | null =>
     value === null || value === undefined ? null : String(value);
   const typeOf = (row: StoredFieldType | undefined): Pick<FieldInfo, 'type' | 'typeWarning' | 'locale'> => ({
@@ -203,6 +205,7 @@ export function listFields(db: Db): FieldInfo[] {
       kind: 'canonical',
       filled: stat?.filled ?? 0,
       sample: sampleOf(stat?.sample),
+      samples: samples.get(`canonical:${key}`) ?? [],
       // Canonical types are fixed, so they show before any import has set their locale.
       type: FieldType.safeParse(canonicalTypes.get(key)?.type).data ?? 'text',
       typeWarning: canonicalTypes.get(key)?.warning ?? null,
@@ -221,6 +224,7 @@ export function listFields(db: Db): FieldInfo[] {
       kind: 'custom',
       filled: stat?.filled ?? 0,
       sample: sampleOf(stat?.sample),
+      samples: samples.get(`custom:${key}`) ?? [],
       ...typeOf(row),
     });
   }

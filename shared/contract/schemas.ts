@@ -55,6 +55,8 @@ export const FieldInfo = z.object({
   typeWarning: z.string().nullable().default(null),
   /** The locale the field's values were imported with, so the rule builder reads typed values as the engine does. */
   locale: ParseContext.nullish(),
+  /** A few distinct values, most frequent first among the first customers (hover and completion show them). */
+  samples: z.array(z.string()).default([]),
 });
 export type FieldInfo = z.infer<typeof FieldInfo>;
 

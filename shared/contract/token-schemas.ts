@@ -22,6 +22,8 @@ export const ScoreToken = z.object({
   asOf: z.string().nullable(),
   /** An imported field has the same name and keeps it; the score is then `computed.<name>` in templates. */
   shadowed: z.boolean(),
+  /** For label scores (RFM tier, cluster): the labels customers hold now, so a condition on a tier that does not exist is flagged. */
+  labels: z.array(z.string()).default([]),
 });
 export type ScoreToken = z.infer<typeof ScoreToken>;
 

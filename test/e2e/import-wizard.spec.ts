@@ -141,7 +141,7 @@ test('customers, orders and events from Windows-1252, semicolon, decimal-comma f
   await goTo(page, 'Studio');
   await page.getByRole('button', { name: 'Insert field ▾' }).click();
   await page.getByRole('textbox', { name: 'Filter fields' }).fill('total_depense');
-  await expect(page.getByRole('menuitem').filter({ hasText: 'TotalDepense' })).toContainText('money');
+  await expect(page.getByRole('menuitem').filter({ hasText: 'total_depense' })).toContainText('money');
 
   // The next file with the same header gets the mapping the user confirmed, and says so.
   await page.keyboard.press('Escape');

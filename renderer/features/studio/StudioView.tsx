@@ -8,7 +8,7 @@ import { modKey } from '../../ui/format';
 import { ExportDialog } from './ExportDialog';
 import { EmailChecks } from '../lint/EmailChecks';
 import { FieldPicker } from './FieldPicker';
-import { setCompletionFields, setCompletionTokens } from './liquid-completions';
+import { useLanguageCatalog } from './language/use-language-catalog';
 import { PersonaDialog } from './PersonaDialog';
 import { PreviewPane } from './previews/PreviewPane';
 import { HistoryDialog } from './history/HistoryDialog';
@@ -41,7 +41,6 @@ const describe = (d: Diagnostic): string => (d.line === null ? d.message : `line
 export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; onGoTo: (view: View) => void }) {
   const templates = useApi('templates.list', {});
   const personas = useApi('personas.list', {});
-  const fields = useApi('customers.fields', {});
   const createTemplate = useApiMutation('templates.create');
   const [chosenId, setSelectedId] = useState<number | null>(() => Number(localStorage.getItem(lastTemplateKey(workspacePath))) || null);
   // The selection falls back to the first template when none (or a deleted one) is chosen.
@@ -61,9 +60,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   useEffect(() => {
     if (selectedId !== null) localStorage.setItem(lastTemplateKey(workspacePath), String(selectedId));
   }, [selectedId, workspacePath]);
-  useEffect(() => setCompletionFields(fields.data ?? []), [fields.data]);
-  const computedTokens = useApi('tokens.computed', {});
-  useEffect(() => setCompletionTokens(computedTokens.data ?? null), [computedTokens.data]);
+  const catalog = useLanguageCatalog();
 
   const selected = templates.data?.find((t) => t.id === selectedId) ?? null;
   const diagnostics: Diagnostic[] = useMemo(() => previews.result?.diagnostics ?? [], [previews.result]);
@@ -143,13 +140,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 {SAVE_LABEL[draft.state]}
               </span>
             )}
-            {selected && (
-              <FieldPicker
-                fields={fields.data ?? []}
-                scores={computedTokens.data?.scores ?? []}
-                onPick={(text) => setInsert({ text, nonce: Date.now() })}
-              />
-            )}
+            {selected && <FieldPicker catalog={catalog} onPick={(text) => setInsert({ text, nonce: Date.now() })} />}
             {selected && (
               <button className="btn btn-sm" onClick={() => setShowCompiled(true)} title="The HTML export writes, with a Copy button">
                 HTML

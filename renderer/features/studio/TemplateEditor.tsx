@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Diagnostic } from '../../../shared/contract/schemas';
+import { useCommands } from '../../app/commands/registry';
 import { modelEntry, registerModel } from './editor/model-registry';
-import { registerLiquidCompletions } from './liquid-completions';
+import type { DiagnosticsClient } from './language/diagnostics-client';
+import { registerLanguageServices } from './language/register-language';
 import { monaco } from './monaco-setup';
 
 type EditorInstance = ReturnType<typeof monaco.editor.create>;
@@ -22,6 +24,14 @@ interface Props {
 }
 
 const MARKER_OWNER = 'tailor';
+export const FORMAT_SHORTCUT = 'Shift+Alt+F';
+
+/**
+ * What the host's compile reports goes on the model too, except Liquid syntax: the diagnostics worker
+ * reports that at its exact range while typing (the host's copy arrives later, for the same token).
+ * Partials are the host's to check (the worker cannot see the workspace), so those stay.
+ */
+const hostMarkerWanted = (d: Diagnostic): boolean => d.line !== null && (d.source !== 'liquid' || /partial/i.test(d.message));
 const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 
 /** Monaco's HTML grammar knows nothing of Liquid; decorations make tokens and tags stand out. */
@@ -39,6 +49,8 @@ function liquidDecorations(model: Model) {
   return decorations;
 }
 
+let languageClient: DiagnosticsClient | null = null;
+
 /** The template's model, created from its stored text on first open and kept (see model-registry). */
 function modelFor(templateId: number, initialSource: string): Model {
   const existing = modelEntry(templateId);
@@ -49,6 +61,7 @@ function modelFor(templateId: number, initialSource: string): Model {
   const model = monaco.editor.createModel(initialSource, 'html', uri);
   model.updateOptions({ tabSize: 2 });
   registerModel(templateId, model);
+  languageClient?.watch(model);
   return model;
 }
 
@@ -73,7 +86,7 @@ export function TemplateEditor({ templateId, initialSource, readOnly, diagnostic
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    registerLiquidCompletions(monaco);
+    languageClient = registerLanguageServices(monaco);
     const editor = monaco.editor.create(host, {
       model: null,
       minimap: { enabled: false },
@@ -88,14 +101,25 @@ export function TemplateEditor({ templateId, initialSource, readOnly, diagnostic
     });
     editorRef.current = editor;
     const collection = editor.createDecorationsCollection();
+    // Once per frame at most: a burst of keystrokes re-scans the text once, not once per key.
+    let frame = 0;
     const decorate = () => {
-      const model = editor.getModel();
-      if (model) collection.set(liquidDecorations(model));
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        const model = editor.getModel();
+        if (model) collection.set(liquidDecorations(model));
+      });
     };
     editor.onDidChangeModelContent(decorate);
     editor.onDidChangeModel(decorate);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => saveRef.current());
+    // Format Document is Shift+Alt+F on every platform here (Monaco uses Ctrl+Shift+I on Linux, which browsers keep).
+    editor.addCommand(monaco.KeyMod.Shift | monaco.KeyMod.Alt | monaco.KeyCode.KeyF, () => {
+      void editor.getAction('editor.action.formatDocument')?.run();
+    });
     return () => {
+      cancelAnimationFrame(frame);
       const entry = shownId.current === null ? undefined : modelEntry(shownId.current);
       if (entry) entry.viewState = editor.saveViewState();
       editorRef.current = null;
@@ -127,23 +151,24 @@ export function TemplateEditor({ templateId, initialSource, readOnly, diagnostic
     monaco.editor.setModelMarkers(
       model,
       MARKER_OWNER,
-      diagnostics
-        .filter((d) => d.line !== null)
-        .map((d) => {
-          const line = Math.min(d.line ?? 1, model.getLineCount());
-          const column = d.column ?? 1;
-          // Mark from the reported column to the end of that token or line so the squiggle is visible.
-          const end = model.getWordAtPosition({ lineNumber: line, column })?.endColumn ?? model.getLineMaxColumn(line);
-          return {
-            severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
-            message: d.message,
-            source: d.source,
-            startLineNumber: line,
-            startColumn: column,
-            endLineNumber: line,
-            endColumn: Math.max(end, column + 1),
-          };
-        }),
+      diagnostics.filter(hostMarkerWanted).map((d) => {
+        const line = Math.min(d.line ?? 1, model.getLineCount());
+        const column = d.column ?? model.getLineFirstNonWhitespaceColumn(line) ?? 1;
+        // MJML names a line: mark the whole line. Otherwise from the column to the end of that token or line.
+        const end =
+          d.source === 'mjml'
+            ? model.getLineMaxColumn(line)
+            : (model.getWordAtPosition({ lineNumber: line, column })?.endColumn ?? model.getLineMaxColumn(line));
+        return {
+          severity: d.severity === 'error' ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+          message: d.message,
+          source: d.source,
+          startLineNumber: line,
+          startColumn: column,
+          endLineNumber: line,
+          endColumn: Math.max(end, column + 1),
+        };
+      }),
     );
   }, [diagnostics, templateId]);
 
@@ -163,6 +188,36 @@ export function TemplateEditor({ templateId, initialSource, readOnly, diagnostic
     editor.executeEdits('insert-field', [{ range: selection, text: insert.text, forceMoveMarkers: true }]);
     editor.focus();
   }, [insert]);
+
+  useCommands(
+    useMemo(
+      () => [
+        {
+          id: 'editor.formatDocument',
+          title: 'Format document',
+          group: 'Editor',
+          shortcut: FORMAT_SHORTCUT,
+          keywords: ['prettier', 'indent', 'tidy'],
+          run: () => {
+            editorRef.current?.focus();
+            void editorRef.current?.getAction('editor.action.formatDocument')?.run();
+          },
+        },
+        {
+          id: 'editor.quickFix',
+          title: 'Quick fix…',
+          group: 'Editor',
+          shortcut: `${navigator.platform.startsWith('Mac') ? '⌘' : 'Ctrl'}+.`,
+          keywords: ['fallback', 'default', 'did you mean'],
+          run: () => {
+            editorRef.current?.focus();
+            void editorRef.current?.getAction('editor.action.quickFix')?.run();
+          },
+        },
+      ],
+      [],
+    ),
+  );
 
   return <div ref={hostRef} style={{ height: '100%', width: '100%' }} data-testid="template-editor" />;
 }
