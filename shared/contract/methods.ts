@@ -81,6 +81,12 @@ export const METHOD_NAMES = [
   'clusters.start',
   'clusters.latest',
   'clusters.rename',
+  'partials.list',
+  'partials.save',
+  'partials.delete',
+  'tokens.saveDictionary',
+  'templates.variants',
+  'templates.saveVariants',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];
