@@ -212,7 +212,9 @@ export function renderForCustomer(
   };
   const context = withExtras(typed);
   // The token list shows each value as imported ("1.234,00", "nein"), not as Liquid compares it; dictionary tokens formatted.
-  const tokens = resolveTokens(compiled.variables, withExtras(withComputedTokens(customerContext(customer), computed)));
+  // `variant` is only a token when a variant is rendered: elsewhere it is not the customer's missing value.
+  const variables = extras.variant === undefined ? compiled.variables.filter((path) => path[0] !== VARIANT_TOKEN) : compiled.variables;
+  const tokens = resolveTokens(variables, withExtras(withComputedTokens(customerContext(customer), computed)));
   const first = compiled.diagnostics.find((d) => d.severity === 'error');
   if (!compiled.liquid || first) {
     return {

@@ -68,7 +68,7 @@ export function DictionaryDialog({ onClose }: { onClose: () => void }) {
       title="Token dictionary"
       description="Tokens for this workspace: the name templates write, the field it reads, a fallback when the customer has no value, and a format. Previews and exports apply them."
       onClose={onClose}
-      width={1000}
+      width="min(1000px, calc(100vw - 48px))"
       footer={
         <>
           {saved && (

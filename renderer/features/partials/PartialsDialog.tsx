@@ -79,7 +79,7 @@ export function PartialsDialog({ onClose, onInsert }: { onClose: () => void; onI
         </>
       }
       onClose={onClose}
-      width={920}
+      width="min(920px, calc(100vw - 48px))"
       footer={
         <button className="btn" onClick={onClose}>
           Close

@@ -81,7 +81,7 @@ export function VariantsDialog({
         </>
       }
       onClose={onClose}
-      width={1180}
+      width="min(1180px, calc(100vw - 48px))"
       footer={
         <>
           {saved && (
