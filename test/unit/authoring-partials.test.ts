@@ -66,6 +66,16 @@ describe('partials stored in the workspace', () => {
     expect(JSON.stringify(result)).not.toContain('SECRET');
   });
 
+  it('that include themselves fail as a problem of the preview, not of the app', async () => {
+    const { app } = await workspace();
+    await app.client.call('partials.save', { name: 'loop', source: "<p>again</p>{% render 'loop' %}" });
+    const result = await app.client.call('preview.render', { source: "{% render 'loop' %}" });
+    expect(result.previews.map((p) => p.html)).toEqual([null, null]);
+    for (const preview of result.previews) expect(preview.problem).toMatch(/render limit exceeded, file:loop/);
+    // The app still answers.
+    expect((await app.client.call('preview.render', { source: '<p>fine</p>' })).previews[0]?.html).toBe('<p>fine</p>');
+  });
+
   it('are inlined into the exported Liquid, so the export stands alone', async () => {
     const { app, dir } = await workspace();
     await app.client.call('partials.save', {
