@@ -21,6 +21,7 @@ import { espHandlers } from './esp-handlers';
 import { lintHandlers } from './lint-handlers';
 import { proofsHandlers } from './proofs-handlers';
 import { studioHandlers } from './studio-handlers';
+import { authoringHandlers } from './authoring-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -48,5 +49,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...lintHandlers(ctx),
     ...proofsHandlers(ctx),
     ...studioHandlers(ctx),
+    ...authoringHandlers(ctx),
   };
 }

@@ -25,6 +25,15 @@ import {
   uniqueTemplateName,
 } from '../workspace/templates-repo';
 import type { HandlerContext } from './context';
+import { partialSources } from '../workspace/partials-repo';
+import { readDictionary } from '../workspace/token-dictionary-repo';
+import { readVariants } from '../workspace/template-variants-repo';
+import { variantSource } from '../../shared/templates/variants';
+import type { WorkspaceRenderInputs } from '../services/render/service';
+
+/** What the workspace adds to every render of its templates: partials and the token dictionary. */
+const workspaceInputs = (db: Db | null): WorkspaceRenderInputs =>
+  db ? { partials: partialSources(db), dictionary: readDictionary(db) } : {};
 
 type TemplateRef = ParsedInput<'export.run'>['template'];
 
@@ -109,7 +118,7 @@ export function templateHandlers(
     },
     'templates.starters': () => starterGallery(),
 
-    'preview.render': async ({ source, personaIds }) => {
+    'preview.render': async ({ source, personaIds, variant }) => {
       const personas = listPersonas(db()).filter((persona) => !personaIds || personaIds.includes(persona.id));
       const targets = personas.map((persona) => ({ persona, ...personaCustomer(db(), persona) }));
       const now = performance.now();
@@ -121,12 +130,17 @@ export function templateHandlers(
         targets.flatMap((target) => (target.customer ? [target.customer.id] : [])),
       );
       const { compiled, rendered, compileMs } = await renderMany(
-        source,
+        variant ? variantSource(source, variant) : source,
         targets.map((target) => target.customer),
-        { cancel: mine.signal, fields: fieldCatalogue(db()), computed: (customer) => computed.get(customer.id) },
+        {
+          cancel: mine.signal,
+          fields: fieldCatalogue(db()),
+          computed: (customer) => computed.get(customer.id),
+          inputs: { ...workspaceInputs(db()), variant: variant?.name },
+        },
       ).finally(() => runningPreviews.delete(mine));
       const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
-        const base = { personaId: persona.id, label: persona.label };
+        const base = { personaId: persona.id, label: persona.label, ...(variant ? { variant: variant.name } : {}) };
         const email = rendered[index];
         if (!customer || !email) return { ...base, customer: null, html: null, tokens: [], problem };
         return {
@@ -148,6 +162,7 @@ export function templateHandlers(
         ms: EXPORT_BUDGET_MS,
         fields: fieldCatalogue(db()),
         computed: (found) => computedTokens.tokensFor(db(), found.id),
+        inputs: workspaceInputs(db()),
       });
       const email = rendered[0];
       const diagnostics = [...compiled.diagnostics];
@@ -170,7 +185,9 @@ export function templateHandlers(
             })
           : [];
       const fields = workspace ? fieldCatalogue(workspace.db) : {};
-      return exportEmail({ name, source, dir, folder, replace, personas: targets, fields });
+      const { partials, dictionary } = workspaceInputs(workspace?.db ?? null);
+      const variants = workspace && 'id' in template ? readVariants(workspace.db, template.id) : [];
+      return exportEmail({ name, source, dir, folder, replace, personas: targets, fields, partials, dictionary, variants });
     },
     'export.suggestDir': ({ template }) => {
       const { name } = resolveTemplate(ctx.session.get()?.db ?? null, template);

@@ -5,6 +5,7 @@ import { SCORE_NAMES, SCORES, type ScoreName } from '../../shared/scores/score-n
 import { SEGMENTS_TOKEN } from '../../shared/templates/computed-tokens';
 import { computedTokens } from '../services/computed-tokens';
 import type { Db } from '../workspace/db';
+import { readDictionary } from '../workspace/token-dictionary-repo';
 import type { HandlerContext } from './context';
 
 function scoreToken(db: Db, name: ScoreName, shadowed: readonly string[]): ScoreToken {
@@ -54,7 +55,6 @@ export function tokenHandlers(ctx: HandlerContext): Pick<Handlers, 'tokens.compu
       });
       return { scores, segments: values.segments };
     },
-    // Placeholder until the dictionary is stored in the workspace.
-    'tokens.dictionary': () => [],
+    'tokens.dictionary': () => readDictionary(db()),
   };
 }

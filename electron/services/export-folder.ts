@@ -25,7 +25,7 @@ export const ExportManifest = z.object({
   files: z.array(
     z.object({
       path: z.string(),
-      kind: z.enum(['compiled', 'text', 'persona']),
+      kind: z.enum(['compiled', 'text', 'persona', 'variants']),
       bytes: z.number().int(),
       sha256: z.string(),
     }),

@@ -1,15 +1,18 @@
 import { createHash } from 'node:crypto';
-import type { Template as LiquidTemplate } from 'liquidjs';
+import type { Liquid, Template as LiquidTemplate } from 'liquidjs';
 import { LRUCache } from 'lru-cache';
 import type { Customer, Diagnostic, ResolvedToken } from '../../shared/contract/schemas';
 import { protectClassLiquid } from '../../shared/templates/class-liquid';
 import type { FieldCatalogue } from '../../shared/fields/catalogue';
-import { customerContext, resolveTokens } from '../../shared/templates/customer-context';
+import { customerContext, resolveTokens, type LiquidContext } from '../../shared/templates/customer-context';
 import { withComputedTokens, type ComputedTokens } from '../../shared/templates/computed-tokens';
 import { catalogueReader } from '../../shared/templates/typed-fields';
 import { createLiquid, liquidDiagnostic, tokenDiagnostic } from '../../shared/templates/liquid-engine';
 import { mjmlStructureDiagnostics } from '../../shared/templates/mjml-structure';
-import { NO_PARTIALS, partialReferences, PartialNotFoundError } from '../../shared/templates/partials';
+import { partialReferences, PartialNotFoundError, partialsFromMap } from '../../shared/templates/partials';
+import type { TokenDictionaryEntry } from '../../shared/contract/token-schemas';
+import { dictionaryValues, withDictionaryValues } from '../../shared/templates/token-dictionary';
+import { VARIANT_TOKEN } from '../../shared/templates/variants';
 import { protectLiquid } from '../../shared/templates/protect-liquid';
 import { type LocateInSource, sourceLocator } from '../../shared/templates/source-positions';
 import { strayMjmlTag, templateFormat } from '../../shared/templates/template-format';
@@ -25,6 +28,16 @@ export interface CompiledTemplate {
   readonly variables: readonly (readonly (string | number)[])[];
   /** Where a Liquid error in the compiled HTML was written in the source (render errors cite the author's line). */
   readonly locate: LocateInSource;
+  /** The workspace's partials by name, which `{% render %}` reads while rendering; none when left out. */
+  readonly partials?: Readonly<Record<string, string>> | undefined;
+}
+
+/** What a render adds to the customer's context besides fields and computed tokens. */
+export interface RenderExtras {
+  /** The workspace's token dictionary. */
+  dictionary?: readonly TokenDictionaryEntry[] | undefined;
+  /** The A/B variant being rendered: the template reads it as `variant`. */
+  variant?: string | undefined;
 }
 
 export interface RenderedEmail {
@@ -35,9 +48,27 @@ export interface RenderedEmail {
   diagnostic: Diagnostic | null;
 }
 
-// Partials will come from the workspace; until then every include / render / layout names a missing partial.
-const partials = NO_PARTIALS;
-const liquid = createLiquid({ partials });
+// Without partials every include / render / layout names a missing partial; a workspace's partials get their own engine.
+const liquid = createLiquid();
+const NO_PARTIAL_SOURCES: Readonly<Record<string, string>> = {};
+
+export const partialsKey = (partials: Readonly<Record<string, string>>): string =>
+  createHash('sha256')
+    .update(JSON.stringify(Object.entries(partials).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))))
+    .digest('hex');
+
+const engines = new LRUCache<string, Liquid>({ max: 8 });
+
+/** The Liquid engine whose only file system is these partials (a lookup by name, see partials.ts). */
+export function engineFor(partials: Readonly<Record<string, string>> = NO_PARTIAL_SOURCES): Liquid {
+  if (Object.keys(partials).length === 0) return liquid;
+  const key = partialsKey(partials);
+  const hit = engines.get(key);
+  if (hit) return hit;
+  const engine = createLiquid({ partials: partialsFromMap(new Map(Object.entries(partials))) });
+  engines.set(key, engine);
+  return engine;
+}
 const nowhere: LocateInSource = () => null;
 /** Plain HTML templates are rendered as written, so a token's own position is the author's. */
 const asWritten: LocateInSource = (token) => {
@@ -109,7 +140,7 @@ function strayMjmlDiagnostics(source: string): Diagnostic[] {
   ];
 }
 
-async function compileUncached(source: string): Promise<CompiledTemplate> {
+async function compileUncached(source: string, partials: Readonly<Record<string, string>>): Promise<CompiledTemplate> {
   const diagnostics: Diagnostic[] = [];
   // Parse the author's source first: Liquid errors then point at their lines, not the compiled HTML's.
   let variables: CompiledTemplate['variables'] = [];
@@ -119,13 +150,14 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
     diagnostics,
     variables,
     locate,
+    partials,
   });
   try {
     const parsed = liquid.parse(source);
     // Static analysis must not follow partials: that would load them (and, before the loader, read files).
     variables = liquid.globalVariableSegmentsSync(parsed, { partials: false }).map(staticPrefix);
     for (const { name, token } of partialReferences(parsed)) {
-      if (partials(name) === undefined) diagnostics.push(tokenDiagnostic(new PartialNotFoundError(name).message, token));
+      if (partials[name] === undefined) diagnostics.push(tokenDiagnostic(new PartialNotFoundError(name).message, token));
     }
   } catch (error) {
     diagnostics.push(liquidDiagnostic(error));
@@ -137,7 +169,8 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
   if (html === null) return failed();
   const locate = locatorFor(source, html);
   try {
-    return { html, liquid: liquid.parse(html), diagnostics, variables, locate };
+    // Parsed by the partials' engine: a `render` tag reads its partial through the engine that parsed it.
+    return { html, liquid: engineFor(partials).parse(html), diagnostics, variables, locate, partials };
   } catch (error) {
     // The source parsed, so MJML changed something Liquid needs: point at the author's tag and say so.
     const detail = liquidDiagnostic(error, 'liquid', locate);
@@ -148,12 +181,18 @@ async function compileUncached(source: string): Promise<CompiledTemplate> {
 
 const cache = new LRUCache<string, Promise<CompiledTemplate>>({ max: 32 });
 
-/** Compile with a small LRU keyed by source hash: previews re-render per keystroke, compile per change. */
-export function compileTemplate(source: string): Promise<CompiledTemplate> {
-  const key = createHash('sha256').update(source).digest('hex');
+/**
+ * Compile with a small LRU keyed by source and partials: previews re-render per keystroke, compile per change.
+ * A partial's edit changes the key, since which partials exist decides the diagnostics.
+ */
+export function compileTemplate(
+  source: string,
+  partials: Readonly<Record<string, string>> = NO_PARTIAL_SOURCES,
+): Promise<CompiledTemplate> {
+  const key = createHash('sha256').update(source).update('\0').update(partialsKey(partials)).digest('hex');
   const hit = cache.get(key);
   if (hit) return hit;
-  const compiled = compileUncached(source);
+  const compiled = compileUncached(source, partials);
   cache.set(key, compiled);
   return compiled;
 }
@@ -177,10 +216,22 @@ export function renderForCustomer(
   customer: Customer,
   fields: FieldCatalogue = {},
   computed?: ComputedTokens,
+  extras: RenderExtras = {},
 ): RenderedEmail {
-  const context = withComputedTokens(customerContext(customer, catalogueReader(fields, customer.typed)), computed);
-  // The token list shows each value as imported ("1.234,00", "nein"), not as Liquid compares it.
-  const tokens = resolveTokens(compiled.variables, withComputedTokens(customerContext(customer), computed));
+  const engine = engineFor(compiled.partials);
+  const evaluate = (expression: string, scope: object): string => String(engine.parseAndRenderSync(expression, scope));
+  const typed = withComputedTokens(customerContext(customer, catalogueReader(fields, customer.typed)), computed);
+  // Dictionary tokens are formatted from the typed values (money as a number, dates as calendar days).
+  const values = dictionaryValues(typed, extras.dictionary ?? [], evaluate);
+  const withExtras = (base: LiquidContext): LiquidContext => {
+    const filled = withDictionaryValues(base, values);
+    return extras.variant === undefined ? filled : { ...filled, [VARIANT_TOKEN]: extras.variant };
+  };
+  const context = withExtras(typed);
+  // The token list shows each value as imported ("1.234,00", "nein"), not as Liquid compares it; dictionary tokens formatted.
+  // `variant` is only a token when a variant is rendered: elsewhere it is not the customer's missing value.
+  const variables = extras.variant === undefined ? compiled.variables.filter((path) => path[0] !== VARIANT_TOKEN) : compiled.variables;
+  const tokens = resolveTokens(variables, withExtras(withComputedTokens(customerContext(customer), computed)));
   const first = compiled.diagnostics.find((d) => d.severity === 'error');
   if (!compiled.liquid || first) {
     return {
@@ -191,7 +242,9 @@ export function renderForCustomer(
     };
   }
   try {
-    return { html: liquid.renderSync(compiled.liquid, context) as string, tokens, problem: null, diagnostic: null };
+    // The customer's tokens are globals too: a partial included with `render` sees only globals, as in an ESP.
+    const html = engine.renderSync(compiled.liquid, context, { globals: context }) as string;
+    return { html, tokens, problem: null, diagnostic: null };
   } catch (error) {
     const diagnostic = liquidDiagnostic(error, 'render', compiled.locate);
     return { html: null, tokens, problem: describeDiagnostic(diagnostic), diagnostic };

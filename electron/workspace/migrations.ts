@@ -497,6 +497,32 @@ export const MIGRATIONS: readonly string[] = [
     updated_at  TEXT NOT NULL
   );
   `,
+  // 18: authoring. Partials are blocks templates include by name ({% render 'footer' %}); the token dictionary maps the
+  // names designers write to fields, with a fallback and a format; a template's A/B variants (name, split, subject).
+  `
+  CREATE TABLE partials (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE,
+    source      TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE TABLE token_dictionary (
+    name        TEXT PRIMARY KEY,
+    position    INTEGER NOT NULL,
+    field       TEXT NOT NULL,
+    fallback    TEXT,
+    format      TEXT NOT NULL DEFAULT 'text',
+    format_arg  TEXT
+  );
+  CREATE TABLE template_variants (
+    template_id INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,
+    name        TEXT NOT NULL,
+    split       INTEGER NOT NULL CHECK (split BETWEEN 0 AND 100),
+    subject     TEXT,
+    PRIMARY KEY (template_id, position)
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

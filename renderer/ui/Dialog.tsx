@@ -8,7 +8,8 @@ interface DialogProps {
   onClose: () => void;
   /** Escape and backdrop clicks close unless the dialog is busy (an import must be cancelled explicitly). */
   busy?: boolean;
-  width?: number;
+  /** Pixels, or any CSS width such as `min(1180px, calc(100vw - 48px))`. */
+  width?: number | string;
 }
 
 export function Dialog({ title, description, children, footer, onClose, busy = false, width }: DialogProps) {

@@ -44,6 +44,7 @@ import { ActivityVocabulary } from './schemas';
 import { FieldType } from '../fields/types/field-type';
 import { ParseContext } from '../fields/types/parse-context';
 import { ComputedTokenList, CustomerComputed, TokenDictionaryEntry } from './token-schemas';
+import { PartialName, StoredPartial, TemplateVariant, TemplateVariants } from './authoring-schemas';
 import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/prediction-report';
 import { IntentStartInput } from '../scores/intent/intent-settings';
 import { IntentRun } from '../scores/intent/intent-summary';
@@ -194,6 +195,8 @@ export const contract = {
       source: z.string(),
       /** Which personas to render; all of them, in order, when omitted. */
       personaIds: z.array(Id).optional(),
+      /** Render this A/B variant: its subject replaces the template's, and the template reads its name as `variant`. */
+      variant: TemplateVariant.pick({ name: true, subject: true }).optional(),
     }),
     PreviewResult,
   ),
@@ -405,6 +408,17 @@ export const contract = {
   'personas.step': method(PersonaStepInput, PersonaStepResult),
   /** The template as export writes it (MJML compiled, CSS inlined, Liquid kept), for the "Compiled HTML" pane. */
   'templates.compiled': method(z.object({ source: z.string() }), CompiledHtml),
+  /** The workspace's partials: blocks templates include with `{% render 'name' %}`. */
+  'partials.list': method(NoInput, z.array(StoredPartial)),
+  /** Create a partial, or with `id` change its name and source; previews using it refresh. */
+  'partials.save': method(z.object({ id: Id.optional(), name: PartialName, source: z.string().max(500_000) }), StoredPartial),
+  'partials.delete': method(z.object({ id: Id }), Ok),
+  /** Replace the token dictionary with this list, in this order. */
+  'tokens.saveDictionary': method(z.object({ entries: z.array(TokenDictionaryEntry).max(500) }), z.array(TokenDictionaryEntry)),
+  /** A template's A/B variants (none: not an A/B test). */
+  'templates.variants': method(z.object({ id: Id }), TemplateVariants),
+  /** Replace a template's variants: two to six, distinct names, splits adding up to 100; an empty list ends the test. */
+  'templates.saveVariants': method(z.object({ id: Id, variants: TemplateVariants }), TemplateVariants),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,7 +9,20 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores']);
+export const DataTopic = z.enum([
+  'workspace',
+  'customers',
+  'imports',
+  'templates',
+  'segments',
+  'personas',
+  'audit',
+  'dedup',
+  'scores',
+  'partials',
+  'dictionary',
+  'variants',
+]);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -39,6 +52,10 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'scores.rfm.settings.save': ['scores'],
   'intent.applyThreshold': ['scores', 'segments'],
   'clusters.rename': ['scores'],
+  'partials.save': ['partials'],
+  'partials.delete': ['partials'],
+  'tokens.saveDictionary': ['dictionary'],
+  'templates.saveVariants': ['variants'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -77,6 +94,10 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
     'tokens.computed',
     'tokens.customer',
   ],
+  // Partials and the dictionary change what every preview renders.
+  partials: ['partials.list', 'preview.render'],
+  dictionary: ['tokens.dictionary', 'preview.render'],
+  variants: ['templates.variants'],
 };
 
 /** Methods to refresh after `topics` changed; null means everything (another workspace is open). */

@@ -94,6 +94,12 @@ export const METHOD_NAMES = [
   'customers.search',
   'personas.step',
   'templates.compiled',
+  'partials.list',
+  'partials.save',
+  'partials.delete',
+  'tokens.saveDictionary',
+  'templates.variants',
+  'templates.saveVariants',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

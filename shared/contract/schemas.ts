@@ -434,6 +434,8 @@ export const PersonaPreview = z.object({
   tokens: z.array(ResolvedToken),
   /** Why there is no HTML: an empty segment, a render error. */
   problem: z.string().nullable(),
+  /** The A/B variant rendered, when one was asked for. */
+  variant: z.string().optional(),
 });
 export type PersonaPreview = z.infer<typeof PersonaPreview>;
 
@@ -446,7 +448,7 @@ export type PreviewResult = z.infer<typeof PreviewResult>;
 
 export const ExportResult = z.object({
   dir: z.string(),
-  files: z.array(z.object({ path: z.string(), kind: z.enum(['compiled', 'text', 'persona']), bytes: z.number().int() })),
+  files: z.array(z.object({ path: z.string(), kind: z.enum(['compiled', 'text', 'persona', 'variants']), bytes: z.number().int() })),
   diagnostics: z.array(Diagnostic),
   /** tailor-export.json, written last: the export is complete when it is there. */
   manifest: z.string(),

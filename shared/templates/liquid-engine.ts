@@ -1,6 +1,7 @@
 import { Liquid, LiquidError, type Token } from 'liquidjs';
 import type { Diagnostic } from '../contract/schemas';
 import { useCalendarDates } from './calendar-dates';
+import { useMoneyFilter } from './money-filter';
 import { NO_PARTIALS, type PartialLookup, partialFileSystem } from './partials';
 
 export interface LiquidSetup {
@@ -34,6 +35,7 @@ export function createLiquid(setup: LiquidSetup = {}): Liquid {
     memoryLimit: 50_000_000,
   });
   useCalendarDates(liquid);
+  useMoneyFilter(liquid);
   return liquid;
 }
 

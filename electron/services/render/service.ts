@@ -7,6 +7,14 @@ import { withComputedTokens, type ComputedTokens } from '../../../shared/templat
 import type { RenderedEmail } from '../template-compiler';
 import { renderPool, type RenderPool } from './pool';
 import type { CompiledSource, FinishedEmail } from './tasks';
+import type { TokenDictionaryEntry } from '../../../shared/contract/token-schemas';
+
+/** What the workspace adds to every render: its partials, token dictionary, and the A/B variant shown. */
+export interface WorkspaceRenderInputs {
+  partials?: Readonly<Record<string, string>> | undefined;
+  dictionary?: readonly TokenDictionaryEntry[] | undefined;
+  variant?: string | undefined;
+}
 
 /**
  * Compiling and rendering off the host's thread, under a time budget. A
@@ -65,9 +73,14 @@ export class BudgetExceeded extends ContractError {
 }
 
 /** MJML → HTML with Liquid kept, in a worker. Throws BudgetExceeded when stopped. */
-export async function compileInWorker(source: string, budget: Budget, pool: RenderPool = renderPool()): Promise<CompiledSource> {
+export async function compileInWorker(
+  source: string,
+  budget: Budget,
+  pool: RenderPool = renderPool(),
+  partials?: Readonly<Record<string, string>>,
+): Promise<CompiledSource> {
   try {
-    return await pool.run({ kind: 'compile', source }, budget.signal);
+    return await pool.run({ kind: 'compile', source, partials }, budget.signal);
   } catch (error) {
     if (budget.signal.aborted) throw new BudgetExceeded(stopMessage(budget, compileStoppedMessage));
     throw error;
@@ -82,9 +95,11 @@ export async function renderInWorker(
   pool: RenderPool = renderPool(),
   fields: FieldCatalogue = {},
   computed?: ComputedTokens,
+  inputs: WorkspaceRenderInputs = {},
 ): Promise<RenderedEmail> {
   try {
-    return await pool.run({ kind: 'render', compiled, customer, fields, computed }, budget.signal);
+    const { dictionary, variant } = inputs;
+    return await pool.run({ kind: 'render', compiled, customer, fields, computed, dictionary, variant }, budget.signal);
   } catch (error) {
     const tokens = resolveTokens(compiled.variables, withComputedTokens(customerContext(customer), computed));
     const problem = budget.signal.aborted
@@ -120,6 +135,8 @@ export async function renderMany(
     fields?: FieldCatalogue;
     /** Each customer's scores and segments; looked up once per customer, on the host. */
     computed?: (customer: Customer) => ComputedTokens | undefined;
+    /** Partials, dictionary and variant (see WorkspaceRenderInputs). */
+    inputs?: WorkspaceRenderInputs;
   } = {},
 ): Promise<{ compiled: CompiledSource; rendered: (RenderedEmail | null)[]; compileMs: number }> {
   const { ms = PREVIEW_BUDGET_MS, pool = renderPool() } = options;
@@ -127,7 +144,7 @@ export async function renderMany(
   const started = performance.now();
   let compiled: CompiledSource;
   try {
-    compiled = await compileInWorker(source, budget, pool);
+    compiled = await compileInWorker(source, budget, pool, options.inputs?.partials);
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
     const diagnostic = stoppedDiagnostic(error.message);
@@ -137,15 +154,17 @@ export async function renderMany(
   const compileMs = performance.now() - started;
   const rendered = await Promise.all(
     customers.map((customer) =>
-      customer ? renderInWorker(compiled, customer, budget, pool, options.fields, options.computed?.(customer)) : Promise.resolve(null),
+      customer
+        ? renderInWorker(compiled, customer, budget, pool, options.fields, options.computed?.(customer), options.inputs)
+        : Promise.resolve(null),
     ),
   );
   return { compiled, rendered, compileMs };
 }
 
 /** Export's compile: a generous budget, and a clear error instead of a frozen export when it runs out. */
-export async function compileForExport(source: string): Promise<CompiledSource> {
-  return compileInWorker(source, await startBudget(EXPORT_BUDGET_MS));
+export async function compileForExport(source: string, partials?: Readonly<Record<string, string>>): Promise<CompiledSource> {
+  return compileInWorker(source, await startBudget(EXPORT_BUDGET_MS), renderPool(), partials);
 }
 
 /** Export's per-persona render, each under its own generous budget. */
@@ -154,8 +173,9 @@ export async function renderForExport(
   customer: Customer,
   fields: FieldCatalogue = {},
   computed?: ComputedTokens,
+  inputs: WorkspaceRenderInputs = {},
 ): Promise<RenderedEmail> {
-  return renderInWorker(compiled, customer, await startBudget(EXPORT_BUDGET_MS), renderPool(), fields, computed);
+  return renderInWorker(compiled, customer, await startBudget(EXPORT_BUDGET_MS), renderPool(), fields, computed, inputs);
 }
 
 /** Export's CSS inlining and plain-text part, in a worker under a generous budget (both parse the whole email). */

@@ -18,6 +18,8 @@ import { useTemplateDraft, type SaveState } from './use-template-draft';
 import { CompiledHtmlDialog } from './compiled/CompiledHtmlDialog';
 import { useStudioCommands } from './use-studio-commands';
 import { PersonasMenu } from '../personas/PersonasMenu';
+import { AuthoringStrip } from './authoring/AuthoringStrip';
+import { useRenderInputsVersion } from '../partials/render-inputs-version';
 
 // Monaco is large; the rest of the studio shows while it loads.
 const TemplateEditor = lazy(async () => {
@@ -47,7 +49,13 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   const selectedId = templates.data?.some((t) => t.id === chosenId) ? chosenId : (templates.data?.[0]?.id ?? null);
   const draft = useTemplateDraft(workspacePath, templates.data ? selectedId : null);
   // Previews follow the text of the template on screen, never another template's text under this one's id.
-  const previews = usePreviews(draft.opened?.id === selectedId ? draft.source : null, personas.dataUpdatedAt, selectedId);
+  // Partials and the dictionary are part of every render: a change to either re-renders the previews.
+  const renderInputsVersion = useRenderInputsVersion();
+  const previews = usePreviews(
+    draft.opened?.id === selectedId ? draft.source : null,
+    personas.dataUpdatedAt + renderInputsVersion,
+    selectedId,
+  );
   const [showHistory, setShowHistory] = useState(false);
   const [allowRemote, setAllowRemote] = useState(false);
   const [editingPersona, setEditingPersona] = useState<Persona | 'new' | null>(null);
@@ -165,6 +173,12 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
               Save
             </button>
           </div>
+          <AuthoringStrip
+            template={selected}
+            source={draft.opened?.id === selectedId ? draft.source : null}
+            personas={personas.data ?? []}
+            onInsert={(text) => setInsert({ text, nonce: Date.now() })}
+          />
           <div className="editor-host" style={{ position: 'relative' }}>
             {selected && draft.opened ? (
               <Suspense fallback={<div className="empty">Loading editor…</div>}>
