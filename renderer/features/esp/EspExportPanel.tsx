@@ -33,24 +33,27 @@ function Warnings({ preview }: { preview: EspPreview }) {
 /** Any dialect's personalization: Liquid/Django/HubL tags, AMPscript, merge tags. */
 const PERSONALIZATION = /\{\{|\{%|%%|\*\|/;
 
-/** A source pane opened at the first line that holds personalization, past the head and its CSS. */
+/** A source pane opened at the first personalization in the body, past the head and its CSS. */
 function SourcePane({ label, text }: { label: string; text: string }) {
   const ref = useRef<HTMLPreElement>(null);
+  const anchor = useRef<HTMLSpanElement>(null);
+  const body = text.search(/<body/i);
+  const found = body < 0 ? -1 : text.slice(body).search(PERSONALIZATION);
+  const at = found < 0 ? 0 : body + found;
   useEffect(() => {
     const pre = ref.current;
-    if (!pre) return;
-    const lines = text.split('\n');
-    const body = lines.findIndex((line) => /<body/i.test(line));
-    const first = lines.findIndex((line, index) => index > body && PERSONALIZATION.test(line));
-    const lineHeight = parseFloat(getComputedStyle(pre).lineHeight) || 16;
-    // Wrapped lines make this approximate; a few lines of context above keep the token in view.
-    pre.scrollTop = Math.max(0, first - 3) * lineHeight;
+    const mark = anchor.current;
+    if (!pre || !mark) return;
+    // A few lines of context above the token.
+    pre.scrollTop += mark.getBoundingClientRect().top - pre.getBoundingClientRect().top - 48;
   }, [text]);
   return (
     <label className="esp-source">
       <span>{label}</span>
       <pre ref={ref} tabIndex={0} aria-label={`${label} source`}>
-        {text}
+        {text.slice(0, at)}
+        <span ref={anchor} />
+        {text.slice(at)}
       </pre>
     </label>
   );
