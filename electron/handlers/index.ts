@@ -17,6 +17,7 @@ import { predictionHandlers } from './prediction-handlers';
 import { intentHandlers } from './intent-handlers';
 import { clustersHandlers } from './clusters-handlers';
 import { vocabularyHandlers } from './vocabulary-handlers';
+import { qaHandlers } from './qa-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -40,5 +41,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...intentHandlers(ctx),
     ...clustersHandlers(ctx),
     ...vocabularyHandlers(ctx),
+    ...qaHandlers(ctx),
   };
 }

@@ -47,6 +47,8 @@ import { PredictionModel, PredictionRun, PredictionSettings } from '../scores/pr
 import { IntentStartInput } from '../scores/intent/intent-settings';
 import { IntentRun } from '../scores/intent/intent-summary';
 import { ClusterName, ClustersRun, ClustersStartInput } from '../scores/clusters/cluster-run';
+import { QaLatest } from '../qa/qa-report';
+import { AnalysisPersonas } from '../qa/analysis-personas';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -344,6 +346,19 @@ export const contract = {
   'clusters.latest': method(NoInput, ClustersRun.nullable()),
   /** Rename a cluster: its members' `cluster` score changes with it. */
   'clusters.rename': method(z.object({ index: z.number().int().min(0), name: ClusterName }), ClustersRun),
+  /**
+   * Bulk QA in a pool of worker threads (job kind `qa.run`): render the saved template for every member of
+   * `segmentId` (the whole workspace when left out) and store the report with the template's version.
+   */
+  'qa.start': method(z.object({ templateId: Id, segmentId: Id.optional() }).strict(), z.object({ jobId: z.string() })),
+  /** The newest stored QA report of a template over a segment (or the workspace), and whether the template changed since. */
+  'qa.latest': method(z.object({ templateId: Id, segmentId: Id.optional() }).strict(), QaLatest.nullable()),
+  /**
+   * Add personas chosen from the analysis: a representative of each segment, RFM tier and cluster (the medoid), and
+   * edge cases (longest name, empty first name, most tokens missing, highest churn, most orders). Personas that
+   * already show the same customer or segment are skipped. `templateId` says whose tokens count as missing.
+   */
+  'personas.fromAnalysis': method(z.object({ templateId: Id.optional() }).strict(), AnalysisPersonas),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -9,7 +9,7 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores']);
+export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores', 'qa']);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
@@ -38,6 +38,7 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'scores.rfm.settings.save': ['scores'],
   'intent.applyThreshold': ['scores', 'segments'],
   'clusters.rename': ['scores'],
+  'personas.fromAnalysis': ['personas'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -60,6 +61,7 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   segments: ['segments.list', 'workspace.current', 'customers.list', 'tokens.computed', 'tokens.customer'],
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
+  qa: ['qa.latest'],
   dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current', 'tokens.customer'],
   // Scores are tokens, rule conditions and customer-dialog values.
   scores: [

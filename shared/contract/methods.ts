@@ -81,6 +81,9 @@ export const METHOD_NAMES = [
   'clusters.start',
   'clusters.latest',
   'clusters.rename',
+  'qa.start',
+  'qa.latest',
+  'personas.fromAnalysis',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

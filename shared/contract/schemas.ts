@@ -9,6 +9,7 @@ import { RfmOutcome } from '../scores/rfm/outcome';
 import { PredictionOutcome } from '../scores/prediction-report';
 import { IntentOutcome } from '../scores/intent/intent-summary';
 import { ClustersOutcome } from '../scores/clusters/cluster-run';
+import { QaOutcome } from '../qa/qa-report';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -314,6 +315,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('predictions.run', PredictionOutcome),
   jobOf('intent.run', IntentOutcome),
   jobOf('clusters.run', ClustersOutcome),
+  jobOf('qa.run', QaOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
@@ -384,6 +386,8 @@ export type ActivityVocabulary = z.infer<typeof ActivityVocabulary>;
 export const PersonaSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('customer'), customerId: z.string().min(1) }),
   z.object({ kind: z.literal('segment'), segmentId: Id }),
+  /** A hand-made persona: a profile typed in (field key → value), never stored as a customer. */
+  z.object({ kind: z.literal('profile'), profile: z.record(z.string().trim().min(1).max(100), z.string().max(2000)) }),
 ]);
 export type PersonaSource = z.infer<typeof PersonaSource>;
 

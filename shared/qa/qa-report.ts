@@ -63,6 +63,15 @@ export const QaUrlProblem = z.object({
 });
 export type QaUrlProblem = z.infer<typeof QaUrlProblem>;
 
+/** A lint finding as `lintEmail` returns it (shared/qa/lint-types.ts), for the stored report. */
+export const QaLintFinding = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+  line: z.number().int().nullable(),
+  excerpt: z.string().nullable(),
+});
+
 export const QaReport = z.object({
   templateId: z.number().int().nullable(),
   templateName: z.string(),
@@ -88,6 +97,8 @@ export const QaReport = z.object({
     overGmailClip: z.number().int(),
     overGmailExamples: z.array(z.string()),
   }),
+  /** The lint of the largest rendered email (the fullest version of it). */
+  lint: z.array(QaLintFinding),
 });
 export type QaReport = z.infer<typeof QaReport>;
 
@@ -104,3 +115,18 @@ export type QaOutcome = z.infer<typeof QaOutcome>;
 /** Branches of written code that no recipient takes (an implicit else is not code: it is not listed). */
 export const untakenBranches = (report: Pick<QaReport, 'branches' | 'rendered'>): QaBranchStat[] =>
   report.rendered === 0 ? [] : report.branches.filter((branch) => branch.taken === 0 && !branch.implicit);
+
+/** A stored report and whether it still describes the template as saved now. */
+export const QaLatest = z.object({ id: z.number().int(), report: QaReport, current: z.boolean() });
+export type QaLatest = z.infer<typeof QaLatest>;
+
+/** What makes `tailor qa` fail in CI: a token empty without a fallback, a render error, a lint error. */
+export function qaFailures(report: QaReport): string[] {
+  const failures: string[] = [];
+  for (const error of report.compileErrors) failures.push(`compile error: ${error}`);
+  for (const token of report.tokens)
+    if (token.empty > 0) failures.push(`{{ ${token.token} }} is empty without a fallback for ${token.empty} recipient(s)`);
+  for (const error of report.errors) failures.push(`render error for ${error.count} recipient(s): ${error.message}`);
+  for (const finding of report.lint) if (finding.severity === 'error') failures.push(`lint ${finding.rule}: ${finding.message}`);
+  return failures;
+}

@@ -49,8 +49,9 @@ const asWritten: Locate = (token) => {
 
 export interface RecipientChecker {
   readonly branches: readonly BranchMeta[];
-  readonly tally: QaTally;
   check(customerId: string, context: LiquidContext): void;
+  /** What the recipients checked since the last take found; the checker starts a fresh tally. */
+  take(): QaTally;
 }
 
 /**
@@ -69,7 +70,7 @@ export function recipientChecker(
   const locate: Locate = compiled.html === compiled.source ? asWritten : sourceLocator(liquid, compiled.source, compiled.html);
   const parsed: Template[] = liquid.parse(compiled.html);
   const instrumented = instrumentLiquid(parsed, locate);
-  const tally = emptyTally(instrumented.branches.length);
+  let tally = emptyTally(instrumented.branches.length);
   const attributes = urlAttributes(compiled.html);
   const dynamic = attributes.filter((a) => a.dynamic).map((a) => ({ ...a, template: safeParse(liquid, a.value) }));
   const staticProblems = attributes.flatMap((a) => {
@@ -163,7 +164,13 @@ export function recipientChecker(
       fallbackExamples: [],
     });
 
-  return { branches: instrumented.branches, tally, check };
+  const take = () => {
+    const taken = tally;
+    tally = emptyTally(instrumented.branches.length);
+    return taken;
+  };
+
+  return { branches: instrumented.branches, check, take };
 }
 
 function safeParse(liquid: Liquid, text: string): Template[] | null {

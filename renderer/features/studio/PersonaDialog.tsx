@@ -18,7 +18,7 @@ export function PersonaDialog({ persona, onClose }: Props) {
   const save = useApiMutation('personas.save');
   const remove = useApiMutation('personas.delete');
   const [label, setLabel] = useState(persona?.label ?? '');
-  const [kind, setKind] = useState<'segment' | 'customer'>(persona?.source.kind ?? 'segment');
+  const [kind, setKind] = useState<'segment' | 'customer'>(persona?.source.kind === 'customer' ? 'customer' : 'segment');
   const [segmentId, setSegmentId] = useState<number | null>(persona?.source.kind === 'segment' ? persona.source.segmentId : null);
   const [customer, setCustomer] = useState(persona?.source.kind === 'customer' ? persona.source.customerId : '');
   const [problem, setProblem] = useState<string | null>(null);
