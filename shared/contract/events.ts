@@ -9,7 +9,18 @@ import { Job } from './schemas';
  * emitter for the CLI and tests.
  */
 
-export const DataTopic = z.enum(['workspace', 'customers', 'imports', 'templates', 'segments', 'personas', 'audit', 'dedup', 'scores', 'qa']);
+export const DataTopic = z.enum([
+  'workspace',
+  'customers',
+  'imports',
+  'templates',
+  'segments',
+  'personas',
+  'audit',
+  'dedup',
+  'scores',
+  'qa',
+]);
 export type DataTopic = z.infer<typeof DataTopic>;
 
 export const TailorEvent = z.discriminatedUnion('type', [
