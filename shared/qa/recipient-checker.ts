@@ -36,6 +36,8 @@ export const emptyTally = (branches: number): QaTally => ({
   overGmailExamples: [],
 });
 
+const SEPARATOR = '\u0000';
+
 const addExample = (list: string[], id: string) => {
   if (list.length < QA_EXAMPLES) list.push(id);
 };
@@ -72,7 +74,10 @@ export function recipientChecker(
   const instrumented = instrumentLiquid(parsed, locate);
   let tally = emptyTally(instrumented.branches.length);
   const attributes = urlAttributes(compiled.html);
-  const dynamic = attributes.filter((a) => a.dynamic).map((a) => ({ ...a, template: safeParse(liquid, a.value) }));
+  const dynamic = attributes.filter((a) => a.dynamic);
+  // Every dynamic address in one template, rendered once per recipient: a render has a fixed cost (its context)
+  // that ten small renders would pay ten times. NUL never occurs in an attribute, so it separates them.
+  const addresses = dynamic.length ? safeParse(liquid, dynamic.map((a) => a.value).join(SEPARATOR)) : null;
   const staticProblems = attributes.flatMap((a) => {
     const reason = a.dynamic ? null : urlProblem(a.value);
     return reason ? [{ name: a.name, value: a.value, reason }] : [];
@@ -142,15 +147,18 @@ export function recipientChecker(
       addExample(tally.overGmailExamples, customerId);
     }
     for (const problem of staticProblems) urlFinding(problem.name, problem.value, problem.reason, customerId);
-    for (const attribute of dynamic) {
-      let value: string;
+    if (addresses) {
+      let values: string[];
       try {
-        value = attribute.template ? (liquid.renderSync(attribute.template, context) as string) : attribute.value;
+        values = (liquid.renderSync(addresses, context) as string).split(SEPARATOR);
       } catch {
-        continue; // The render of the whole email succeeded; an attribute that fails alone is out of its loop's scope.
+        return; // The email rendered; an address that fails alone is outside its loop's scope, not a recipient's problem.
       }
-      const reason = urlProblem(value);
-      if (reason) urlFinding(attribute.name, value, reason, customerId);
+      if (values.length !== dynamic.length) return;
+      dynamic.forEach((attribute, i) => {
+        const reason = urlProblem(values[i] ?? '');
+        if (reason) urlFinding(attribute.name, values[i] ?? '', reason, customerId);
+      });
     }
   };
 

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import { Piscina } from 'piscina';
 import { ContractError } from '../../../shared/contract/envelope';
@@ -84,6 +85,8 @@ export async function qaInWorkers(
   const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
   const pool = new Piscina<QaBatchTask, QaBatchResult>({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
   const fields = fieldCatalogue(db);
+  // Every queued batch listens to the cancel signal; fifty batches are not a leak.
+  setMaxListeners(0, control.signal);
   let tally: QaTally | null = null;
   let branches: BranchMeta[] = [];
   let done = 0;

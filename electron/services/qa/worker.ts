@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { Customer } from '../../../shared/contract/schemas';
 import type { FieldCatalogue } from '../../../shared/fields/catalogue';
 import type { BranchMeta } from '../../../shared/qa/instrument-liquid';
 import { recipientChecker, type QaTally, type RecipientChecker } from '../../../shared/qa/recipient-checker';
@@ -8,8 +7,7 @@ import { withComputedTokens } from '../../../shared/templates/computed-tokens';
 import { customerContext } from '../../../shared/templates/customer-context';
 import { createLiquid } from '../../../shared/templates/liquid-engine';
 import { catalogueReader } from '../../../shared/templates/typed-fields';
-import { toCustomer } from '../../workspace/customers-repo';
-import { ComputedTokenCache } from '../computed-tokens';
+import { batchComputedTokens, readRecipients } from './read-recipients';
 
 /*
  * Worker-thread entry of bulk QA (a piscina task per batch of recipients).
@@ -42,18 +40,14 @@ function checkerFor(html: string, source: string): RecipientChecker {
   return cached.checker;
 }
 
-const SELECT = `SELECT id, email, first_name, last_name, phone, birth_date, gender, city, country, attributes, typed
-  FROM customers WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY rowid`;
-
 export default function qaBatch(task: QaBatchTask): QaBatchResult {
   const checker = checkerFor(task.html, task.source);
   const db = new Database(task.workspace, { readonly: true, fileMustExist: true });
   try {
-    const customers = (db.prepare(SELECT).all(JSON.stringify(task.rowids)) as Parameters<typeof toCustomer>[0][]).map(toCustomer);
-    // Scores and segment memberships, each segment asked once for the whole batch.
-    const computed = new ComputedTokenCache().tokensForMany(
+    const customers = readRecipients(db, task.rowids);
+    const computed = batchComputedTokens(
       db,
-      customers.map((customer: Customer) => customer.id),
+      customers.map((customer) => customer.id),
     );
     for (const customer of customers) {
       const context = withComputedTokens(

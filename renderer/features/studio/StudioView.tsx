@@ -11,6 +11,7 @@ import { setCompletionFields, setCompletionTokens } from './liquid-completions';
 import { PersonaDialog } from './PersonaDialog';
 import { PreviewCard, type Device } from './PreviewCard';
 import { HistoryDialog } from './history/HistoryDialog';
+import { QaButton } from '../qa/QaButton';
 import { TemplateSidebar } from './TemplateSidebar';
 import { usePreviews } from './use-previews';
 import { useTemplateDraft, type SaveState } from './use-template-draft';
@@ -136,6 +137,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 History
               </button>
             )}
+            {selected && <QaButton templateId={selected.id} templateName={selected.name} beforeRun={draft.save} />}
             <button
               className="btn btn-sm"
               disabled={!selected || draft.state === 'saved'}
