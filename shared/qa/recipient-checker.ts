@@ -165,7 +165,9 @@ export function recipientChecker(
   const tokenStat = (t: QaTally, token: string): QaTokenStat =>
     (t.tokens[token] ??= {
       token,
-      lines: [...new Set(instrumented.outputs.filter((o) => o.token === token && o.line !== null).map((o) => o.line as number))],
+      lines: [...new Set(instrumented.outputs.filter((o) => o.token === token && o.line !== null).map((o) => o.line as number))].sort(
+        (a, b) => a - b,
+      ),
       empty: 0,
       fallback: 0,
       emptyExamples: [],
