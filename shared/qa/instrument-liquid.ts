@@ -152,13 +152,22 @@ export function instrumentLiquid(templates: Template[], locate: Locate): Instrum
     outputs.push({ token: variable, line: lineOf(output.token), fallback });
     if (variable === null) return;
     const render = output.render.bind(output);
+    // A plain path (`first_name`, `customer.city`) is read with one synchronous lookup; anything dynamic
+    // (`a[b]`) is evaluated as Liquid would, at the cost of a generator.
+    const props = only && TypeGuards.isPropertyAccessToken(only) && !only.variable ? only.props : [];
+    const path = props.every((prop) => TypeGuards.isWordToken(prop)) ? props.map((prop) => (prop as { content: string }).content) : null;
     const initial = output.value.initial;
-    output.render = function* (ctx: Context, emitter) {
-      const value: unknown = yield initial.evaluate(ctx, false);
-      if (isEmpty(value, fallback)) recorder.emptyOutput(index);
-      const rendered: unknown = yield render(ctx, emitter);
-      return rendered;
-    };
+    output.render = path
+      ? (ctx: Context, emitter) => {
+          if (isEmpty(ctx.getSync(path), fallback)) recorder.emptyOutput(index);
+          return render(ctx, emitter);
+        }
+      : function* (ctx: Context, emitter) {
+          const value: unknown = yield initial.evaluate(ctx, false);
+          if (isEmpty(value, fallback)) recorder.emptyOutput(index);
+          const rendered: unknown = yield render(ctx, emitter);
+          return rendered;
+        };
   };
 
   visit(templates);
