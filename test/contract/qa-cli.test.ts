@@ -6,7 +6,7 @@ import { qaFailures, type QaReport } from '../../shared/qa/qa-report';
 import { cli } from '../support/cli-runner';
 import { tempDir } from '../support/temp';
 
-describe('tailor qa', () => {
+describe('tailor qa', { timeout: 240_000 }, () => {
   it('exits 0 on a clean run, and 3 with the reasons when a token is empty without a fallback or a render fails', async () => {
     const dir = tempDir();
     process.env.TAILOR_HOME = path.join(dir, 'home');

@@ -17,7 +17,7 @@ async function demo(): Promise<{ app: TailorApp; templateId: number; lapsedId: n
   };
 }
 
-describe('bulk QA (job qa.run)', () => {
+describe('bulk QA (job qa.run)', { timeout: 180_000 }, () => {
   it('checks every member of a segment in worker threads: missing first names fall back, the branch nobody takes', async () => {
     const { app, templateId, lapsedId } = await demo();
     const db = app.session.require().db;
@@ -91,7 +91,7 @@ describe('bulk QA (job qa.run)', () => {
   });
 });
 
-describe('personas from the analysis and hand-made personas', () => {
+describe('personas from the analysis and hand-made personas', { timeout: 180_000 }, () => {
   it('adds edge-case personas once, and a typed profile previews as that person', async () => {
     const { app, templateId } = await demo();
     const db = app.session.require().db;

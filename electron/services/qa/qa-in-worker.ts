@@ -60,6 +60,26 @@ export async function qaInWorkers(
     segmentName: segment?.name ?? null,
     recipients: rowids.length,
   };
+  // The workers start (loading Liquid, parse5, SQLite) while MJML compiles: both are one-off costs of seconds.
+  const threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism()));
+  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
+  const pool = new Piscina<QaBatchTask, QaBatchResult>({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  try {
+    return await checkInPool(db, pool, template, base, rowids, { ...options, started });
+  } finally {
+    await pool.destroy();
+  }
+}
+
+async function checkInPool(
+  db: Db,
+  pool: Piscina<QaBatchTask, QaBatchResult>,
+  template: { source: string },
+  base: Parameters<typeof assemble>[0],
+  rowids: readonly number[],
+  options: QaRunOptions & { started: number },
+): Promise<QaOutcome> {
+  const { control, started } = options;
   const compiled = await compileForExport(template.source);
   const compileErrors = compiled.diagnostics
     .filter((d) => d.severity === 'error')
@@ -80,10 +100,6 @@ export async function qaInWorkers(
     };
   }
   const html = compiled.html;
-
-  const threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism()));
-  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
-  const pool = new Piscina<QaBatchTask, QaBatchResult>({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
   const fields = fieldCatalogue(db);
   // Every queued batch listens to the cancel signal; fifty batches are not a leak.
   setMaxListeners(0, control.signal);
@@ -117,8 +133,6 @@ export async function qaInWorkers(
     if (error instanceof Error && /SQLITE|database/i.test(error.message))
       throw new ContractError('invalid_input', `Could not read the recipients: ${error.message}`);
     throw error;
-  } finally {
-    await pool.destroy();
   }
   const merged: QaTally = tally ?? emptyTally(0);
   const report = assemble(base, branches, merged, { compileErrors: [], ms: performance.now() - started, now: options.now });
