@@ -87,5 +87,10 @@ test('one click adds personas from the analysis; a hand-made persona previews as
   // Rendered as typed: the profile's first name, and every field it leaves out reads as missing.
   await expect(card).toContainText('FirstName: Zoë', { timeout: 30_000 });
   await expect(card).toContainText('favorite_category: ∅ missing');
+  // Editing it opens the profile again, not the customer-or-segment dialog (which would turn it into a segment persona).
+  await card.getByRole('button', { name: 'Edit' }).click();
+  const editing = page.getByRole('dialog', { name: 'Hand-made persona' });
+  await expect(editing.getByLabel('Value 1')).toHaveValue('Zoë');
+  await editing.getByRole('button', { name: 'Cancel' }).click();
   await studio.shot(page, 'bulk-qa-04-personas');
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Persona } from '../../../shared/contract/schemas';
 import { errorMessage, useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
 
@@ -10,10 +11,14 @@ interface Row {
 const STARTING_FIELDS = ['first_name', 'last_name', 'email', 'city'];
 
 /** A hand-made persona: a profile typed in field by field, previewed like a customer but never stored as one. */
-export function ProfilePersonaDialog({ onClose }: { onClose: () => void }) {
+export function ProfilePersonaDialog({ persona, onClose }: { persona?: Persona | null; onClose: () => void }) {
   const save = useApiMutation('personas.save');
-  const [label, setLabel] = useState('');
-  const [rows, setRows] = useState<Row[]>(STARTING_FIELDS.map((key) => ({ key, value: '' })));
+  const remove = useApiMutation('personas.delete');
+  const typed = persona?.source.kind === 'profile' ? persona.source.profile : null;
+  const [label, setLabel] = useState(persona?.label ?? '');
+  const [rows, setRows] = useState<Row[]>(
+    typed ? Object.entries(typed).map(([key, value]) => ({ key, value })) : STARTING_FIELDS.map((key) => ({ key, value: '' })),
+  );
   const [problem, setProblem] = useState<string | null>(null);
   const update = (index: number, change: Partial<Row>) =>
     setRows((all) => all.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -22,7 +27,7 @@ export function ProfilePersonaDialog({ onClose }: { onClose: () => void }) {
     const profile = Object.fromEntries(rows.filter((row) => row.key.trim()).map((row) => [row.key.trim(), row.value]));
     if (!label.trim()) return setProblem('Give the persona a name, e.g. "VIP without a city".');
     try {
-      await save.mutateAsync({ label: label.trim(), source: { kind: 'profile', profile } });
+      await save.mutateAsync({ id: persona?.id, label: label.trim(), source: { kind: 'profile', profile } });
       onClose();
     } catch (error) {
       setProblem(errorMessage(error));
@@ -37,11 +42,20 @@ export function ProfilePersonaDialog({ onClose }: { onClose: () => void }) {
       onClose={onClose}
       footer={
         <>
+          {persona && (
+            <button
+              className="btn btn-danger"
+              onClick={() => void remove.mutateAsync({ id: persona.id }).then(onClose, (error: unknown) => setProblem(errorMessage(error)))}
+            >
+              Remove
+            </button>
+          )}
+          <span style={{ flex: 1 }} />
           <button className="btn" onClick={onClose}>
             Cancel
           </button>
           <button className="btn btn-primary" onClick={() => void submit()} disabled={save.isPending}>
-            Add persona
+            {persona ? 'Save persona' : 'Add persona'}
           </button>
         </>
       }

@@ -12,6 +12,7 @@ import { PersonaDialog } from './PersonaDialog';
 import { PreviewCard, type Device } from './PreviewCard';
 import { HistoryDialog } from './history/HistoryDialog';
 import { QaButton } from '../qa/QaButton';
+import { ProfilePersonaDialog } from '../qa/ProfilePersonaDialog';
 import { TemplateSidebar } from './TemplateSidebar';
 import { usePreviews } from './use-previews';
 import { useTemplateDraft, type SaveState } from './use-template-draft';
@@ -273,8 +274,12 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
         </section>
       </Panel>
 
-      {editingPersona && (
-        <PersonaDialog persona={editingPersona === 'new' ? null : editingPersona} onClose={() => setEditingPersona(null)} />
+      {editingPersona && editingPersona !== 'new' && editingPersona.source.kind === 'profile' ? (
+        <ProfilePersonaDialog persona={editingPersona} onClose={() => setEditingPersona(null)} />
+      ) : (
+        editingPersona && (
+          <PersonaDialog persona={editingPersona === 'new' ? null : editingPersona} onClose={() => setEditingPersona(null)} />
+        )
       )}
       {showHistory && selected && (
         <HistoryDialog
