@@ -22,6 +22,7 @@ import { EXIT, Output, type CliIo } from './io';
 import { ESP_IDS, type EspId } from '../../shared/esp/esp';
 import { exportEspCommand, parseEsp } from './export-esp-command';
 import { audienceCommand } from './audience-command';
+import { qaCommand } from './qa-command';
 
 export type { CliIo, OutStream } from './io';
 
@@ -54,8 +55,9 @@ Examples:
   $ tailor score shop.tailor rfm --as-of 2026-06-30 --json
   $ tailor score shop.tailor churn --as-of 2026-11-01 --days 90 --json
   $ tailor proofs shop.tailor --template Welcome --out ./proofs
+  $ tailor qa shop.tailor --template "Segment offer" --segment "Lapsed customers" --json
 
-Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 130 interrupted.
+Exit codes: 0 success, 1 a problem with the input, 2 wrong usage, 3 qa found problems, 130 interrupted.
 Add --json to any command for machine-readable output (errors too, as {"error": {...}} on stdout).
 Set TAILOR_HOME to keep Tailor's own files (recent list, demo workspace) somewhere else.`;
 
@@ -347,6 +349,16 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
         segmentCommand(out, workspace, name, opts),
       ),
     );
+
+  program
+    .command('qa')
+    .description(
+      'render a template for every recipient (a segment or the workspace) and report empty tokens, branches, errors, URLs, sizes and lint; exits 3 when something blocks a send',
+    )
+    .argument('<workspace>', 'the .tailor workspace file')
+    .requiredOption('--template <name>', 'the template (name or id)')
+    .option('--segment <name>', 'the segment (name or id; default: every customer)')
+    .action(action((out, workspace: string, opts: { template: string; segment?: string }) => qaCommand(out, workspace, opts)));
 
   program
     .command('serve')

@@ -47,7 +47,7 @@ export async function segmentsCommand(out: Output, workspace: string): Promise<n
   });
 }
 
-function findSegment(segments: Segment[], nameOrId: string): Segment {
+export function findSegment(segments: Segment[], nameOrId: string): Segment {
   const wanted = nameOrId.trim().toLowerCase();
   const found =
     segments.find((segment) => segment.name.toLowerCase() === wanted) ?? segments.find((segment) => String(segment.id) === wanted);

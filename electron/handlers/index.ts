@@ -22,6 +22,7 @@ import { lintHandlers } from './lint-handlers';
 import { proofsHandlers } from './proofs-handlers';
 import { studioHandlers } from './studio-handlers';
 import { authoringHandlers } from './authoring-handlers';
+import { qaHandlers } from './qa-handlers';
 
 export type { HandlerContext, HostKind } from './context';
 
@@ -50,5 +51,6 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     ...proofsHandlers(ctx),
     ...studioHandlers(ctx),
     ...authoringHandlers(ctx),
+    ...qaHandlers(ctx),
   };
 }

@@ -4,6 +4,7 @@ import type { Handlers, ParsedInput } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Persona, PersonaPreview } from '../../shared/contract/schemas';
 import { displayName } from '../../shared/templates/customer-context';
+import { profileCustomer } from '../../shared/qa/profile-customer';
 import { computedTokens } from '../services/computed-tokens';
 import { exportEmail } from '../services/export-email';
 import { exportFolderName } from '../services/export-folder';
@@ -56,6 +57,7 @@ export function personaCustomer(db: Db, persona: Persona): { customer: Customer 
       ? { customer, problem: null }
       : { customer: null, problem: `Customer ${persona.source.customerId} is no longer in this workspace. Pick another customer.` };
   }
+  if (persona.source.kind === 'profile') return { customer: profileCustomer(persona.id, persona.source.profile), problem: null };
   let segment: ReturnType<typeof getSegmentRule>;
   const segmentId = persona.source.segmentId;
   try {

@@ -93,6 +93,14 @@ export const CLUSTERS_RUN: JobKindSpec<'clusters.run'> = {
   changes: ['scores'],
 };
 
+/** Bulk QA: progress in recipients checked; its report is stored per template version. */
+export const QA_RUN: JobKindSpec<'qa.run'> = {
+  kind: 'qa.run',
+  unit: 'rows',
+  outcome: (result) => ({ status: result.status, message: result.message }),
+  changes: ['qa'],
+};
+
 const KEEP_FINISHED = 50;
 /** Progress events at most this often per job; start and end are always sent. */
 export const PROGRESS_EVENT_MS = 100;

@@ -523,6 +523,37 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (template_id, position)
   ) WITHOUT ROWID;
   `,
+  // 19: hand-made personas (a typed-in profile, kind 'profile') and bulk QA reports, kept per template version.
+  // The personas table is rebuilt because its CHECK names the kinds; nothing references it.
+  `
+  CREATE TABLE personas_next (
+    id           INTEGER PRIMARY KEY,
+    label        TEXT NOT NULL,
+    kind         TEXT NOT NULL CHECK (kind IN ('customer','segment','profile')),
+    customer_id  TEXT,
+    segment_id   INTEGER REFERENCES segments(id) ON DELETE CASCADE,
+    position     INTEGER NOT NULL,
+    profile      TEXT CHECK (profile IS NULL OR json_valid(profile)),
+    CHECK ((kind = 'customer' AND customer_id IS NOT NULL) OR (kind = 'segment' AND segment_id IS NOT NULL)
+      OR (kind = 'profile' AND profile IS NOT NULL))
+  );
+  INSERT INTO personas_next (id, label, kind, customer_id, segment_id, position)
+    SELECT id, label, kind, customer_id, segment_id, position FROM personas;
+  DROP TABLE personas;
+  ALTER TABLE personas_next RENAME TO personas;
+  CREATE TABLE qa_reports (
+    id           INTEGER PRIMARY KEY,
+    template_id  INTEGER NOT NULL REFERENCES templates(id) ON DELETE CASCADE,
+    -- The template_versions entry checked (null when the template had no history yet).
+    version_id   INTEGER,
+    source_hash  TEXT NOT NULL,
+    -- NULL: the whole workspace.
+    segment_id   INTEGER,
+    report       TEXT NOT NULL CHECK (json_valid(report)),
+    checked_at   TEXT NOT NULL
+  );
+  CREATE INDEX qa_reports_template ON qa_reports(template_id, segment_id, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,10 +5,23 @@ import type { Db } from './db';
 interface PersonaRow {
   id: number;
   label: string;
-  kind: 'customer' | 'segment';
+  kind: 'customer' | 'segment' | 'profile';
   customer_id: string | null;
   segment_id: number | null;
+  /** A hand-made persona's fields (JSON), migration 19. */
+  profile: string | null;
   position: number;
+}
+
+/** A stored profile that is not an object of texts reads as empty rather than failing the list. */
+function readProfile(json: string | null): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return {};
+  }
 }
 
 function toPersona(row: PersonaRow): Persona {
@@ -16,7 +29,9 @@ function toPersona(row: PersonaRow): Persona {
   const source: PersonaSource =
     row.kind === 'customer'
       ? { kind: 'customer', customerId: row.customer_id ?? '' }
-      : { kind: 'segment', segmentId: row.segment_id ?? 0, ...(row.customer_id ? { memberId: row.customer_id } : {}) };
+      : row.kind === 'profile'
+        ? { kind: 'profile', profile: readProfile(row.profile) }
+        : { kind: 'segment', segmentId: row.segment_id ?? 0, ...(row.customer_id ? { memberId: row.customer_id } : {}) };
   return { id: row.id, label: row.label, source, position: row.position };
 }
 
@@ -29,16 +44,17 @@ export function savePersona(db: Db, input: { id?: number | undefined; label: str
   }
   const customerId = input.source.kind === 'customer' ? input.source.customerId : (input.source.memberId ?? null);
   const segmentId = input.source.kind === 'segment' ? input.source.segmentId : null;
+  const profile = input.source.kind === 'profile' ? JSON.stringify(input.source.profile) : null;
   if (input.id === undefined) {
     const position = (db.prepare('SELECT COALESCE(max(position) + 1, 0) FROM personas').pluck().get() as number) ?? 0;
     const id = db
-      .prepare('INSERT INTO personas (label, kind, customer_id, segment_id, position) VALUES (?, ?, ?, ?, ?)')
-      .run(input.label, input.source.kind, customerId, segmentId, position).lastInsertRowid;
+      .prepare('INSERT INTO personas (label, kind, customer_id, segment_id, position, profile) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(input.label, input.source.kind, customerId, segmentId, position, profile).lastInsertRowid;
     return toPersona(db.prepare('SELECT * FROM personas WHERE id = ?').get(id) as PersonaRow);
   }
   const changed = db
-    .prepare('UPDATE personas SET label = ?, kind = ?, customer_id = ?, segment_id = ? WHERE id = ?')
-    .run(input.label, input.source.kind, customerId, segmentId, input.id).changes;
+    .prepare('UPDATE personas SET label = ?, kind = ?, customer_id = ?, segment_id = ?, profile = ? WHERE id = ?')
+    .run(input.label, input.source.kind, customerId, segmentId, profile, input.id).changes;
   if (!changed) throw new ContractError('not_found', `Persona ${input.id} does not exist.`);
   return toPersona(db.prepare('SELECT * FROM personas WHERE id = ?').get(input.id) as PersonaRow);
 }

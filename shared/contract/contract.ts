@@ -52,6 +52,8 @@ import { CompiledHtml, CustomerMatch, CustomerSearchInput, PersonaStepInput, Per
 import { ClusterName, ClustersRun, ClustersStartInput } from '../scores/clusters/cluster-run';
 import { EmailClient, LintSettings } from '../qa/lint/lint-settings';
 import { LintReport } from '../qa/lint/lint-report';
+import { QaLatest } from '../qa/qa-report';
+import { AnalysisPersonas } from '../qa/analysis-personas';
 
 /**
  * The Tailor API, declared once: method name → input and output schemas.
@@ -419,6 +421,19 @@ export const contract = {
   'templates.variants': method(z.object({ id: Id }), TemplateVariants),
   /** Replace a template's variants: two to six, distinct names, splits adding up to 100; an empty list ends the test. */
   'templates.saveVariants': method(z.object({ id: Id, variants: TemplateVariants }), TemplateVariants),
+  /**
+   * Bulk QA in a pool of worker threads (job kind `qa.run`): render the saved template for every member of
+   * `segmentId` (the whole workspace when left out) and store the report with the template's version.
+   */
+  'qa.start': method(z.object({ templateId: Id, segmentId: Id.optional() }).strict(), z.object({ jobId: z.string() })),
+  /** The newest stored QA report of a template over a segment (or the workspace), and whether the template changed since. */
+  'qa.latest': method(z.object({ templateId: Id, segmentId: Id.optional() }).strict(), QaLatest.nullable()),
+  /**
+   * Add personas chosen from the analysis: a representative of each segment, RFM tier and cluster (the medoid), and
+   * edge cases (longest name, empty first name, most tokens missing, highest churn, most orders). Personas that
+   * already show the same customer or segment are skipped. `templateId` says whose tokens count as missing.
+   */
+  'personas.fromAnalysis': method(z.object({ templateId: Id.optional() }).strict(), AnalysisPersonas),
 } satisfies Record<MethodName, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

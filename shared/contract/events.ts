@@ -22,6 +22,7 @@ export const DataTopic = z.enum([
   'partials',
   'dictionary',
   'variants',
+  'qa',
 ]);
 export type DataTopic = z.infer<typeof DataTopic>;
 
@@ -56,6 +57,7 @@ export const METHOD_CHANGES: Partial<Record<MethodName, readonly DataTopic[]>> =
   'partials.delete': ['partials'],
   'tokens.saveDictionary': ['dictionary'],
   'templates.saveVariants': ['variants'],
+  'personas.fromAnalysis': ['personas'],
 };
 
 /** Cached methods each topic makes stale. `workspace` makes everything stale. */
@@ -78,6 +80,7 @@ export const TOPIC_METHODS: Record<Exclude<DataTopic, 'workspace'>, readonly Met
   segments: ['segments.list', 'workspace.current', 'customers.list', 'tokens.computed', 'tokens.customer'],
   personas: ['personas.list', 'preview.render'],
   audit: ['audit.latest'],
+  qa: ['qa.latest'],
   dedup: ['dedup.queue', 'dedup.merges', 'dedup.rules', 'customers.list', 'customers.get', 'workspace.current', 'tokens.customer'],
   // Scores are tokens, rule conditions and customer-dialog values.
   scores: [

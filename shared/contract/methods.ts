@@ -100,6 +100,9 @@ export const METHOD_NAMES = [
   'tokens.saveDictionary',
   'templates.variants',
   'templates.saveVariants',
+  'qa.start',
+  'qa.latest',
+  'personas.fromAnalysis',
 ] as const;
 
 export type MethodName = (typeof METHOD_NAMES)[number];

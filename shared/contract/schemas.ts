@@ -10,6 +10,7 @@ import { PredictionOutcome } from '../scores/prediction-report';
 import { IntentOutcome } from '../scores/intent/intent-summary';
 import { ClustersOutcome } from '../scores/clusters/cluster-run';
 import { ProofsOutcome } from '../proofs/proofs-report';
+import { QaOutcome } from '../qa/qa-report';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -318,6 +319,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('intent.run', IntentOutcome),
   jobOf('clusters.run', ClustersOutcome),
   jobOf('proofs.run', ProofsOutcome),
+  jobOf('qa.run', QaOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */
@@ -393,6 +395,8 @@ export const PersonaSource = z.discriminatedUnion('kind', [
     /** The member shown (next / previous / random); the segment's first member when absent or no longer in it. */
     memberId: z.string().min(1).optional(),
   }),
+  /** A hand-made persona: a profile typed in (field key → value), never stored as a customer. */
+  z.object({ kind: z.literal('profile'), profile: z.record(z.string().trim().min(1).max(100), z.string().max(2000)) }),
 ]);
 export type PersonaSource = z.infer<typeof PersonaSource>;
 

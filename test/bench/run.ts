@@ -48,6 +48,9 @@
  *   hand-written for the sqlite3 command line, and the live count while
  *   editing through the app (budget 200 ms); see segments.ts.
  *
+ * qa: bulk QA of a starter over QA_ROWS recipients (100,000 by default) by the qa.run job on every core, against
+ *   LiquidJS alone rendering the same compiled template for the same contexts on one thread (see qa.ts; goal ≥ 0.5×).
+ *
  * BENCH=preview.scale,customers.fields npm run bench runs only the benchmarks named.
  */
 import { spawnSync } from 'node:child_process';
@@ -66,6 +69,7 @@ import { benchDedup } from './dedup';
 import { benchDedupScale } from './dedup-scale';
 import { benchSegmentsRfm } from './segments-rfm';
 import { benchSegments } from './segments';
+import { benchQa } from './qa';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -279,6 +283,7 @@ async function main(): Promise<void> {
     'dedup.scale': () => Promise.resolve(benchDedupScale()),
     'segments.rfm': () => benchSegmentsRfm(dir),
     segments: benchSegments,
+    qa: () => benchQa(dir),
   };
   const only = process.env.BENCH?.split(',');
   try {

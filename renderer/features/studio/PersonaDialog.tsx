@@ -26,7 +26,7 @@ export function PersonaDialog({ persona, showing = null, onClose }: Props) {
   const [label, setLabel] = useState(persona?.label ?? '');
   // Typed by the author in this dialog: a picked customer then no longer renames the persona.
   const [labelTyped, setLabelTyped] = useState(false);
-  const [kind, setKind] = useState<'segment' | 'customer'>(persona?.source.kind ?? 'segment');
+  const [kind, setKind] = useState<'segment' | 'customer'>(persona?.source.kind === 'customer' ? 'customer' : 'segment');
   const [segmentId, setSegmentId] = useState<number | null>(persona?.source.kind === 'segment' ? persona.source.segmentId : null);
   const storedCustomer = useApi(
     'customers.get',

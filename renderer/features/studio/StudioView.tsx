@@ -12,6 +12,8 @@ import { useLanguageCatalog } from './language/use-language-catalog';
 import { PersonaDialog } from './PersonaDialog';
 import { PreviewPane } from './previews/PreviewPane';
 import { HistoryDialog } from './history/HistoryDialog';
+import { QaButton } from '../qa/QaButton';
+import { ProfilePersonaDialog } from '../qa/ProfilePersonaDialog';
 import { TemplateSidebar } from './TemplateSidebar';
 import { usePreviews } from './use-previews';
 import { useTemplateDraft, type SaveState } from './use-template-draft';
@@ -164,6 +166,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 History
               </button>
             )}
+            {selected && <QaButton templateId={selected.id} templateName={selected.name} beforeRun={draft.save} />}
             <button
               className="btn btn-sm"
               disabled={!selected || draft.state === 'saved'}
@@ -289,16 +292,20 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
         </section>
       </Panel>
 
-      {editingPersona && (
-        <PersonaDialog
-          persona={editingPersona === 'new' ? null : editingPersona}
-          showing={
-            editingPersona === 'new'
-              ? null
-              : (previews.previews.find((p) => p.personaId === editingPersona.id)?.customer?.displayName ?? null)
-          }
-          onClose={() => setEditingPersona(null)}
-        />
+      {editingPersona && editingPersona !== 'new' && editingPersona.source.kind === 'profile' ? (
+        <ProfilePersonaDialog persona={editingPersona} onClose={() => setEditingPersona(null)} />
+      ) : (
+        editingPersona && (
+          <PersonaDialog
+            persona={editingPersona === 'new' ? null : editingPersona}
+            showing={
+              editingPersona === 'new'
+                ? null
+                : (previews.previews.find((p) => p.personaId === editingPersona.id)?.customer?.displayName ?? null)
+            }
+            onClose={() => setEditingPersona(null)}
+          />
+        )
       )}
       {showHistory && selected && (
         <HistoryDialog
