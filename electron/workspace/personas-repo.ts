@@ -42,7 +42,9 @@ export function savePersona(db: Db, input: { id?: number | undefined; label: str
   if (input.source.kind === 'segment' && db.prepare('SELECT 1 FROM segments WHERE id = ?').get(input.source.segmentId) === undefined) {
     throw new ContractError('not_found', `Segment ${input.source.segmentId} does not exist.`);
   }
-  const customerId = input.source.kind === 'customer' ? input.source.customerId : (input.source.memberId ?? null);
+  // A segment persona keeps the member it shows (next / previous / random) in customer_id.
+  const customerId =
+    input.source.kind === 'customer' ? input.source.customerId : input.source.kind === 'segment' ? (input.source.memberId ?? null) : null;
   const segmentId = input.source.kind === 'segment' ? input.source.segmentId : null;
   const profile = input.source.kind === 'profile' ? JSON.stringify(input.source.profile) : null;
   if (input.id === undefined) {

@@ -107,7 +107,8 @@ export function recipientChecker(
     instrumented.record(recorder);
     let html: string;
     try {
-      html = liquid.renderSync(parsed, context) as string;
+      // The customer's tokens are globals too, as in previews: a partial included with `render` sees only globals.
+      html = liquid.renderSync(parsed, context, { globals: context }) as string;
     } catch (error) {
       const diagnostic = liquidDiagnostic(error, 'render', locate);
       const key = `${diagnostic.line ?? ''}\u0000${diagnostic.message}`;

@@ -11,6 +11,9 @@ import type { Db } from '../../workspace/db';
 import { getSegmentRule, segmentFilter } from '../../workspace/segments-repo';
 import { getTemplate } from '../../workspace/templates-repo';
 import { lintEmail } from '../lint/lint-email';
+import { readLintSettings } from '../lint/lint-settings-repo';
+import { partialSources } from '../../workspace/partials-repo';
+import { readDictionary } from '../../workspace/token-dictionary-repo';
 import { compileForExport } from '../render/service';
 import { workerEntry } from '../worker-entry';
 import { currentVersionId, saveQaReport, sourceHash } from './qa-reports-repo';
@@ -75,17 +78,19 @@ async function checkInPool(
   db: Db,
   pool: Piscina<QaBatchTask, QaBatchResult>,
   template: { source: string },
-  base: Parameters<typeof assemble>[0],
+  base: Parameters<typeof assemble>[1],
   rowids: readonly number[],
   options: QaRunOptions & { started: number },
 ): Promise<QaOutcome> {
   const { control, started } = options;
-  const compiled = await compileForExport(template.source);
+  const partials = partialSources(db);
+  const dictionary = readDictionary(db);
+  const compiled = await compileForExport(template.source, partials);
   const compileErrors = compiled.diagnostics
     .filter((d) => d.severity === 'error')
     .map((d) => (d.line ? `line ${d.line}: ${d.message}` : d.message));
   if (compiled.html === null || !compiled.renderable || compileErrors.length) {
-    const report = assemble(base, [], emptyTally(0), {
+    const report = assemble(db, base, [], emptyTally(0), {
       compileErrors: compileErrors.length ? compileErrors : ['The template could not be compiled.'],
       ms: performance.now() - started,
       now: options.now,
@@ -112,7 +117,7 @@ async function checkInPool(
     await Promise.all(
       batches.map(async (batch) => {
         const result = await pool.run(
-          { workspace: db.name, html, source: template.source, fields, rowids: batch },
+          { workspace: db.name, html, source: template.source, fields, rowids: batch, partials, dictionary },
           { signal: control.signal },
         );
         branches = result.branches;
@@ -135,7 +140,7 @@ async function checkInPool(
     throw error;
   }
   const merged: QaTally = tally ?? emptyTally(0);
-  const report = assemble(base, branches, merged, { compileErrors: [], ms: performance.now() - started, now: options.now });
+  const report = assemble(db, base, branches, merged, { compileErrors: [], ms: performance.now() - started, now: options.now });
   const reportId = saveQaReport(db, report);
   return {
     status: 'succeeded',
@@ -147,12 +152,13 @@ async function checkInPool(
 }
 
 function assemble(
+  db: Db,
   base: Omit<QaReport, 'checkedAt' | 'rendered' | 'ms' | 'compileErrors' | 'tokens' | 'branches' | 'errors' | 'urls' | 'size' | 'lint'>,
   branches: readonly BranchMeta[],
   tally: QaTally,
   extra: { compileErrors: string[]; ms: number; now?: (() => Date) | undefined },
 ): QaReport {
-  const lint = tally.largestHtml === null ? [] : lintEmail(tally.largestHtml, { clients: [], requiredUtm: [] });
+  const lint = tally.largestHtml === null ? [] : lintEmail(tally.largestHtml, readLintSettings(db));
   return {
     ...base,
     checkedAt: (extra.now?.() ?? new Date()).toISOString(),

@@ -1,11 +1,15 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import type { Liquid } from 'liquidjs';
+import type { TokenDictionaryEntry } from '../../../shared/contract/token-schemas';
 import type { FieldCatalogue } from '../../../shared/fields/catalogue';
 import type { BranchMeta } from '../../../shared/qa/instrument-liquid';
 import { recipientChecker, type QaTally, type RecipientChecker } from '../../../shared/qa/recipient-checker';
 import { withComputedTokens } from '../../../shared/templates/computed-tokens';
 import { customerContext } from '../../../shared/templates/customer-context';
 import { createLiquid } from '../../../shared/templates/liquid-engine';
+import { partialsFromMap } from '../../../shared/templates/partials';
+import { dictionaryValues, withDictionaryValues } from '../../../shared/templates/token-dictionary';
 import { catalogueReader } from '../../../shared/templates/typed-fields';
 import { batchComputedTokens, readRecipients } from './read-recipients';
 
@@ -24,6 +28,9 @@ export interface QaBatchTask {
   fields: FieldCatalogue;
   /** customers.rowid of the recipients in this batch. */
   rowids: number[];
+  /** The workspace's partials by name and token dictionary, as previews render with them. */
+  partials: Record<string, string>;
+  dictionary: TokenDictionaryEntry[];
 }
 
 export interface QaBatchResult {
@@ -31,17 +38,29 @@ export interface QaBatchResult {
   tally: QaTally;
 }
 
-const liquid = createLiquid();
-let cached: { key: string; checker: RecipientChecker } | null = null;
+let cached: { key: string; checker: RecipientChecker; liquid: Liquid } | null = null;
 
-function checkerFor(html: string, source: string): RecipientChecker {
-  const key = createHash('sha256').update(html).update('\u0000').update(source).digest('hex');
-  if (cached?.key !== key) cached = { key, checker: recipientChecker(liquid, { html, source }, (text) => Buffer.byteLength(text, 'utf8')) };
-  return cached.checker;
+/** One engine per email and partials: `render` reads its partial through the engine that parsed the email. */
+function checkerFor(task: QaBatchTask): { checker: RecipientChecker; liquid: Liquid } {
+  const { html, source, partials } = task;
+  const hash = createHash('sha256').update(html).update('\u0000').update(source);
+  for (const name of Object.keys(partials).sort())
+    hash
+      .update('\u0000')
+      .update(name)
+      .update('\u0000')
+      .update(partials[name] ?? '');
+  const key = hash.digest('hex');
+  if (cached?.key !== key) {
+    const liquid = createLiquid({ partials: partialsFromMap(new Map(Object.entries(partials))) });
+    cached = { key, liquid, checker: recipientChecker(liquid, { html, source }, (text) => Buffer.byteLength(text, 'utf8')) };
+  }
+  return cached;
 }
 
 export default function qaBatch(task: QaBatchTask): QaBatchResult {
-  const checker = checkerFor(task.html, task.source);
+  const { checker, liquid } = checkerFor(task);
+  const evaluate = (expression: string, scope: object): string => String(liquid.parseAndRenderSync(expression, scope));
   const db = new Database(task.workspace, { readonly: true, fileMustExist: true });
   try {
     const customers = readRecipients(db, task.rowids);
@@ -50,10 +69,9 @@ export default function qaBatch(task: QaBatchTask): QaBatchResult {
       customers.map((customer) => customer.id),
     );
     for (const customer of customers) {
-      const context = withComputedTokens(
-        customerContext(customer, catalogueReader(task.fields, customer.typed)),
-        computed.get(customer.id),
-      );
+      const typed = withComputedTokens(customerContext(customer, catalogueReader(task.fields, customer.typed)), computed.get(customer.id));
+      // Dictionary tokens formatted as previews format them.
+      const context = task.dictionary.length ? withDictionaryValues(typed, dictionaryValues(typed, task.dictionary, evaluate)) : typed;
       checker.check(customer.id, context);
     }
     return { branches: [...checker.branches], tally: checker.take() };

@@ -100,7 +100,14 @@ export function PersonasMenu({ previews, onAdd, onEdit }: Props) {
                 title="Edit this persona"
               >
                 <b>{persona.label}</b>
-                <small>{who(persona.id) ?? (persona.source.kind === 'segment' ? 'a segment member' : persona.source.customerId)}</small>
+                <small>
+                  {who(persona.id) ??
+                    (persona.source.kind === 'segment'
+                      ? 'a segment member'
+                      : persona.source.kind === 'profile'
+                        ? 'a hand-made profile'
+                        : persona.source.customerId)}
+                </small>
               </span>
               {persona.source.kind === 'segment' && <MemberStepper personaId={persona.id} compact />}
             </div>
