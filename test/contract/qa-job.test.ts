@@ -89,6 +89,25 @@ describe('bulk QA (job qa.run)', { timeout: 180_000 }, () => {
     expect(job.status).toBe('cancelled');
     expect(await app.client.call('qa.latest', { templateId })).toBeNull();
   });
+
+  it('renders as previews do: workspace partials see the customer, dictionary tokens get their fallback', async () => {
+    const { app, lapsedId } = await demo();
+    await app.client.call('partials.save', { name: 'greeting', source: '<p>Hi {{ first_name | default: "reader" }}</p>' });
+    await app.client.call('tokens.saveDictionary', {
+      entries: [{ name: 'greet_name', field: 'first_name', fallback: 'friend', format: 'text', formatArg: null }],
+    });
+    const template = await app.client.call('templates.create', {
+      name: 'With partial',
+      source: "<html><body>{% render 'greeting' %}<p>{{ greet_name }}</p></body></html>",
+    });
+    const { jobId } = await app.client.call('qa.start', { templateId: template.id, segmentId: lapsedId });
+    expect((await app.jobs.settle(jobId)).status).toBe('succeeded');
+    const report = (await app.client.call('qa.latest', { templateId: template.id, segmentId: lapsedId }))!.report;
+    expect(report.errors).toEqual([]);
+    expect(report.rendered).toBe(report.recipients);
+    // The dictionary's fallback fills greet_name, so it never renders empty.
+    expect(report.tokens.find((t) => t.token === 'greet_name')?.empty ?? 0).toBe(0);
+  });
 });
 
 describe('personas from the analysis and hand-made personas', { timeout: 180_000 }, () => {
