@@ -41,7 +41,7 @@ describe('bulk QA (job qa.run)', { timeout: 180_000 }, () => {
     expect(members).toBeGreaterThan(20);
     expect(noFirstName).toBeGreaterThan(0);
     expect(report).toMatchObject({ recipients: members, rendered: members, segmentName: 'Lapsed customers', errors: [] });
-    const firstName = report.tokens.find((t) => t.token === 'FirstName');
+    const firstName = report.tokens.find((t) => t.token === 'first_name');
     expect(firstName).toMatchObject({ fallback: noFirstName, empty: 0 });
     expect(firstName!.fallbackExamples.length).toBe(Math.min(5, noFirstName));
     const example = db.prepare('SELECT first_name FROM customers WHERE id = ?').pluck().get(firstName!.fallbackExamples[0]);

@@ -44,7 +44,7 @@ test('bulk QA on a demo segment finds the planted missing first names and the br
   });
 
   // The planted missing first names: every one of them fell back to "there", and nobody else did.
-  const firstName = dialog.getByRole('region', { name: 'Tokens' }).locator('tr[data-token="FirstName"]');
+  const firstName = dialog.getByRole('region', { name: 'Tokens' }).locator('tr[data-token="first_name"]');
   await expect(firstName.getByRole('cell').nth(3)).toHaveText(String(missing));
   // The branch nobody takes: Lapsed customers spend at most 1,000, so the `ltv > 1000` offer never shows.
   const coverage = dialog.getByRole('region', { name: 'Branch coverage' });
@@ -58,7 +58,7 @@ test('bulk QA on a demo segment finds the planted missing first names and the br
   // An example customer opens the preview as them: no first name, so the greeting falls back.
   await firstName.getByRole('button').first().click();
   const preview = page.getByRole('dialog', { name: /Preview as/ });
-  await expect(preview.getByTestId('qa-preview-missing')).toContainText('FirstName');
+  await expect(preview.getByTestId('qa-preview-missing')).toContainText('first_name');
   await expect(preview.frameLocator('iframe').getByText('Hello there, a deal picked just for you')).toBeVisible();
   await studio.shot(page, 'bulk-qa-02-preview-as-customer');
   await preview.getByRole('button', { name: 'Close' }).click();
@@ -85,7 +85,7 @@ test('one click adds personas from the analysis; a hand-made persona previews as
   await expect(page.getByRole('article', { name: 'Preview as Empty first name' })).toBeVisible();
   const card = page.getByRole('article', { name: 'Preview as Typed VIP' });
   // Rendered as typed: the profile's first name, and every field it leaves out reads as missing.
-  await expect(card).toContainText('FirstName: Zoë', { timeout: 30_000 });
+  await expect(card).toContainText('first_name: Zoë', { timeout: 30_000 });
   await expect(card).toContainText('favorite_category: ∅ missing');
   // Editing it opens the profile again, not the customer-or-segment dialog (which would turn it into a segment persona).
   await card.getByRole('button', { name: 'Edit' }).click();

@@ -80,12 +80,12 @@ test('undo after switching templates never brings back the other template', asyn
   await expect(page.getByRole('option', { name: /Loyalty thank-you/ })).toHaveAttribute('aria-selected', 'true');
   await expect(editorLines(page)).toContainText('Loyalty');
   await page.getByRole('option', { name: /We miss you/ }).click();
-  await expect(editorLines(page)).toContainText('We miss you, {{ FirstName');
+  await expect(editorLines(page)).toContainText('We miss you, {{ first_name');
   await page.locator('.editor-host .monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+z');
   // Longer than the autosave delay: whatever undo did would have been stored by now.
   await page.waitForTimeout(2000);
-  await expect(editorLines(page)).toContainText('We miss you, {{ FirstName');
+  await expect(editorLines(page)).toContainText('We miss you, {{ first_name');
   await expect(page.getByRole('heading', { name: 'We miss you' })).toBeVisible();
   await studio.shot(page, 'editor-trust-01-undo-after-switch');
   expect((await byName('We miss you')).source).toBe(missYou.source);
@@ -273,7 +273,7 @@ test('a deleted template goes to the trash and comes back from it', async ({ pag
   await trash.getByRole('button', { name: 'Restore We miss you' }).click();
   await expect(trash).toBeHidden();
   await expect(option).toHaveAttribute('aria-selected', 'true');
-  await expect(editorLines(page)).toContainText('We miss you, {{ FirstName');
+  await expect(editorLines(page)).toContainText('We miss you, {{ first_name');
   expect((await apiCall<Template>(request, studio.url, 'templates.get', { id })).source).toBe(original.source);
   await page.getByRole('button', { name: 'Trash', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Trash' })).toContainText('The trash is empty');

@@ -39,7 +39,7 @@ test('export dialog: pick an ESP, see the field map, warnings, round trip and bo
   await expect(dialog.getByRole('textbox', { name: 'Mailchimp attribute for first_name' })).toHaveValue('FNAME');
   await expect(dialog.getByRole('status', { name: 'Round-trip check' })).toContainText('Round-trip check passed', { timeout: 60_000 });
   await expect(dialog.getByRole('list', { name: 'Warnings for Mailchimp' })).toBeVisible();
-  await expect(dialog.getByLabel('Original source')).toContainText('{{ FirstName');
+  await expect(dialog.getByLabel('Original source')).toContainText('{{ first_name');
   await expect(dialog.getByLabel('Mailchimp source')).toContainText('*|FNAME|*');
   await studio.shot(page, 'esp-01-export-dialog-mailchimp');
 
