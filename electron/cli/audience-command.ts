@@ -4,26 +4,34 @@ import { ContractError } from '../../shared/contract/envelope';
 import { ESP_NAMES, type EspId } from '../../shared/esp/esp';
 import { openWorkspace, withApp } from './commands';
 import { EXIT, type Output } from './io';
+import { resolveTemplate } from './template-ref';
 
 /**
  * `audience`: a segment as the ESP's contact-import CSV (UTF-8 with a byte
  * order mark, so spreadsheets read accents right). Values a spreadsheet
- * would run are neutralised. Never writes over the workspace itself.
+ * would run are neutralised. With `--template`, also the derived values its
+ * export asks for (what the ESP cannot compute, e.g. a formatted date in
+ * Mailchimp). Never writes over the workspace itself.
  */
-export async function audienceCommand(out: Output, workspace: string, opts: { segment: string; esp: EspId; out: string }): Promise<number> {
+export async function audienceCommand(
+  out: Output,
+  workspace: string,
+  opts: { segment: string; esp: EspId; out: string; template?: string },
+): Promise<number> {
   const target = path.resolve(opts.out);
   return withApp(out, async (client) => {
     const workspacePath = await openWorkspace(client, workspace);
     if (target === path.resolve(workspacePath))
       throw new ContractError('invalid_input', `${target} is the workspace; give another --out path.`);
     const segment = /^\d+$/.test(opts.segment) ? Number(opts.segment) : opts.segment;
+    const template = opts.template === undefined ? undefined : (await resolveTemplate(client, opts.template)).ref;
     let audience;
     try {
-      audience = await client.call('esp.audience', { segment, esp: opts.esp });
+      audience = await client.call('esp.audience', { segment, esp: opts.esp, template });
     } catch (error) {
       // A segment named with digits only: try the name before giving up.
       if (typeof segment !== 'number' || !(error instanceof ContractError) || error.code !== 'not_found') throw error;
-      audience = await client.call('esp.audience', { segment: opts.segment, esp: opts.esp });
+      audience = await client.call('esp.audience', { segment: opts.segment, esp: opts.esp, template });
     }
     try {
       fs.writeFileSync(target, `\uFEFF${audience.csv}`);

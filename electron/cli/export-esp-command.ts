@@ -37,7 +37,10 @@ export const formatEspExport = (result: EspExportResult): string[] => [
   ...(result.warnings.length
     ? [`${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} for ${ESP_NAMES[result.esp]}:`]
     : [`No warnings for ${ESP_NAMES[result.esp]}.`]),
-  ...result.warnings.map((w) => `  ${w.line === null ? '' : `line ${w.line}: `}${w.message}${w.construct ? `  [${w.construct}]` : ''}`),
+  ...result.warnings.map(
+    (w) =>
+      `  ${w.line === null ? '' : `line ${w.line}: `}${w.level === 'info' ? 'note: ' : ''}${w.message}${w.construct ? `  [${w.construct}]` : ''}`,
+  ),
   ...formatRoundTrip(result.roundTrip),
 ];
 

@@ -42,6 +42,7 @@ Examples:
   $ tailor export shop.tailor --template Welcome --out ./exports --folder welcome --replace
   $ tailor export shop.tailor --template Welcome --esp mailchimp --out ./exports --json
   $ tailor audience shop.tailor --segment "VIP" --esp braze --out vip-braze.csv
+  $ tailor audience shop.tailor --segment "VIP" --esp mailchimp --template "Birthday" --out vip-mailchimp.csv
   $ tailor compact shop.tailor
   $ tailor dedup shop.tailor --threshold 0.9 --json
   $ tailor rejects shop.tailor --out customers-rejected.csv
@@ -276,7 +277,12 @@ export async function run(argv: string[], io: CliIo = { stdout: process.stdout, 
     .requiredOption('--segment <name|id>', 'the segment to export')
     .requiredOption('--esp <esp>', ESP_IDS.join('|'), parseEsp)
     .requiredOption('--out <csv>', 'the CSV file to write')
-    .action(action((out, workspace: string, opts: { segment: string; esp: EspId; out: string }) => audienceCommand(out, workspace, opts)));
+    .option('--template <name|id|file>', "also the derived values this template's export needs (what the ESP cannot compute)")
+    .action(
+      action((out, workspace: string, opts: { segment: string; esp: EspId; out: string; template?: string }) =>
+        audienceCommand(out, workspace, opts),
+      ),
+    );
 
   program
     .command('compact')

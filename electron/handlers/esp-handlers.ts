@@ -4,7 +4,7 @@ import { attributeNameProblem } from '../../shared/esp/audience/attribute-names'
 import { ESP_NAMES } from '../../shared/esp/esp';
 import { computedTokens } from '../services/computed-tokens';
 import { audienceCsv } from '../services/esp/audience';
-import { exportForEsp, fieldMapEntries, previewForEsp } from '../services/esp/esp-export';
+import { derivedForTemplate, exportForEsp, fieldMapEntries, previewForEsp } from '../services/esp/esp-export';
 import type { RoundTripPersonaInput } from '../services/esp/round-trip';
 import { compileForExport } from '../services/render/service';
 import type { Db } from '../workspace/db';
@@ -71,6 +71,7 @@ export function espHandlers(
       previewForEsp(db(), templateOf(db(), template), { esp, minify, personas: personaInputs(db()) }),
     'esp.export': ({ template, esp, dir, folder, replace, minify }) =>
       exportForEsp(db(), templateOf(db(), template), { esp, dir, folder, replace, minify, personas: personaInputs(db()) }),
-    'esp.audience': ({ segment, esp }) => audienceCsv(db(), segment, esp),
+    'esp.audience': async ({ segment, esp, template }) =>
+      audienceCsv(db(), segment, esp, template ? await derivedForTemplate(db(), templateOf(db(), template), esp) : []),
   };
 }

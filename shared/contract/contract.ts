@@ -387,8 +387,14 @@ export const contract = {
     }),
     EspExportResult,
   ),
-  /** A segment's members as the ESP's contact-import CSV: personalization fields and computed attributes under its names. */
-  'esp.audience': method(z.object({ segment: z.union([Id, z.string().trim().min(1)]), esp: EspIdSchema }), AudienceCsv),
+  /**
+   * A segment's members as the ESP's contact-import CSV: personalization fields and computed attributes under its names;
+   * with `template`, also the derived values its export asks for (what the ESP cannot compute, e.g. a formatted date in Mailchimp).
+   */
+  'esp.audience': method(
+    z.object({ segment: z.union([Id, z.string().trim().min(1)]), esp: EspIdSchema, template: TemplateRef.optional() }),
+    AudienceCsv,
+  ),
   /** The email lint's settings for this workspace (clients, required UTM parameters) and every client caniemail has data for. */
   'lint.settings': method(NoInput, z.object({ settings: LintSettings, clients: z.array(EmailClient) })),
   'lint.saveSettings': method(LintSettings, LintSettings),

@@ -23,7 +23,12 @@ export type EspFieldMapEntry = z.infer<typeof EspFieldMapEntry>;
 export const EspFieldMapResult = z.object({ esp: EspIdSchema, entries: z.array(EspFieldMapEntry) });
 export type EspFieldMapResult = z.infer<typeof EspFieldMapResult>;
 
-export const DialectWarningSchema = z.object({ line: z.number().int().nullable(), construct: z.string(), message: z.string() });
+export const DialectWarningSchema = z.object({
+  line: z.number().int().nullable(),
+  construct: z.string(),
+  message: z.string(),
+  level: z.enum(['info', 'warning']).optional(),
+});
 
 export const RoundTripDifference = z.object({
   /** What Tailor's own render shows (visible text), empty when the ESP shows extra text. */
@@ -56,7 +61,7 @@ export const EspPreview = z.object({
   /** The same email in the ESP's language: what is exported. */
   source: z.string(),
   warnings: z.array(DialectWarningSchema),
-  attributes: z.array(z.object({ token: z.string(), attribute: z.string() })),
+  attributes: z.array(z.object({ token: z.string(), attribute: z.string(), expression: z.string().optional() })),
   diagnostics: z.array(Diagnostic),
   roundTrip: RoundTripReport,
 });

@@ -25,6 +25,8 @@ export interface DialectWarning {
   /** The Liquid construct as written, e.g. `{% for item in orders %}`. */
   construct: string;
   message: string;
+  /** `info` says how something was carried over (a derived attribute), not that something was lost; absent means a warning. */
+  level?: 'info' | 'warning';
 }
 
 export interface DialectOutput {
@@ -38,15 +40,21 @@ export interface DialectOutput {
 
 /**
  * One column of the audience CSV. `kind` says where its value comes from: an
- * imported field, a computed score (`rfm_tier`, `churn_probability`), or a
+ * imported field, a computed score (`rfm_tier`, `churn_probability`), a
  * segment (token `segment:<name>`), which holds SEGMENT_MEMBER_VALUE for the
- * segment's members and SEGMENT_NON_MEMBER_VALUE for everyone else.
+ * segment's members and SEGMENT_NON_MEMBER_VALUE for everyone else, or a
+ * value the ESP cannot compute (`derived`, token `derived:<attribute>`):
+ * `expression` is the Liquid it stands for, rendered per contact by Tailor.
  */
 export interface DialectAttribute {
   token: string;
   attribute: string;
-  kind?: 'field' | 'score' | 'segment';
+  kind?: 'field' | 'score' | 'segment' | 'derived';
+  /** For `derived`: the Liquid expression (no braces), e.g. `birth_date | date: '%B %-d'`. */
+  expression?: string;
 }
+
+export const DERIVED_TOKEN_PREFIX = 'derived:';
 
 export const SEGMENT_MEMBER_VALUE = 'true';
 export const SEGMENT_NON_MEMBER_VALUE = 'false';

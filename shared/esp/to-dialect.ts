@@ -1,9 +1,10 @@
 import { createLiquid } from '../templates/liquid-engine';
 import type { PartialLookup } from '../templates/partials';
 import { SCORES } from '../scores/score-names';
-import type { DialectAttribute, DialectOutput, EspFieldMap, EspId } from './esp';
+import { DERIVED_TOKEN_PREFIX, type DialectAttribute, type DialectOutput, type EspFieldMap, type EspId } from './esp';
 import { writeBraze } from './dialects/braze';
 import { type DialectContext, warningCollector, type Writer } from './dialects/context';
+import { derivedTagName } from './dialects/derived';
 import { attributeFor, defaultFieldMap, NATIVE_OUTPUTS } from './dialects/field-map';
 
 export { defaultFieldMap } from './dialects/field-map';
@@ -61,12 +62,24 @@ export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap, optio
   }
   const defaults = defaultFieldMap(esp, fieldTokens(nodes));
   const attributes = new Map<string, string>();
+  /** Derived tag → the expression it stands for. */
+  const derived = new Map<string, string>();
+  const byExpression = new Map<string, string>();
+  const named = new Set([...Object.values(fieldMap), ...Object.values(defaults)].map((name) => name.toLowerCase()));
   const context: DialectContext = {
     esp,
     warn,
     attribute(token) {
       const name = attributeFor(esp, token, fieldMap, defaults);
       if (!attributes.has(token)) attributes.set(token, name);
+      return name;
+    },
+    derived(expression) {
+      const known = byExpression.get(expression);
+      if (known !== undefined) return known;
+      const name = derivedTagName(expression, (tag) => named.has(tag.toLowerCase()) || derived.has(tag));
+      derived.set(name, expression);
+      byExpression.set(expression, name);
       return name;
     },
     native(token) {
@@ -86,7 +99,15 @@ export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap, optio
     esp,
     source,
     warnings,
-    attributes: [...attributes].map(([token, attribute]) => ({ token, attribute, kind: kindOf(token) })),
+    attributes: [
+      ...[...attributes].map(([token, attribute]) => ({ token, attribute, kind: kindOf(token) })),
+      ...[...derived].map(([attribute, expression]) => ({
+        token: `${DERIVED_TOKEN_PREFIX}${attribute}`,
+        attribute,
+        kind: 'derived' as const,
+        expression,
+      })),
+    ],
   };
 }
 

@@ -135,3 +135,56 @@ describe('audience CSV', () => {
     await expect(app.client.call('esp.audience', { segment: 'Nobody', esp: 'braze' })).rejects.toThrow(/No segment "Nobody"/);
   });
 });
+
+describe('derived attributes (values Mailchimp cannot compute)', () => {
+  const DERIVED = `<mjml><mj-body><mj-section><mj-column>
+<mj-text>Born {{ birth_date | date: '%B %-d' }}; {{ 1000 | minus: loyalty_points }} points to go.</mj-text>
+</mj-column></mj-section></mj-body></mjml>`;
+
+  async function loyaltyWorkspace() {
+    const { app, dir } = await freshWorkspace();
+    const file = path.join(dir, 'loyalty.csv');
+    fs.writeFileSync(
+      file,
+      [
+        'id,email,first_name,birth_date,loyalty_points,loyalty_tier',
+        'C1,ada@example.com,Ada,1990-03-07,250,Gold',
+        'C2,bob@example.com,Bob,,1200,Gold',
+      ].join('\n') + '\n',
+    );
+    await importThroughApp(app, file, 'customers');
+    const gold = await app.client.call('segments.save', {
+      name: 'Gold members',
+      rule: { match: 'all', conditions: [{ field: 'loyalty_tier', op: 'equals', value: 'Gold' }] },
+    });
+    await app.client.call('personas.save', { label: 'Ada', source: { kind: 'customer', customerId: 'C1' } });
+    await app.client.call('personas.save', { label: 'Bob', source: { kind: 'customer', customerId: 'C2' } });
+    return { app, gold };
+  }
+
+  it('the export reads derived tags and the round trip passes with the values the audience carries', async () => {
+    const { app } = await loyaltyWorkspace();
+    const preview = await app.client.call('esp.preview', { template: { name: 'Loyalty', source: DERIVED }, esp: 'mailchimp' });
+    const derived = preview.attributes.filter((a) => a.expression !== undefined);
+    expect(derived.map((a) => a.expression)).toEqual(["birth_date | date: '%B %-d'", '1000 | minus: loyalty_points']);
+    for (const a of derived) expect(preview.source).toContain(`*|${a.attribute}|*`);
+    expect(preview.warnings.filter((w) => w.level === 'info')).toHaveLength(2);
+    expect(preview.roundTrip).toMatchObject({ esp: 'mailchimp', ok: true });
+  });
+
+  it('the audience CSV for a template carries each derived column, rendered per contact by Tailor', async () => {
+    const { app, gold } = await loyaltyWorkspace();
+    const template = { name: 'Loyalty', source: DERIVED };
+    const preview = await app.client.call('esp.preview', { template, esp: 'mailchimp' });
+    const [birthday, togo] = preview.attributes.filter((a) => a.expression !== undefined).map((a) => a.attribute);
+    const audience = await app.client.call('esp.audience', { segment: gold.id, esp: 'mailchimp', template });
+    expect(audience.columns).toEqual(expect.arrayContaining([birthday, togo, 'FNAME']));
+    const rows = Papa.parse<Record<string, string>>(audience.csv, { header: true, skipEmptyLines: true }).data;
+    expect(rows.find((row) => row.FNAME === 'Ada')).toMatchObject({ [birthday ?? '']: 'March 7', [togo ?? '']: '750' });
+    // A missing birthday prints nothing, as in the preview; a negative number stays a plain number.
+    expect(rows.find((row) => row.FNAME === 'Bob')).toMatchObject({ [birthday ?? '']: '', [togo ?? '']: '-200' });
+
+    const plain = await app.client.call('esp.audience', { segment: gold.id, esp: 'mailchimp' });
+    expect(plain.columns).not.toContain(birthday);
+  });
+});

@@ -89,7 +89,8 @@ describe('what a dialect cannot express is a warning with its line', () => {
       [3, '{% capture x %}'],
       [4, '{{ name | truncatewords: 3 }}'],
     ]);
-    expect(out.source).toBe('<p>\n\n\n*|NAME|*\n</p>');
+    // A filter with no modifier is computed by Tailor into a derived attribute (see "derived attributes").
+    expect(out.source).toMatch(/^<p>\n\n\n\*\|D_NAME[A-Z0-9]{4}\|\*\n<\/p>$/);
   });
 
   for (const esp of ['klaviyo', 'hubspot', 'sfmc'] as const) {
@@ -192,9 +193,68 @@ describe('assignments', () => {
       "{% if person|lookup:'loyalty_points' < 1000 %}{{ person|lookup:'loyalty_points'|multiply:-1|add:1000 }} to go{% endif %}",
     );
     const mailchimp = toDialect(template, 'mailchimp', {});
-    expect(mailchimp.source).toBe('*|IF:LOYALTY<1000|* to go*|END:IF|*');
+    const derived = mailchimp.attributes.find((a) => a.kind === 'derived');
+    // The assigned name is read through its numeric cast: the derived value reads the field itself.
+    expect(derived?.expression).toBe('1000 | minus: loyalty_points');
+    expect(mailchimp.source).toBe(`*|IF:LOYALTY<1000|**|${derived?.attribute}|* to go*|END:IF|*`);
     expect(mailchimp.warnings.map((w) => w.construct)).toContain('{{ 1000 | minus: points }}');
   });
+});
+
+describe('derived attributes (Mailchimp cannot compute or format dates)', () => {
+  const template =
+    "<p>{{ birth_date | date: '%B %-d' }}</p><p>{{ Birth_Date | date: '%B %-d' }}</p><p>{{ signup_date | date: '%B %Y' }}</p>";
+
+  it('an output merge tags cannot compute becomes the tag of a derived attribute with its Liquid expression', () => {
+    const out = toDialect(template, 'mailchimp', {});
+    const derived = out.attributes.filter((a) => a.kind === 'derived');
+    expect(derived.map((a) => a.expression)).toEqual(["birth_date | date: '%B %-d'", "signup_date | date: '%B %Y'"]);
+    const [birthday, signup] = derived;
+    // A valid Mailchimp tag, unique, and the same expression (under any spelling of its token) shares one.
+    for (const a of derived) expect(a.attribute).toMatch(/^D_[A-Z0-9_]{1,8}$/);
+    expect(birthday?.attribute).not.toBe(signup?.attribute);
+    expect(birthday?.token).toBe(`derived:${birthday?.attribute}`);
+    expect(out.source).toBe(`<p>*|${birthday?.attribute}|*</p><p>*|${birthday?.attribute}|*</p><p>*|${signup?.attribute}|*</p>`);
+    const info = out.warnings.filter((w) => w.level === 'info');
+    expect(info.map((w) => w.construct)).toEqual([
+      "{{ birth_date | date: '%B %-d' }}",
+      "{{ Birth_Date | date: '%B %-d' }}",
+      "{{ signup_date | date: '%B %Y' }}",
+    ]);
+    expect(info[0]?.message).toMatch(/precomputed per contact in the audience CSV/);
+  });
+
+  it('is stable across exports and never takes a name of the field map', () => {
+    const first = toDialect(template, 'mailchimp', {}).attributes.find((a) => a.kind === 'derived')?.attribute ?? '';
+    expect(toDialect(`<b>x</b>${template}`, 'mailchimp', {}).attributes.find((a) => a.kind === 'derived')?.attribute).toBe(first);
+    const moved = toDialect(template, 'mailchimp', { city: first }).attributes.find((a) => a.kind === 'derived')?.attribute;
+    expect(moved).not.toBe(first);
+    expect(moved).toMatch(/^D_BIRT[A-Z0-9]{4}$/);
+  });
+
+  it("renders, with Tailor's Liquid, what the original prints", () => {
+    const out = toDialect("{{ 1000 | minus: loyalty_points }} {{ birth_date | date: '%B %-d' }}", 'mailchimp', {});
+    const customer = { loyalty_points: '250', birth_date: '1990-03-07' };
+    const values = Object.fromEntries(
+      out.attributes
+        .filter((a) => a.kind === 'derived')
+        .map((a) => [a.attribute, liquid.parseAndRenderSync(`{{ ${a.expression ?? ''} }}`, customer) as string]),
+    );
+    const merged = out.source.replace(/\*\|([A-Z0-9_]+)\|\*/g, (_all, tag: string) => values[tag] ?? `?${tag}`);
+    expect(merged).toBe(liquid.parseAndRenderSync("{{ 1000 | minus: loyalty_points }} {{ birth_date | date: '%B %-d' }}", customer));
+    expect(merged).toBe('750 March 7');
+  });
+
+  it('a value read from a loop cannot be derived and is still a warning', () => {
+    const out = toDialect("{% for o in orders %}{{ o.date | date: '%B' }}{% endfor %}", 'mailchimp', {});
+    expect(out.attributes.filter((a) => a.kind === 'derived')).toEqual([]);
+  });
+
+  for (const esp of ['braze', 'klaviyo', 'hubspot', 'sfmc'] as const) {
+    it(`${esp} formats dates itself: no derived attribute`, () => {
+      expect(toDialect(template, esp, {}).attributes.filter((a) => a.kind === 'derived')).toEqual([]);
+    });
+  }
 });
 
 describe('partials', () => {

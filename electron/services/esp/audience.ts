@@ -4,7 +4,8 @@ import type { AudienceCsv } from '../../../shared/contract/esp-schemas';
 import { audienceCells, contactProfile } from '../../../shared/esp/audience/audience-row';
 import { effectiveFieldMap } from '../../../shared/esp/audience/attribute-names';
 import { isFormulaLike, neutraliseCell } from '../../../shared/esp/audience/neutralise';
-import type { EspId } from '../../../shared/esp/esp';
+import { DerivedValues } from '../../../shared/esp/audience/derived-values';
+import type { DialectAttribute, EspId } from '../../../shared/esp/esp';
 import { profileText } from '../../../shared/esp/roundtrip/profile';
 import { withComputedTokens } from '../../../shared/templates/computed-tokens';
 import { customerContext } from '../../../shared/templates/customer-context';
@@ -32,15 +33,23 @@ function findSegment(db: Db, segment: number | string): { id: number; name: stri
 /**
  * A segment's members as a contact-import CSV for the ESP: every field, score and segment membership under the ESP's attribute
  * names (the workspace's field map), each value as the round-trip check
- * reads it. Every cell (headers too: names are editable) is neutralised
+ * reads it, and the derived attributes of a template's export (values the
+ * ESP cannot compute, rendered per contact by Tailor). Every cell (headers too: names are editable) is neutralised
  * against CSV injection and quoted.
  */
-export function audienceCsv(db: Db, segment: number | string, esp: EspId): AudienceCsv {
+export function audienceCsv(
+  db: Db,
+  segment: number | string,
+  esp: EspId,
+  derivedAttributes: readonly DialectAttribute[] = [],
+): AudienceCsv {
   const found = findSegment(db, segment);
   const tokens = workspaceTokens(db).map((t) => t.token);
   const fieldMap = effectiveFieldMap(esp, tokens, savedFieldMap(db, esp));
+  const derived = new DerivedValues(derivedAttributes);
   // The customer id comes first (a canonical field): each ESP's contact key (Braze and Klaviyo external_id…).
-  const columns = tokens.map((token) => fieldMap[token] as string);
+  // Derived values (what a template asks the ESP for and it cannot compute) come last.
+  const columns = [...tokens.map((token) => fieldMap[token] as string), ...derivedAttributes.map((a) => a.attribute)];
   const fields = fieldCatalogue(db);
   const filter = segmentFilter(db, found.id);
   const data: string[][] = [];
@@ -53,7 +62,7 @@ export function audienceCsv(db: Db, segment: number | string, esp: EspId): Audie
     );
     for (const customer of rows) {
       const context = withComputedTokens(customerContext(customer, catalogueReader(fields, customer.typed)), computed.get(customer.id));
-      const profile = contactProfile(esp, context, fieldMap);
+      const profile = contactProfile(esp, context, fieldMap, derived);
       data.push(audienceCells(profile, columns));
       neutralised += columns.filter((column) => isFormulaLike(profileText(profile[column]))).length;
     }

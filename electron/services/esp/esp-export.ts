@@ -1,8 +1,9 @@
 import { ContractError } from '../../../shared/contract/envelope';
 import type { EspExportResult, EspFieldMapEntry, EspPreview } from '../../../shared/contract/esp-schemas';
 import { effectiveFieldMap } from '../../../shared/esp/audience/attribute-names';
+import { derivedAttributes } from '../../../shared/esp/audience/derived-values';
 import { defaultAttribute } from '../../../shared/esp/dialects/field-map';
-import { ESP_NAMES, type DialectOutput, type EspId } from '../../../shared/esp/esp';
+import { ESP_NAMES, type DialectAttribute, type DialectOutput, type EspId } from '../../../shared/esp/esp';
 import { toDialect } from '../../../shared/esp/to-dialect';
 import { fieldCatalogue } from '../../workspace/customers-repo';
 import type { Db } from '../../workspace/db';
@@ -65,8 +66,26 @@ async function convert(db: Db, name: string, source: string, esp: EspId, minify:
   return { compiled, original: finished.html, html, text, fieldMap };
 }
 
+/**
+ * The derived attributes an export of `template` for `esp` asks the audience
+ * to carry (values the ESP cannot compute, HTML and text part): the audience
+ * CSV's extra columns.
+ */
+export async function derivedForTemplate(db: Db, template: { name: string; source: string }, esp: EspId): Promise<DialectAttribute[]> {
+  const converted = await convert(db, template.name, template.source, esp, false);
+  return derivedAttributes(converted.html.attributes, converted.text.attributes);
+}
+
 async function check(db: Db, source: string, esp: EspId, converted: Converted, personas: readonly RoundTripPersonaInput[]) {
-  return roundTrip({ esp, source, exported: converted.html.source, fieldMap: converted.fieldMap, personas, fields: fieldCatalogue(db) });
+  return roundTrip({
+    esp,
+    source,
+    exported: converted.html.source,
+    fieldMap: converted.fieldMap,
+    derived: derivedAttributes(converted.html.attributes),
+    personas,
+    fields: fieldCatalogue(db),
+  });
 }
 
 /** What the export dialog shows: the original beside the ESP's source, warnings, and the round-trip check. */

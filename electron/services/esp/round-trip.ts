@@ -1,7 +1,8 @@
 import type { RoundTripReport } from '../../../shared/contract/esp-schemas';
 import type { Customer } from '../../../shared/contract/schemas';
 import { contactProfile } from '../../../shared/esp/audience/audience-row';
-import type { EspId } from '../../../shared/esp/esp';
+import { DerivedValues } from '../../../shared/esp/audience/derived-values';
+import type { DialectAttribute, EspId } from '../../../shared/esp/esp';
 import { evaluateDialect, RoundTripUnsupported } from '../../../shared/esp/roundtrip/evaluate';
 import { differingLines } from '../../../shared/esp/roundtrip/text-diff';
 import type { FieldCatalogue } from '../../../shared/fields/catalogue';
@@ -23,7 +24,7 @@ export interface RoundTripPersonaInput {
  * The round-trip check: for every persona, Tailor renders the template as
  * usual, the exported dialect is evaluated by the small evaluator of that
  * ESP for the same person as an ESP contact (the audience row: every token
- * under its attribute name), and the visible texts are compared. Whatever
+ * under its attribute name, and the derived values the export asks for), and the visible texts are compared. Whatever
  * differs is listed; so is a construct the evaluator does not read.
  */
 export async function roundTrip(options: {
@@ -33,6 +34,8 @@ export async function roundTrip(options: {
   /** The exported email in the ESP's language. */
   exported: string;
   fieldMap: Readonly<Record<string, string>>;
+  /** Derived attributes of the export (`DialectOutput.attributes`): each contact carries them as the audience CSV would. */
+  derived?: readonly DialectAttribute[];
   personas: readonly RoundTripPersonaInput[];
   fields: FieldCatalogue;
 }): Promise<RoundTripReport> {
@@ -42,6 +45,7 @@ export async function roundTrip(options: {
     personas.map((persona) => persona.customer),
     { ms: EXPORT_BUDGET_MS, fields, computed: (customer) => personas.find((p) => p.customer === customer)?.computed },
   );
+  const derived = new DerivedValues(options.derived ?? []);
   const results = personas.map((persona, index) => {
     const base = { label: persona.label, customerId: persona.customer?.id ?? null };
     const tailor = rendered[index];
@@ -55,7 +59,7 @@ export async function roundTrip(options: {
     );
     let html: string;
     try {
-      html = evaluateDialect(esp, options.exported, contactProfile(esp, context, fieldMap));
+      html = evaluateDialect(esp, options.exported, contactProfile(esp, context, fieldMap, derived));
     } catch (error) {
       if (!(error instanceof RoundTripUnsupported)) throw error;
       return { ...base, ok: false, differences: [], problem: error.message };

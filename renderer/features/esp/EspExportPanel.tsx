@@ -20,7 +20,8 @@ function Warnings({ preview }: { preview: EspPreview }) {
   return (
     <ul className="esp-warnings" aria-label={`Warnings for ${ESP_NAMES[preview.esp]}`}>
       {preview.warnings.map((warning, index) => (
-        <li key={index}>
+        <li key={index} data-level={warning.level ?? 'warning'}>
+          {warning.level === 'info' && <strong>Note: </strong>}
           {warning.line !== null && <span className="mono">line {warning.line}: </span>}
           {warning.message}
           {warning.construct && <span className="mono muted"> {warning.construct}</span>}

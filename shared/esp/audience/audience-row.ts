@@ -3,6 +3,7 @@ import { type EspProfile, profileText, type ProfileValue } from '../roundtrip/pr
 import type { LiquidContext } from '../../templates/customer-context';
 import { COMPUTED_NAMESPACE, SEGMENTS_TOKEN } from '../../templates/computed-tokens';
 import { isSegmentToken } from '../dialects/ir';
+import type { DerivedValues } from './derived-values';
 import { neutraliseCell } from './neutralise';
 
 /**
@@ -29,12 +30,19 @@ function tokenValue(context: LiquidContext, token: string): ProfileValue {
   return value;
 }
 
-export function contactProfile(esp: EspId, context: LiquidContext, fieldMap: Readonly<Record<string, string>>): EspProfile {
+/** `derived`: values the ESP cannot compute (a formatted date for Mailchimp), rendered by Tailor for this contact. */
+export function contactProfile(
+  esp: EspId,
+  context: LiquidContext,
+  fieldMap: Readonly<Record<string, string>>,
+  derived?: DerivedValues,
+): EspProfile {
   const profile: Record<string, ProfileValue> = {};
   for (const [token, attribute] of Object.entries(fieldMap)) {
     const value = tokenValue(context, token);
     profile[attribute] = TYPED[esp] || value === null ? value : profileText(value);
   }
+  if (derived) Object.assign(profile, derived.of(context));
   return profile;
 }
 

@@ -5,11 +5,17 @@ import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 export interface DialectContext {
   readonly esp: EspId;
   /** Says out loud what the dialect cannot express; `at` is the Liquid construct, with its line. */
-  warn(at: At, message: string): void;
+  warn(at: At, message: string, level?: DialectWarning['level']): void;
   /** The ESP attribute a token reads; recorded as a column of the audience CSV. */
   attribute(token: string): string;
   /** The ESP's own tag for a token it fills itself (the unsubscribe link), or null. */
   native(token: string): string | null;
+  /**
+   * The attribute carrying a value the ESP cannot compute, precomputed per
+   * contact in the audience CSV from `expression` (Liquid, no braces); the
+   * same expression always gets the same attribute.
+   */
+  derived(expression: string): string;
   /** Renders a Liquid output that reads no variable (a constant fallback through filters); null if it fails. */
   evaluate(liquid: string): string | null;
 }
@@ -69,16 +75,19 @@ export function describe(operand: Operand): string {
 }
 
 /** Warnings are data; the same construct on the same line says a thing once. */
-export function warningCollector(): { warn: (at: At, message: string) => void; warnings: DialectWarning[] } {
+export function warningCollector(): {
+  warn: (at: At, message: string, level?: DialectWarning['level']) => void;
+  warnings: DialectWarning[];
+} {
   const warnings: DialectWarning[] = [];
   const seen = new Set<string>();
   return {
     warnings,
-    warn(at, message) {
+    warn(at, message, level) {
       const key = `${at.line ?? ''}\u0000${at.construct}\u0000${message}`;
       if (seen.has(key)) return;
       seen.add(key);
-      warnings.push({ line: at.line, construct: at.construct, message });
+      warnings.push({ line: at.line, construct: at.construct, message, ...(level ? { level } : {}) });
     },
   };
 }

@@ -2,6 +2,7 @@ import { constantText, type DialectContext, describe, isNumericCast, splitDefaul
 import type { At, Branch, Cond, Filter, Node, Operand, ValueExpr } from './ir';
 import { lowerIf, pushNot } from './lower-if';
 import { Assignments } from './substitute';
+import { derivedExpression } from './derived';
 
 /**
  * Mailchimp: merge tags and conditional merge tags [M1][M2].
@@ -12,9 +13,11 @@ import { Assignments } from './substitute';
  * `*|IF:T>=v|*` (and `>`, `<`, `<=`), `*|ELSEIF:…|*`, `*|ELSE:|*`,
  * `*|END:IF|*`, nested [M2]. Merge tags have no and/or, no loops, no variables
  * and no arithmetic: and/or become nested IFs (`lower-if.ts`), an assigned name
- * is replaced by its value, a constant is computed now, and everything else
- * (loops, `contains` on a field, filters without a modifier) is left out with
- * a warning.
+ * is replaced by its value, a constant is computed now, an output merge tags
+ * cannot compute (a date format, `1000 | minus: points`) becomes the tag of a
+ * derived attribute Tailor fills per contact in the audience CSV
+ * (`derived.ts`, an info warning says so), and everything else (loops,
+ * `contains` on a field, a value read from a loop) is left out with a warning.
  */
 
 const MODIFIERS: Readonly<Record<string, string>> = { upcase: 'UPPER', downcase: 'LOWER', capitalize: 'TITLE', url_encode: 'URL' };
@@ -68,11 +71,29 @@ export function writeMailchimp(nodes: readonly Node[], context: DialectContext):
 
   const tagText = (t: Tested): string => (t.op === null ? t.tag : `${t.tag}${t.op}${t.value}`);
 
+  /** A field through numeric casts and modifiers, with a constant or field fallback: what a merge tag writes itself. */
+  const expressible = (base: Operand, filters: readonly Filter[], fallback: Operand | null): boolean =>
+    base.kind === 'field' &&
+    filters.every((f) => isNumericCast(f) || MODIFIERS[f.name] !== undefined) &&
+    (fallback === null || fallback.kind === 'field' || constantText(fallback, [], context) !== null);
+
   const output = (expr: ValueExpr, at: At): string => {
     const resolved = assignments.resolveValue(expr);
     const constant = constantText(resolved.base, resolved.filters, context);
     if (constant !== null) return constant;
     const { before, fallback, after } = splitDefault(resolved);
+    if (!expressible(resolved.base, [...before, ...after], fallback)) {
+      const expression = derivedExpression(resolved, (operand) => assignments.resolve(operand));
+      if (expression !== null) {
+        const derived = context.derived(expression);
+        context.warn(
+          at,
+          `Mailchimp merge tags cannot compute {{ ${expression} }}; it is precomputed per contact in the audience CSV as *|${derived}|* (export the audience with this template).`,
+          'info',
+        );
+        return `*|${derived}|*`;
+      }
+    }
     const tag = resolved.base.kind === 'field' ? context.attribute(resolved.base.token) : null;
     if (tag === null) {
       context.warn(

@@ -29,7 +29,11 @@ export class RoundTripUnsupported extends Error {
  */
 export function attributeKey(esp: EspId, reference: string): string {
   let name = reference.trim();
-  if (esp === 'braze') name = name.replace(/^custom_attribute\./, '').replace(/^\$\{([\s\S]*)\}$/, '$1');
+  if (esp === 'braze') {
+    name = name.replace(/^custom_attribute\./, '').replace(/^\$\{([\s\S]*)\}$/, '$1');
+    // Braze's import names the id column external_id; a template reads the same value as ${user_id} [B3].
+    if (name === 'user_id') name = 'external_id';
+  }
   if (esp === 'hubspot') name = name.replace(/^contact\./, '');
   if (esp === 'klaviyo') name = name.replace(/^person\./, '');
   if (esp === 'sfmc')

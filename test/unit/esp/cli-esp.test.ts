@@ -41,4 +41,34 @@ describe('tailor export --esp and tailor audience', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('No segment "VIP"');
   });
+
+  it('audience --template adds the derived columns the export reads (a date Mailchimp cannot format)', async () => {
+    const dir = tempDir();
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const workspace = path.join(dir, 'w.tailor');
+    const template = path.join(dir, 'birthday.mjml');
+    fs.writeFileSync(
+      template,
+      "<mjml><mj-body><mj-section><mj-column><mj-text>{{ birth_date | date: '%B %-d' }}</mj-text></mj-column></mj-section></mj-body></mjml>",
+    );
+    expect((await cli(['init', workspace, '--demo'])).code).toBe(0);
+    const exported = await cli([
+      'export',
+      workspace,
+      '--template',
+      template,
+      '--esp',
+      'mailchimp',
+      '--out',
+      path.join(dir, 'out'),
+      '--json',
+    ]);
+    const { files } = JSON.parse(exported.stdout) as { files: { path: string }[] };
+    const tag = /\*\|(D_[A-Z0-9_]+)\|\*/.exec(fs.readFileSync(files[0]?.path ?? '', 'utf8'))?.[1] ?? 'none';
+    const csv = path.join(dir, 'a.csv');
+    const args = ['audience', workspace, '--segment', 'High-value customers', '--esp', 'mailchimp', '--out', csv, '--json'];
+    const columns = async (extra: string[]) => (JSON.parse((await cli([...args, ...extra])).stdout) as { columns: string[] }).columns;
+    expect(await columns(['--template', template])).toContain(tag);
+    expect(await columns([])).not.toContain(tag);
+  });
 });

@@ -183,6 +183,9 @@ describe('G6 url_encode', () => {
 });
 
 describe('dialect specifics', () => {
+  it('Braze reads the id column of its import (external_id) as ${user_id} [B3]', () => {
+    expect(evaluateDialect('braze', 'BDAY-{{${user_id} | upcase}}', { external_id: 'c10001' })).toBe('BDAY-C10001');
+  });
   it('Braze default applies to empty but not whitespace-only values [B2]', () => {
     expect(evaluateDialect('braze', "{{${first_name} | default: 'x'}}", { first_name: '  ' })).toBe('  ');
     expect(evaluateDialect('braze', "{{${first_name} | default: 'x'}}", { first_name: '' })).toBe('x');
