@@ -78,7 +78,7 @@ test('undo after switching templates never brings back the other template', asyn
 
   await page.goto(studio.url);
   await expect(page.getByRole('option', { name: /Loyalty thank-you/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(editorLines(page)).toContainText('Loyalty');
+  await expect(editorLines(page)).toContainText('a reward for you');
   await page.getByRole('option', { name: /We miss you/ }).click();
   await expect(editorLines(page)).toContainText('We miss you, {{ first_name');
   await page.locator('.editor-host .monaco-editor').click();
@@ -96,7 +96,7 @@ test('undo after switching templates never brings back the other template', asyn
   await page.keyboard.insertText('SecondThoughts');
   await expect(editorLines(page)).toContainText('SecondThoughts');
   await page.getByRole('option', { name: /Loyalty thank-you/ }).click();
-  await expect(editorLines(page)).toContainText('Loyalty');
+  await expect(editorLines(page)).toContainText('a reward for you');
   await page.locator('.editor-host .monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+z');
   await page.getByRole('option', { name: /We miss you/ }).click();
