@@ -10,7 +10,8 @@ import type { Db } from './db';
 import { fieldSamples } from './field-samples';
 import { MAX_CUSTOM_FIELDS, readFieldStats } from './field-stats';
 
-interface CustomerRow {
+/** A `customers` row as SQLite returns it; bulk QA reads the same shape without the contract's checks. */
+export interface CustomerRow {
   id: string;
   email: string | null;
   first_name: string | null;

@@ -2,22 +2,11 @@ import type { Customer } from '../../../shared/contract/schemas';
 import type { ComputedTokens } from '../../../shared/templates/computed-tokens';
 import { SCORES, type ScoreName } from '../../../shared/scores/score-names';
 import { SEGMENTS_TOKEN } from '../../../shared/templates/computed-tokens';
+import type { CustomerRow } from '../../workspace/customers-repo';
 import type { Db } from '../../workspace/db';
 import { membershipChecks } from '../../workspace/tokens/segment-membership';
 
-interface Row {
-  id: string;
-  email: string | null;
-  first_name: string | null;
-  last_name: string | null;
-  phone: string | null;
-  birth_date: string | null;
-  gender: string | null;
-  city: string | null;
-  country: string | null;
-  attributes: string;
-  typed: string | null;
-}
+type Row = Required<CustomerRow>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
