@@ -9,6 +9,7 @@ import { importCustomers } from '../../electron/workspace/import';
 import { detectDialect } from '../../electron/workspace/import/dialect';
 import { readRecordsInThread } from '../../electron/workspace/import/parse/read-in-thread';
 import { MAX_IN_FLIGHT, type ParseMessage } from '../../electron/workspace/import/parse/protocol';
+import { unpackRecords } from '../../electron/workspace/import/parse/packed-records';
 import { parseTask } from '../../electron/workspace/import/parse/worker';
 import { successMessage } from '../../electron/workspace/import/finish';
 import { skipFor, type ImportContext } from '../../electron/workspace/import/pipeline';
@@ -211,7 +212,7 @@ describe('the parse thread', () => {
     }
     await task;
     port1.close();
-    const records = received.flatMap((message) => (message.kind === 'records' ? message.records : []));
+    const records = received.flatMap((message) => (message.kind === 'records' ? unpackRecords(message.packed) : []));
     expect(records.length).toBe(507);
   });
 });

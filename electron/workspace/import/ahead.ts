@@ -44,14 +44,19 @@ export function reshapes<T>(steps: readonly Step<T>[]): boolean {
   return steps.some((step) => step.reshapes === true);
 }
 
-/** The parse thread's side: attach each plan's results to a record. */
-export function aheadWork(plans: AheadPlans): (record: CsvRecord) => void {
+/**
+ * The parse thread's side: attach each plan's results to a record. `share: false` leaves the record's
+ * validation to the import's thread: the parse thread does that when the import's thread is waiting for
+ * records, so the row work goes to whichever core is free (detection always runs here: its readers must
+ * see every row).
+ */
+export function aheadWork(plans: AheadPlans): (record: CsvRecord, share?: boolean) => void {
   const validate = plans.validation ? rowValidator(plans.validation) : null;
   const detect = plans.detect ? detectAhead(plans.detect) : null;
-  return (record) => {
+  return (record, share = true) => {
     if (record.problem !== null) return;
     const ahead: AheadResults = {};
-    if (validate !== null) ahead.validation = validate(record.fields);
+    if (validate !== null && share) ahead.validation = validate(record.fields);
     if (detect !== null) ahead.detect = detect(record.fields);
     record.ahead = ahead;
   };

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AheadPlans } from '../ahead';
 import type { Dialect } from '../dialect';
-import type { CsvRecord } from '../records';
+import type { PackedRecords } from './packed-records';
 
 /** Messages between the import and its parse thread (see read-in-thread.ts). */
 
@@ -16,7 +16,8 @@ export interface ParseTask {
 }
 
 export type ParseMessage =
-  | { kind: 'records'; records: CsvRecord[]; bytes: number }
+  /** Records in flat arrays (packed-records.ts): cheaper to clone than an object per row. */
+  | { kind: 'records'; packed: PackedRecords; bytes: number }
   | { kind: 'done' }
   /** The read failed (the file vanished, say): its message and errno code, which a rejected task would not carry across. */
   | { kind: 'failed'; message: string; code?: string };

@@ -4,6 +4,7 @@ import { workerEntry } from '../../../services/worker-entry';
 import type { AheadPlans } from '../ahead';
 import type { Dialect } from '../dialect';
 import type { CsvRecord, ReaderEvents } from '../records';
+import { unpackRecords } from './packed-records';
 import type { ParseAck, ParseMessage, ParseTask } from './protocol';
 
 const PARSE_THREAD_HEAP_MB = 96;
@@ -67,7 +68,7 @@ export async function* readRecordsInThread(
       if (message.kind === 'failed')
         throw Object.assign(new Error(message.message), message.code === undefined ? {} : { code: message.code });
       events.onBytes(message.bytes);
-      yield message.records;
+      yield unpackRecords(message.packed);
       // Acknowledged once consumed (the caller asked for more), so unconsumed batches are what is bounded.
       port1.postMessage({ kind: 'ack' } satisfies ParseAck);
     }

@@ -1,5 +1,6 @@
 import { aheadWork, type AheadPlans } from '../ahead';
 import { readRecords, type CsvRecord } from '../records';
+import { packRecords } from './packed-records';
 import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from './protocol';
 
 /**
@@ -15,7 +16,7 @@ import { MAX_IN_FLIGHT, type ParseAck, type ParseMessage, type ParseTask } from 
 export async function parseTask({ file, encoding, dialect, batchRecords, port }: ParseTask): Promise<void> {
   let inFlight = 0;
   let wake: (() => void) | null = null;
-  const ahead: { plans: AheadPlans; work: ((record: CsvRecord) => void) | null } = { plans: {}, work: null };
+  const ahead: { plans: AheadPlans; work: ((record: CsvRecord, share?: boolean) => void) | null } = { plans: {}, work: null };
   port.on('message', (message: ParseAck) => {
     if (message.kind === 'plans') {
       // Plans arrive one kind at a time (validation with the header, detection after the first rows).
@@ -30,14 +31,16 @@ export async function parseTask({ file, encoding, dialect, batchRecords, port }:
   const send = async (records: CsvRecord[], bytes: number): Promise<void> => {
     while (inFlight >= MAX_IN_FLIGHT) await new Promise<void>((resolve) => (wake = resolve));
     inFlight++;
-    port.postMessage({ kind: 'records', records, bytes } satisfies ParseMessage);
+    port.postMessage({ kind: 'records', packed: packRecords(records), bytes } satisfies ParseMessage);
   };
   try {
     let batch: CsvRecord[] = [];
     let bytes = 0;
     for await (const records of readRecords(file, encoding, dialect, { onBytes: (done) => (bytes = done) })) {
+      // With nothing queued the import's thread is waiting for records: it validates these itself.
+      const share = inFlight > 0;
       for (const record of records) {
-        ahead.work?.(record);
+        ahead.work?.(record, share);
         batch.push(record);
         if (batch.length >= batchRecords) {
           await send(batch, bytes);
