@@ -3,6 +3,8 @@ import type { Statement } from 'better-sqlite3';
 import { isCanonicalKey, type CanonicalKey } from '../../../../shared/fields/canonical';
 import { next, reject, type ImportContext, type Step } from '../pipeline';
 import { fmt } from '../text';
+import { ensureScratchTables } from '../stager';
+import { FileKeys } from './file-keys';
 import { splitFullName } from './full-name';
 
 /** A customer row as staged: canonical fields by key, everything else in attributes. */
@@ -25,7 +27,9 @@ export const derivedId = (email: string): string => `cus_${createHash('sha256').
  * the value. Only in front of what a spreadsheet would read as a number, date
  * or formula, so "'t Hooft" keeps its apostrophe.
  */
-export const stripTextMarker = (value: string): string => (/^'[0-9+\-=@(]/.test(value) ? value.slice(1) : value);
+export const stripTextMarker = (value: string): string =>
+  // Every cell of every row comes through here: the regular expression only for the rare cell that starts with an apostrophe.
+  value.charCodeAt(0) === 39 && /^'[0-9+\-=@(]/.test(value) ? value.slice(1) : value;
 
 /** Cells to a staged customer: trimmed, text markers stripped, empty cells left out (so they never overwrite). */
 export function valuesStep({ mapping }: ImportContext): Step<StagedCustomer> {
@@ -104,36 +108,36 @@ export function ensureKeyTable({ db }: ImportContext): void {
 
 /**
  * The same id or email twice in one file: the later row is rejected, naming
- * the earlier one. Claim-first keeps the common, duplicate-free row at one
- * statement; a clash undoes the row's own claims so its other key stays free.
+ * the earlier one. The keys claimed so far are held in memory (file-keys.ts),
+ * confirmed against the staged row on a hash match; past the table's bound
+ * they go to a temp table. A rejected row claims nothing, so its other key
+ * stays free.
  */
-export function duplicatesStep(context: ImportContext): Step<StagedCustomer> {
+export function duplicatesStep(context: ImportContext, maxSlots?: number): Step<StagedCustomer> {
   ensureKeyTable(context);
+  ensureScratchTables(context.db);
   const { db, importId } = context;
-  const claim = 'INSERT INTO temp.import_keys (import_id, key, line) VALUES';
-  const claimOne: Statement = db.prepare(`${claim} (?, ?, ?) ON CONFLICT DO NOTHING`);
-  const claimTwo: Statement = db.prepare(`${claim} (?, ?, ?), (?, ?, ?) ON CONFLICT DO NOTHING`);
+  const claimOne: Statement = db.prepare('INSERT INTO temp.import_keys (import_id, key, line) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
   const findKey: Statement = db.prepare('SELECT line FROM temp.import_keys WHERE import_id = ? AND key = ?').pluck();
-  const releaseKey: Statement = db.prepare('DELETE FROM temp.import_keys WHERE import_id = ? AND key = ? AND line = ?');
-
-  const claimKeys = (
-    keys: readonly { kind: 'id' | 'email'; key: string }[],
-    line: number,
-  ): { kind: 'id' | 'email'; line: number } | null => {
-    const [first, second] = keys;
-    if (first === undefined) return null;
-    const claimed =
-      second === undefined
-        ? claimOne.run(importId, first.key, line).changes
-        : claimTwo.run(importId, first.key, line, importId, second.key, line).changes;
-    if (claimed === keys.length) return null;
-    let clash: { kind: 'id' | 'email'; line: number } | null = null;
-    for (const { kind, key } of keys) {
-      const owner = findKey.get(importId, key) as number;
-      if (owner !== line) clash ??= { kind, line: owner };
-      else releaseKey.run(importId, key, line);
-    }
-    return clash;
+  const stagedKeys: Statement = db.prepare(
+    `SELECT record ->> '$.id' AS id, record ->> '$.email' AS email FROM temp.import_staging WHERE import_id = ? AND line = ?`,
+  );
+  const keyed = (staged: { id?: string | null; email?: string | null }): string[] => [
+    ...(staged.id == null ? [] : [`id:${staged.id}`]),
+    ...(staged.email == null ? [] : [`email:${staged.email.toLowerCase()}`]),
+  ];
+  // Every claimant is staged (this step is the last that can reject), so its own keys are there to confirm a hash match.
+  const memory = new FileKeys((line, key) => {
+    const staged = stagedKeys.get(importId, line) as { id: string | null; email: string | null } | undefined;
+    return staged !== undefined && keyed(staged).includes(key);
+  }, maxSlots);
+  let overflow = false;
+  const ownerOf = (key: string): number | null =>
+    memory.owner(key) ?? (overflow ? ((findKey.get(importId, key) as number | undefined) ?? null) : null);
+  const claim = (key: string, line: number): void => {
+    if (!overflow && memory.claim(key, line)) return;
+    overflow = true;
+    claimOne.run(importId, key, line);
   };
 
   return {
@@ -145,11 +149,13 @@ export function duplicatesStep(context: ImportContext): Step<StagedCustomer> {
       const keys: { kind: 'id' | 'email'; key: string }[] = [];
       if (id !== undefined) keys.push({ kind: 'id', key: `id:${id}` });
       if (email !== undefined) keys.push({ kind: 'email', key: `email:${email.toLowerCase()}` });
-      const clash = claimKeys(keys, row.record.line);
-      if (clash !== null) {
-        const value = clash.kind === 'id' ? id : email;
-        return reject(`duplicate ${clash.kind} "${value}": same ${clash.kind} as line ${fmt(clash.line)}; keep one of the two rows`);
+      for (const { kind, key } of keys) {
+        const owner = ownerOf(key);
+        if (owner === null) continue;
+        const value = kind === 'id' ? id : email;
+        return reject(`duplicate ${kind} "${value}": same ${kind} as line ${fmt(owner)}; keep one of the two rows`);
       }
+      for (const { key } of keys) claim(key, row.record.line);
       if (id === undefined && email !== undefined) staged.derived_id = derivedId(email);
       return next;
     },
