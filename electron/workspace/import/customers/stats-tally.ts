@@ -8,8 +8,15 @@ interface Stat {
 
 /** Whether `a` sorts before `b` as SQLite compares text (BINARY: UTF-8 bytes, which UTF-16 order matches below U+D800). */
 function before(a: string, b: string): boolean {
-  if (/[\uD800-\uFFFF]/.test(a) || /[\uD800-\uFFFF]/.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0;
-  return a < b;
+  // Called for every value of every row: only the first code unit that differs decides, and only it needs a look.
+  const length = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < length && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === length) return a.length < b.length;
+  const x = a.charCodeAt(i);
+  const y = b.charCodeAt(i);
+  if (x < 0xd800 && y < 0xd800) return x < y;
+  return Buffer.compare(Buffer.from(a), Buffer.from(b)) < 0;
 }
 
 /**
