@@ -27,7 +27,8 @@ import { FileProblem, fmt, plural } from './text';
 
 /** A file wider than this is refused before anything is read: nobody mails-merges 2,000 columns. */
 export const MAX_COLUMNS = 2000;
-export const DEFAULT_BATCH_SIZE = 1000;
+/** Rows per staging transaction: each commit of the temp tables writes their dirty pages out, so not too few. */
+export const DEFAULT_BATCH_SIZE = 4000;
 
 export interface ImportProgress {
   done: number;
