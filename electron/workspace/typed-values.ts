@@ -1,6 +1,6 @@
 import { CANONICAL_KEYS } from '../../shared/fields/canonical';
 import type { FieldCatalogue, TypedField } from '../../shared/fields/catalogue';
-import { parseValue, type TypedValue } from '../../shared/fields/types';
+import { parseValue } from '../../shared/fields/types';
 import type { Db } from './db';
 import { recordTyped } from './import/undo/record';
 
@@ -19,14 +19,18 @@ import { recordTyped } from './import/undo/record';
 /** Distinct values remembered per field: dates, countries, booleans and amounts repeat, and a date or phone parse costs ~100 µs. */
 const MEMO_LIMIT = 50_000;
 
-/** A field's parser with a bounded memory of values already read; null for a value its type cannot read. */
-function memoParser(field: TypedField): (text: string) => TypedValue | null {
-  const memo = new Map<string, TypedValue | null>();
+/**
+ * A field's parser with a bounded memory of values already read, giving the value as JSON text (the row
+ * function writes JSON, so a repeated date or country is neither parsed nor serialised again); null for a
+ * value its type cannot read.
+ */
+function memoParser(field: TypedField): (text: string) => string | null {
+  const memo = new Map<string, string | null>();
   return (text) => {
     const known = memo.get(text);
     if (known !== undefined) return known;
     const result = parseValue(field.type, text, field.context);
-    const value = result.ok ? result.value : null;
+    const value = result.ok ? JSON.stringify(result.value) : null;
     if (memo.size < MEMO_LIMIT) memo.set(text, value);
     return value;
   };
@@ -48,10 +52,13 @@ function phoneRead(arg: unknown): [string, string, string | null] | null {
  */
 function typedRow(fields: readonly [string, TypedField][], hinted: boolean) {
   const keys = fields.map(([key]) => key);
+  // The object is written as text, key by key, in the catalogue's order (JSON.stringify of the object it used to build).
+  const prefixes = keys.map((key) => `${JSON.stringify(key)}:`);
   const parsers = fields.map(([, field]) => memoParser(field));
   const countryAt = keys.indexOf('country');
+  const rowCountry = countryAt < 0 ? null : countryCodes(parsers[countryAt] as (text: string) => string | null);
   // A phone is read in its row's country when the row names one (as validation reads it), else the file's.
-  const phoneParsers = new Map<string, (text: string) => TypedValue | null>();
+  const phoneParsers = new Map<string, (text: string) => string | null>();
   const phoneParser = (i: number, country: string) => {
     const id = `${i}\u0000${country}`;
     let parser = phoneParsers.get(id);
@@ -63,14 +70,14 @@ function typedRow(fields: readonly [string, TypedField][], hinted: boolean) {
     return parser;
   };
   return (...args: unknown[]): string | null => {
-    let typed: Record<string, TypedValue> | null = null;
-    const country = countryAt < 0 ? undefined : rowCountry(args[countryAt], parsers[countryAt] as (text: string) => TypedValue | null);
+    let typed = '';
+    const country = rowCountry === null ? undefined : rowCountry(args[countryAt]);
     const read = hinted ? phoneRead(args[keys.length]) : null;
     for (let i = 0; i < keys.length; i++) {
       const text = args[i];
       if (typeof text !== 'string' || text.trim() === '') continue;
       const field = (fields[i] as [string, TypedField])[1];
-      let value: TypedValue | null;
+      let value: string | null;
       if (
         read !== null &&
         keys[i] === 'phone' &&
@@ -78,24 +85,31 @@ function typedRow(fields: readonly [string, TypedField][], hinted: boolean) {
         read[1] === text &&
         read[0] === (country ?? field.context.defaultCountry ?? '')
       ) {
-        value = read[2];
+        value = read[2] === null ? null : JSON.stringify(read[2]);
       } else {
         const parse = country !== undefined && field.type === 'phone' ? phoneParser(i, country) : parsers[i];
-        value = (parse as (text: string) => TypedValue | null)(text);
+        value = (parse as (text: string) => string | null)(text);
       }
       if (value === null) continue;
-      typed ??= {};
-      typed[keys[i] as string] = value;
+      typed += `${typed === '' ? '{' : ','}${prefixes[i] as string}${value}`;
     }
-    return typed === null ? null : JSON.stringify(typed);
+    return typed === '' ? null : `${typed}}`;
   };
 }
 
-/** The ISO code of a row's country cell, when it reads as one. */
-function rowCountry(text: unknown, parse: (text: string) => TypedValue | null): string | undefined {
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
-  const value = parse(text);
-  return value !== null && typeof value === 'object' && 'code' in value ? value.code : undefined;
+/** The ISO code of a row's country cell, when it reads as one; remembered per cell text, as its parser's value is. */
+function countryCodes(parse: (text: string) => string | null): (text: unknown) => string | undefined {
+  const memo = new Map<string, string | undefined>();
+  return (text) => {
+    if (typeof text !== 'string' || text.trim() === '') return undefined;
+    if (memo.has(text)) return memo.get(text);
+    const value = parse(text);
+    const parsed = value === null ? null : (JSON.parse(value) as unknown);
+    const code =
+      parsed !== null && typeof parsed === 'object' && 'code' in parsed && typeof parsed.code === 'string' ? parsed.code : undefined;
+    if (memo.size < MEMO_LIMIT) memo.set(text, code);
+    return code;
+  };
 }
 
 /** Where the row function's arguments come from: a canonical field's column, a custom field's JSON path in a JSON text. */
