@@ -37,10 +37,9 @@ export async function parseTask({ file, encoding, dialect, batchRecords, port }:
     let batch: CsvRecord[] = [];
     let bytes = 0;
     for await (const records of readRecords(file, encoding, dialect, { onBytes: (done) => (bytes = done) })) {
-      // With nothing queued the import's thread is waiting for records: it validates these itself.
-      const share = inFlight > 0;
       for (const record of records) {
-        ahead.work?.(record, share);
+        // With nothing queued the import's thread is waiting for records: it validates these itself.
+        ahead.work?.(record, inFlight > 0);
         batch.push(record);
         if (batch.length >= batchRecords) {
           await send(batch, bytes);
