@@ -1,7 +1,8 @@
 /**
  * One customers import on the import worker, in a process of its own, so its
  * peak RSS is the import's (plus Node's own), not the benchmark runner's.
- * Prints one JSON line: { ms, rowsImported, status, peakRssMb, streamingPeakRssMb }.
+ * Prints one JSON line: { ms, cpuMs, rowsImported, status, peakRssMb, streamingPeakRssMb }. cpuMs is the CPU time
+ * of the whole process over the import (every thread), which a neighbour's load on the machine barely changes.
  *   node --import tsx test/bench/import-child.ts <workspace> <csv>
  */
 import { openDatabase } from '../../electron/workspace/db';
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const db = openDatabase(workspace as string, { create: true });
   let streamingPeak = 0;
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const report = await importCustomersInWorker(db, csv as string, {
     control: {
       signal: new AbortController().signal,
@@ -21,11 +23,13 @@ async function main(): Promise<void> {
     },
   });
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
   db.close();
   const mb = (bytes: number): number => Math.round(bytes / (1024 * 1024));
   process.stdout.write(
     `${JSON.stringify({
       ms,
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       status: report.status,
       rowsImported: report.rowsImported,
       peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),

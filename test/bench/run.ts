@@ -141,6 +141,7 @@ async function time(fn: () => unknown): Promise<number> {
 
 interface ChildImport {
   ms: number;
+  cpuMs: number;
   status: string;
   rowsImported: number;
   peakRssMb: number;
@@ -175,6 +176,10 @@ async function benchImport(): Promise<void> {
   console.log(
     `${'import.customers'.padEnd(18)} ${size.padEnd(22)} tailor ${perSecond(tailor.ms)} (${tailor.ms.toFixed(0)} ms)   ` +
       `sqlite3 .import ${perSecond(reference)} (${reference.toFixed(0)} ms)   throughput ratio ${(reference / tailor.ms).toFixed(2)}x (higher is better)`,
+  );
+  console.log(
+    `${''.padEnd(18)} CPU time of the importing process ${(tailor.cpuMs / 1000).toFixed(1)} s over its ${(tailor.ms / 1000).toFixed(1)} s (all threads; ` +
+      `load average ${os.loadavg()[0]?.toFixed(1)})`,
   );
   console.log(
     `${''.padEnd(18)} peak RSS of the importing process ${tailor.peakRssMb} MB (${tailor.streamingPeakRssMb} MB while streaming; ` +
