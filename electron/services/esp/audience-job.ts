@@ -6,6 +6,7 @@ import type { AudienceOutcome } from '../../../shared/esp/audience/audience-outc
 import { type DialectAttribute, ESP_NAMES, type EspId } from '../../../shared/esp/esp';
 import type { Db } from '../../workspace/db';
 import type { JobControl, JobKindSpec } from '../jobs';
+import { makeDirs } from '../make-dirs';
 import { runOnOwnThread } from '../own-thread';
 import type { AudienceProgress } from './audience';
 import { audienceTargetProblem, partialFileFor } from './audience-target';
@@ -22,8 +23,7 @@ function existing(target: string): 'none' | 'file' | 'directory' {
 /** Refuses a target the audience may not be written to (see audienceTargetProblem), before any job starts. */
 export function checkAudienceTarget(db: Db, target: string, replace: boolean): void {
   const problem = audienceTargetProblem({ target, workspace: db.name, existing: existing(target), replace });
-  if (problem) throw new ContractError('invalid_input', problem);
-  if (!fs.existsSync(path.dirname(target))) throw new ContractError('bad_file', `The folder ${path.dirname(target)} does not exist.`);
+  if (problem) throw new ContractError(problem.exists ? 'conflict' : 'invalid_input', problem.message);
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -50,6 +50,11 @@ export async function exportAudience(
   const { segment, esp, target } = options;
   const base = { esp, segment, columns: [] as string[], rows: 0, neutralised: 0, path: null };
   const derived = await options.derived();
+  try {
+    makeDirs(path.dirname(target));
+  } catch (error) {
+    throw new ContractError('bad_file', `Cannot create the folder ${path.dirname(target)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const file = partialFileFor(target, randomBytes(6).toString('hex'));
   const task: Omit<AudienceTask, 'port'> = { workspace: db.name, segmentId: segment.id, esp, derived, file };
   try {
