@@ -53,7 +53,10 @@ export async function exportAudience(
   try {
     makeDirs(path.dirname(target));
   } catch (error) {
-    throw new ContractError('bad_file', `Cannot create the folder ${path.dirname(target)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ContractError(
+      'bad_file',
+      `Cannot create the folder ${path.dirname(target)}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const file = partialFileFor(target, randomBytes(6).toString('hex'));
   const task: Omit<AudienceTask, 'port'> = { workspace: db.name, segmentId: segment.id, esp, derived, file };

@@ -19,7 +19,8 @@ export function audienceTargetProblem(options: {
   if (path.resolve(target) === path.resolve(workspace)) return refuse(`${target} is the workspace; choose another file for the CSV.`);
   if (path.extname(target).toLowerCase() === '.tailor') return refuse(`${target} is a Tailor workspace file; choose a .csv file.`);
   if (existing === 'directory') return refuse(`${target} is a folder; give a file name for the CSV inside it.`);
-  if (existing === 'file' && !options.replace) return { message: `${target} already exists. Replace it, or choose another name.`, exists: true };
+  if (existing === 'file' && !options.replace)
+    return { message: `${target} already exists. Replace it, or choose another name.`, exists: true };
   return null;
 }
 
