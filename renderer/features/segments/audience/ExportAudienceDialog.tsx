@@ -204,7 +204,7 @@ export function ExportAudienceDialog({ segments, selectedId, onClose }: Props) {
                 </button>
               )}
             </div>
-            {file && <span className="muted audience-hint">Written in {folderOf(file) || 'the current folder'}.</span>}
+            {file && <small className="muted audience-hint">Written in {folderOf(file) || 'the current folder'}.</small>}
           </label>
 
           {job.run.kind === 'running' && (
