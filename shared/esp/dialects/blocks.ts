@@ -122,3 +122,12 @@ export function loopCollection(
   if (collection === null) context.warn(node.at, `${name} cannot loop over ${describe(node.collection)}; the loop is left out.`);
   return collection;
 }
+
+/** The `{% if %}` … `{% endif %}` chain of Liquid (Braze), Django (Klaviyo) and HubL, which differ in the else-if keyword and false. */
+export const curlyChain = (name: string, elseIf: 'elsif' | 'elif', never: string): ChainSyntax => ({
+  name,
+  branch: (first, condition) => `{% ${first ? 'if' : elseIf} ${condition} %}`,
+  otherwise: '{% else %}',
+  end: '{% endif %}',
+  never,
+});

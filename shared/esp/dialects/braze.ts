@@ -1,4 +1,4 @@
-import { type ChainSyntax, conditionWriter, loopCollection, writeIf } from './blocks';
+import { conditionWriter, curlyChain, loopCollection, writeIf } from './blocks';
 import { type DialectContext, describe, splitDefault, nativeOutput } from './context';
 import { BRAZE_STANDARD } from './field-map';
 import type { At, Filter, Literal, Node, Operand, ValueExpr } from './ir';
@@ -36,13 +36,7 @@ export function literal(value: Literal): string {
   return value.includes("'") ? `"${value}"` : `'${value}'`;
 }
 
-const LIQUID_CHAIN: ChainSyntax = {
-  name: 'Braze',
-  branch: (first, condition) => `{% ${first ? 'if' : 'elsif'} ${condition} %}`,
-  otherwise: '{% else %}',
-  end: '{% endif %}',
-  never: 'false',
-};
+const LIQUID_CHAIN = curlyChain('Braze', 'elsif', 'false');
 
 export function writeBraze(nodes: readonly Node[], context: DialectContext): string {
   const once = new Set<string>();

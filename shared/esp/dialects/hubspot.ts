@@ -1,4 +1,4 @@
-import { type ChainSyntax, conditionWriter, loopCollection, writeIf } from './blocks';
+import { conditionWriter, curlyChain, loopCollection, writeIf } from './blocks';
 import { type DialectContext, describe, isNumericCast, nativeOutput } from './context';
 import { convertStrftime } from './date-format';
 import type { At, Filter, Literal, Node, Operand, ValueExpr } from './ir';
@@ -63,13 +63,7 @@ function literal(value: Literal): string {
 
 const wrap = (e: Expr): string => (e.atomic ? e.text : `(${e.text})`);
 
-const HUBL_CHAIN: ChainSyntax = {
-  name: 'HubSpot',
-  branch: (first, condition) => `{% ${first ? 'if' : 'elif'} ${condition} %}`,
-  otherwise: '{% else %}',
-  end: '{% endif %}',
-  never: 'false',
-};
+const HUBL_CHAIN = curlyChain('HubSpot', 'elif', 'false');
 
 export function writeHubspot(nodes: readonly Node[], context: DialectContext): string {
   const once = new Set<string>();

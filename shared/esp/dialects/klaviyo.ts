@@ -1,4 +1,4 @@
-import { type ChainSyntax, conditionWriter, loopCollection, writeIf } from './blocks';
+import { conditionWriter, curlyChain, loopCollection, writeIf } from './blocks';
 import { type DialectContext, describe, isNumericCast, nativeOutput } from './context';
 import { convertStrftime } from './date-format';
 import { KLAVIYO_STANDARD } from './field-map';
@@ -53,13 +53,7 @@ function literal(value: Literal): string {
   return value.includes("'") ? `"${value}"` : `'${value}'`;
 }
 
-const DJANGO_CHAIN: ChainSyntax = {
-  name: 'Klaviyo',
-  branch: (first, condition) => `{% ${first ? 'if' : 'elif'} ${condition} %}`,
-  otherwise: '{% else %}',
-  end: '{% endif %}',
-  never: 'False',
-};
+const DJANGO_CHAIN = curlyChain('Klaviyo', 'elif', 'False');
 
 export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): string {
   const assignments = new Assignments();

@@ -6,6 +6,7 @@ import { useApi } from '../../../api/queries';
 import { api } from '../../../api/transport';
 import { jobShare, useJob } from '../../../api/use-job';
 import { Dialog } from '../../../ui/Dialog';
+import { EspOptions } from '../../esp/EspOptions';
 import { formatCount } from '../../../ui/format';
 import { JobProgress } from '../../../ui/JobProgress';
 import { AudienceColumns } from './AudienceColumns';
@@ -141,12 +142,14 @@ export function ExportAudienceDialog({ segments, selectedId, onClose }: Props) {
             </label>
             <label className="field">
               <span>ESP</span>
-              <select className="select" aria-label="ESP" value={esp} disabled={running} onChange={(e) => setEsp(e.target.value as EspId)}>
-                {ESP_IDS.map((id) => (
-                  <option key={id} value={id}>
-                    {ESP_NAMES[id]}
-                  </option>
-                ))}
+              <select
+                className="select"
+                aria-label="ESP"
+                value={esp}
+                disabled={running}
+                onChange={(e) => setEsp(ESP_IDS.find((id) => id === e.target.value) ?? esp)}
+              >
+                <EspOptions />
               </select>
             </label>
             <label className="field">
