@@ -3,7 +3,8 @@ import { ContractError } from '../../shared/contract/envelope';
 import { attributeNameProblem } from '../../shared/esp/audience/attribute-names';
 import { ESP_NAMES } from '../../shared/esp/esp';
 import { computedTokens } from '../services/computed-tokens';
-import { audienceCsv } from '../services/esp/audience';
+import { audienceColumns, audienceSize, findSegment } from '../services/esp/audience';
+import { checkAudienceTarget, ESP_AUDIENCE, exportAudience } from '../services/esp/audience-job';
 import { derivedForTemplate, exportForEsp, fieldMapEntries, previewForEsp } from '../services/esp/esp-export';
 import type { RoundTripPersonaInput } from '../services/esp/round-trip';
 import { compileForExport } from '../services/render/service';
@@ -36,7 +37,7 @@ function personaInputs(db: Db): RoundTripPersonaInput[] {
 /** ESP export (issue 10): field maps per workspace, the dialect preview with its round-trip check, export, audiences. */
 export function espHandlers(
   ctx: HandlerContext,
-): Pick<Handlers, 'esp.fieldMap' | 'esp.saveFieldMap' | 'esp.preview' | 'esp.export' | 'esp.audience'> {
+): Pick<Handlers, 'esp.fieldMap' | 'esp.saveFieldMap' | 'esp.preview' | 'esp.export' | 'esp.audiencePlan' | 'esp.audienceStart'> {
   const db = () => ctx.session.require().db;
   return {
     'esp.fieldMap': async ({ esp, template }) => {
@@ -71,7 +72,31 @@ export function espHandlers(
       previewForEsp(db(), templateOf(db(), template), { esp, minify, personas: personaInputs(db()) }),
     'esp.export': ({ template, esp, dir, folder, replace, minify }) =>
       exportForEsp(db(), templateOf(db(), template), { esp, dir, folder, replace, minify, personas: personaInputs(db()) }),
-    'esp.audience': async ({ segment, esp, template }) =>
-      audienceCsv(db(), segment, esp, template ? await derivedForTemplate(db(), templateOf(db(), template), esp) : []),
+    'esp.audiencePlan': async ({ segment, esp, template }) => {
+      const found = findSegment(db(), segment);
+      const derived = template ? await derivedForTemplate(db(), templateOf(db(), template), esp) : [];
+      return { esp, segment: found, columns: audienceColumns(db(), esp, derived).columns, rows: audienceSize(db(), found.id) };
+    },
+    'esp.audienceStart': ({ segment, esp, template, out, replace }) => {
+      const workspace = db();
+      const found = findSegment(workspace, segment);
+      checkAudienceTarget(workspace, out, replace);
+      // Read now: the job exports the template as it is when asked, even if it is edited meanwhile.
+      const source = template ? templateOf(workspace, template) : null;
+      const job = ctx.jobs.start(ESP_AUDIENCE, (control) =>
+        exportAudience(
+          workspace,
+          {
+            segment: found,
+            esp,
+            derived: async () => (source ? derivedForTemplate(workspace, source, esp) : []),
+            target: out,
+            replace,
+          },
+          control,
+        ),
+      );
+      return { jobId: job.id };
+    },
   };
 }

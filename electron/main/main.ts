@@ -191,6 +191,18 @@ function registerIpc(connection: ServiceConnection): void {
     return chosen === null || chosen.toLowerCase().endsWith('.tailor') ? chosen : `${chosen}.tailor`;
   });
 
+  handleShell(SHELL_CHANNELS.saveCsv, async (input) => {
+    const defaultPath = stringField(input, 'defaultPath');
+    const chosen = await showSave({
+      title: stringField(input, 'title') ?? 'Save CSV',
+      ...(defaultPath ? { defaultPath } : {}),
+      filters: [{ name: 'CSV', extensions: ['csv'] }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    });
+    // Linux save dialogs do not add the filter's extension themselves.
+    return chosen === null || chosen.toLowerCase().endsWith('.csv') ? chosen : `${chosen}.csv`;
+  });
+
   handleShell(SHELL_CHANNELS.openExternal, async (input) => {
     const url = externalHttpUrl(input);
     if (!url) return false;

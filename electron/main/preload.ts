@@ -28,6 +28,11 @@ const tailorShell: TailorShell = {
   saveWorkspace: (options) => ipcRenderer.invoke(SHELL_CHANNELS.saveWorkspace, optionalPath(options)) as Promise<string | null>,
   openExternal: (url) => ipcRenderer.invoke(SHELL_CHANNELS.openExternal, String(url)) as Promise<boolean>,
   showItemInFolder: (path) => ipcRenderer.invoke(SHELL_CHANNELS.showItemInFolder, String(path)) as Promise<void>,
+  saveCsv: (options) =>
+    ipcRenderer.invoke(SHELL_CHANNELS.saveCsv, {
+      ...optionalPath(options),
+      ...(typeof options?.title === 'string' ? { title: options.title } : {}),
+    }) as Promise<string | null>,
   publishPreviewFrame: (document) => ipcRenderer.invoke(SHELL_CHANNELS.publishPreviewFrame, String(document)) as Promise<string>,
   pathForFile: (file) => webUtils.getPathForFile(file),
   onCommand: (listener) => {

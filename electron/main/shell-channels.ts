@@ -11,6 +11,7 @@ export const SHELL_CHANNELS = {
   openExternal: 'shell:openExternal',
   showItemInFolder: 'shell:showItemInFolder',
   publishPreviewFrame: 'shell:publishPreviewFrame',
+  saveCsv: 'shell:saveCsv',
   /** Page → main: the pending edits asked for by a close request are saved (payload: the request id). */
   flushed: 'shell:flushed',
 } as const;

@@ -33,6 +33,8 @@ export interface TailorShell {
   readonly saveWorkspace: (options?: SaveWorkspaceOptions) => Promise<string | null>;
   /** Opens an http(s) URL in the system browser; resolves false when the URL was refused. */
   readonly openExternal: (url: string) => Promise<boolean>;
+  /** Native save dialog for a CSV file (asks before replacing one): absolute path ending in .csv, or null when cancelled. */
+  readonly saveCsv: (options?: PickFolderOptions) => Promise<string | null>;
   /** Reveals a file (e.g. an export) in the system file manager. */
   readonly showItemInFolder: (path: string) => Promise<void>;
   /**

@@ -38,7 +38,7 @@ import { Condition } from '../segments/rule';
 import { StoredRule } from '../segments/rule-tree';
 import { AsOfDate, SegmentKind, SegmentOverview } from './schemas';
 import { RfmSettings } from '../scores/rfm/settings';
-import { AudienceCsv, EspExportResult, EspFieldMapResult, EspIdSchema, EspPreview } from './esp-schemas';
+import { AudiencePlan, EspExportResult, EspFieldMapResult, EspIdSchema, EspPreview } from './esp-schemas';
 import { RfmRun } from '../scores/rfm/summary';
 import { ActivityVocabulary } from './schemas';
 import { FieldType } from '../fields/types/field-type';
@@ -67,6 +67,9 @@ const Ok = z.object({ ok: z.literal(true) });
 const Path = z.string().trim().min(1, 'Give a file path.');
 /** A stored template, or template source from elsewhere (the CLI renders .mjml files directly). */
 const TemplateRef = z.union([z.object({ id: Id }), z.object({ name: z.string().min(1), source: z.string() })]);
+
+/** A segment (id or name) to export for an ESP, and optionally the template whose derived columns it carries. */
+const AudienceInput = z.object({ segment: z.union([Id, z.string().trim().min(1)]), esp: EspIdSchema, template: TemplateRef.optional() });
 
 export const contract = {
   'app.info': method(
@@ -388,13 +391,16 @@ export const contract = {
     EspExportResult,
   ),
   /**
-   * A segment's members as the ESP's contact-import CSV: personalization fields and computed attributes under its names;
-   * with `template`, also the derived values its export asks for (what the ESP cannot compute, e.g. a formatted date in Mailchimp).
+   * What an audience export of a segment for an ESP will write: its columns (the ESP's names; with `template`, also the
+   * derived values its export asks for, e.g. a formatted date in Mailchimp) and how many contacts.
    */
-  'esp.audience': method(
-    z.object({ segment: z.union([Id, z.string().trim().min(1)]), esp: EspIdSchema, template: TemplateRef.optional() }),
-    AudienceCsv,
-  ),
+  'esp.audiencePlan': method(AudienceInput, AudiencePlan),
+  /**
+   * Write a segment's members as the ESP's contact-import CSV in a job (kind `esp.audience`): personalization fields
+   * and computed attributes under its names, formula-like values neutralised. The file appears only when complete;
+   * an existing file is replaced only with `replace`.
+   */
+  'esp.audienceStart': method(AudienceInput.extend({ out: Path, replace: z.boolean().default(false) }), z.object({ jobId: z.string() })),
   /** The email lint's settings for this workspace (clients, required UTM parameters) and every client caniemail has data for. */
   'lint.settings': method(NoInput, z.object({ settings: LintSettings, clients: z.array(EmailClient) })),
   'lint.saveSettings': method(LintSettings, LintSettings),

@@ -74,13 +74,11 @@ export const EspExportResult = ExportResult.extend({
 });
 export type EspExportResult = z.infer<typeof EspExportResult>;
 
-export const AudienceCsv = z.object({
+/** What an audience export will write: the CSV's columns (ESP names, with the token each carries) and the member count. */
+export const AudiencePlan = z.object({
   esp: EspIdSchema,
   segment: z.object({ id: z.number().int(), name: z.string() }),
-  columns: z.array(z.string()),
+  columns: z.array(z.object({ token: z.string(), attribute: z.string(), kind: z.enum(['field', 'score', 'segment', 'derived']) })),
   rows: z.number().int(),
-  /** Cells a spreadsheet would have run as formulas, neutralised with a leading apostrophe. */
-  neutralised: z.number().int(),
-  csv: z.string(),
 });
-export type AudienceCsv = z.infer<typeof AudienceCsv>;
+export type AudiencePlan = z.infer<typeof AudiencePlan>;

@@ -11,6 +11,7 @@ import { IntentOutcome } from '../scores/intent/intent-summary';
 import { ClustersOutcome } from '../scores/clusters/cluster-run';
 import { ProofsOutcome } from '../proofs/proofs-report';
 import { QaOutcome } from '../qa/qa-report';
+import { AudienceOutcome } from '../esp/audience/audience-outcome';
 
 /** Domain shapes that cross the contract. Inputs and outputs in contract.ts are built from these. */
 
@@ -320,6 +321,7 @@ export const Job = z.discriminatedUnion('kind', [
   jobOf('clusters.run', ClustersOutcome),
   jobOf('proofs.run', ProofsOutcome),
   jobOf('qa.run', QaOutcome),
+  jobOf('esp.audience', AudienceOutcome),
 ]);
 export type JobKind = Job['kind'];
 /** The result a job of kind K produces. */

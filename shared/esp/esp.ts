@@ -58,3 +58,10 @@ export const DERIVED_TOKEN_PREFIX = 'derived:';
 
 export const SEGMENT_MEMBER_VALUE = 'true';
 export const SEGMENT_NON_MEMBER_VALUE = 'false';
+
+/**
+ * ESPs whose contact import keeps numbers, booleans and lists typed (Braze's CSV import reads TRUE/FALSE as a Boolean
+ * custom attribute [B-import]; Klaviyo profile properties are typed [K8]); HubSpot, SFMC and Mailchimp store what the
+ * CSV says, as text.
+ */
+export const TYPED_ATTRIBUTES: Record<EspId, boolean> = { braze: true, klaviyo: true, hubspot: false, sfmc: false, mailchimp: false };

@@ -14,6 +14,7 @@ import { writeHubspot } from './dialects/hubspot';
 import { writeKlaviyo } from './dialects/klaviyo';
 import { writeMailchimp } from './dialects/mailchimp';
 import { writeSfmc } from './dialects/sfmc';
+import { segmentTestsFor } from './dialects/segment-values';
 import { fieldTokens } from './dialects/tokens';
 
 const WRITERS: Readonly<Record<EspId, Writer>> = {
@@ -94,7 +95,7 @@ export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap, optio
       }
     },
   };
-  const source = WRITERS[esp](nodes, context);
+  const source = WRITERS[esp](segmentTestsFor(esp, nodes), context);
   return {
     esp,
     source,

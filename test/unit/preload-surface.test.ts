@@ -115,6 +115,7 @@ describe('the Electron preload', () => {
         'pickWorkspace',
         'publishPreviewFrame',
         'saveWorkspace',
+        'saveCsv',
         'showItemInFolder',
       ].sort(),
     );
@@ -126,6 +127,7 @@ describe('the Electron preload', () => {
     await shell.openExternal?.('https://example.com');
     await shell.showItemInFolder?.('/tmp/out/welcome.html');
     await shell.publishPreviewFrame?.('<p>remote on</p>');
+    await shell.saveCsv?.({ defaultPath: '/tmp/vip.csv', title: 'Save audience', extra: 'dropped' });
     expect(harness.invocations).toEqual([
       { channel: 'shell:pickCsv', args: [] },
       { channel: 'shell:pickFolder', args: [{ defaultPath: '/tmp/out', title: 'Export to' }] },
@@ -134,6 +136,7 @@ describe('the Electron preload', () => {
       { channel: 'shell:openExternal', args: ['https://example.com'] },
       { channel: 'shell:showItemInFolder', args: ['/tmp/out/welcome.html'] },
       { channel: 'shell:publishPreviewFrame', args: ['<p>remote on</p>'] },
+      { channel: 'shell:saveCsv', args: [{ defaultPath: '/tmp/vip.csv', title: 'Save audience' }] },
     ]);
     expect(shell.pathForFile?.({})).toBe('/home/ada/customers.csv');
   });

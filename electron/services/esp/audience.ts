@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import Papa from 'papaparse';
 import { ContractError } from '../../../shared/contract/envelope';
-import type { AudienceCsv } from '../../../shared/contract/esp-schemas';
+import type { AudiencePlan } from '../../../shared/contract/esp-schemas';
 import { audienceCells, contactProfile } from '../../../shared/esp/audience/audience-row';
 import { effectiveFieldMap } from '../../../shared/esp/audience/attribute-names';
 import { isFormulaLike, neutraliseCell } from '../../../shared/esp/audience/neutralise';
@@ -18,8 +19,11 @@ import { computedTokens } from '../computed-tokens';
 import { workspaceTokens } from './esp-tokens';
 
 const PAGE = 1_000;
+/** Spreadsheets read the file as UTF-8 (accents intact) only with a byte order mark. */
+const BOM = '\uFEFF';
+const CSV = { quotes: true, newline: '\r\n' } as const;
 
-function findSegment(db: Db, segment: number | string): { id: number; name: string } {
+export function findSegment(db: Db, segment: number | string): { id: number; name: string } {
   const row = (
     typeof segment === 'number'
       ? db.prepare('SELECT id, name FROM segments WHERE id = ?').get(segment)
@@ -31,43 +35,86 @@ function findSegment(db: Db, segment: number | string): { id: number; name: stri
 }
 
 /**
- * A segment's members as a contact-import CSV for the ESP: every field, score and segment membership under the ESP's attribute
- * names (the workspace's field map), each value as the round-trip check
- * reads it, and the derived attributes of a template's export (values the
- * ESP cannot compute, rendered per contact by Tailor). Every cell (headers too: names are editable) is neutralised
- * against CSV injection and quoted.
+ * The audience CSV's columns: every field, score and segment membership
+ * under the ESP's attribute name (the workspace's field map), the customer
+ * id first (a canonical field: each ESP's contact key), then the derived
+ * attributes of a template's export (values the ESP cannot compute).
  */
-export function audienceCsv(
+export function audienceColumns(db: Db, esp: EspId, derived: readonly DialectAttribute[]) {
+  const tokens = workspaceTokens(db);
+  const fieldMap = effectiveFieldMap(
+    esp,
+    tokens.map((t) => t.token),
+    savedFieldMap(db, esp),
+  );
+  const columns: AudiencePlan['columns'] = [
+    ...tokens.map(({ token, kind }) => ({ token, kind, attribute: fieldMap[token] as string })),
+    ...derived.map((a) => ({ token: a.token, kind: 'derived' as const, attribute: a.attribute })),
+  ];
+  return { fieldMap, columns };
+}
+
+/** How many contacts an audience of the segment holds. */
+export function audienceSize(db: Db, segmentId: number): number {
+  return listCustomers(db, { offset: 0, limit: 1, search: '', filter: segmentFilter(db, segmentId) }).total ?? 0;
+}
+
+export interface AudienceProgress {
+  rows: number;
+  total: number;
+}
+
+/**
+ * Writes a segment's members as a contact-import CSV for the ESP to `file`
+ * (created; the caller renames it into place): every cell quoted, CRLF, a
+ * BOM; each value as the round-trip check reads it (`contactProfile`), and
+ * every cell, headers too (names are editable), neutralised against CSV
+ * injection. Pages through the members 1,000 at a time, so memory stays flat.
+ */
+export function writeAudience(
   db: Db,
-  segment: number | string,
-  esp: EspId,
-  derivedAttributes: readonly DialectAttribute[] = [],
-): AudienceCsv {
-  const found = findSegment(db, segment);
-  const tokens = workspaceTokens(db).map((t) => t.token);
-  const fieldMap = effectiveFieldMap(esp, tokens, savedFieldMap(db, esp));
-  const derived = new DerivedValues(derivedAttributes);
-  // The customer id comes first (a canonical field): each ESP's contact key (Braze and Klaviyo external_id…).
-  // Derived values (what a template asks the ESP for and it cannot compute) come last.
-  const columns = [...tokens.map((token) => fieldMap[token] as string), ...derivedAttributes.map((a) => a.attribute)];
+  options: {
+    segmentId: number;
+    esp: EspId;
+    derived: readonly DialectAttribute[];
+    file: string;
+    progress?: (update: AudienceProgress) => void;
+  },
+): { columns: string[]; rows: number; neutralised: number } {
+  const { esp, file } = options;
+  const { fieldMap, columns } = audienceColumns(db, esp, options.derived);
+  const names = columns.map((column) => column.attribute);
+  const derived = new DerivedValues(options.derived);
   const fields = fieldCatalogue(db);
-  const filter = segmentFilter(db, found.id);
-  const data: string[][] = [];
+  const filter = segmentFilter(db, options.segmentId);
+  const fd = fs.openSync(file, 'wx');
+  let rows = 0;
   let neutralised = 0;
-  for (let offset = 0; ; offset += PAGE) {
-    const { rows } = listCustomers(db, { offset, limit: PAGE, search: '', filter, withTotal: false });
-    const computed = computedTokens.tokensForMany(
-      db,
-      rows.map((row) => row.id),
-    );
-    for (const customer of rows) {
-      const context = withComputedTokens(customerContext(customer, catalogueReader(fields, customer.typed)), computed.get(customer.id));
-      const profile = contactProfile(esp, context, fieldMap, derived);
-      data.push(audienceCells(profile, columns));
-      neutralised += columns.filter((column) => isFormulaLike(profileText(profile[column]))).length;
+  try {
+    fs.writeSync(fd, BOM + Papa.unparse({ fields: names.map(neutraliseCell), data: [] }, CSV));
+    let total = 0;
+    for (let offset = 0; ; offset += PAGE) {
+      const page = listCustomers(db, { offset, limit: PAGE, search: '', filter, withTotal: offset === 0 });
+      if (offset === 0) total = page.total ?? 0;
+      const computed = computedTokens.tokensForMany(
+        db,
+        page.rows.map((row) => row.id),
+      );
+      const data: string[][] = [];
+      for (const customer of page.rows) {
+        const context = withComputedTokens(customerContext(customer, catalogueReader(fields, customer.typed)), computed.get(customer.id));
+        const profile = contactProfile(esp, context, fieldMap, derived);
+        data.push(audienceCells(profile, names));
+        neutralised += names.filter((column) => isFormulaLike(profileText(profile[column]))).length;
+      }
+      if (data.length > 0) fs.writeSync(fd, CSV.newline + Papa.unparse(data, CSV));
+      rows += data.length;
+      options.progress?.({ rows, total });
+      if (page.rows.length < PAGE) break;
     }
-    if (rows.length < PAGE) break;
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
-  const csv = Papa.unparse({ fields: columns.map(neutraliseCell), data }, { quotes: true, newline: '\r\n' });
-  return { esp, segment: found, columns, rows: data.length, neutralised, csv };
+  return { columns: names, rows, neutralised };
 }

@@ -13,8 +13,7 @@ import { compileForExport, finishForExport } from '../render/service';
 import type { CompiledSource } from '../render/tasks';
 import { describeDiagnostic, hasErrors } from '../template-compiler';
 import { usedTokens, workspaceTokens } from './esp-tokens';
-import { minifyDialect } from './minify-dialect';
-import { roundTrip, type RoundTripPersonaInput } from './round-trip';
+import { finishAndCheck, type RoundTripPersonaInput } from './round-trip';
 
 /** The workspace's field map for an ESP, every token with its name, and which ones `variables` reads. */
 export function fieldMapEntries(db: Db, esp: EspId, variables: CompiledSource['variables'] = []): EspFieldMapEntry[] {
@@ -48,8 +47,8 @@ interface Converted {
   fieldMap: Record<string, string>;
 }
 
-/** Compile, inline CSS, convert HTML and text part to the ESP's language, minify when asked. */
-async function convert(db: Db, name: string, source: string, esp: EspId, minify: boolean): Promise<Converted> {
+/** Compile, inline CSS, convert HTML and text part to the ESP's language. */
+async function convert(db: Db, name: string, source: string, esp: EspId): Promise<Converted> {
   const compiled = await compileForExport(source);
   if (hasErrors(compiled.diagnostics) || compiled.html === null) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');
@@ -62,7 +61,6 @@ async function convert(db: Db, name: string, source: string, esp: EspId, minify:
   const fieldMap = asMap(fieldMapEntries(db, esp, compiled.variables));
   const html = toDialect(finished.html, esp, fieldMap);
   const text = toDialect(finished.text ?? '', esp, fieldMap);
-  if (minify) html.source = await minifyDialect(html.source);
   return { compiled, original: finished.html, html, text, fieldMap };
 }
 
@@ -72,15 +70,24 @@ async function convert(db: Db, name: string, source: string, esp: EspId, minify:
  * CSV's extra columns.
  */
 export async function derivedForTemplate(db: Db, template: { name: string; source: string }, esp: EspId): Promise<DialectAttribute[]> {
-  const converted = await convert(db, template.name, template.source, esp, false);
+  const converted = await convert(db, template.name, template.source, esp);
   return derivedAttributes(converted.html.attributes, converted.text.attributes);
 }
 
-async function check(db: Db, source: string, esp: EspId, converted: Converted, personas: readonly RoundTripPersonaInput[]) {
-  return roundTrip({
+/** Minify when asked and run the round-trip check on exactly that HTML, both off the services thread. */
+async function check(
+  db: Db,
+  source: string,
+  esp: EspId,
+  converted: Converted,
+  minify: boolean,
+  personas: readonly RoundTripPersonaInput[],
+) {
+  return finishAndCheck({
     esp,
-    source,
-    exported: converted.html.source,
+    template: source,
+    converted: converted.html.source,
+    minify,
     fieldMap: converted.fieldMap,
     derived: derivedAttributes(converted.html.attributes),
     personas,
@@ -95,15 +102,16 @@ export async function previewForEsp(
   options: { esp: EspId; minify: boolean; personas: readonly RoundTripPersonaInput[] },
 ): Promise<EspPreview> {
   const { esp, minify } = options;
-  const converted = await convert(db, template.name, template.source, esp, minify);
+  const converted = await convert(db, template.name, template.source, esp);
+  const { source, report } = await check(db, template.source, esp, converted, minify, options.personas);
   return {
     esp,
     original: converted.original,
-    source: converted.html.source,
+    source,
     warnings: converted.html.warnings,
     attributes: converted.html.attributes,
     diagnostics: [...converted.compiled.diagnostics],
-    roundTrip: await check(db, template.source, esp, converted, options.personas),
+    roundTrip: report,
   };
 }
 
@@ -127,14 +135,14 @@ export async function exportForEsp(
   },
 ): Promise<EspExportResult> {
   const { esp } = options;
-  const converted = await convert(db, template.name, template.source, esp, options.minify);
-  const report = await check(db, template.source, esp, converted, options.personas);
+  const converted = await convert(db, template.name, template.source, esp);
+  const { source, report } = await check(db, template.source, esp, converted, options.minify, options.personas);
   const at = options.now ?? new Date();
   const writer = ExportWriter.open(options.dir, options.folder ?? `${exportFolderName(template.name, at)} ${esp}`, options.replace);
   try {
     const base = `${slug(template.name)}-${esp}`;
     const files: EspExportResult['files'] = [
-      writer.add(`${base}.html`, converted.html.source, 'compiled'),
+      writer.add(`${base}.html`, source, 'compiled'),
       writer.add(`${base}.txt`, converted.text.source, 'text'),
     ];
     const { manifest, replaced } = writer.publish(template.name, at);

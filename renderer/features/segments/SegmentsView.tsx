@@ -4,6 +4,7 @@ import { useApi } from '../../api/queries';
 import { formatCount } from '../../ui/format';
 import { newLeaf } from './new-leaf';
 import { SegmentEditor } from './SegmentEditor';
+import { ExportAudienceButton } from './audience/ExportAudienceButton';
 import { SegmentOverviewPanel } from './SegmentOverviewPanel';
 import { draftOf, isUnsaved, newDraft, useSegmentDraft, type Draft } from './use-segment-draft';
 import './segments.css';
@@ -42,6 +43,7 @@ export function SegmentsView() {
           ))}
         </div>
         <span style={{ flex: 1 }} />
+        <ExportAudienceButton segments={segments.data} selectedId={draft?.id ?? null} />
         <button className="btn btn-primary" onClick={() => leaveDraft(fresh())}>
           + New segment
         </button>

@@ -8,6 +8,7 @@ import { RoundTripSummary } from '../esp/RoundTripSummary';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
 import { Dialog } from '../../ui/Dialog';
+import { EspOptions } from '../esp/EspOptions';
 import { formatBytes } from '../../ui/format';
 
 interface Props {
@@ -133,11 +134,7 @@ export function ExportDialog({ templateId, templateName, beforeExport, onClose }
               aria-label="Export format"
             >
               <option value="">Tailor HTML (Liquid tokens kept)</option>
-              {ESP_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {ESP_NAMES[id]}
-                </option>
-              ))}
+              <EspOptions />
             </select>
           </label>
           <label className="field">

@@ -1,4 +1,4 @@
-import { type EspId, SEGMENT_MEMBER_VALUE, SEGMENT_NON_MEMBER_VALUE } from '../esp';
+import { type EspId, TYPED_ATTRIBUTES } from '../esp';
 import { type EspProfile, profileText, type ProfileValue } from '../roundtrip/profile';
 import type { LiquidContext } from '../../templates/customer-context';
 import { COMPUTED_NAMESPACE, SEGMENTS_TOKEN } from '../../templates/computed-tokens';
@@ -13,16 +13,13 @@ import { neutraliseCell } from './neutralise';
  * that is uploaded.
  */
 
-/** Braze and Klaviyo keep numbers, booleans and lists typed; HubSpot, SFMC and Mailchimp store what the CSV says. */
-const TYPED: Record<EspId, boolean> = { braze: true, klaviyo: true, hubspot: false, sfmc: false, mailchimp: false };
-
 function tokenValue(context: LiquidContext, token: string): ProfileValue {
   if (isSegmentToken(token)) {
     // The computed namespace holds the memberships even when an imported column is called "segments".
     const computed = context[COMPUTED_NAMESPACE];
     const segments = computed && typeof computed === 'object' && !Array.isArray(computed) ? computed[SEGMENTS_TOKEN] : undefined;
-    // Text in every ESP: the converters test membership against this very value.
-    return Array.isArray(segments) && segments.includes(token.slice('segment:'.length)) ? SEGMENT_MEMBER_VALUE : SEGMENT_NON_MEMBER_VALUE;
+    // A boolean: Braze and Klaviyo import the column's true/false as one (segment-values.ts); the others keep the text.
+    return Array.isArray(segments) && segments.includes(token.slice('segment:'.length));
   }
   const value = context[token];
   if (value === undefined) return null;
@@ -40,7 +37,7 @@ export function contactProfile(
   const profile: Record<string, ProfileValue> = {};
   for (const [token, attribute] of Object.entries(fieldMap)) {
     const value = tokenValue(context, token);
-    profile[attribute] = TYPED[esp] || value === null ? value : profileText(value);
+    profile[attribute] = TYPED_ATTRIBUTES[esp] || value === null ? value : profileText(value);
   }
   if (derived) Object.assign(profile, derived.of(context));
   return profile;

@@ -1,7 +1,7 @@
-import { type DialectContext, describe, splitDefault, nativeOutput, describeCond } from './context';
+import { conditionWriter, curlyChain, loopCollection, writeIf } from './blocks';
+import { type DialectContext, describe, splitDefault, nativeOutput } from './context';
 import { BRAZE_STANDARD } from './field-map';
-import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
-import { lowerIf, pushNot } from './lower-if';
+import type { At, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 
 /**
  * Braze: Shopify Liquid with its own attribute references [B3][B11].
@@ -35,6 +35,8 @@ export function literal(value: Literal): string {
   if (typeof value !== 'string') return String(value);
   return value.includes("'") ? `"${value}"` : `'${value}'`;
 }
+
+const LIQUID_CHAIN = curlyChain('Braze', 'elsif', 'false');
 
 export function writeBraze(nodes: readonly Node[], context: DialectContext): string {
   const once = new Set<string>();
@@ -114,31 +116,16 @@ export function writeBraze(nodes: readonly Node[], context: DialectContext): str
     return text !== null && o.kind === 'field' ? `{{${text}}}` : text;
   };
 
-  const condition = (cond: Cond): string | null => {
-    switch (cond.kind) {
-      case 'and':
-      case 'or': {
-        const left = condition(cond.left);
-        const right = condition(cond.right);
-        return left && right ? `${left} ${cond.kind} ${right}` : null;
-      }
-      case 'compare':
-      case 'contains': {
-        const left = inTag(cond.left);
-        const right = inTag(cond.right);
-        return left && right ? `${left} ${cond.kind === 'contains' ? 'contains' : cond.op} ${right}` : null;
-      }
-      case 'present':
-      case 'blank': {
-        const subject = inTag(cond.operand);
-        return subject ? `${subject} ${cond.kind === 'present' ? '!=' : '=='} blank` : null;
-      }
-      case 'not':
-      case 'constant':
-      case 'unsupported':
-        return null;
-    }
-  };
+  const condition = conditionWriter({
+    operand: inTag,
+    junction: (kind) => (left, right) => `${left} ${kind} ${right}`,
+    compare: (op, left, right) => `${left} ${op} ${right}`,
+    contains: (left, right) => `${left} contains ${right}`,
+    test: (kind, subject) => `${subject} ${kind === 'present' ? '!=' : '=='} blank`,
+    // Braze Liquid has no `not` [B5]: lowerIf swaps the branches instead.
+    not: () => null,
+    constant: () => null,
+  });
 
   const write = (list: readonly Node[]): string => list.map(writeNode).join('');
 
@@ -170,16 +157,8 @@ export function writeBraze(nodes: readonly Node[], context: DialectContext): str
         const text = value(node.value, node, prefix);
         return text === null ? '' : `${prefix.join('')}{% assign ${node.name} = ${text} %}`;
       }
-      case 'if': {
-        const branches = node.branches.map((branch) => ({ ...branch, cond: pushNot(branch.cond) }));
-        const lowered = lowerIf(
-          branches,
-          node.otherwise,
-          (cond) => condition(cond) !== null,
-          (branch) => context.warn(branch.at, `Braze cannot test ${describeCond(branch.cond)}; this branch is left out.`),
-        );
-        return lowered.map((part) => (part.kind === 'if' && part.at === node.at ? writeChain(part) : writeNode(part))).join('');
-      }
+      case 'if':
+        return writeIf(node, { condition: (cond) => condition(cond, node.at), write, writeNode, context }, LIQUID_CHAIN);
       case 'for':
         return writeFor(node);
       case 'unsupported':
@@ -188,21 +167,9 @@ export function writeBraze(nodes: readonly Node[], context: DialectContext): str
     }
   };
 
-  const writeChain = (node: Extract<Node, { kind: 'if' }>): string => {
-    let out = '';
-    node.branches.forEach((branch, index) => {
-      out += `{% ${index === 0 ? 'if' : 'elsif'} ${condition(branch.cond) ?? 'false'} %}${write(branch.body)}`;
-    });
-    if (node.otherwise.length > 0) out += `{% else %}${write(node.otherwise)}`;
-    return `${out}{% endif %}`;
-  };
-
   const writeFor = (node: Extract<Node, { kind: 'for' }>): string => {
-    const collection = reference(node.collection);
-    if (collection === null || node.collection.kind === 'literal') {
-      context.warn(node.at, `Braze cannot loop over ${describe(node.collection)}; the loop is left out.`);
-      return '';
-    }
+    const collection = loopCollection(node, reference, 'Braze', context);
+    if (collection === null) return '';
     let prefix = '';
     let over = collection;
     if (node.collection.kind === 'field') {

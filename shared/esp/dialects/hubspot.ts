@@ -1,7 +1,7 @@
-import { type DialectContext, describe, isNumericCast, nativeOutput, describeCond } from './context';
+import { conditionWriter, curlyChain, loopCollection, writeIf } from './blocks';
+import { type DialectContext, describe, isNumericCast, nativeOutput } from './context';
 import { convertStrftime } from './date-format';
-import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
-import { lowerIf, pushNot } from './lower-if';
+import type { At, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 
 /**
  * HubSpot: HubL, HubSpot's Jinja [H1].
@@ -62,6 +62,8 @@ function literal(value: Literal): string {
 }
 
 const wrap = (e: Expr): string => (e.atomic ? e.text : `(${e.text})`);
+
+const HUBL_CHAIN = curlyChain('HubSpot', 'elif', 'false');
 
 export function writeHubspot(nodes: readonly Node[], context: DialectContext): string {
   const once = new Set<string>();
@@ -157,45 +159,25 @@ export function writeHubspot(nodes: readonly Node[], context: DialectContext): s
     return current;
   };
 
-  const condition = (cond: Cond, at: At): string | null => {
-    switch (cond.kind) {
-      case 'and':
-      case 'or': {
-        const left = condition(cond.left, at);
-        const right = condition(cond.right, at);
-        // Parentheses keep Liquid's grouping (right to left) whatever HubL's precedence is.
-        return left && right ? `(${left} ${cond.kind} ${right})` : null;
-      }
-      case 'compare': {
-        const left = operand(cond.left);
-        const right = operand(cond.right);
-        if (!left || !right) return null;
-        const isNumber = (o: Operand) => o.kind === 'literal' && typeof o.value === 'number';
-        // Contact properties may arrive as text: compare with a number as a number.
-        const l = isNumber(cond.right) && !isNumber(cond.left) ? `${wrap(left)}|float` : left.text;
-        const r = isNumber(cond.left) && !isNumber(cond.right) ? `${wrap(right)}|float` : right.text;
-        return `${l} ${cond.op} ${r}`;
-      }
-      case 'contains': {
-        const left = operand(cond.left);
-        const right = operand(cond.right);
-        return left && right ? `${wrap(right)} in ${wrap(left)}` : null;
-      }
-      case 'present':
-      case 'blank': {
-        const subject = operand(cond.operand);
-        return subject ? `${cond.kind === 'blank' ? 'not ' : ''}${wrap(subject)}` : null;
-      }
-      case 'not': {
-        const inner = condition(cond.operand, at);
-        return inner ? `not (${inner})` : null;
-      }
-      case 'constant':
-        return cond.value ? 'true' : 'false';
-      case 'unsupported':
-        return null;
-    }
-  };
+  const isNumber = (o: Operand) => o.kind === 'literal' && typeof o.value === 'number';
+  const condition = conditionWriter({
+    operand: (o: Operand) => operand(o),
+    // Parentheses keep Liquid's grouping (right to left) whatever HubL's precedence is.
+    junction: (kind) => (left, right) => `(${left} ${kind} ${right})`,
+    compare: (op, left, right, cond) => {
+      // Contact properties may arrive as text: compare with a number as a number.
+      const l = isNumber(cond.right) && !isNumber(cond.left) ? `${wrap(left)}|float` : left.text;
+      const r = isNumber(cond.left) && !isNumber(cond.right) ? `${wrap(right)}|float` : right.text;
+      return `${l} ${op} ${r}`;
+    },
+    contains: (left, right) => `${wrap(right)} in ${wrap(left)}`,
+    test: (kind, subject) => `${kind === 'blank' ? 'not ' : ''}${wrap(subject)}`,
+    not: (_operand, inner) => {
+      const text = inner();
+      return text ? `not (${text})` : null;
+    },
+    constant: (value) => (value ? 'true' : 'false'),
+  });
 
   const write = (list: readonly Node[]): string => list.map(writeNode).join('');
 
@@ -213,21 +195,13 @@ export function writeHubspot(nodes: readonly Node[], context: DialectContext): s
         const text = value(node.value, node.at);
         return text === null ? '' : `{% set ${node.name} = ${text.text} %}`;
       }
-      case 'if': {
+      case 'if':
         warnOnce(
           'programmable',
           node.at,
           'HubSpot runs conditions on contact properties only in modules with programmable email enabled [H3].',
         );
-        const branches = node.branches.map((branch) => ({ ...branch, cond: pushNot(branch.cond) }));
-        const lowered = lowerIf(
-          branches,
-          node.otherwise,
-          (cond) => condition(cond, node.at) !== null,
-          (branch) => context.warn(branch.at, `HubSpot cannot test ${describeCond(branch.cond)}; this branch is left out.`),
-        );
-        return lowered.map((part) => (part.kind === 'if' && part.at === node.at ? writeChain(part) : writeNode(part))).join('');
-      }
+        return writeIf(node, { condition: (cond) => condition(cond, node.at), write, writeNode, context }, HUBL_CHAIN);
       case 'for':
         return writeFor(node);
       case 'unsupported':
@@ -236,22 +210,10 @@ export function writeHubspot(nodes: readonly Node[], context: DialectContext): s
     }
   };
 
-  const writeChain = (node: Extract<Node, { kind: 'if' }>): string => {
-    let out = '';
-    node.branches.forEach((branch, index) => {
-      out += `{% ${index === 0 ? 'if' : 'elif'} ${condition(branch.cond, node.at) ?? 'false'} %}${write(branch.body)}`;
-    });
-    if (node.otherwise.length > 0) out += `{% else %}${write(node.otherwise)}`;
-    return `${out}{% endif %}`;
-  };
-
   const writeFor = (node: Extract<Node, { kind: 'for' }>): string => {
-    const collection = node.collection.kind === 'literal' ? null : operand(node.collection);
-    if (collection === null) {
-      context.warn(node.at, `HubSpot cannot loop over ${describe(node.collection)}; the loop is left out.`);
-      return '';
-    }
-    let over = node.collection.kind === 'field' ? `${collection.text}|split(';')` : collection.text;
+    const collection = loopCollection(node, (o) => operand(o)?.text ?? null, 'HubSpot', context);
+    if (collection === null) return '';
+    let over = node.collection.kind === 'field' ? `${collection}|split(';')` : collection;
     if (node.reversed) over = `${over}|reverse`;
     let body = write(node.body);
     if (node.limit !== null || node.offset !== null) {

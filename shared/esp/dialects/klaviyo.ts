@@ -1,8 +1,8 @@
-import { type DialectContext, describe, isNumericCast, nativeOutput, describeCond } from './context';
+import { conditionWriter, curlyChain, loopCollection, writeIf } from './blocks';
+import { type DialectContext, describe, isNumericCast, nativeOutput } from './context';
 import { convertStrftime } from './date-format';
 import { KLAVIYO_STANDARD } from './field-map';
-import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
-import { lowerIf, pushNot } from './lower-if';
+import type { At, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 import { Assignments } from './substitute';
 
 /**
@@ -52,6 +52,8 @@ function literal(value: Literal): string {
   if (typeof value === 'number') return String(value);
   return value.includes("'") ? `"${value}"` : `'${value}'`;
 }
+
+const DJANGO_CHAIN = curlyChain('Klaviyo', 'elif', 'False');
 
 export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): string {
   const assignments = new Assignments();
@@ -182,40 +184,20 @@ export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): s
     return resolved.filters.length === 0 && resolved.base.kind !== 'field' ? simple(resolved.base) : value(resolved, at);
   };
 
-  /** Django parses `a and b or c` as `(a and b) or c` and has no parentheses: an `or` under an `and` cannot be written. */
-  const condition = (cond: Cond, at: At): string | null => {
-    switch (cond.kind) {
-      case 'and':
-      case 'or': {
-        if (cond.kind === 'and' && (cond.left.kind === 'or' || cond.right.kind === 'or')) return null;
-        const left = condition(cond.left, at);
-        const right = condition(cond.right, at);
-        return left && right ? `${left} ${cond.kind} ${right}` : null;
-      }
-      case 'compare': {
-        const left = operand(cond.left, at);
-        const right = operand(cond.right, at);
-        return left && right ? `${left} ${cond.op} ${right}` : null;
-      }
-      case 'contains': {
-        const left = operand(cond.left, at);
-        const right = operand(cond.right, at);
-        return left && right ? `${right} in ${left}` : null;
-      }
-      case 'present':
-      case 'blank': {
-        const subject = operand(cond.operand, at);
-        return subject ? `${cond.kind === 'blank' ? 'not ' : ''}${subject}` : null;
-      }
-      case 'not': {
-        const inner = cond.operand.kind === 'compare' || cond.operand.kind === 'contains' ? condition(cond.operand, at) : null;
-        return inner ? `not ${inner}` : null;
-      }
-      case 'constant':
-      case 'unsupported':
-        return null;
-    }
-  };
+  const condition = conditionWriter({
+    operand,
+    // Django parses `a and b or c` as `(a and b) or c` and has no parentheses: an `or` under an `and` cannot be written.
+    junction: (kind, cond) =>
+      kind === 'and' && (cond.left.kind === 'or' || cond.right.kind === 'or') ? null : (left, right) => `${left} ${kind} ${right}`,
+    compare: (op, left, right) => `${left} ${op} ${right}`,
+    contains: (left, right) => `${right} in ${left}`,
+    test: (kind, subject) => `${kind === 'blank' ? 'not ' : ''}${subject}`,
+    not: (inner, write) => {
+      const text = inner.kind === 'compare' || inner.kind === 'contains' ? write() : null;
+      return text ? `not ${text}` : null;
+    },
+    constant: () => null,
+  });
 
   const write = (list: readonly Node[]): string => list.map(writeNode).join('');
 
@@ -232,16 +214,8 @@ export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): s
       case 'assign':
         assignments.set(node.name, node.value);
         return '';
-      case 'if': {
-        const branches = node.branches.map((branch) => ({ ...branch, cond: pushNot(branch.cond) }));
-        const lowered = lowerIf(
-          branches,
-          node.otherwise,
-          (cond) => condition(cond, node.at) !== null,
-          (branch) => context.warn(branch.at, `Klaviyo cannot test ${describeCond(branch.cond)}; this branch is left out.`),
-        );
-        return lowered.map((part) => (part.kind === 'if' && part.at === node.at ? writeChain(part) : writeNode(part))).join('');
-      }
+      case 'if':
+        return writeIf(node, { condition: (cond) => condition(cond, node.at), write, writeNode, context }, DJANGO_CHAIN);
       case 'for':
         return writeFor(node);
       case 'unsupported':
@@ -250,21 +224,9 @@ export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): s
     }
   };
 
-  const writeChain = (node: Extract<Node, { kind: 'if' }>): string => {
-    let out = '';
-    node.branches.forEach((branch, index) => {
-      out += `{% ${index === 0 ? 'if' : 'elif'} ${condition(branch.cond, node.at) ?? 'False'} %}${write(branch.body)}`;
-    });
-    if (node.otherwise.length > 0) out += `{% else %}${write(node.otherwise)}`;
-    return `${out}{% endif %}`;
-  };
-
   const writeFor = (node: Extract<Node, { kind: 'for' }>): string => {
-    const collection = node.collection.kind === 'literal' ? null : operand(node.collection, node.at);
-    if (collection === null) {
-      context.warn(node.at, `Klaviyo cannot loop over ${describe(node.collection)}; the loop is left out.`);
-      return '';
-    }
+    const collection = loopCollection(node, (o) => operand(o, node.at), 'Klaviyo', context);
+    if (collection === null) return '';
     const from = node.offset ?? 0;
     const slice =
       node.limit === null && node.offset === null ? '' : `|slice:'${from || ''}:${node.limit === null ? '' : from + node.limit}'`;

@@ -1,7 +1,7 @@
-import { type DialectContext, describe, isNumericCast, nativeOutput, describeCond } from './context';
+import { type ChainSyntax, conditionWriter, loopCollection, writeIf } from './blocks';
+import { type DialectContext, describe, isNumericCast, nativeOutput } from './context';
 import { convertStrftime } from './date-format';
-import type { At, Cond, Filter, Literal, Node, Operand, ValueExpr } from './ir';
-import { lowerIf, pushNot } from './lower-if';
+import type { At, Filter, Literal, Node, Operand, ValueExpr } from './ir';
 import { walk } from './substitute';
 
 /**
@@ -33,6 +33,14 @@ function literal(value: Literal): string {
 }
 
 const variableName = (name: string): string => name.replace(/[^A-Za-z0-9_]/g, '_');
+
+const AMPSCRIPT_CHAIN: ChainSyntax = {
+  name: 'AMPscript',
+  branch: (first, condition) => `%%[ ${first ? 'IF' : 'ELSEIF'} ${condition} THEN ]%%`,
+  otherwise: '%%[ ELSE ]%%',
+  end: '%%[ ENDIF ]%%',
+  never: '1 == 0',
+};
 
 export function writeSfmc(nodes: readonly Node[], context: DialectContext): string {
   const once = new Set<string>();
@@ -162,51 +170,33 @@ export function writeSfmc(nodes: readonly Node[], context: DialectContext): stri
     return current;
   };
 
-  const condition = (cond: Cond, at: At): string | null => {
-    switch (cond.kind) {
-      case 'and':
-      case 'or': {
-        const left = condition(cond.left, at);
-        const right = condition(cond.right, at);
-        return left && right ? `(${left} ${cond.kind.toUpperCase()} ${right})` : null;
+  const isText = (o: Operand) => o.kind === 'literal' && typeof o.value === 'string';
+  const condition = conditionWriter({
+    operand: (o: Operand) => operand(o),
+    junction: (kind) => (left, right) => `(${left} ${kind.toUpperCase()} ${right})`,
+    compare: (op, left, right, cond, at) => {
+      if ((op === '==' || op === '!=') && (isText(cond.left) || isText(cond.right))) {
+        warnOnce('case', at, 'AMPscript compares text without regard to case ("gold" equals "Gold"); Liquid does not [S16].');
       }
-      case 'compare': {
-        const left = operand(cond.left);
-        const right = operand(cond.right);
-        if (!left || !right) return null;
-        const text = (o: Operand) => o.kind === 'literal' && typeof o.value === 'string';
-        if ((cond.op === '==' || cond.op === '!=') && (text(cond.left) || text(cond.right))) {
-          warnOnce('case', at, 'AMPscript compares text without regard to case ("gold" equals "Gold"); Liquid does not [S16].');
-        }
-        return `${left} ${cond.op} ${right}`;
-      }
-      case 'contains': {
-        const left = operand(cond.left);
-        const right = operand(cond.right);
-        // IndexOf is 1-based and 0 when absent [S12].
-        return left && right ? `IndexOf(${left}, ${right}) > 0` : null;
-      }
-      case 'present':
-      case 'blank': {
-        if (cond.operand.kind === 'forloop' && (cond.operand.property === 'first' || cond.operand.property === 'last')) {
-          const loop = [...loops].reverse().find((l) => l.variable === (cond.operand as { loop: string }).loop);
-          if (!loop) return null;
-          const test = cond.operand.property === 'first' ? `${loop.index} == 1` : `${loop.index} == ${loop.count}`;
-          return cond.kind === 'present' ? test : `NOT (${test})`;
-        }
-        const subject = operand(cond.operand);
-        return subject ? `${cond.kind === 'present' ? 'NOT ' : ''}Empty(${subject})` : null;
-      }
-      case 'not': {
-        const inner = condition(cond.operand, at);
-        return inner ? `NOT (${inner})` : null;
-      }
-      case 'constant':
-        return cond.value ? '1 == 1' : '1 == 0';
-      case 'unsupported':
-        return null;
-    }
-  };
+      return `${left} ${op} ${right}`;
+    },
+    // IndexOf is 1-based and 0 when absent [S12].
+    contains: (left, right) => `IndexOf(${left}, ${right}) > 0`,
+    test: (kind, subject) => `${kind === 'present' ? 'NOT ' : ''}Empty(${subject})`,
+    special: (cond) => {
+      const { operand: subject } = cond;
+      if (subject.kind !== 'forloop' || (subject.property !== 'first' && subject.property !== 'last')) return undefined;
+      const loop = [...loops].reverse().find((l) => l.variable === subject.loop);
+      if (!loop) return null;
+      const test = subject.property === 'first' ? `${loop.index} == 1` : `${loop.index} == ${loop.count}`;
+      return cond.kind === 'present' ? test : `NOT (${test})`;
+    },
+    not: (_operand, inner) => {
+      const text = inner();
+      return text ? `NOT (${text})` : null;
+    },
+    constant: (value) => (value ? '1 == 1' : '1 == 0'),
+  });
 
   const write = (list: readonly Node[]): string => list.map(writeNode).join('');
 
@@ -225,16 +215,8 @@ export function writeSfmc(nodes: readonly Node[], context: DialectContext): stri
         const text = value(node.value, node.at);
         return text === null ? '' : `%%[ SET @${variableName(node.name)} = ${text} ]%%`;
       }
-      case 'if': {
-        const branches = node.branches.map((branch) => ({ ...branch, cond: pushNot(branch.cond) }));
-        const lowered = lowerIf(
-          branches,
-          node.otherwise,
-          (cond) => condition(cond, node.at) !== null,
-          (branch) => context.warn(branch.at, `AMPscript cannot test ${describeCond(branch.cond)}; this branch is left out.`),
-        );
-        return lowered.map((part) => (part.kind === 'if' && part.at === node.at ? writeChain(part) : writeNode(part))).join('');
-      }
+      case 'if':
+        return writeIf(node, { condition: (cond) => condition(cond, node.at), write, writeNode, context }, AMPSCRIPT_CHAIN);
       case 'for':
         return writeFor(node);
       case 'unsupported':
@@ -243,21 +225,10 @@ export function writeSfmc(nodes: readonly Node[], context: DialectContext): stri
     }
   };
 
-  const writeChain = (node: Extract<Node, { kind: 'if' }>): string => {
-    let out = '';
-    node.branches.forEach((branch, index) => {
-      out += `%%[ ${index === 0 ? 'IF' : 'ELSEIF'} ${condition(branch.cond, node.at) ?? '1 == 0'} THEN ]%%${write(branch.body)}`;
-    });
-    if (node.otherwise.length > 0) out += `%%[ ELSE ]%%${write(node.otherwise)}`;
-    return `${out}%%[ ENDIF ]%%`;
-  };
-
   const writeFor = (node: Extract<Node, { kind: 'for' }>): string => {
-    const list = node.collection.kind === 'field' || node.collection.kind === 'local' ? operand(node.collection) : null;
-    if (list === null) {
-      context.warn(node.at, `AMPscript cannot loop over ${describe(node.collection)}; the loop is left out.`);
-      return '';
-    }
+    // A list attribute or a list the template holds: BuildRowsetFromString splits either.
+    const list = loopCollection(node, (o) => (o.kind === 'field' || o.kind === 'local' ? operand(o) : null), 'AMPscript', context);
+    if (list === null) return '';
     const name = variableName(node.variable);
     const rows = `@${name}_rows`;
     const loop: Loop = { variable: node.variable, index: `@${name}_i`, count: `@${name}_n` };

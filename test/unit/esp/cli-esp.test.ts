@@ -70,5 +70,6 @@ describe('tailor export --esp and tailor audience', () => {
     const columns = async (extra: string[]) => (JSON.parse((await cli([...args, ...extra])).stdout) as { columns: string[] }).columns;
     expect(await columns(['--template', template])).toContain(tag);
     expect(await columns([])).not.toContain(tag);
-  });
+    // Four CLI runs on the demo, two of them audience jobs that start a thread of their own (with tsx's loader here).
+  }, 90_000);
 });
