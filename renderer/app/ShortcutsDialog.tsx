@@ -5,6 +5,9 @@ import { groupCommands } from './palette/group-commands';
 
 /** Keys that belong to a widget rather than a command (the editor, the duplicates queue). */
 const WIDGET_KEYS: [string, string][] = [
+  [`${modKey}+K`, 'Command palette, outside the editor (in the editor it starts a chord, as in VS Code)'],
+  [`${modKey}+K ${modKey}+C / ${modKey}+K ${modKey}+U`, 'Editor: comment / uncomment the selected lines'],
+  [`${modKey}+K ${modKey}+F`, 'Editor: format the selection'],
   ['Ctrl+Space', 'Suggest tokens inside {{ … }}'],
   [`${modKey}+Z`, 'Undo in the editor'],
   ['Double-click a template', 'Rename it'],
