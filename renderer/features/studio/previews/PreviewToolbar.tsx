@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Command } from '../../../app/commands/registry';
 import { APPEARANCES, type Appearance } from '../../../../shared/templates/preview-document';
 import { APPEARANCE_NAMES, WIDTHS, WIDTH_NAMES, ZOOMS, type PreviewSettings } from './preview-settings';
@@ -9,6 +10,8 @@ interface Props {
   onAllowRemote: (allow: boolean) => void;
   /** The registered commands, for the keys shown in tooltips. */
   commands: readonly Command[];
+  /** Shown first: what the previews show (the A/B variant), before how they are shown. */
+  children?: ReactNode;
 }
 
 const withKey = (text: string, commands: readonly Command[], id: string): string => {
@@ -20,9 +23,10 @@ const withKey = (text: string, commands: readonly Command[], id: string): string
  * How the previews are shown. The groups wrap onto further lines in a
  * narrow pane (1024 px windows), so no control is ever cut off.
  */
-export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, commands }: Props) {
+export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, commands, children }: Props) {
   return (
     <div className="preview-toolbar" role="toolbar" aria-label="Preview options">
+      {children}
       <div className="segmented" role="group" aria-label="Zoom">
         {ZOOMS.map((zoom) => (
           <button
