@@ -39,12 +39,12 @@ const TEMPLATE = `<mjml>
 const PREVIEW_TAIL = ', here is what is new this week at Linden and Loom.';
 
 async function useTemplate(page: Page) {
+  // Pasted, as a designer brings a template in: typed text would be auto-indented line by line and make the screenshots unreadable.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), TEMPLATE);
   await page.locator('.monaco-editor').first().click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(TEMPLATE);
-  // Whatever the select-all left behind (an auto-closed bracket) goes.
-  await page.keyboard.press('ControlOrMeta+Shift+End');
-  await page.keyboard.press('Delete');
+  await page.keyboard.press('ControlOrMeta+V');
   await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toContainText('See you soon.');
   // Keys below belong to the previews, not the editor.
   await page.getByRole('toolbar', { name: 'Preview options' }).click({ position: { x: 2, y: 2 } });
@@ -221,7 +221,7 @@ test.describe('readable previews', () => {
     const hero = frame.locator('.hero div');
     await expect(hero).toHaveCSS('color', 'rgb(17, 17, 17)');
     const appearance = page.getByLabel('Appearance');
-    await appearance.selectOption({ label: 'Dark (template styles)' });
+    await appearance.selectOption({ label: 'Dark (own styles)' });
     await expect(hero).toHaveCSS('color', 'rgb(250, 250, 250)');
     await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(16, 20, 24)');
     await studio.shot(page, 'previews-dark-1440');

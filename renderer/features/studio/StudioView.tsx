@@ -23,6 +23,7 @@ import { PersonasMenu } from '../personas/PersonasMenu';
 import { AuthoringStrip } from './authoring/AuthoringStrip';
 import { useRenderInputsVersion } from '../partials/render-inputs-version';
 import { useVariantChoice } from './variants/use-variant-choice';
+import './studio-layout.css';
 
 // Monaco is large; the rest of the studio shows while it loads.
 const TemplateEditor = lazy(async () => {
@@ -153,6 +154,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 {SAVE_LABEL[draft.state]}
               </span>
             )}
+            <span className="toolbar-break" aria-hidden />
             {selected && <FieldPicker catalog={catalog} onPick={(text) => setInsert({ text, nonce: Date.now() })} />}
             {selected && (
               <button className="btn btn-sm" onClick={() => setShowCompiled(true)} title="The HTML export writes, with a Copy button">

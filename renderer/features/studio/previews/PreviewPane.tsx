@@ -78,7 +78,14 @@ export function PreviewPane({ previews, allowRemote, onAllowRemote, onEdit, empt
 
   return (
     <>
-      <PreviewToolbar settings={settings} update={update} allowRemote={allowRemote} onAllowRemote={onAllowRemote} commands={commands}>
+      <PreviewToolbar
+        settings={settings}
+        update={update}
+        allowRemote={allowRemote}
+        onAllowRemote={onAllowRemote}
+        commands={commands}
+        layoutFixed={all ? 'All variants shows the persona picked on the strip in every variant' : undefined}
+      >
         {variants && <VariantSelector choice={variants} commands={commands} />}
       </PreviewToolbar>
       {strip && <PersonaStrip previews={previews} index={index} onPick={(i) => setFocusId(previews[i]!.personaId)} />}
