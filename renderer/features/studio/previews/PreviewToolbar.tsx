@@ -104,12 +104,7 @@ export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, c
         Images off
       </label>
       <label className="toggle" title="Load remote images and fonts: blocked by default, as many email clients do">
-        <input
-          type="checkbox"
-          aria-label="Load remote images"
-          checked={allowRemote}
-          onChange={(e) => onAllowRemote(e.target.checked)}
-        />
+        <input type="checkbox" aria-label="Load remote images" checked={allowRemote} onChange={(e) => onAllowRemote(e.target.checked)} />
         Remote images
       </label>
     </div>
