@@ -78,6 +78,15 @@ describe('command palette', () => {
     ]);
   });
 
+  it("lists the editor's actions after the app's commands, whenever the editor registered them", () => {
+    const groups = groupCommands([
+      command('editor:editor.action.commentLine', 'Editor', 'Toggle Line Comment'),
+      command('go.studio', 'Go to', 'Go to Studio'),
+      command('studio.save', 'Studio', 'Save'),
+    ]);
+    expect(groups.map(([group]) => group)).toEqual(['Go to', 'Studio', 'Editor']);
+  });
+
   it('opens on F1 and Ctrl/Cmd+Shift+P anywhere, on Ctrl/Cmd+K outside the editor only (Monaco chords start with it)', () => {
     const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
       key: k,
