@@ -89,12 +89,16 @@ test('the preview pane switches A/B variants: previews, inbox subjects, focus an
   await expect(cards(page).nth(0).frameLocator('iframe').locator('body')).toContainText('A longer story for you');
   await expect(cards(page).nth(1).frameLocator('iframe').locator('body')).toContainText('Short and sweet');
   const strip = page.getByRole('tablist', { name: 'Personas' });
-  const firstPersona = await strip.getByRole('tab', { selected: true }).innerText();
-  await expect(cards(page).nth(0)).toContainText(firstPersona.split('\n')[0]!);
+  // Each card names the strip's customer (the tab's second line).
+  const customerOnStrip = async () => (await strip.getByRole('tab', { selected: true }).innerText()).split('\n')[1]!.trim();
+  const firstCustomer = await customerOnStrip();
+  await expect(cards(page).nth(0).getByTestId('persona-customer')).toContainText(firstCustomer);
+  await expect(cards(page).nth(1).getByTestId('persona-customer')).toContainText(firstCustomer);
   await page.keyboard.press('ArrowRight');
-  const secondPersona = (await strip.getByRole('tab', { selected: true }).innerText()).split('\n')[0]!;
-  expect(secondPersona).not.toBe(firstPersona.split('\n')[0]);
-  await expect(cards(page).nth(1)).toContainText(secondPersona);
+  await expect.poll(customerOnStrip).not.toBe(firstCustomer);
+  const secondCustomer = await customerOnStrip();
+  await expect(cards(page).nth(0).getByTestId('persona-customer')).toContainText(secondCustomer);
+  await expect(cards(page).nth(1).getByTestId('persona-customer')).toContainText(secondCustomer);
 
   // Compare mode under "All" compares the variants with each other.
   await page.keyboard.press('Alt+C');

@@ -56,6 +56,13 @@ async function greeted(card: Locator): Promise<string> {
   return /Hi (.+), welcome back\./.exec(text)![1]!;
 }
 
+/** A 1024 px window, once the editor and cards have laid out again (Monaco re-wraps and redraws its decorations a frame or two later). */
+async function narrow(page: Page) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(250);
+}
+
 const frameOf = (card: Locator) => card.frameLocator('iframe');
 const cards = (page: Page) => page.getByTestId('preview-card');
 const cspErrors = (messages: ConsoleMessage[]) => messages.filter((m) => /Content Security Policy/i.test(m.text()));
@@ -108,7 +115,7 @@ test.describe('readable previews', () => {
       await expect(card.getByTestId('preheader-length')).toHaveText(`${[...`${name}${PREVIEW_TAIL}`].length} characters visible`);
     }
     await studio.shot(page, 'previews-inbox-row-1440');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await expect(cards(page).first().getByTestId('inbox-subject')).toBeVisible();
     await studio.shot(page, 'previews-inbox-row-1024');
   });
@@ -181,7 +188,7 @@ test.describe('readable previews', () => {
     await expect(cards(page)).toHaveAttribute('aria-label', labels[2]!);
     await strip.getByRole('tab').first().click();
     await expect(cards(page)).toHaveAttribute('aria-label', labels[0]!);
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await expect(strip.getByRole('tab').nth(2)).toBeVisible();
     await studio.shot(page, 'previews-focus-1024');
     await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Grid' }).click();
@@ -209,7 +216,7 @@ test.describe('readable previews', () => {
       await expect(frameOf(card).locator('[data-tailor-diff="block"]').filter({ hasText: 'See you soon.' })).toHaveCount(0);
     }
     await studio.shot(page, 'previews-compare-1440');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await studio.shot(page, 'previews-compare-1024');
   });
 
@@ -225,7 +232,7 @@ test.describe('readable previews', () => {
     await expect(hero).toHaveCSS('color', 'rgb(250, 250, 250)');
     await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(16, 20, 24)');
     await studio.shot(page, 'previews-dark-1440');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await studio.shot(page, 'previews-dark-1024');
     await page.setViewportSize({ width: 1440, height: 900 });
     // Alt+D moves on to partial inversion (Gmail's Android app, Outlook.com): dark text turns light and light

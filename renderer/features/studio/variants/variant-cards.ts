@@ -14,7 +14,8 @@ export function variantCards(results: readonly VariantPreview[], persona: ShownP
     const base: ShownPreview = preview
       ? { ...preview, stale: false }
       : { ...persona, html: null, stale: false, problem: error ?? `Variant ${variant} did not render.` };
-    const label = `Variant ${variant}${split === undefined ? '' : ` · ${split}%`} · ${base.label}`;
+    // The strip above names the persona and each card its customer: the label says which variant.
+    const label = `Variant ${variant}${split === undefined ? '' : ` · ${split}%`}`;
     return { key: `variant:${variant}`, preview: { ...base, label } };
   });
 }
