@@ -62,5 +62,5 @@ test('Ctrl+K chords work in the editor; the palette opens from the editor by F1 
   const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(shortcuts.getByRole('row').filter({ hasText: /^.*Command palette$/ })).toContainText('F1 or Ctrl+Shift+P');
   await expect(shortcuts.getByRole('row').filter({ hasText: 'Command palette, outside the editor' })).toContainText('Ctrl+K');
-  await expect(shortcuts.getByRole('row').filter({ hasText: 'comment / uncomment' })).toContainText('Ctrl+K Ctrl+C');
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'Editor: comment the selected lines' })).toContainText('Ctrl+K Ctrl+C');
 });
