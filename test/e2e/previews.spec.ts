@@ -36,6 +36,9 @@ const TEMPLATE = `<mjml>
 </mjml>
 `;
 
+// The judged screenshots (focus, compare and dark mode and the inbox row, at 1440 and 1024 px) are taken below:
+// previews-{focus,compare,dark,inbox-row}-{1440,1024}.png in test/output/screenshots.
+
 const PREVIEW_TAIL = ', here is what is new this week at Linden and Loom.';
 
 async function useTemplate(page: Page) {
