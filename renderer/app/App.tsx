@@ -12,7 +12,7 @@ import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { modKey } from '../ui/format';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { CommandPalette } from './palette/CommandPalette';
-import { opensPalette } from './palette/palette-keys';
+import { inCodeEditor, opensPalette } from './palette/palette-keys';
 import { useAppCommands } from './palette/use-app-commands';
 import { Brand } from '../ui/Brand';
 
@@ -41,9 +41,9 @@ export function App() {
   });
 
   useEffect(() => {
-    // Capture phase: the palette keys win over the editor's own F1 and Ctrl+K bindings.
+    // Capture phase: F1 and Ctrl/Cmd+Shift+P win over the editor's own palette; Ctrl/Cmd+K is left to its chords.
     const onKey = (event: KeyboardEvent) => {
-      if (!opensPalette(event)) return;
+      if (!opensPalette(event, inCodeEditor(event.target))) return;
       event.preventDefault();
       event.stopPropagation();
       setShowPalette((open) => !open);

@@ -90,6 +90,9 @@ test('token dictionary: tokens with a field, fallback and format render in every
   await dialog.getByLabel('Token 3', { exact: true }).fill('tier');
   await dialog.getByLabel('Field 3', { exact: true }).fill('no_such_field');
   await dialog.getByLabel('Fallback 3', { exact: true }).fill('Member');
+  // A field the workspace does not have is saved (an import may bring it) but said plainly.
+  await expect(dialog.getByTestId('dictionary-field-note')).toHaveCount(1);
+  await expect(dialog.getByTestId('dictionary-field-note')).toHaveText(/No field named "no_such_field".*fallback "Member"/);
   await expect(dialog.getByTestId('dictionary-expression').first()).toHaveText("{{ member_since }} → {{ signup_date | date: '%B %Y' }}");
   await dialog.getByRole('button', { name: 'Save dictionary' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Saved');

@@ -36,15 +36,18 @@ const TEMPLATE = `<mjml>
 </mjml>
 `;
 
+// The judged screenshots (focus, compare and dark mode and the inbox row, at 1440 and 1024 px) are taken below:
+// previews-{focus,compare,dark,inbox-row}-{1440,1024}.png in test/output/screenshots.
+
 const PREVIEW_TAIL = ', here is what is new this week at Linden and Loom.';
 
 async function useTemplate(page: Page) {
+  // Pasted, as a designer brings a template in: typed text would be auto-indented line by line and make the screenshots unreadable.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), TEMPLATE);
   await page.locator('.monaco-editor').first().click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(TEMPLATE);
-  // Whatever the select-all left behind (an auto-closed bracket) goes.
-  await page.keyboard.press('ControlOrMeta+Shift+End');
-  await page.keyboard.press('Delete');
+  await page.keyboard.press('ControlOrMeta+V');
   await expect(page.getByTestId('preview-card').first().frameLocator('iframe').locator('body')).toContainText('See you soon.');
   // Keys below belong to the previews, not the editor.
   await page.getByRole('toolbar', { name: 'Preview options' }).click({ position: { x: 2, y: 2 } });
@@ -54,6 +57,13 @@ async function useTemplate(page: Page) {
 async function greeted(card: Locator): Promise<string> {
   const text = await card.frameLocator('iframe').locator('.hero').innerText();
   return /Hi (.+), welcome back\./.exec(text)![1]!;
+}
+
+/** A 1024 px window, once the editor and cards have laid out again (Monaco re-wraps and redraws its decorations a frame or two later). */
+async function narrow(page: Page) {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(250);
 }
 
 const frameOf = (card: Locator) => card.frameLocator('iframe');
@@ -108,7 +118,7 @@ test.describe('readable previews', () => {
       await expect(card.getByTestId('preheader-length')).toHaveText(`${[...`${name}${PREVIEW_TAIL}`].length} characters visible`);
     }
     await studio.shot(page, 'previews-inbox-row-1440');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await expect(cards(page).first().getByTestId('inbox-subject')).toBeVisible();
     await studio.shot(page, 'previews-inbox-row-1024');
   });
@@ -181,7 +191,7 @@ test.describe('readable previews', () => {
     await expect(cards(page)).toHaveAttribute('aria-label', labels[2]!);
     await strip.getByRole('tab').first().click();
     await expect(cards(page)).toHaveAttribute('aria-label', labels[0]!);
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await expect(strip.getByRole('tab').nth(2)).toBeVisible();
     await studio.shot(page, 'previews-focus-1024');
     await page.getByRole('group', { name: 'Layout' }).getByRole('button', { name: 'Grid' }).click();
@@ -209,7 +219,7 @@ test.describe('readable previews', () => {
       await expect(frameOf(card).locator('[data-tailor-diff="block"]').filter({ hasText: 'See you soon.' })).toHaveCount(0);
     }
     await studio.shot(page, 'previews-compare-1440');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await studio.shot(page, 'previews-compare-1024');
   });
 
@@ -221,11 +231,11 @@ test.describe('readable previews', () => {
     const hero = frame.locator('.hero div');
     await expect(hero).toHaveCSS('color', 'rgb(17, 17, 17)');
     const appearance = page.getByLabel('Appearance');
-    await appearance.selectOption({ label: 'Dark (template styles)' });
+    await appearance.selectOption({ label: 'Dark (own styles)' });
     await expect(hero).toHaveCSS('color', 'rgb(250, 250, 250)');
     await expect(frame.locator('body')).toHaveCSS('background-color', 'rgb(16, 20, 24)');
     await studio.shot(page, 'previews-dark-1440');
-    await page.setViewportSize({ width: 1024, height: 768 });
+    await narrow(page);
     await studio.shot(page, 'previews-dark-1024');
     await page.setViewportSize({ width: 1440, height: 900 });
     // Alt+D moves on to partial inversion (Gmail's Android app, Outlook.com): dark text turns light and light

@@ -135,7 +135,8 @@ test('the command palette lists every registered command with its shortcut and r
   await page.goto(studio.url);
   await expect(cards(page)).toHaveCount(3);
 
-  await page.keyboard.press('Control+k');
+  // The editor takes the focus on opening, where Ctrl+K starts Monaco's chords: F1 opens the palette from anywhere.
+  await page.keyboard.press('F1');
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();
   for (const title of [
@@ -179,6 +180,6 @@ test('the command palette lists every registered command with its shortcut and r
   const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(shortcuts.getByRole('row').filter({ hasText: 'Go to Customers' })).toContainText('Ctrl+2');
   await expect(shortcuts.getByRole('row').filter({ hasText: 'Export the template' })).toContainText('Ctrl+Shift+E');
-  await expect(shortcuts.getByRole('row').filter({ hasText: 'Command palette' }).first()).toContainText('Ctrl+K');
+  await expect(shortcuts.getByRole('row').filter({ hasText: 'Command palette' }).first()).toContainText('F1 or Ctrl+Shift+P');
   await studio.shot(page, 'shortcuts-from-registry');
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Customer } from '../../shared/contract/schemas';
 import { createLiquid } from '../../shared/templates/liquid-engine';
 import { templateFormat } from '../../shared/templates/template-format';
+import { preparePreview } from '../../shared/templates/preview-document';
 import { starterGallery } from '../../electron/services/starters/gallery';
 import { compileTemplate, renderForCustomer } from '../../electron/services/template-compiler';
 
@@ -88,6 +89,13 @@ describe('starter gallery', () => {
       expect(starter.source).toMatch(/\|\s*default:/);
       // The blank MJML email stays minimal: a token with a fallback, nothing to delete first.
       if (name !== 'Blank email') expect(starter.source).toMatch(/\{%-?\s*if /);
+    });
+
+    it('shows its subject and preheader in the preview inbox row', async () => {
+      const compiled = await compileTemplate(starter.source);
+      const { inbox } = preparePreview(renderForCustomer(compiled, full).html ?? '', { allowRemote: false });
+      expect(inbox.subject).not.toBeNull();
+      expect(inbox.preheader, `${name}: no preheader in the inbox row`).not.toBeNull();
     });
 
     it('keeps every block tag through MJML', async () => {

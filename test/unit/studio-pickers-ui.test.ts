@@ -78,7 +78,16 @@ describe('command palette', () => {
     ]);
   });
 
-  it('opens on Ctrl+K, Cmd+K and F1, not on K alone or Ctrl+Shift+K', () => {
+  it("lists the editor's actions after the app's commands, whenever the editor registered them", () => {
+    const groups = groupCommands([
+      command('editor:editor.action.commentLine', 'Editor', 'Toggle Line Comment'),
+      command('go.studio', 'Go to', 'Go to Studio'),
+      command('studio.save', 'Studio', 'Save'),
+    ]);
+    expect(groups.map(([group]) => group)).toEqual(['Go to', 'Studio', 'Editor']);
+  });
+
+  it('opens on F1 and Ctrl/Cmd+Shift+P anywhere, on Ctrl/Cmd+K outside the editor only (Monaco chords start with it)', () => {
     const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey', boolean>> = {}) => ({
       key: k,
       ctrlKey: false,
@@ -87,11 +96,18 @@ describe('command palette', () => {
       shiftKey: false,
       ...mods,
     });
-    expect(opensPalette(key('k', { ctrlKey: true }))).toBe(true);
-    expect(opensPalette(key('K', { metaKey: true }))).toBe(true);
-    expect(opensPalette(key('F1'))).toBe(true);
-    expect(opensPalette(key('k'))).toBe(false);
-    expect(opensPalette(key('k', { ctrlKey: true, shiftKey: true }))).toBe(false);
-    expect(opensPalette(key('F1', { ctrlKey: true }))).toBe(false);
+    for (const inEditor of [false, true]) {
+      expect(opensPalette(key('F1'), inEditor)).toBe(true);
+      expect(opensPalette(key('P', { ctrlKey: true, shiftKey: true }), inEditor)).toBe(true);
+      expect(opensPalette(key('p', { metaKey: true, shiftKey: true }), inEditor)).toBe(true);
+      expect(opensPalette(key('k'), inEditor)).toBe(false);
+      expect(opensPalette(key('k', { ctrlKey: true, shiftKey: true }), inEditor)).toBe(false);
+      expect(opensPalette(key('F1', { ctrlKey: true }), inEditor)).toBe(false);
+      expect(opensPalette(key('p', { ctrlKey: true }), inEditor)).toBe(false);
+    }
+    expect(opensPalette(key('k', { ctrlKey: true }), false)).toBe(true);
+    expect(opensPalette(key('K', { metaKey: true }), false)).toBe(true);
+    expect(opensPalette(key('k', { ctrlKey: true }), true)).toBe(false);
+    expect(opensPalette(key('k', { metaKey: true }), true)).toBe(false);
   });
 });

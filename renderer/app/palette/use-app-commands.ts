@@ -2,6 +2,9 @@ import { useMemo } from 'react';
 import { modKey } from '../../ui/format';
 import { useCommands, type Command } from '../commands/registry';
 
+/** The palette's keys as menus and the shortcut list show them: these work everywhere, the editor included (see palette-keys). */
+export const PALETTE_SHORTCUT = `F1 or ${modKey}+Shift+P`;
+
 interface AppCommandOptions<V extends string> {
   views: readonly { id: V; label: string }[];
   goTo: (view: V) => void;
@@ -27,8 +30,8 @@ export function useAppCommands<V extends string>({ views, goTo, showShortcuts, s
           id: 'app.palette',
           title: 'Command palette',
           group: 'Help',
-          shortcut: `${modKey}+K`,
-          keywords: ['F1', 'commands'],
+          shortcut: PALETTE_SHORTCUT,
+          keywords: ['commands', 'actions'],
           run: showPalette,
         },
       ],

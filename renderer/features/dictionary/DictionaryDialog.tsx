@@ -4,6 +4,7 @@ import { TokenFormat, type TokenDictionaryEntry } from '../../../shared/contract
 import { dictionaryEntryProblem, dictionaryExpression } from '../../../shared/templates/token-dictionary';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
 import { Dialog } from '../../ui/Dialog';
+import { unknownFieldNote } from '../../../shared/templates/dictionary-field-note';
 
 const FORMAT_LABEL: Record<TokenFormat, string> = {
   text: 'Text',
@@ -43,6 +44,8 @@ export function DictionaryDialog({ onClose }: { onClose: () => void }) {
   const rows = edited ?? (stored.data ? (stored.data.length > 0 ? stored.data : [blank()]) : null);
 
   const fieldNames = [...(fields.data ?? []).map((f) => f.key), ...(computed.data?.scores ?? []).map((s) => s.name)];
+  // Only once both lists are in: a field is not unknown while they load.
+  const knownFields = fields.data && computed.data ? fieldNames : null;
   const update = (index: number, change: Partial<TokenDictionaryEntry>) => {
     setSaved(false);
     setRows((rows ?? []).map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -102,6 +105,7 @@ export function DictionaryDialog({ onClose }: { onClose: () => void }) {
         {(rows ?? []).map((row, index) => {
           const n = index + 1;
           const rowProblem = row.name && row.field ? dictionaryEntryProblem(row) : null;
+          const fieldNote = rowProblem === null ? unknownFieldNote(row, knownFields) : null;
           return (
             <div role="row" className="dictionary-row" key={index}>
               <input
@@ -158,6 +162,11 @@ export function DictionaryDialog({ onClose }: { onClose: () => void }) {
               <code className="dictionary-expression" data-testid="dictionary-expression" data-problem={rowProblem !== null}>
                 {rowProblem ?? (row.name && row.field ? `{{ ${row.name} }} → {{ ${dictionaryExpression(row)} }}` : '')}
               </code>
+              {fieldNote && (
+                <span className="dictionary-field-note" data-testid="dictionary-field-note">
+                  {fieldNote}
+                </span>
+              )}
             </div>
           );
         })}

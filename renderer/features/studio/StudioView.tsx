@@ -22,6 +22,8 @@ import { useStudioCommands } from './use-studio-commands';
 import { PersonasMenu } from '../personas/PersonasMenu';
 import { AuthoringStrip } from './authoring/AuthoringStrip';
 import { useRenderInputsVersion } from '../partials/render-inputs-version';
+import { useVariantChoice } from './variants/use-variant-choice';
+import './studio-layout.css';
 
 // Monaco is large; the rest of the studio shows while it loads.
 const TemplateEditor = lazy(async () => {
@@ -53,10 +55,12 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
   // Previews follow the text of the template on screen, never another template's text under this one's id.
   // Partials and the dictionary are part of every render: a change to either re-renders the previews.
   const renderInputsVersion = useRenderInputsVersion();
+  const variantChoice = useVariantChoice(selectedId);
   const previews = usePreviews(
     draft.opened?.id === selectedId ? draft.source : null,
     personas.dataUpdatedAt + renderInputsVersion,
     selectedId,
+    variantChoice.rendered,
   );
   const [showHistory, setShowHistory] = useState(false);
   const [allowRemote, setAllowRemote] = useState(false);
@@ -150,6 +154,7 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
                 {SAVE_LABEL[draft.state]}
               </span>
             )}
+            <span className="toolbar-break" aria-hidden />
             {selected && <FieldPicker catalog={catalog} onPick={(text) => setInsert({ text, nonce: Date.now() })} />}
             {selected && (
               <button className="btn btn-sm" onClick={() => setShowCompiled(true)} title="The HTML export writes, with a Copy button">
@@ -271,6 +276,9 @@ export function StudioView({ workspacePath, onGoTo }: { workspacePath: string; o
             allowRemote={allowRemote}
             onAllowRemote={setAllowRemote}
             onEdit={(personaId) => setEditingPersona(personas.data?.find((p) => p.id === personaId) ?? null)}
+            variants={variantChoice}
+            source={draft.opened?.id === selectedId ? draft.source : null}
+            renderVersion={personas.dataUpdatedAt + renderInputsVersion}
             empty={
               previews.result &&
               previews.result.previews.length === 0 && (

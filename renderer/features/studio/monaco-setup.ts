@@ -2,6 +2,7 @@ import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import HtmlWorker from 'monaco-editor/language/html/html.worker?worker';
+import { listEditorActions } from './editor-actions/editor-actions';
 
 /**
  * Monaco is bundled with the app (the studio works with no network): workers
@@ -15,6 +16,9 @@ self.MonacoEnvironment = {
 };
 
 loader.config({ monaco });
+
+// Our palette replaces Monaco's (F1 in the editor opens ours), so it lists every editor's actions.
+monaco.editor.onDidCreateEditor(listEditorActions);
 
 export { monaco };
 export type Monaco = typeof monaco;

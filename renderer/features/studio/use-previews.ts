@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PersonaPreview, PreviewResult } from '../../../shared/contract/schemas';
+import type { PreviewVariant } from './variants/use-variant-choice';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
 
@@ -24,16 +25,16 @@ export type ShownPreview = PersonaPreview & {
  * change. Replies that arrive out of order are dropped, so a slow compile
  * never overwrites a newer preview.
  */
-export function usePreviews(source: string | null, personasVersion: number, templateId: number | null) {
+export function usePreviews(source: string | null, personasVersion: number, templateId: number | null, variant?: PreviewVariant) {
   const [rendered, setRendered] = useState<Rendered>({ key: '', result: null, error: null, lastGood: new Map() });
   const sequence = useRef(0);
-  const key = `${personasVersion}:${source ?? ''}`;
+  const key = `${personasVersion}:${JSON.stringify(variant ?? null)}:${source ?? ''}`;
 
   useEffect(() => {
     if (source === null) return;
     const id = ++sequence.current;
     const timer = window.setTimeout(() => {
-      api.call('preview.render', { source }).then(
+      api.call('preview.render', { source, variant }).then(
         (result) => {
           if (id !== sequence.current) return;
           setRendered((current) => {
@@ -49,7 +50,7 @@ export function usePreviews(source: string | null, personasVersion: number, temp
       );
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [source, key, templateId]);
+  }, [source, key, templateId, variant]);
 
   // Mid-edit a template is often briefly invalid (an `{% if %}` typed before its `{% endif %}`): keep the
   // last good rendering on screen with the problem over it, rather than swapping every card for an error.

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Command } from '../../../app/commands/registry';
 import { APPEARANCES, type Appearance } from '../../../../shared/templates/preview-document';
 import { APPEARANCE_NAMES, WIDTHS, WIDTH_NAMES, ZOOMS, type PreviewSettings } from './preview-settings';
@@ -9,6 +10,10 @@ interface Props {
   onAllowRemote: (allow: boolean) => void;
   /** The registered commands, for the keys shown in tooltips. */
   commands: readonly Command[];
+  /** Shown first: what the previews show (the A/B variant), before how they are shown. */
+  children?: ReactNode;
+  /** Why grid / focus does not apply now ("All" variants already shows one persona), or nothing. */
+  layoutFixed?: string;
 }
 
 const withKey = (text: string, commands: readonly Command[], id: string): string => {
@@ -20,9 +25,10 @@ const withKey = (text: string, commands: readonly Command[], id: string): string
  * How the previews are shown. The groups wrap onto further lines in a
  * narrow pane (1024 px windows), so no control is ever cut off.
  */
-export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, commands }: Props) {
+export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, commands, children, layoutFixed }: Props) {
   return (
     <div className="preview-toolbar" role="toolbar" aria-label="Preview options">
+      {children}
       <div className="segmented" role="group" aria-label="Zoom">
         {ZOOMS.map((zoom) => (
           <button
@@ -51,15 +57,17 @@ export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, c
       <div className="segmented" role="group" aria-label="Layout">
         <button
           aria-pressed={!settings.focus}
+          disabled={layoutFixed !== undefined}
           onClick={() => update({ focus: false })}
-          title={withKey('All personas side by side', commands, 'preview.focus')}
+          title={layoutFixed ?? withKey('All personas side by side', commands, 'preview.focus')}
         >
           Grid
         </button>
         <button
           aria-pressed={settings.focus}
+          disabled={layoutFixed !== undefined}
           onClick={() => update({ focus: true })}
-          title={withKey('One large preview and a persona strip', commands, 'preview.focus')}
+          title={layoutFixed ?? withKey('One large preview and a persona strip', commands, 'preview.focus')}
         >
           Focus
         </button>
@@ -76,7 +84,11 @@ export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, c
         className="appearance-select"
         value={settings.appearance}
         onChange={(e) => update({ appearance: e.target.value as Appearance })}
-        title={withKey('Emulate how mail clients show dark mode', commands, 'preview.appearance')}
+        title={withKey(
+          "Emulate dark mode: the template's own prefers-color-scheme styles (Apple Mail, iOS Mail), partial inversion (Gmail for Android, Outlook.com) or full inversion (Gmail for iOS, Outlook for Windows)",
+          commands,
+          'preview.appearance',
+        )}
       >
         {APPEARANCES.map((appearance) => (
           <option key={appearance} value={appearance}>
@@ -91,9 +103,9 @@ export function PreviewToolbar({ settings, update, allowRemote, onAllowRemote, c
         <input type="checkbox" checked={settings.images === 'off'} onChange={(e) => update({ images: e.target.checked ? 'off' : 'on' })} />
         Images off
       </label>
-      <label className="toggle" title="Remote images and fonts are blocked by default, as many email clients do">
-        <input type="checkbox" checked={allowRemote} onChange={(e) => onAllowRemote(e.target.checked)} />
-        Load remote images
+      <label className="toggle" title="Load remote images and fonts: blocked by default, as many email clients do">
+        <input type="checkbox" aria-label="Load remote images" checked={allowRemote} onChange={(e) => onAllowRemote(e.target.checked)} />
+        Remote images
       </label>
     </div>
   );

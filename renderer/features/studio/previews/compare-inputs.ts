@@ -27,27 +27,34 @@ const idOf = (set: Set<string>): number => {
   return id;
 };
 
+/** One card of the pane: a persona's email, or under "All" one variant's email for the same persona. */
+export interface PaneCard {
+  key: string;
+  preview: ShownPreview;
+}
+
 /**
- * Compare mode's input for each persona: its token texts and the block
- * signatures of every other persona's email. Parsing is cached per email and
- * the same input object comes back while nothing changed, so the cards'
- * memoised preview documents are not rebuilt on unrelated renders.
+ * Compare mode's input for each card: its token texts and the block
+ * signatures of every other card's email (the other personas, or under "All"
+ * the other variants). Parsing is cached per email and the same input object
+ * comes back while nothing changed, so the cards' memoised preview documents
+ * are not rebuilt on unrelated renders.
  */
-export function compareInputs(previews: readonly ShownPreview[]): Map<number, CompareInput> {
-  const blocks = new Map<number, Set<string>>();
-  for (const preview of previews) if (preview.html !== null) blocks.set(preview.personaId, blocksOf(preview.html, tokenTexts(preview)));
-  const inputs = new Map<number, CompareInput>();
-  for (const preview of previews) {
+export function compareInputs(cards: readonly PaneCard[]): Map<string, CompareInput> {
+  const blocks = new Map<string, Set<string>>();
+  for (const { key, preview } of cards) if (preview.html !== null) blocks.set(key, blocksOf(preview.html, tokenTexts(preview)));
+  const inputs = new Map<string, CompareInput>();
+  for (const { key, preview } of cards) {
     if (preview.html === null) continue;
     const tokens = tokenTexts(preview);
-    const others = [...blocks].filter(([id]) => id !== preview.personaId).map(([, set]) => set);
-    const key = `${preview.personaId}|${JSON.stringify(tokens)}|${others.map(idOf).join(',')}`;
-    let input = inputsCache.get(key);
+    const others = [...blocks].filter(([other]) => other !== key).map(([, set]) => set);
+    const cacheKey = `${key}|${JSON.stringify(tokens)}|${others.map(idOf).join(',')}`;
+    let input = inputsCache.get(cacheKey);
     if (!input) {
       input = { tokens, others };
-      inputsCache.set(key, input);
+      inputsCache.set(cacheKey, input);
     }
-    inputs.set(preview.personaId, input);
+    inputs.set(key, input);
   }
   return inputs;
 }

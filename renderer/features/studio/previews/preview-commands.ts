@@ -2,6 +2,7 @@ import { useEffect, useMemo } from 'react';
 import { APPEARANCES } from '../../../../shared/templates/preview-document';
 import { useCommands, type Command } from '../../../app/commands/registry';
 import { isMac } from '../../../ui/format';
+import { ALL_VARIANTS, type VariantChoice } from '../variants/use-variant-choice';
 import { APPEARANCE_NAMES, WIDTHS, WIDTH_NAMES, ZOOMS, type PreviewSettings } from './preview-settings';
 
 /** A key chord: Alt (Option on a Mac) with a physical key, read from `event.code` so Option's special characters do not matter. */
@@ -51,6 +52,42 @@ interface Options {
   personaCount: number;
   /** Focus mode: show the persona `step` places on (wrapping). */
   step: (step: 1 | -1) => void;
+  /** The persona strip is shown (focus mode, or every variant of one persona), so ← and → step along it. */
+  strip: boolean;
+  /** The template's A/B variants: commands exist only for an A/B test. */
+  variants?: VariantChoice;
+}
+
+/** A command per variant, "All", and Alt+V stepping through them (A → B → … → All → A). */
+function variantCommands(choice: VariantChoice | undefined, group: string): KeyedCommand[] {
+  if (!choice || choice.variants.length === 0) return [];
+  const picks = [...choice.variants.map((v) => v.name), ALL_VARIANTS];
+  const next = picks[(picks.indexOf(choice.chosen ?? picks[0]!) + 1) % picks.length]!;
+  const keywords = ['a/b', 'ab test', 'split', 'variant'];
+  return [
+    ...choice.variants.map((variant) => ({
+      id: `preview.variant.${variant.name}`,
+      title: `Preview variant ${variant.name} (${variant.split}%)`,
+      group,
+      keywords,
+      run: () => choice.choose(variant.name),
+    })),
+    {
+      id: 'preview.variants.all',
+      title: 'Preview all variants side by side',
+      group,
+      keywords,
+      run: () => choice.choose(ALL_VARIANTS),
+    },
+    {
+      id: 'preview.variants.next',
+      title: next === ALL_VARIANTS ? 'Next variant: all side by side' : `Next variant: ${next}`,
+      group,
+      keywords,
+      chord: { code: 'KeyV' },
+      run: () => choice.choose(next),
+    },
+  ];
 }
 
 /**
@@ -58,7 +95,7 @@ interface Options {
  * keys) and the keys that run them. The chord is declared once, so the key
  * shown and the key handled cannot disagree.
  */
-export function usePreviewCommands({ settings, update, personaCount, step }: Options): readonly Command[] {
+export function usePreviewCommands({ settings, update, personaCount, step, strip, variants }: Options): readonly Command[] {
   const keyed = useMemo((): KeyedCommand[] => {
     const group = 'Preview';
     const nextAppearance = APPEARANCES[(APPEARANCES.indexOf(settings.appearance) + 1) % APPEARANCES.length]!;
@@ -91,7 +128,7 @@ export function usePreviewCommands({ settings, update, personaCount, step }: Opt
         id: 'preview.next',
         title: 'Next persona (focus mode)',
         group,
-        enabled: settings.focus && personaCount > 1,
+        enabled: strip && personaCount > 1,
         chord: { code: 'ArrowRight', bare: true },
         run: () => step(1),
       },
@@ -99,7 +136,7 @@ export function usePreviewCommands({ settings, update, personaCount, step }: Opt
         id: 'preview.previous',
         title: 'Previous persona (focus mode)',
         group,
-        enabled: settings.focus && personaCount > 1,
+        enabled: strip && personaCount > 1,
         chord: { code: 'ArrowLeft', bare: true },
         run: () => step(-1),
       },
@@ -127,8 +164,9 @@ export function usePreviewCommands({ settings, update, personaCount, step }: Opt
         chord: { code: 'KeyI' },
         run: () => update({ images: settings.images === 'on' ? 'off' : 'on' }),
       },
+      ...variantCommands(variants, group),
     ];
-  }, [settings, update, personaCount, step]);
+  }, [settings, update, personaCount, step, strip, variants]);
 
   const commands = useMemo(
     (): Command[] => keyed.map(({ chord, ...command }) => (chord ? { ...command, shortcut: chordLabel(chord) } : command)),

@@ -8,11 +8,12 @@ export const WIDTHS = [320, 375, 600, 800] as const;
 export type PreviewWidth = (typeof WIDTHS)[number];
 export const WIDTH_NAMES: Record<PreviewWidth, string> = { 320: 'small phone', 375: 'phone', 600: 'desktop', 800: 'wide desktop' };
 
+/** Short, so the toolbar keeps to two rows in a 1024 px window; the select's tooltip says which clients do what. */
 export const APPEARANCE_NAMES: Record<Appearance, string> = {
   light: 'Light',
-  dark: 'Dark (template styles)',
-  partial: 'Dark (partial inversion)',
-  inverted: 'Dark (full inversion)',
+  dark: 'Dark (own styles)',
+  partial: 'Dark (partial invert)',
+  inverted: 'Dark (full invert)',
 };
 
 /** How the previews are shown: all the user's, remembered across launches. */

@@ -77,7 +77,8 @@ export function VariantsDialog({
       description={
         <>
           Each variant can have its own subject. For a body block, wrap its versions in <code>{"{% if variant == 'B' %}"}</code>: every
-          preview and export sets <code>variant</code> to the variant&apos;s name.
+          preview and export sets <code>variant</code> to the variant&apos;s name. Once saved, the Variant switch above the previews shows
+          every persona in the variant you pick.
         </>
       }
       onClose={onClose}
@@ -114,6 +115,12 @@ export function VariantsDialog({
       ) : (
         <>
           <div className="variant-rows" role="table" aria-label="Variants">
+            <div role="row" className="variant-row variant-head">
+              <span role="columnheader">Name</span>
+              <span role="columnheader">Split</span>
+              <span role="columnheader">Subject line</span>
+              <span role="columnheader" aria-label="Remove" />
+            </div>
             {list.map((variant, index) => {
               const n = index + 1;
               return (
