@@ -1,5 +1,6 @@
 import { todayIso } from '../../shared/scores/as-of-date';
 import type { Db } from '../workspace/db';
+import { writeGeneration } from '../workspace/write-generation';
 
 /**
  * Which customer a segment persona shows, remembered until the data it
@@ -47,7 +48,8 @@ export function customersStamp(db: Db): string {
 /**
  * Everything a segment's members depend on beyond its own rule: the customers, every segment's rule and
  * snapshot (membership conditions; a refresh re-takes a static snapshot without touching updated_at), the
- * score runs (score conditions), merges, and today's date (relative windows of segments without an as-of date).
+ * score runs (score conditions), merges, today's date (relative windows of segments without an as-of date), and
+ * the writes that change values in place (`writeGeneration`: a field re-typed, a cluster renamed).
  */
 export function segmentDataStamp(db: Db): string {
   const segments = db
@@ -61,5 +63,5 @@ export function segmentDataStamp(db: Db): string {
     .prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(undone_at), '') FROM dedup_merges`)
     .pluck()
     .get();
-  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${todayIso()}`;
+  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${todayIso()}|${writeGeneration(db)}`;
 }
