@@ -4,7 +4,9 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Segment, SegmentKind } from '../../shared/contract/schemas';
 import { compileTree, RuleError, type CompiledTree, type CompileContext, type ResolvedSegment } from '../../shared/segments/compile-tree';
 import { SegmentRule as FlatRule } from '../../shared/segments/rule';
+import { renameScoreLabel } from '../../shared/segments/rename-score-label';
 import { emptyTree, referencedSegments, RuleTree, StoredRule, treeFromFlat } from '../../shared/segments/rule-tree';
+import type { ScoreName } from '../../shared/scores/score-names';
 import { customFieldKeys, fieldCatalogue, findCustomer, listCustomers, type CustomerFilter } from './customers-repo';
 import { nowIso, type Db } from './db';
 
@@ -278,6 +280,31 @@ export function deleteSegment(db: Db, id: number): void {
   }
   if (!db.prepare('DELETE FROM segments WHERE id = ?').run(id).changes)
     throw new ContractError('not_found', `Segment ${id} does not exist.`);
+}
+
+/**
+ * Rewrites the stored rules that name label `from` of `score` to name `to`,
+ * for a rename of that label (a cluster). Members do not change, so a static
+ * segment keeps its snapshot; a rule this version cannot read is left as it
+ * is. Run it in the rename's transaction. Returns how many segments changed.
+ */
+export function renameLabelInSegments(db: Db, score: ScoreName, from: string, to: string): number {
+  const rows = db.prepare('SELECT id, name, rule FROM segments').all() as Pick<SegmentRow, 'id' | 'name' | 'rule'>[];
+  const update = db.prepare('UPDATE segments SET rule = ? WHERE id = ?');
+  let changed = 0;
+  for (const row of rows) {
+    let tree: RuleTree;
+    try {
+      tree = storedRule(row);
+    } catch {
+      continue;
+    }
+    const renamed = renameScoreLabel(tree, score, from, to);
+    if (!renamed) continue;
+    update.run(JSON.stringify(renamed), row.id);
+    changed += 1;
+  }
+  return changed;
 }
 
 /** A segment's name and rule without counting its members: previews resolve personas on every edit. */
