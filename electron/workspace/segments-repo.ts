@@ -131,7 +131,26 @@ export function segmentFilter(db: Db, id: number, asOf?: string | null): Custome
   return ruleFilter(db, storedRule(row), asOf ?? row.as_of, { id: row.id, name: row.name });
 }
 
-function toSegment(db: Db, row: SegmentRow): Segment {
+/** A stored segment's member count now, or 0 and the reason when its rule no longer compiles. */
+export interface SegmentCount {
+  count: number;
+  problem: string | null;
+}
+
+export function countSegment(db: Db, id: number): SegmentCount {
+  try {
+    return { count: countWhere(db, segmentFilter(db, id)), problem: null };
+  } catch (error) {
+    // A stored rule can outlive a field or segment it names; it then matches nobody and says why.
+    if (!(error instanceof ContractError)) throw error;
+    return { count: 0, problem: error.message };
+  }
+}
+
+/** How a list of segments gets each one's count: counted now, or remembered by the caller (segments.list). */
+export type CountOf = (id: number) => SegmentCount;
+
+function toSegment(db: Db, row: SegmentRow, countOf: CountOf = (id) => countSegment(db, id)): Segment {
   const base = {
     id: row.id,
     name: row.name,
@@ -149,15 +168,7 @@ function toSegment(db: Db, row: SegmentRow): Segment {
     if (!(error instanceof ContractError)) throw error;
     return { ...base, rule: emptyTree(), count: 0, problem: error.message };
   }
-  let count = 0;
-  let problem: string | null = null;
-  try {
-    count = countWhere(db, segmentFilter(db, row.id));
-  } catch (error) {
-    // A stored rule can outlive a field or segment it names; it then matches nobody and says why.
-    if (!(error instanceof ContractError)) throw error;
-    problem = error.message;
-  }
+  const { count, problem } = countOf(row.id);
   // Dynamic: previousCount is the count the last refresh recorded; static: the snapshot's size before the last one.
   return { ...base, rule, count, problem, previousCount: base.kind === 'static' ? row.previous_count : row.last_count };
 }
@@ -173,8 +184,10 @@ export function segmentHeads(db: Db): Pick<Segment, 'id' | 'name' | 'kind' | 'pr
   }));
 }
 
-export const listSegments = (db: Db): Segment[] =>
-  (db.prepare(`SELECT ${COLUMNS} FROM segments ORDER BY name COLLATE NOCASE`).all() as SegmentRow[]).map((row) => toSegment(db, row));
+export const listSegments = (db: Db, countOf?: CountOf): Segment[] =>
+  (db.prepare(`SELECT ${COLUMNS} FROM segments ORDER BY name COLLATE NOCASE`).all() as SegmentRow[]).map((row) =>
+    toSegment(db, row, countOf),
+  );
 
 export const getSegment = (db: Db, id: number): Segment => toSegment(db, readRow(db, id));
 
