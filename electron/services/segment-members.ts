@@ -1,5 +1,5 @@
-import { todayIso } from '../../shared/scores/as-of-date';
 import type { Db } from '../workspace/db';
+import { defaultAsOf } from '../workspace/default-as-of';
 import { writeGeneration } from '../workspace/write-generation';
 
 /**
@@ -63,7 +63,8 @@ export function scoresStamp(db: Db): string {
  * Everything a segment's members depend on beyond its own rule: the customers, every segment's rule and
  * snapshot (membership conditions; a refresh re-takes a static snapshot without touching updated_at), the
  * scores (score conditions; `scoresStamp`, which also covers merges and in-place writes such as a re-typed
- * field), and today's date (relative windows of segments without an as-of date).
+ * field), and the default as-of day (relative windows of segments without an as-of date; today unless the workspace
+ * keeps its own).
  */
 export function segmentDataStamp(db: Db): string {
   const segments = db
@@ -72,5 +73,5 @@ export function segmentDataStamp(db: Db): string {
     )
     .pluck()
     .get();
-  return `${scoresStamp(db)}|${String(segments)}|${todayIso()}`;
+  return `${scoresStamp(db)}|${String(segments)}|${defaultAsOf(db)}`;
 }

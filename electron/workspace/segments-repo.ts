@@ -1,4 +1,3 @@
-import { format } from 'date-fns';
 import { describeIssues } from '../../shared/contract/dispatch';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Segment, SegmentKind } from '../../shared/contract/schemas';
@@ -9,6 +8,7 @@ import { emptyTree, referencedSegments, RuleTree, StoredRule, treeFromFlat } fro
 import type { ScoreName } from '../../shared/scores/score-names';
 import { customFieldKeys, fieldCatalogue, findCustomer, listCustomers, type CustomerFilter } from './customers-repo';
 import { nowIso, type Db } from './db';
+import { defaultAsOf } from './default-as-of';
 
 interface SegmentRow {
   id: number;
@@ -23,9 +23,6 @@ interface SegmentRow {
 }
 
 const COLUMNS = 'id, name, rule, kind, as_of, refreshed_at, previous_count, last_count, updated_at';
-
-/** Today on this machine's calendar: the as-of date when none is chosen. */
-export const todayIso = (): string => format(new Date(), 'yyyy-MM-dd');
 
 const kindOf = (row: Pick<SegmentRow, 'kind'>): SegmentKind => (row.kind === 'static' ? 'static' : 'dynamic');
 
@@ -60,14 +57,14 @@ const asTree = (rule: FlatRule | RuleTree): RuleTree => ('match' in rule ? treeF
 
 /**
  * A rule (tree, or the flat rule of earlier versions) as a customers filter
- * at an as-of date (today when omitted). The one entry point from rules to
+ * at an as-of date (the workspace's default, `defaultAsOf`, when omitted). The one entry point from rules to
  * SQL: lists, counts, previews and tokens all come through here. A rule the
  * user has to fix (unknown field, "greater than abc", a cycle) is an
  * invalid_input error with the compiler's message, never a crash.
  */
 export function ruleFilter(db: Db, rule: FlatRule | RuleTree, asOf?: string | null, self?: { id: number; name: string }): CompiledTree {
   try {
-    return compileTree(asTree(rule), compileContext(db, asOf ?? todayIso(), self));
+    return compileTree(asTree(rule), compileContext(db, asOf ?? defaultAsOf(db), self));
   } catch (error) {
     if (error instanceof RuleError) throw new ContractError('invalid_input', error.message);
     throw error;
@@ -123,7 +120,7 @@ function readRow(db: Db, id: number): SegmentRow {
 
 /**
  * Who a stored segment contains: a static one its snapshot, a dynamic one its
- * rule at `asOf` (else its own as-of date, else today).
+ * rule at `asOf` (else its own as-of date, else the workspace's default).
  */
 export function segmentFilter(db: Db, id: number, asOf?: string | null): CustomerFilter {
   const row = readRow(db, id);
