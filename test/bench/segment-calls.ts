@@ -27,6 +27,18 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 const group = (children: RuleTree['children']): RuleTree => ({ kind: 'group', combinator: 'and', negate: false, children });
 
+/** "did (not) <type> in <category> at least once in the last <days> days". */
+const events = (did: boolean, eventType: string, category: string | null, windowDays: number): RuleTree['children'][number] => ({
+  kind: 'events',
+  did,
+  eventType,
+  category,
+  product: null,
+  countOp: 'at_least',
+  times: 1,
+  windowDays,
+});
+
 const SEGMENTS: { name: string; rule: RuleTree }[] = [
   { name: 'France', rule: group([{ kind: 'field', field: 'country', op: 'equals', value: 'FR', values: [] }]) },
   { name: 'Nordics', rule: group([{ kind: 'field', field: 'country', op: 'in_list', value: '', values: ['SE', 'NL'] }]) },
@@ -35,27 +47,8 @@ const SEGMENTS: { name: string; rule: RuleTree }[] = [
     rule: group([{ kind: 'orders', measure: 'count', op: 'gte', value: '2', windowDays: 365, category: null }]),
   },
   { name: 'Big spenders', rule: group([{ kind: 'orders', measure: 'total', op: 'gt', value: '600', windowDays: null, category: null }]) },
-  {
-    name: 'Shoe browsers',
-    rule: group([
-      {
-        kind: 'events',
-        did: true,
-        eventType: 'product_view',
-        category: 'shoes',
-        product: null,
-        countOp: 'at_least',
-        times: 1,
-        windowDays: 30,
-      },
-    ]),
-  },
-  {
-    name: 'Silent',
-    rule: group([
-      { kind: 'events', did: false, eventType: 'email_open', category: null, product: null, countOp: 'at_least', times: 1, windowDays: 60 },
-    ]),
-  },
+  { name: 'Shoe browsers', rule: group([events(true, 'product_view', 'shoes', 30)]) },
+  { name: 'Silent', rule: group([events(false, 'email_open', null, 60)]) },
   { name: 'Champions', rule: group([{ kind: 'score', score: 'rfm_tier', op: 'equals', value: 'Champions', values: [] }]) },
   { name: 'Cluster one', rule: group([{ kind: 'score', score: 'cluster', op: 'equals', value: 'Cluster 1', values: [] }]) },
   {
