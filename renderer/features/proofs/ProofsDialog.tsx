@@ -56,21 +56,19 @@ export function ProofsDialog({ templateId, templateName, beforeRun, onClose }: P
       busy={running}
       width={860}
       footer={
-        !running && (
-          <>
-            {done && shell && done.outcome.zip && (
-              <button className="btn" onClick={() => done.outcome.zip && void shell.showItemInFolder(done.outcome.zip)}>
-                Show in folder
-              </button>
-            )}
-            <button className="btn" onClick={onClose}>
-              Close
+        <>
+          {done && shell && done.outcome.zip && (
+            <button className="btn" onClick={() => done.outcome.zip && void shell.showItemInFolder(done.outcome.zip)}>
+              Show in folder
             </button>
-            <button className="btn btn-primary" onClick={() => void makeProofs()} disabled={!dir.trim()}>
-              {done ? 'Make proofs again' : 'Make proofs'}
-            </button>
-          </>
-        )
+          )}
+          <button className="btn" onClick={onClose} disabled={running}>
+            Close
+          </button>
+          <button className="btn btn-primary" onClick={() => void makeProofs()} disabled={running || !dir.trim()}>
+            {done ? 'Make proofs again' : 'Make proofs'}
+          </button>
+        </>
       }
     >
       <label className="field">
