@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './electron/services/chromium-options';
 
 /**
  * End-to-end tests drive the real studio in browser mode: each test starts
  * `tailor serve` on a fresh demo workspace (see test/e2e/fixtures.ts) and uses
- * the system Chromium, since browser downloads are not possible here.
+ * the system Chromium, since browser downloads are not possible here, with the
+ * flags the proofs' screenshots use (electron/services/chromium-options.ts).
  */
 export default defineConfig({
   testDir: 'test/e2e',
@@ -17,16 +19,8 @@ export default defineConfig({
   use: {
     viewport: { width: 1440, height: 900 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: [...CHROMIUM_ARGS],
     },
     trace: 'retain-on-failure',
   },

@@ -1,9 +1,9 @@
 import type { Handlers } from '../../shared/contract/contract';
-import { todayIso } from '../../shared/scores/as-of-date';
 import { IntentSettings } from '../../shared/scores/intent/intent-settings';
 import { INTENT_RUN } from '../services/jobs';
 import { intentInWorker } from '../workspace/scores/intent/intent-in-worker';
 import { applyThreshold, countAtLeast, latestIntentRun } from '../workspace/scores/intent/intent-repo';
+import { defaultAsOf } from '../workspace/default-as-of';
 import type { HandlerContext } from './context';
 
 type IntentMethods = 'intent.start' | 'intent.latest' | 'intent.countAtLeast' | 'intent.applyThreshold';
@@ -15,7 +15,7 @@ export function intentHandlers(ctx: HandlerContext): Pick<Handlers, IntentMethod
       // A threshold left out carries over from the previous run, so re-scoring keeps the "High intent" cut-off.
       const settings = IntentSettings.parse({
         ...input,
-        asOf: input.asOf ?? todayIso(),
+        asOf: input.asOf ?? defaultAsOf(db),
         threshold: input.threshold === undefined ? (latestIntentRun(db)?.settings.threshold ?? null) : input.threshold,
       });
       const job = ctx.jobs.start(INTENT_RUN, (control) => intentInWorker(db, settings, control));

@@ -1,8 +1,8 @@
 import type { Handlers } from '../../shared/contract/contract';
-import { todayIso } from '../../shared/scores/as-of-date';
 import type { JobKindSpec } from '../services/jobs';
 import { latestPrediction } from '../workspace/predictions/latest-run';
 import { predictionInWorker } from '../workspace/predictions/run-in-worker';
+import { defaultAsOf } from '../workspace/default-as-of';
 import type { HandlerContext } from './context';
 
 /** A prediction run: progress in stages; the scores (tokens, conditions) and the Predictions view change when it ends. */
@@ -17,7 +17,7 @@ export function predictionHandlers(ctx: HandlerContext): Pick<Handlers, 'predict
   return {
     'predictions.start': ({ model, asOf, days }) => {
       const { db } = ctx.session.require();
-      const settings = { model, asOf: asOf ?? todayIso(), days };
+      const settings = { model, asOf: asOf ?? defaultAsOf(db), days };
       const job = ctx.jobs.start(PREDICTION_RUN, (control) => predictionInWorker(db, settings, control));
       return { jobId: job.id };
     },

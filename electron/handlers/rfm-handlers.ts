@@ -5,10 +5,8 @@ import { SCORE_RFM } from '../services/jobs';
 import { scoreRun } from '../workspace/scores/score-store';
 import { rfmInWorker } from '../workspace/scores/rfm/rfm-in-worker';
 import { readRfmSettings, saveRfmSettings } from '../workspace/scores/rfm/rfm-settings-repo';
+import { defaultAsOf } from '../workspace/default-as-of';
 import type { HandlerContext } from './context';
-
-/** Today's date in UTC, the default as-of date. */
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 type RfmMethods = 'scores.rfm.settings.get' | 'scores.rfm.settings.save' | 'scores.rfm.run' | 'scores.rfm.summary';
 
@@ -19,7 +17,7 @@ export function rfmHandlers(ctx: HandlerContext): Pick<Handlers, RfmMethods> {
     'scores.rfm.run': ({ asOf, settings }) => {
       const { db } = ctx.session.require();
       const use = settings ?? readRfmSettings(db);
-      const job = ctx.jobs.start(SCORE_RFM, (control) => rfmInWorker(db, { asOf: asOf ?? today(), settings: use, control }));
+      const job = ctx.jobs.start(SCORE_RFM, (control) => rfmInWorker(db, { asOf: asOf ?? defaultAsOf(db), settings: use, control }));
       return { jobId: job.id };
     },
     'scores.rfm.summary': (): RfmRun | null => {

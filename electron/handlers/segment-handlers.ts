@@ -1,7 +1,16 @@
 import type { Handlers } from '../../shared/contract/contract';
 import { deletePersona, listPersonas, savePersona } from '../workspace/personas-repo';
 import { segmentOverview } from '../workspace/segment-overview';
-import { countWithSample, deleteSegment, listSegments, refreshSegment, saveSegment, segmentMembers } from '../workspace/segments-repo';
+import { segmentCounts } from '../services/derived-caches';
+import {
+  countSegment,
+  countWithSample,
+  deleteSegment,
+  listSegments,
+  refreshSegment,
+  saveSegment,
+  segmentMembers,
+} from '../workspace/segments-repo';
 import type { HandlerContext } from './context';
 
 export function segmentHandlers(
@@ -21,7 +30,12 @@ export function segmentHandlers(
 > {
   const db = () => ctx.session.require().db;
   return {
-    'segments.list': () => listSegments(db()),
+    'segments.list': () => {
+      const workspace = db();
+      // Every segment counted is a scan of its rule; the Segments view and the studio ask for the list often.
+      const counts = segmentCounts.current(workspace);
+      return listSegments(workspace, (id) => counts.get(String(id), () => countSegment(workspace, id)));
+    },
     'segments.save': (input) => saveSegment(db(), input),
     'segments.delete': ({ id }) => {
       deleteSegment(db(), id);

@@ -4,6 +4,7 @@ import { toPascalAlias } from '../../shared/fields/naming';
 import { SCORE_NAMES, SCORES, type ScoreName } from '../../shared/scores/score-names';
 import { SEGMENTS_TOKEN } from '../../shared/templates/computed-tokens';
 import { computedTokens } from '../services/computed-tokens';
+import { scoreLabelSets } from '../services/derived-caches';
 import type { Db } from '../workspace/db';
 import { readDictionary } from '../workspace/token-dictionary-repo';
 import type { HandlerContext } from './context';
@@ -22,12 +23,20 @@ function scoreToken(db: Db, name: ScoreName, shadowed: readonly string[]): Score
   };
 }
 
-/** The labels a label score holds now (a few dozen at most: tiers, clusters), for checking conditions on them. */
+/**
+ * The labels a label score holds now (a few dozen at most: tiers, clusters), for checking conditions on them.
+ * Reading them groups every customer's score (a second on a million), so they are remembered until the scores change.
+ */
 function scoreLabels(db: Db, name: ScoreName): string[] {
-  return db
-    .prepare('SELECT label FROM customer_scores WHERE score = ? AND label IS NOT NULL GROUP BY label ORDER BY label LIMIT 100')
-    .pluck()
-    .all(name) as string[];
+  return scoreLabelSets.get(
+    db,
+    name,
+    () =>
+      db
+        .prepare('SELECT label FROM customer_scores WHERE score = ? AND label IS NOT NULL GROUP BY label ORDER BY label LIMIT 100')
+        .pluck()
+        .all(name) as string[],
+  );
 }
 
 /** Computed tokens for the studio: which exist (completions, field picker) and one customer's (customer dialog). */

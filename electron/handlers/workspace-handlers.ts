@@ -7,6 +7,7 @@ import type { WorkspaceInfo } from '../../shared/contract/schemas';
 import { appVersion } from '../services/paths';
 import { compact } from '../workspace/compact';
 import { openDatabase } from '../workspace/db';
+import { defaultAsOf } from '../workspace/default-as-of';
 import { SCHEMA_VERSION } from '../workspace/migrations';
 import { populateDemo } from '../workspace/demo';
 import type { OpenWorkspace } from '../workspace/session';
@@ -27,6 +28,7 @@ export function workspaceInfo(workspace: OpenWorkspace): WorkspaceInfo {
       templates: count(workspace, 'templates'),
       segments: count(workspace, 'segments'),
     },
+    defaultAsOf: defaultAsOf(workspace.db),
   };
 }
 

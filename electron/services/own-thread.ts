@@ -1,6 +1,5 @@
 import { MessageChannel } from 'node:worker_threads';
-import { Piscina } from 'piscina';
-import { workerEntry } from './worker-entry';
+import { workerPool } from './worker-pool';
 
 export type ThreadRun<R> = { cancelled: false; result: R } | { cancelled: true };
 
@@ -18,13 +17,12 @@ export async function runOnOwnThread<R, P = unknown>(
   task: object,
   options: { signal?: AbortSignal; progress?: (update: P) => void } = {},
 ): Promise<ThreadRun<R>> {
-  const { filename, execArgv } = workerEntry(callerFile, () => require.resolve('tsx'));
-  const pool = new Piscina({ filename, name, execArgv, minThreads: 0, maxThreads: 1, idleTimeout: 0 });
+  const pool = workerPool<object, R>(callerFile, { name, threads: 1, minThreads: 0 });
   const { port1, port2 } = new MessageChannel();
   const { progress, signal } = options;
   if (progress) port1.on('message', (update: P) => progress(update));
   try {
-    const result = (await pool.run({ ...task, port: port2 }, { transferList: [port2], signal })) as R;
+    const result = await pool.run({ ...task, port: port2 }, { transferList: [port2], signal });
     return { cancelled: false, result };
   } catch (error) {
     if (signal?.aborted) return { cancelled: true };

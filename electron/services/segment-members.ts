@@ -1,5 +1,6 @@
-import { todayIso } from '../../shared/scores/as-of-date';
 import type { Db } from '../workspace/db';
+import { defaultAsOf } from '../workspace/default-as-of';
+import { writeGeneration } from '../workspace/write-generation';
 
 /**
  * Which customer a segment persona shows, remembered until the data it
@@ -45,9 +46,25 @@ export function customersStamp(db: Db): string {
 }
 
 /**
+ * A cheap stamp of the computed scores: the customers (a deleted customer takes their scores along), the score
+ * runs (a model recomputed), merges, and the writes that change values in place (`writeGeneration`: a cluster
+ * renamed, a field re-typed).
+ */
+export function scoresStamp(db: Db): string {
+  const runs = db.prepare(`SELECT coalesce(group_concat(model || '@' || computed_at), '') FROM score_runs`).pluck().get();
+  const merges = db
+    .prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(undone_at), '') FROM dedup_merges`)
+    .pluck()
+    .get();
+  return `${customersStamp(db)}|${String(runs)}|${String(merges)}|${writeGeneration(db)}`;
+}
+
+/**
  * Everything a segment's members depend on beyond its own rule: the customers, every segment's rule and
  * snapshot (membership conditions; a refresh re-takes a static snapshot without touching updated_at), the
- * score runs (score conditions), merges, and today's date (relative windows of segments without an as-of date).
+ * scores (score conditions; `scoresStamp`, which also covers merges and in-place writes such as a re-typed
+ * field), and the default as-of day (relative windows of segments without an as-of date; today unless the workspace
+ * keeps its own).
  */
 export function segmentDataStamp(db: Db): string {
   const segments = db
@@ -56,10 +73,5 @@ export function segmentDataStamp(db: Db): string {
     )
     .pluck()
     .get();
-  const runs = db.prepare(`SELECT coalesce(group_concat(model || '@' || computed_at), '') FROM score_runs`).pluck().get();
-  const merges = db
-    .prepare(`SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(max(undone_at), '') FROM dedup_merges`)
-    .pluck()
-    .get();
-  return `${customersStamp(db)}|${String(segments)}|${String(runs)}|${String(merges)}|${todayIso()}`;
+  return `${scoresStamp(db)}|${String(segments)}|${defaultAsOf(db)}`;
 }

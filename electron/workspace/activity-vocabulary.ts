@@ -10,8 +10,11 @@ function names(db: Db, sql: string): string[] {
 
 /**
  * The names the rule builder's pickers offer: every event type, the order
- * and event categories and the most frequent products. Read on demand (once
- * per visit of the Segments view), never stored, so it follows imports.
+ * and event categories and the most frequent products. Read on demand; the
+ * handler remembers the answer until the next import or undo (orders and
+ * events change no other way), since reading it scans every event. Event
+ * categories come from their own column (the import copies properties.category
+ * there), which an index covers.
  */
 export function activityVocabulary(db: Db): ActivityVocabulary {
   const eventTypes = names(db, 'SELECT type AS name FROM events GROUP BY type ORDER BY COUNT(*) DESC, type LIMIT ?');
@@ -20,7 +23,7 @@ export function activityVocabulary(db: Db): ActivityVocabulary {
     `SELECT name FROM (
        SELECT category AS name FROM orders WHERE category IS NOT NULL AND category <> ''
        UNION ALL
-       SELECT json_extract(properties, '$.category') FROM events WHERE json_extract(properties, '$.category') IS NOT NULL
+       SELECT category FROM events WHERE category IS NOT NULL
      ) WHERE typeof(name) = 'text' AND name <> ''
      GROUP BY lower(name) ORDER BY COUNT(*) DESC, lower(name) LIMIT ?`,
   );

@@ -554,6 +554,18 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX qa_reports_template ON qa_reports(template_id, segment_id, id);
   `,
+  // 20: workspace-wide settings by key. 'default_as_of' is the day segments and scores are evaluated at when none is
+  // given: the demo's data end the day before its fixed reference day, so it keeps that day instead of today. A demo
+  // made before this migration is recognised by its segments' fixed creation time (a user's never lands on it).
+  `
+  CREATE TABLE workspace_settings (
+    key    TEXT PRIMARY KEY,
+    value  TEXT NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO workspace_settings (key, value)
+    SELECT 'default_as_of', '2026-11-01' WHERE EXISTS (
+      SELECT 1 FROM segments WHERE name = 'Lapsed customers' AND created_at = '2026-11-01T00:00:00.000Z');
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

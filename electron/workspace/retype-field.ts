@@ -6,6 +6,7 @@ import { DEFAULT_CONTEXT, type FieldType, ParseContext } from '../../shared/fiel
 import { canonicalFieldTypes, storedTyping, type StoredFieldType } from './customers-repo';
 import type { Db } from './db';
 import { retypeFieldSet, type RetypeTally } from './typed-values';
+import { noteWrite } from './write-generation';
 
 /**
  * Changing a field's type: the field's catalogue entry changes, and every
@@ -63,6 +64,9 @@ function currentTyping(db: Db, key: string): Before {
 function writeTyping(db: Db, key: string, canonical: boolean, type: string, locale: string | null, warning: string | null): void {
   if (canonical) db.prepare('UPDATE canonical_field_types SET locale = ?, warning = ? WHERE key = ?').run(locale, warning, key);
   else db.prepare('UPDATE customer_fields SET type = ?, locale = ?, warning = ? WHERE key = ?').run(type, locale, warning, key);
+  // Segment rules compile by the field's type and match its typed values: caches of either are stale now. The
+  // last call, after every slice, is what a cache filled while the values were being re-read waits for.
+  noteWrite(db);
 }
 
 /** Check the request and work out the new typing; throws what the user has to fix. */

@@ -1,7 +1,8 @@
 import { ContractError } from '../../shared/contract/envelope';
 import type { SegmentOverview } from '../../shared/contract/schemas';
 import type { Db } from './db';
-import { segmentFilter, segmentHeads, todayIso } from './segments-repo';
+import { defaultAsOf } from './default-as-of';
+import { segmentFilter, segmentHeads } from './segments-repo';
 
 /**
  * Sizes and pairwise overlaps of every segment at one as-of date. Each
@@ -12,7 +13,7 @@ import { segmentFilter, segmentHeads, todayIso } from './segments-repo';
  * tables live on this connection only and are dropped before returning.
  */
 export function segmentOverview(db: Db, asOf: string | null): SegmentOverview {
-  const date = asOf ?? todayIso();
+  const date = asOf ?? defaultAsOf(db);
   const segments = segmentHeads(db);
   const tables: string[] = [];
   try {

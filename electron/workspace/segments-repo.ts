@@ -1,12 +1,14 @@
-import { format } from 'date-fns';
 import { describeIssues } from '../../shared/contract/dispatch';
 import { ContractError } from '../../shared/contract/envelope';
 import type { Customer, Segment, SegmentKind } from '../../shared/contract/schemas';
 import { compileTree, RuleError, type CompiledTree, type CompileContext, type ResolvedSegment } from '../../shared/segments/compile-tree';
 import { SegmentRule as FlatRule } from '../../shared/segments/rule';
+import { renameScoreLabel } from '../../shared/segments/rename-score-label';
 import { emptyTree, referencedSegments, RuleTree, StoredRule, treeFromFlat } from '../../shared/segments/rule-tree';
+import type { ScoreName } from '../../shared/scores/score-names';
 import { customFieldKeys, fieldCatalogue, findCustomer, listCustomers, type CustomerFilter } from './customers-repo';
 import { nowIso, type Db } from './db';
+import { defaultAsOf } from './default-as-of';
 
 interface SegmentRow {
   id: number;
@@ -21,9 +23,6 @@ interface SegmentRow {
 }
 
 const COLUMNS = 'id, name, rule, kind, as_of, refreshed_at, previous_count, last_count, updated_at';
-
-/** Today on this machine's calendar: the as-of date when none is chosen. */
-export const todayIso = (): string => format(new Date(), 'yyyy-MM-dd');
 
 const kindOf = (row: Pick<SegmentRow, 'kind'>): SegmentKind => (row.kind === 'static' ? 'static' : 'dynamic');
 
@@ -58,14 +57,14 @@ const asTree = (rule: FlatRule | RuleTree): RuleTree => ('match' in rule ? treeF
 
 /**
  * A rule (tree, or the flat rule of earlier versions) as a customers filter
- * at an as-of date (today when omitted). The one entry point from rules to
+ * at an as-of date (the workspace's default, `defaultAsOf`, when omitted). The one entry point from rules to
  * SQL: lists, counts, previews and tokens all come through here. A rule the
  * user has to fix (unknown field, "greater than abc", a cycle) is an
  * invalid_input error with the compiler's message, never a crash.
  */
 export function ruleFilter(db: Db, rule: FlatRule | RuleTree, asOf?: string | null, self?: { id: number; name: string }): CompiledTree {
   try {
-    return compileTree(asTree(rule), compileContext(db, asOf ?? todayIso(), self));
+    return compileTree(asTree(rule), compileContext(db, asOf ?? defaultAsOf(db), self));
   } catch (error) {
     if (error instanceof RuleError) throw new ContractError('invalid_input', error.message);
     throw error;
@@ -121,7 +120,7 @@ function readRow(db: Db, id: number): SegmentRow {
 
 /**
  * Who a stored segment contains: a static one its snapshot, a dynamic one its
- * rule at `asOf` (else its own as-of date, else today).
+ * rule at `asOf` (else its own as-of date, else the workspace's default).
  */
 export function segmentFilter(db: Db, id: number, asOf?: string | null): CustomerFilter {
   const row = readRow(db, id);
@@ -129,7 +128,26 @@ export function segmentFilter(db: Db, id: number, asOf?: string | null): Custome
   return ruleFilter(db, storedRule(row), asOf ?? row.as_of, { id: row.id, name: row.name });
 }
 
-function toSegment(db: Db, row: SegmentRow): Segment {
+/** A stored segment's member count now, or 0 and the reason when its rule no longer compiles. */
+export interface SegmentCount {
+  count: number;
+  problem: string | null;
+}
+
+export function countSegment(db: Db, id: number): SegmentCount {
+  try {
+    return { count: countWhere(db, segmentFilter(db, id)), problem: null };
+  } catch (error) {
+    // A stored rule can outlive a field or segment it names; it then matches nobody and says why.
+    if (!(error instanceof ContractError)) throw error;
+    return { count: 0, problem: error.message };
+  }
+}
+
+/** How a list of segments gets each one's count: counted now, or remembered by the caller (segments.list). */
+export type CountOf = (id: number) => SegmentCount;
+
+function toSegment(db: Db, row: SegmentRow, countOf: CountOf = (id) => countSegment(db, id)): Segment {
   const base = {
     id: row.id,
     name: row.name,
@@ -147,15 +165,7 @@ function toSegment(db: Db, row: SegmentRow): Segment {
     if (!(error instanceof ContractError)) throw error;
     return { ...base, rule: emptyTree(), count: 0, problem: error.message };
   }
-  let count = 0;
-  let problem: string | null = null;
-  try {
-    count = countWhere(db, segmentFilter(db, row.id));
-  } catch (error) {
-    // A stored rule can outlive a field or segment it names; it then matches nobody and says why.
-    if (!(error instanceof ContractError)) throw error;
-    problem = error.message;
-  }
+  const { count, problem } = countOf(row.id);
   // Dynamic: previousCount is the count the last refresh recorded; static: the snapshot's size before the last one.
   return { ...base, rule, count, problem, previousCount: base.kind === 'static' ? row.previous_count : row.last_count };
 }
@@ -171,8 +181,10 @@ export function segmentHeads(db: Db): Pick<Segment, 'id' | 'name' | 'kind' | 'pr
   }));
 }
 
-export const listSegments = (db: Db): Segment[] =>
-  (db.prepare(`SELECT ${COLUMNS} FROM segments ORDER BY name COLLATE NOCASE`).all() as SegmentRow[]).map((row) => toSegment(db, row));
+export const listSegments = (db: Db, countOf?: CountOf): Segment[] =>
+  (db.prepare(`SELECT ${COLUMNS} FROM segments ORDER BY name COLLATE NOCASE`).all() as SegmentRow[]).map((row) =>
+    toSegment(db, row, countOf),
+  );
 
 export const getSegment = (db: Db, id: number): Segment => toSegment(db, readRow(db, id));
 
@@ -278,6 +290,31 @@ export function deleteSegment(db: Db, id: number): void {
   }
   if (!db.prepare('DELETE FROM segments WHERE id = ?').run(id).changes)
     throw new ContractError('not_found', `Segment ${id} does not exist.`);
+}
+
+/**
+ * Rewrites the stored rules that name label `from` of `score` to name `to`,
+ * for a rename of that label (a cluster). Members do not change, so a static
+ * segment keeps its snapshot; a rule this version cannot read is left as it
+ * is. Run it in the rename's transaction. Returns how many segments changed.
+ */
+export function renameLabelInSegments(db: Db, score: ScoreName, from: string, to: string): number {
+  const rows = db.prepare('SELECT id, name, rule FROM segments').all() as Pick<SegmentRow, 'id' | 'name' | 'rule'>[];
+  const update = db.prepare('UPDATE segments SET rule = ? WHERE id = ?');
+  let changed = 0;
+  for (const row of rows) {
+    let tree: RuleTree;
+    try {
+      tree = storedRule(row);
+    } catch {
+      continue;
+    }
+    const renamed = renameScoreLabel(tree, score, from, to);
+    if (!renamed) continue;
+    update.run(JSON.stringify(renamed), row.id);
+    changed += 1;
+  }
+  return changed;
 }
 
 /** A segment's name and rule without counting its members: previews resolve personas on every edit. */

@@ -9,7 +9,14 @@ import { api } from './transport';
 export type JobRun =
   | { kind: 'idle' }
   | { kind: 'running'; jobId: string; job: Job | null }
-  | { kind: 'ended'; status: 'succeeded' | 'cancelled' | 'failed'; ok: boolean; message: string };
+  | {
+      kind: 'ended';
+      status: 'succeeded' | 'cancelled' | 'failed';
+      ok: boolean;
+      message: string;
+      /** The job as it ended (its result, typed by kind), or null when it could not start or be followed. */
+      job: Job | null;
+    };
 
 /**
  * Start a worker job, follow its pushed progress, cancel it. When it ends the
@@ -31,11 +38,11 @@ export function useJob(refresh: readonly MethodName[]) {
     });
     following.done.then(
       async (job) => {
-        await Promise.all(keys.split(' ').map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
+        await Promise.all(refreshKeys(keys).map((key) => queryClient.invalidateQueries({ queryKey: [key] })));
         const status = job.status === 'running' ? 'failed' : job.status;
-        setRun({ kind: 'ended', status, ok: status === 'succeeded', message: job.message ?? status });
+        setRun({ kind: 'ended', status, ok: status === 'succeeded', message: job.message ?? status, job });
       },
-      (error: unknown) => setRun({ kind: 'ended', status: 'failed', ok: false, message: errorMessage(error) }),
+      (error: unknown) => setRun({ kind: 'ended', status: 'failed', ok: false, message: errorMessage(error), job: null }),
     );
     return following.stop;
   }, [jobId, keys, queryClient]);
@@ -48,7 +55,7 @@ export function useJob(refresh: readonly MethodName[]) {
         const { jobId: id } = await begin();
         setRun({ kind: 'running', jobId: id, job: null });
       } catch (error) {
-        setRun({ kind: 'ended', status: 'failed', ok: false, message: errorMessage(error) });
+        setRun({ kind: 'ended', status: 'failed', ok: false, message: errorMessage(error), job: null });
       }
     },
     cancel: () => {
@@ -56,6 +63,9 @@ export function useJob(refresh: readonly MethodName[]) {
     },
   };
 }
+
+/** The method names `useJob` joined into one dependency string; none when the job's result is in the job itself. */
+const refreshKeys = (keys: string): string[] => (keys === '' ? [] : keys.split(' '));
 
 /** The share of a running job done, 0 to 1, from its pushed progress (0 until the first report). */
 export function jobShare(run: Extract<JobRun, { kind: 'running' }>): number {

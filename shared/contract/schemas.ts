@@ -28,6 +28,8 @@ export const WorkspaceInfo = z.object({
     templates: z.number().int(),
     segments: z.number().int(),
   }),
+  /** The day segments and scores are evaluated at when none is given (yyyy-mm-dd): today, or the demo's reference day. */
+  defaultAsOf: z.string(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
+import { computedTokens } from '../../electron/services/computed-tokens';
 import { readFeatures } from '../../electron/workspace/scores/clusters/read-features';
 import { customerScores, scoreRun } from '../../electron/workspace/scores/score-store';
 import { defaultClusterNames } from '../../shared/scores/clusters/cluster-profile';
@@ -245,6 +246,39 @@ describe('clusters on a workspace', () => {
     expect(again?.summary.clusters.map(({ size, means, medoid }) => ({ size, means, medoid }))).toEqual(
       clusters.map(({ size, means, medoid }) => ({ size, means, medoid })),
     );
+  });
+
+  it('a rename carries the segments whose rules name the cluster, so they keep their members', async () => {
+    const app = await workspace();
+    const { client } = app;
+    await app.jobs.settle((await client.call('clusters.start', { asOf: AS_OF, features: ['recency', 'frequency', 'monetary'] })).jobId);
+    const clusters = (await client.call('clusters.latest', {}))?.summary.clusters ?? [];
+    const big = clusters.find((cluster) => (cluster.means[2] as number) > 1000)!;
+    const small = clusters.find((cluster) => cluster !== big)!;
+    const leaf = (op: 'equals' | 'not_equals' | 'in_list' | 'contains', value: string, values: string[] = []) =>
+      ({ kind: 'score', score: 'cluster', op, value, values }) as const;
+    const group = (...children: ReturnType<typeof leaf>[]) => ({ kind: 'group', combinator: 'or', negate: false, children }) as const;
+    const exact = await client.call('segments.save', { name: 'Big ones', rule: group(leaf('equals', big.name.toUpperCase())) });
+    const nested = await client.call('segments.save', {
+      name: 'Listed',
+      kind: 'static',
+      rule: { kind: 'group', combinator: 'and', negate: false, children: [group(leaf('in_list', '', [small.name, big.name]))] },
+    });
+    const others = await client.call('segments.save', { name: 'Not big', rule: group(leaf('not_equals', big.name)) });
+    const partial = await client.call('segments.save', { name: 'Partial', rule: group(leaf('contains', 'zz')) });
+    expect([exact.count, nested.count, others.count]).toEqual([12, 24, 13]);
+    const db = app.session.require().db;
+    expect(computedTokens.tokensFor(db, 'B1')).toMatchObject({ scores: { cluster: big.name }, segments: ['Big ones', 'Listed'] });
+
+    await client.call('clusters.rename', { index: big.index, name: 'VIP' });
+    const after = new Map((await client.call('segments.list', {})).map((segment) => [segment.id, segment]));
+    expect(after.get(exact.id)).toMatchObject({ count: 12, problem: null, rule: group(leaf('equals', 'VIP')) });
+    expect(after.get(nested.id)?.rule.children[0]).toEqual(group(leaf('in_list', '', [small.name, 'VIP'])));
+    expect(after.get(others.id)).toMatchObject({ count: 13, rule: group(leaf('not_equals', 'VIP')) });
+    // Previews see the new name at once (their cache of computed tokens is dropped by the rename).
+    expect(computedTokens.tokensFor(db, 'B1')).toMatchObject({ scores: { cluster: 'VIP' }, segments: ['Big ones', 'Listed'] });
+    // A condition that does not name the cluster whole is the user's text, left as written.
+    expect(after.get(partial.id)?.rule).toEqual(partial.rule);
   });
 
   it('says what to do when there is nothing to cluster', async () => {

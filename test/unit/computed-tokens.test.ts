@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TailorApp } from '../../electron/services/app';
+import { computedTokens } from '../../electron/services/computed-tokens';
+import { retypeField } from '../../electron/workspace/retype-field';
 import { replaceModelScores } from '../../electron/workspace/scores/score-store';
 import { insertOrders } from '../support/rfm-workspace';
 import type { SegmentRule } from '../../shared/segments/rule';
@@ -91,6 +93,40 @@ describe('computed tokens in Liquid', () => {
 
     await app.client.call('segments.delete', { id: vip.id });
     expect(await render(app, source)).toEqual(['At Risk:-', ':-']);
+  });
+
+  it('follow a field type change: segments on the field see the values as re-read, even when cached mid-way', async () => {
+    const { app, db } = await workspace(
+      'id,email,first_name,city,amount\nC1,ada@example.com,Ada,Paris,1.234\nC2,bob@example.com,Bob,Lyon,5.000\n',
+    );
+    const retype = async (decimalSeparator: '.' | ',') => {
+      const { jobId } = await app.client.call('customers.setFieldType', { key: 'amount', type: 'number', locale: { decimalSeparator } });
+      expect(await app.jobs.settle(jobId)).toMatchObject({ status: 'succeeded' });
+    };
+    await retype('.');
+    await app.client.call('segments.save', {
+      name: 'Big',
+      rule: { match: 'all', conditions: [{ field: 'amount', op: 'gt', value: '100' }] },
+    });
+    const source = "{% if customer.segments contains 'Big' %}big{% else %}-{% endif %}";
+    expect(await render(app, source)).toEqual(['-', '-']);
+
+    await retype(',');
+    expect(await render(app, source)).toEqual(['big', 'big']);
+
+    // A preview while the values are being re-read sees some rows done and others not; the rest must count once read.
+    await retype('.');
+    expect(await render(app, source)).toEqual(['-', '-']);
+    let seenMidway: string[] | null = null;
+    const control = {
+      signal: new AbortController().signal,
+      progress: () => {
+        seenMidway ??= computedTokens.tokensFor(db, 'C2').segments;
+      },
+    };
+    await retypeField(db, { key: 'amount', type: 'number', locale: { decimalSeparator: ',' } }, control, { chunk: 1, budgetMs: 0 });
+    expect(seenMidway).toEqual([]);
+    expect(await render(app, source)).toEqual(['big', 'big']);
   });
 
   it("read a static segment's membership from its snapshot until it is refreshed", async () => {

@@ -1,19 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium-options';
 import { allowedProofRequest, type ProofCapturer } from './capture';
-
-/** The system Chromium (Playwright cannot download browsers here, and the app ships none). */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** The flags the project runs headless Chromium with (see playwright.config.ts). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Headless Chromium through playwright-core, for browser mode and the CLI.
@@ -23,7 +10,7 @@ export const CHROMIUM_ARGS = [
 export async function chromiumCapturer(): Promise<ProofCapturer> {
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], headless: true });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new Error(`Could not start Chromium at ${CHROMIUM_PATH} for the screenshots (set CHROMIUM_PATH to another one): ${reason}`);

@@ -1,6 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import os from 'node:os';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { ContractError } from '../../../shared/contract/envelope';
 import type { JobProgress } from '../../../shared/contract/schemas';
 import type { BranchMeta } from '../../../shared/qa/instrument-liquid';
@@ -15,7 +14,7 @@ import { readLintSettings } from '../lint/lint-settings-repo';
 import { partialSources } from '../../workspace/partials-repo';
 import { readDictionary } from '../../workspace/token-dictionary-repo';
 import { compileForExport } from '../render/service';
-import { workerEntry } from '../worker-entry';
+import { coreThreads, workerPool } from '../worker-pool';
 import { currentVersionId, saveQaReport, sourceHash } from './qa-reports-repo';
 import type { QaBatchResult, QaBatchTask } from './worker';
 
@@ -64,9 +63,7 @@ export async function qaInWorkers(
     recipients: rowids.length,
   };
   // The workers start (loading Liquid, parse5, SQLite) while MJML compiles: both are one-off costs of seconds.
-  const threads = options.threads ?? Math.max(1, Math.min(4, os.availableParallelism()));
-  const { filename, execArgv } = workerEntry(__filename, () => require.resolve('tsx'));
-  const pool = new Piscina<QaBatchTask, QaBatchResult>({ filename, execArgv, minThreads: threads, maxThreads: threads, idleTimeout: 0 });
+  const pool = workerPool<QaBatchTask, QaBatchResult>(__filename, { threads: options.threads ?? coreThreads() });
   try {
     return await checkInPool(db, pool, template, base, rowids, { ...options, started });
   } finally {

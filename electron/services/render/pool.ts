@@ -1,6 +1,5 @@
-import os from 'node:os';
-import { Piscina } from 'piscina';
-import { workerEntry } from '../worker-entry';
+import type { Piscina } from 'piscina';
+import { coreThreads, workerPool } from '../worker-pool';
 import type { RenderTask, RenderTaskResult } from './tasks';
 
 /** Idle workers stay a while: starting one loads MJML, which costs far more than a render. */
@@ -13,13 +12,9 @@ const WORKER_NICENESS = 10;
 export class RenderPool {
   private readonly piscina: Piscina<RenderTask, unknown>;
 
-  constructor(threads = Math.max(1, Math.min(4, os.availableParallelism()))) {
-    const entry = workerEntry(__filename, () => require.resolve('tsx'));
-    this.piscina = new Piscina({
-      filename: entry.filename,
-      execArgv: entry.execArgv,
-      minThreads: threads,
-      maxThreads: threads,
+  constructor(threads = coreThreads()) {
+    this.piscina = workerPool(__filename, {
+      threads,
       idleTimeout: IDLE_MS,
       // Renders yield the CPU to the host's own thread, which must keep answering (piscina's optional @napi-rs/nice).
       niceIncrement: WORKER_NICENESS,

@@ -2,6 +2,7 @@ import type { SexType } from '@faker-js/faker';
 import { ContractError } from '../../../shared/contract/envelope';
 import { toSnakeKey } from '../../../shared/fields/naming';
 import type { Db } from '../db';
+import { setDefaultAsOf } from '../default-as-of';
 import { recomputeFieldStats } from '../field-stats';
 import { CUSTOMER_COLUMNS, importDemoActivity, importDemoCustomers, type CsvRow } from './activity';
 import { asciiSlug, LOCALES, personName, seedFakers, structuralFaker, type DemoLocale } from './people';
@@ -31,7 +32,11 @@ export interface DemoSummary {
 export const DEFAULT_DEMO_CUSTOMERS = 3000;
 export const DEFAULT_DEMO_SEED = 20261101;
 
-/** "Today" for the demo data: fixed, so the same seed always gives the same workspace. */
+/**
+ * "Today" for the demo data: fixed, so the same seed always gives the same
+ * workspace. Its activity ends the day before, and it is the demo's default
+ * as-of day (`defaultAsOf`), so its windows and tiers stay full as time passes.
+ */
 export const DEMO_REFERENCE_DATE = '2026-11-01';
 const REFERENCE_TIMESTAMP = `${DEMO_REFERENCE_DATE}T00:00:00.000Z`;
 const ACTIVITY_START = dayOf('2024-01-01');
@@ -448,6 +453,7 @@ export async function populateDemo(db: Db, options: DemoOptions = {}): Promise<D
       insertPersona.run(segment.persona, lastInsertRowid, position);
     });
     for (const template of templates) insertTemplate.run(template.name, template.source, REFERENCE_TIMESTAMP, REFERENCE_TIMESTAMP);
+    setDefaultAsOf(db, DEMO_REFERENCE_DATE);
     return customers.length;
   })();
 

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { todayIso } from '../../../shared/scores/as-of-date';
 import { DEFAULT_CLUSTER_FEATURES, FEATURE_INFO } from '../../../shared/scores/clusters/cluster-features';
 import { ClustersStartInput, type ClusterSettings } from '../../../shared/scores/clusters/cluster-run';
 import { useApi } from '../../api/queries';
+import { useDefaultAsOf } from '../../api/use-default-as-of';
 import { api } from '../../api/transport';
 import { ImportDialog } from '../imports/ImportDialog';
 import { ScorePage } from '../scores/ScorePage';
@@ -12,8 +12,8 @@ import { ClustersSettingsForm, type ClustersForm } from './ClustersSettingsForm'
 import { KChart } from './KChart';
 import { ProfileTable } from './ProfileTable';
 
-const formFromSettings = (settings: ClusterSettings | null): ClustersForm => ({
-  asOf: todayIso(),
+const formFromSettings = (settings: ClusterSettings | null, asOf: string): ClustersForm => ({
+  asOf,
   features: [...(settings?.features ?? DEFAULT_CLUSTER_FEATURES)],
   k: settings?.k === null || settings?.k === undefined ? '' : String(settings.k),
   engagementDays: String(settings?.engagementDays ?? 90),
@@ -23,13 +23,14 @@ const formFromSettings = (settings: ClusterSettings | null): ClustersForm => ({
 export function ClustersView() {
   const workspace = useApi('workspace.current', {});
   const latest = useApi('clusters.latest', {});
+  const defaultAsOf = useDefaultAsOf().day;
   const { run, start, cancel } = useJob(['clusters.latest']);
   const [edited, setForm] = useState<ClustersForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
 
-  // Until edited, the form shows the last run's settings (as of today).
-  const form = edited ?? (latest.isSuccess ? formFromSettings(latest.data?.settings ?? null) : null);
+  // Until edited, the form shows the last run's settings (as of the workspace's default day).
+  const form = edited ?? (latest.isSuccess ? formFromSettings(latest.data?.settings ?? null, defaultAsOf) : null);
 
   const counts = workspace.data?.counts;
   const noCustomers = counts !== undefined && counts.customers === 0;

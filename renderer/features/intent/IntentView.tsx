@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../api/queries';
+import { useDefaultAsOf } from '../../api/use-default-as-of';
 import { api } from '../../api/transport';
 import { ImportDialog } from '../imports/ImportDialog';
 import { ScorePage } from '../scores/ScorePage';
@@ -13,13 +14,14 @@ import { ThresholdPanel } from './ThresholdPanel';
 export function IntentView() {
   const workspace = useApi('workspace.current', {});
   const latest = useApi('intent.latest', {});
+  const defaultAsOf = useDefaultAsOf().day;
   const { run, start, cancel } = useJob(['intent.latest', 'intent.countAtLeast']);
   const [edited, setForm] = useState<IntentForm | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
 
-  // Until edited, the form shows the last run's settings (as of today).
-  const form = edited ?? (latest.isSuccess ? formFromSettings(latest.data?.settings ?? null) : null);
+  // Until edited, the form shows the last run's settings (as of the workspace's default day).
+  const form = edited ?? (latest.isSuccess ? formFromSettings(latest.data?.settings ?? null, defaultAsOf) : null);
 
   const counts = workspace.data?.counts;
   const noEvents = counts !== undefined && counts.events === 0;

@@ -1,4 +1,3 @@
-import { todayIso } from '../../../shared/scores/as-of-date';
 import {
   DEFAULT_INTENT_WEIGHTS,
   DEFAULT_INTENT_WINDOW_DAYS,
@@ -16,8 +15,8 @@ export interface IntentForm {
   weights: { type: string; weight: string }[];
 }
 
-export const formFromSettings = (settings: IntentSettings | null): IntentForm => ({
-  asOf: todayIso(),
+export const formFromSettings = (settings: IntentSettings | null, asOf: string): IntentForm => ({
+  asOf,
   windowDays: String(settings?.windowDays ?? DEFAULT_INTENT_WINDOW_DAYS),
   halfLifeDays: settings?.halfLifeDays === null || settings?.halfLifeDays === undefined ? '' : String(settings.halfLifeDays),
   weights: Object.entries(settings?.weights ?? DEFAULT_INTENT_WEIGHTS).map(([type, weight]) => ({ type, weight: String(weight) })),

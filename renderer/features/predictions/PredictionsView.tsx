@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { todayIso } from '../../../shared/scores/as-of-date';
 import { useApi } from '../../api/queries';
+import { useDefaultAsOf } from '../../api/use-default-as-of';
 import { ChurnPanel } from './ChurnPanel';
 import { PropensityPanel } from './PropensityPanel';
 import { usePredictionJob } from './use-prediction-job';
@@ -15,7 +15,9 @@ export function PredictionsView() {
   const propensity = useApi('predictions.latest', { model: 'propensity' });
   const churnJob = usePredictionJob('churn');
   const propensityJob = usePredictionJob('propensity');
-  const [asOf, setAsOf] = useState(todayIso);
+  const defaultAsOf = useDefaultAsOf().day;
+  const [pickedAsOf, setAsOf] = useState<string | null>(null);
+  const asOf = pickedAsOf ?? defaultAsOf;
   const [days, setDays] = useState(90);
 
   const counts = workspace.data?.counts;

@@ -1,10 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { Job } from '../../../shared/contract/schemas';
-import type { ProofsOutcome } from '../../../shared/proofs/proofs-report';
-import { followJob } from '../../api/events';
-import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
+import { jobShare, useJob } from '../../api/use-job';
 import { Dialog } from '../../ui/Dialog';
+import { JobProgress } from '../../ui/JobProgress';
 import { ProofImage } from './ProofImage';
 import './proofs.css';
 
@@ -15,12 +13,6 @@ interface Props {
   beforeRun: () => Promise<boolean>;
   onClose: () => void;
 }
-
-type Run =
-  | { kind: 'idle' }
-  | { kind: 'running'; jobId: string; job: Job | null }
-  | { kind: 'done'; jobId: string; outcome: ProofsOutcome }
-  | { kind: 'ended'; message: string };
 
 /** Parent folder of the proofs zip: next to exports, unless the user types another. */
 const proofsDir = (exportDir: string): string => {
@@ -35,9 +27,8 @@ const proofsDir = (exportDir: string): string => {
  */
 export function ProofsDialog({ templateId, templateName, beforeRun, onClose }: Props) {
   const [dir, setDir] = useState('');
-  const [run, setRun] = useState<Run>({ kind: 'idle' });
+  const { run, start, cancel } = useJob([]);
   const shell = window.tailorShell;
-  const jobId = run.kind === 'running' ? run.jobId : null;
 
   useEffect(() => {
     api.call('export.suggestDir', { template: { id: templateId } }).then(
@@ -46,33 +37,16 @@ export function ProofsDialog({ templateId, templateName, beforeRun, onClose }: P
     );
   }, [templateId]);
 
-  useEffect(() => {
-    if (!jobId) return;
-    const following = followJob(jobId, (job) => {
-      if (job.status === 'running') setRun((current) => (current.kind === 'running' ? { ...current, job } : current));
-    });
-    following.done.then(
-      (job) => {
-        if (job.kind === 'proofs.run' && job.status === 'succeeded' && job.result) setRun({ kind: 'done', jobId, outcome: job.result });
-        else setRun({ kind: 'ended', message: job.message ?? job.status });
-      },
-      (error: unknown) => setRun({ kind: 'ended', message: errorMessage(error) }),
-    );
-    return following.stop;
-  }, [jobId]);
-
-  const start = async () => {
-    try {
+  const makeProofs = () =>
+    start(async () => {
       if (!(await beforeRun())) throw new Error('Your latest edits could not be saved, so no proofs were made. Try saving again.');
-      const { jobId: id } = await api.call('proofs.start', { template: { id: templateId }, dir: dir.trim() });
-      setRun({ kind: 'running', jobId: id, job: null });
-    } catch (error) {
-      setRun({ kind: 'ended', message: errorMessage(error) });
-    }
-  };
-  const progress = run.kind === 'running' ? run.job?.progress : undefined;
-  const share = progress?.total ? Math.min(1, progress.done / progress.total) : 0;
+      return api.call('proofs.start', { template: { id: templateId }, dir: dir.trim() });
+    });
   const running = run.kind === 'running';
+  const done =
+    run.kind === 'ended' && run.job?.kind === 'proofs.run' && run.ok && run.job.result
+      ? { jobId: run.job.id, outcome: run.job.result }
+      : null;
 
   return (
     <Dialog
@@ -82,25 +56,19 @@ export function ProofsDialog({ templateId, templateName, beforeRun, onClose }: P
       busy={running}
       width={860}
       footer={
-        running ? (
-          <button className="btn" onClick={() => jobId && void api.call('jobs.cancel', { jobId })}>
-            Cancel
+        <>
+          {done && shell && done.outcome.zip && (
+            <button className="btn" onClick={() => done.outcome.zip && void shell.showItemInFolder(done.outcome.zip)}>
+              Show in folder
+            </button>
+          )}
+          <button className="btn" onClick={onClose} disabled={running}>
+            Close
           </button>
-        ) : (
-          <>
-            {run.kind === 'done' && shell && run.outcome.zip && (
-              <button className="btn" onClick={() => run.outcome.zip && void shell.showItemInFolder(run.outcome.zip)}>
-                Show in folder
-              </button>
-            )}
-            <button className="btn" onClick={onClose}>
-              Close
-            </button>
-            <button className="btn btn-primary" onClick={() => void start()} disabled={!dir.trim()}>
-              {run.kind === 'done' ? 'Make proofs again' : 'Make proofs'}
-            </button>
-          </>
-        )
+          <button className="btn btn-primary" onClick={() => void makeProofs()} disabled={running || !dir.trim()}>
+            {done ? 'Make proofs again' : 'Make proofs'}
+          </button>
+        </>
       }
     >
       <label className="field">
@@ -128,38 +96,31 @@ export function ProofsDialog({ templateId, templateName, beforeRun, onClose }: P
         </div>
       </label>
       {running && (
-        <div role="status" aria-live="polite" style={{ display: 'grid', gap: 6 }}>
-          <span>
-            Making proofs… <span className="muted">{Math.round(share * 100)}%</span>
-          </span>
-          <div
-            className="progress"
-            role="progressbar"
-            aria-label="Proofs progress"
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={Math.round(share * 100)}
-          >
-            <div style={{ width: `${share * 100}%` }} />
-          </div>
-        </div>
+        <JobProgress
+          className="proofs-progress"
+          title="Making proofs…"
+          detail={`${Math.round(jobShare(run) * 100)}%`}
+          label="Proofs progress"
+          share={jobShare(run)}
+          onCancel={cancel}
+        />
       )}
-      {run.kind === 'ended' && (
+      {run.kind === 'ended' && !done && (
         <div className="alert alert-warning" role="alert">
           {run.message}
         </div>
       )}
-      {run.kind === 'done' && (
+      {done && (
         <>
           <div className="alert alert-success" role="status" data-testid="proofs-result">
-            {run.outcome.message}
+            {done.outcome.message}
           </div>
-          <ProofImage jobId={run.jobId} name="contact-sheet.png" alt="Contact sheet of every persona" className="proofs-sheet" />
+          <ProofImage jobId={done.jobId} name="contact-sheet.png" alt="Contact sheet of every persona" className="proofs-sheet" />
           <div className="proofs-personas" aria-label="Persona proofs">
-            {run.outcome.personas.map((persona, index) => (
+            {done.outcome.personas.map((persona, index) => (
               <figure key={index}>
                 {persona.png ? (
-                  <ProofImage jobId={run.jobId} name={persona.png} alt={`Proof for ${persona.label}`} />
+                  <ProofImage jobId={done.jobId} name={persona.png} alt={`Proof for ${persona.label}`} />
                 ) : (
                   <div className="alert alert-warning">{persona.problem}</div>
                 )}

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
 import { errorMessage, useApi, useApiMutation } from '../../api/queries';
+import { api } from '../../api/transport';
+import { jobShare, useJob } from '../../api/use-job';
 import { Dialog } from '../../ui/Dialog';
+import { JobProgress } from '../../ui/JobProgress';
 import { CustomerPreviewDialog } from './CustomerPreviewDialog';
 import { ProfilePersonaDialog } from './ProfilePersonaDialog';
 import { QaResults } from './QaResults';
-import { useQaJob, type QaRun } from './use-qa-job';
 import './qa.css';
 
 interface Props {
@@ -18,34 +20,6 @@ interface Props {
 
 const WORKSPACE = 'all';
 
-function Progress({ run, onCancel }: { run: Extract<QaRun, { kind: 'running' }>; onCancel: () => void }) {
-  const progress = run.job?.progress;
-  const share = progress?.total ? Math.min(1, progress.done / progress.total) : 0;
-  return (
-    <div className="qa-progress" role="status" aria-live="polite">
-      <span>
-        <b>Checking recipients…</b>{' '}
-        <span className="muted">
-          {progress?.total ? `${progress.done.toLocaleString()} of ${progress.total.toLocaleString()}` : 'starting the workers'}
-        </span>
-      </span>
-      <div
-        className="progress"
-        role="progressbar"
-        aria-label="QA progress"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={Math.round(share * 100)}
-      >
-        <div style={{ width: `${share * 100}%` }} />
-      </div>
-      <button className="btn btn-sm" onClick={onCancel}>
-        Cancel
-      </button>
-    </div>
-  );
-}
-
 /**
  * The studio's QA panel: render the template for every member of a segment
  * (or everyone) in worker threads and read what went wrong; add personas
@@ -56,16 +30,17 @@ export function QaDialog({ templateId, templateName, beforeRun, onClose }: Props
   const [scope, setScope] = useState<string>(WORKSPACE);
   const segmentId = scope === WORKSPACE ? undefined : Number(scope);
   const latest = useApi('qa.latest', { templateId, segmentId });
-  const job = useQaJob();
+  const job = useJob(['qa.latest']);
   const fromAnalysis = useApiMutation('personas.fromAnalysis');
   const [previewing, setPreviewing] = useState<string | null>(null);
   const [typingPersona, setTypingPersona] = useState(false);
   const running = job.run.kind === 'running';
 
-  const run = async () => {
-    if (!(await beforeRun())) return toast.error('The template could not be saved, so QA did not start.');
-    await job.start(templateId, segmentId);
-  };
+  const run = () =>
+    job.start(async () => {
+      if (!(await beforeRun())) throw new Error('The template could not be saved, so QA did not start.');
+      return api.call('qa.start', { templateId, segmentId });
+    });
   const addFromAnalysis = async () => {
     try {
       const result = await fromAnalysis.mutateAsync({ templateId });
@@ -125,7 +100,20 @@ export function QaDialog({ templateId, templateName, beforeRun, onClose }: Props
             </span>
           )}
         </div>
-        {job.run.kind === 'running' && <Progress run={job.run} onCancel={job.cancel} />}
+        {job.run.kind === 'running' && (
+          <JobProgress
+            className="qa-progress"
+            title="Checking recipients…"
+            detail={
+              job.run.job?.progress.total
+                ? `${job.run.job.progress.done.toLocaleString()} of ${job.run.job.progress.total.toLocaleString()}`
+                : 'starting the workers'
+            }
+            label="QA progress"
+            share={jobShare(job.run)}
+            onCancel={job.cancel}
+          />
+        )}
         {latest.data ? (
           <>
             <p className="muted" data-testid="qa-summary">

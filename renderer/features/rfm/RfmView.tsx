@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { RfmSettings, MAX_BINS, type BinMethod } from '../../../shared/scores/rfm/settings';
 import type { RfmRun } from '../../../shared/scores/rfm/summary';
 import { useApi } from '../../api/queries';
+import { useDefaultAsOf } from '../../api/use-default-as-of';
 import { countOf, formatWhen } from '../../ui/format';
 import { ImportDialog } from '../imports/ImportDialog';
 import { formatMoney } from './format';
@@ -14,8 +15,6 @@ import { jobShare, type JobRun } from '../../api/use-job';
 import { JobProgress } from '../../ui/JobProgress';
 import { useRfmJob } from './use-rfm-job';
 import './rfm.css';
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The first problem with the settings, naming the rule and measure it is in ("Rule 2 (Lost), recency: …"). */
 function settingsProblem(settings: RfmSettings, issue: { path: PropertyKey[]; message: string } | undefined): string {
@@ -106,7 +105,9 @@ export function RfmView() {
   // The saved settings until the user edits them; then the edited copy, saved when they run.
   const [edited, setDraft] = useState<RfmSettings | null>(null);
   const draft = edited ?? saved.data ?? null;
-  const [asOf, setAsOf] = useState(today);
+  const defaultAsOf = useDefaultAsOf().day;
+  const [pickedAsOf, setAsOf] = useState<string | null>(null);
+  const asOf = pickedAsOf ?? defaultAsOf;
   const [importing, setImporting] = useState(false);
 
   const orders = workspace.data?.counts.orders;

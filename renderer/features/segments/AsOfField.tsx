@@ -1,10 +1,17 @@
+import { useDefaultAsOf } from '../../api/use-default-as-of';
+
 interface Props {
   asOf: string | null;
   onChange: (asOf: string | null) => void;
 }
 
-/** The date the segment evaluates at: today unless one is picked; "in the last N days" counts back from it. */
+/**
+ * The date the segment evaluates at: the workspace's default (today, or the demo's reference day) unless one is
+ * picked; "in the last N days" counts back from it.
+ */
 export function AsOfField({ asOf, onChange }: Props) {
+  const fallback = useDefaultAsOf();
+  const name = fallback.isToday ? 'today' : fallback.day;
   return (
     <label className="field">
       <span>As of</span>
@@ -19,11 +26,11 @@ export function AsOfField({ asOf, onChange }: Props) {
         />
         {asOf === null ? (
           <span className="muted" id="as-of-hint">
-            today
+            {name}
           </span>
         ) : (
           <button type="button" className="btn btn-sm btn-ghost" onClick={() => onChange(null)} id="as-of-hint">
-            Use today
+            Use {name}
           </button>
         )}
       </span>

@@ -2,6 +2,8 @@ import { ContractError } from '../../../../shared/contract/envelope';
 import { NO_ORDERS_LABEL } from '../../../../shared/scores/clusters/cluster-features';
 import { ClusterSettings, ClustersSummary, type ClustersRun } from '../../../../shared/scores/clusters/cluster-run';
 import type { Db } from '../../db';
+import { renameLabelInSegments } from '../../segments-repo';
+import { noteWrite } from '../../write-generation';
 import { scoreRun } from '../score-store';
 
 /** The latest clustering, or null before the first (or when its stored record is from another version). */
@@ -17,7 +19,8 @@ export function latestClustersRun(db: Db): ClustersRun | null {
 /**
  * Renames a cluster: its members' `cluster` labels and the run's profile, in
  * one transaction, so a token and a `cluster equals <name>` condition see the
- * new name at once. Names stay unique (case-insensitive) and never take the
+ * new name at once; segment rules that name the cluster are rewritten in the
+ * same transaction, so they keep their members. Names stay unique (case-insensitive) and never take the
  * "No orders" label.
  */
 export function renameCluster(db: Db, index: number, name: string): ClustersRun {
@@ -35,6 +38,9 @@ export function renameCluster(db: Db, index: number, name: string): ClustersRun 
   db.transaction(() => {
     db.prepare("UPDATE customer_scores SET label = ? WHERE score = 'cluster' AND label = ?").run(name, cluster.name);
     db.prepare("UPDATE score_runs SET summary = ? WHERE model = 'clusters'").run(JSON.stringify(summary));
+    renameLabelInSegments(db, 'cluster', cluster.name, name);
   })();
+  // Labels change in place (no new run): cached tokens and counts would keep the old name.
+  noteWrite(db);
   return { ...run, summary };
 }
