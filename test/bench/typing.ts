@@ -39,6 +39,7 @@ const PERSONAS = 6;
 const BUDGET_MS = 150;
 
 interface Sample {
+  renders: number[];
   diagnostics: number[];
   previews: number[];
   longTasks: number[];
@@ -49,6 +50,8 @@ interface PageRecord {
   /** Per iframe title: when a document showing `shown` typed characters was painted. */
   paints: { title: string; shown: number; painted: number }[];
   marks: { length: number; at: number }[];
+  /** Round trips of the preview.render calls during the burst (Resource Timing). */
+  renders: number[];
   longTasks: { start: number; duration: number }[];
   end: number;
 }
@@ -157,7 +160,7 @@ function analyse(record: PageRecord, baseLength: number): Sample {
   });
   const first = record.keys[0] ?? 0;
   const longTasks = record.longTasks.filter((t) => t.start + t.duration >= first && t.start <= record.end).map((t) => t.duration);
-  return { diagnostics, previews, longTasks };
+  return { renders: record.renders, diagnostics, previews, longTasks };
 }
 
 /** The reference: the same documents straight into six sandboxed srcdoc frames, one keystroke's worth every 60 ms. */
@@ -363,7 +366,11 @@ export async function benchTyping(dir: string): Promise<void> {
         .getEntriesByName('tailor:diagnostics')
         .map((mark) => ({ length: ((mark as PerformanceMark).detail as { length: number }).length, at: mark.startTime }));
       const end = Math.max(...bench.paints.map((p) => p.painted));
-      return { keys: bench.keys, paints: bench.paints, marks, longTasks: bench.longTasks, end };
+      const renders = performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.endsWith('/api/preview.render') && entry.startTime >= bench.keys[0]!)
+        .map((entry) => entry.duration);
+      return { keys: bench.keys, paints: bench.paints, marks, longTasks: bench.longTasks, end, renders };
     });
     const sample = analyse(record, baseLength);
     const reference = await referenceRun(page);
@@ -388,6 +395,7 @@ function print(sample: Sample, reference: { latencies: number[]; longTasks: numb
   );
   console.log(
     `${''.padEnd(18)} diagnostics median ${ms(quantile(sample.diagnostics, 0.5))} p95 ${ms(quantile(sample.diagnostics, 0.95))}   ` +
+      `preview.render round trip median ${ms(quantile(sample.renders, 0.5))} (${sample.renders.length} calls)   ` +
       `main thread while typing: ${tasks(sample.longTasks)} (goal: none)   reference: ${tasks(reference.longTasks)}   ` +
       `load average ${os
         .loadavg()
