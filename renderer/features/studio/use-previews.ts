@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PersonaPreview, PreviewResult } from '../../../shared/contract/schemas';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
@@ -73,10 +73,16 @@ export function usePreviews(source: string | null, personasVersion: number, temp
 
   // Mid-edit a template is often briefly invalid (an `{% if %}` typed before its `{% endif %}`): keep the
   // last good rendering on screen with the problem over it, rather than swapping every card for an error.
-  const previews: ShownPreview[] = (rendered.result?.previews ?? []).map((preview) => {
-    const fallback = preview.html === null && preview.customer ? rendered.lastGood.get(`${templateId}:${preview.personaId}`) : undefined;
-    return fallback === undefined ? { ...preview, stale: false } : { ...preview, html: fallback, stale: true };
-  });
+  // The same array while no new result arrives: keystrokes re-render the studio, not what derives from previews.
+  const previews: ShownPreview[] = useMemo(
+    () =>
+      (rendered.result?.previews ?? []).map((preview) => {
+        const fallback =
+          preview.html === null && preview.customer ? rendered.lastGood.get(`${templateId}:${preview.personaId}`) : undefined;
+        return fallback === undefined ? { ...preview, stale: false } : { ...preview, html: fallback, stale: true };
+      }),
+    [rendered, templateId],
+  );
 
   return { result: rendered.result, previews, error: rendered.error, pending: source !== null && rendered.key !== key };
 }
