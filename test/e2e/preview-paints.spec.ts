@@ -16,11 +16,11 @@ const template = (word: string) => `<mjml>
 
 const frames = (page: Page) => page.locator('iframe[title^="Email as"]');
 
-async function typeTemplate(page: Page, word: string) {
+async function typeTemplate(page: Page, word: string, personas = 6) {
   await page.locator('.editor-host .monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(template(word));
-  await expect(frames(page)).toHaveCount(6);
+  await expect(frames(page)).toHaveCount(personas);
   for (const frame of await frames(page).all()) await expect(frame).toHaveAttribute('srcdoc', new RegExp(word));
 }
 
@@ -61,4 +61,29 @@ test('a render result swaps the six preview frames at most two per animation fra
   for (const frame of swaps) perFrame.set(frame, (perFrame.get(frame) ?? 0) + 1);
   expect(Math.max(...perFrame.values())).toBeLessThanOrEqual(2);
   await studio.shot(page, 'preview-paints-1440');
+});
+
+test('previews follow typing: frames take new text while a designer is still typing at 60 ms per key', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await expect(frames(page)).toHaveCount(3);
+  await typeTemplate(page, 'start', 3);
+  // The cursor after "start" (found as a designer would), so every key adds a letter to the greeting.
+  await page.keyboard.press('ControlOrMeta+F');
+  await page.keyboard.insertText('start');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('ArrowRight');
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    new MutationObserver(() => {
+      const doc = document.querySelector<HTMLIFrameElement>('iframe[title^="Email as"]')?.srcdoc ?? '';
+      seen.push(/start([a-z]*)/.exec(doc)?.[1] ?? '');
+    }).observe(document.body, { subtree: true, attributeFilter: ['srcdoc'] });
+  });
+  await page.keyboard.type('abcdefghijklmnopqrstuvwxyzabcdefghijklmn', { delay: 60 });
+  // Read before the end of typing has had a chance to render: only updates made mid-burst count.
+  const during = await page.evaluate(() => [...new Set((window as unknown as { seen: string[] }).seen)]);
+  // A debounce longer than the key interval would show nothing new until typing stopped.
+  expect(during.filter((typed) => typed.length > 0 && typed.length < 40).length).toBeGreaterThanOrEqual(2);
 });
