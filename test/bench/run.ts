@@ -51,6 +51,11 @@
  * qa: bulk QA of a starter over QA_ROWS recipients (100,000 by default) by the qa.run job on every core, against
  *   LiquidJS alone rendering the same compiled template for the same contexts on one thread (see qa.ts; goal ≥ 0.5×).
  *
+ * typing: keystroke to refreshed diagnostics and six persona previews painted, in Chromium on the built
+ *   studio, with the main thread's long tasks while typing 60 characters at 60 ms per key; the reference is
+ *   the browser putting the same documents into six srcdoc frames (see typing.ts; goal ≤ 150 ms median,
+ *   no task over 50 ms). Needs `npm run build` first.
+ *
  * BENCH=preview.scale,customers.fields npm run bench runs only the benchmarks named.
  */
 import { spawnSync } from 'node:child_process';
@@ -70,6 +75,7 @@ import { benchDedupScale } from './dedup-scale';
 import { benchSegmentsRfm } from './segments-rfm';
 import { benchSegments } from './segments';
 import { benchQa } from './qa';
+import { benchTyping } from './typing';
 
 const ROWS = Number(process.env.ROWS ?? 200_000);
 const FIELDS_ROWS = Number(process.env.FIELDS_ROWS ?? 1_000_000);
@@ -289,6 +295,7 @@ async function main(): Promise<void> {
     'segments.rfm': () => benchSegmentsRfm(dir),
     segments: benchSegments,
     qa: () => benchQa(dir),
+    typing: () => benchTyping(dir),
   };
   const only = process.env.BENCH?.split(',');
   try {

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ShownPreview } from './use-previews';
-import { preparePreview, previewDocument, type CompareInput, type PreviewOptions } from '../../../shared/templates/preview-document';
+import type { CompareInput, PreviewOptions } from '../../../shared/templates/preview-document';
 import { Dialog } from '../../ui/Dialog';
 import { ExpandIcon, PencilIcon } from '../../ui/icons';
 import { usePreviewFrame } from './use-preview-frame';
+import { usePreparedPreview } from './use-prepared-preview';
 import { CompareBadges } from './previews/CompareBadges';
 import { InboxRow } from './previews/InboxRow';
 import { frameScale, type PreviewSettings } from './previews/preview-settings';
@@ -44,21 +45,16 @@ export function PreviewCard({ preview, settings, allowRemote, compare, onEdit }:
 
   const { width, zoom, appearance, images } = settings;
   const scale = frameScale(zoom, width, boxWidth);
-  const options = useMemo(
-    (): Omit<PreviewOptions, 'allowRemote'> => ({ appearance, images, rewriteSheet, rewriteStyleAttribute, compare }),
+  const blockedOptions = useMemo(
+    (): PreviewOptions => ({ appearance, images, rewriteSheet, rewriteStyleAttribute, compare, allowRemote: false }),
     [appearance, images, compare],
   );
-  const blocked = useMemo(
-    () => (preview.html === null ? null : preparePreview(preview.html, { ...options, allowRemote: false })),
-    [preview.html, options],
-  );
+  const remoteOptions = useMemo(() => (allowRemote ? { ...blockedOptions, allowRemote: true } : null), [allowRemote, blockedOptions]);
+  // Prepared on the paint queue: a new render result swaps the cards' frames a few per frame, not all in one task.
+  const blocked = usePreparedPreview(preview.html, blockedOptions);
   const doc = blocked?.document ?? null;
   const remoteImages = blocked?.remoteImages ?? 0;
-  const remoteDoc = useMemo(
-    () => (preview.html === null || !allowRemote ? null : previewDocument(preview.html, { ...options, allowRemote: true })),
-    [preview.html, allowRemote, options],
-  );
-  const remoteUrl = usePreviewFrame(remoteDoc);
+  const remoteUrl = usePreviewFrame(usePreparedPreview(preview.html, remoteOptions)?.document ?? null);
   // srcdoc wins over src, so exactly one is set; the key gives each kind a fresh frame.
   const frameSource = remoteUrl === null ? { srcDoc: doc ?? '', key: 'srcdoc' } : { src: remoteUrl, key: remoteUrl };
   const customer = preview.customer;

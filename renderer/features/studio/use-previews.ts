@@ -1,10 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PersonaPreview, PreviewResult } from '../../../shared/contract/schemas';
 import type { PreviewVariant } from './variants/use-variant-choice';
 import { errorMessage } from '../../api/queries';
 import { api } from '../../api/transport';
-
-const DEBOUNCE_MS = 180;
 
 interface Rendered {
   /** What the result was rendered for, so `pending` can be derived rather than tracked. */
@@ -20,44 +18,80 @@ export type ShownPreview = PersonaPreview & {
   stale: boolean;
 };
 
+interface Request {
+  source: string;
+  key: string;
+  templateId: number | null;
+  personasVersion: number;
+  variant: PreviewVariant | undefined;
+  variantKey: string;
+}
+
 /**
- * Persona previews for the text in the editor, re-rendered shortly after each
- * change. Replies that arrive out of order are dropped, so a slow compile
- * never overwrites a newer preview.
+ * Persona previews for the text in the editor, re-rendered as it changes: at
+ * once when no render is under way, otherwise as soon as the one under way
+ * answers, for the latest text (the keystrokes typed meanwhile share one
+ * render). So previews follow typing at the pace the host renders, with no
+ * debounce to wait out, and never more than one render is queued. An answer
+ * for another template or another set of personas is dropped.
  */
 export function usePreviews(source: string | null, personasVersion: number, templateId: number | null, variant?: PreviewVariant) {
   const [rendered, setRendered] = useState<Rendered>({ key: '', result: null, error: null, lastGood: new Map() });
-  const sequence = useRef(0);
-  const key = `${personasVersion}:${JSON.stringify(variant ?? null)}:${source ?? ''}`;
+  const latest = useRef<Request | null>(null);
+  const inFlight = useRef(false);
+  const variantKey = JSON.stringify(variant ?? null);
+  const key = `${personasVersion}:${variantKey}:${source ?? ''}`;
 
-  useEffect(() => {
-    if (source === null) return;
-    const id = ++sequence.current;
-    const timer = window.setTimeout(() => {
-      api.call('preview.render', { source, variant }).then(
+  const send = useRef(() => {
+    const request = latest.current;
+    if (inFlight.current || request === null) return;
+    inFlight.current = true;
+    const { source: text, templateId: id, variant: chosen } = request;
+    const current = () =>
+      latest.current?.templateId === id &&
+      latest.current.personasVersion === request.personasVersion &&
+      latest.current.variantKey === request.variantKey;
+    void api
+      .call('preview.render', { source: text, variant: chosen })
+      .then(
         (result) => {
-          if (id !== sequence.current) return;
-          setRendered((current) => {
-            const lastGood = new Map(current.lastGood);
-            for (const preview of result.previews)
-              if (preview.html !== null) lastGood.set(`${templateId}:${preview.personaId}`, preview.html);
-            return { key, result, error: null, lastGood };
+          if (!current()) return;
+          setRendered((shown) => {
+            const lastGood = new Map(shown.lastGood);
+            for (const preview of result.previews) if (preview.html !== null) lastGood.set(`${id}:${preview.personaId}`, preview.html);
+            return { key: request.key, result, error: null, lastGood };
           });
         },
         (cause: unknown) => {
-          if (id === sequence.current) setRendered((current) => ({ ...current, key, error: errorMessage(cause) }));
+          if (current()) setRendered((shown) => ({ ...shown, key: request.key, error: errorMessage(cause) }));
         },
-      );
-    }, DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [source, key, templateId, variant]);
+      )
+      .finally(() => {
+        inFlight.current = false;
+        if (latest.current !== request) send.current();
+      });
+  });
+
+  useEffect(() => {
+    // No text (another template opening): whatever is under way answers for nothing shown.
+    latest.current = source === null ? null : { source, key, templateId, personasVersion, variant, variantKey };
+    send.current();
+    // variant is read through variantKey, its value identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [source, key, templateId, personasVersion, variantKey]);
 
   // Mid-edit a template is often briefly invalid (an `{% if %}` typed before its `{% endif %}`): keep the
   // last good rendering on screen with the problem over it, rather than swapping every card for an error.
-  const previews: ShownPreview[] = (rendered.result?.previews ?? []).map((preview) => {
-    const fallback = preview.html === null && preview.customer ? rendered.lastGood.get(`${templateId}:${preview.personaId}`) : undefined;
-    return fallback === undefined ? { ...preview, stale: false } : { ...preview, html: fallback, stale: true };
-  });
+  // The same array while no new result arrives: keystrokes re-render the studio, not what derives from previews.
+  const previews: ShownPreview[] = useMemo(
+    () =>
+      (rendered.result?.previews ?? []).map((preview) => {
+        const fallback =
+          preview.html === null && preview.customer ? rendered.lastGood.get(`${templateId}:${preview.personaId}`) : undefined;
+        return fallback === undefined ? { ...preview, stale: false } : { ...preview, html: fallback, stale: true };
+      }),
+    [rendered, templateId],
+  );
 
   return { result: rendered.result, previews, error: rendered.error, pending: source !== null && rendered.key !== key };
 }
