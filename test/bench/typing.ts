@@ -30,6 +30,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../electron/services/chromium-options';
 import config from '../../playwright.config';
 import { startServer } from '../support/tailor-serve';
 
@@ -314,12 +315,10 @@ function printLongTaskBreakdown(trace: Buffer): void {
   }
 }
 
-const launchArgs = (): string[] => config.use?.launchOptions?.args ?? [];
-
 export async function benchTyping(dir: string): Promise<void> {
   if (!fs.existsSync('dist/node/electron/cli/main.js')) throw new Error('typing: build first (npm run build)');
   const { url, child } = await startServer(path.join(dir, 'typing-home'));
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: launchArgs() });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
   try {
     const page = await browser.newPage({ viewport: config.use?.viewport ?? { width: 1440, height: 900 } });
     // tsx keeps function names with an `__name` helper that page functions would not find.
