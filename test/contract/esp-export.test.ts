@@ -13,26 +13,34 @@ const TEMPLATE = `<mjml><mj-body><mj-section><mj-column>
 <mj-text>{% if loyalty_tier == 'Gold' %}Gold perks{% else %}Join us{% endif %}</mj-text>
 </mj-column></mj-section></mj-body></mjml>`;
 
-async function workspace() {
+/** A workspace with these customers, a "Gold members" segment, and a customer persona per [label, id]. */
+async function goldWorkspace(csvName: string, rows: string[], personas: [string, string][]) {
   const { app, dir } = await freshWorkspace();
-  const file = path.join(dir, 'c.csv');
-  fs.writeFileSync(
-    file,
-    [
-      'id,email,first_name,loyalty_tier,city',
-      'C1,ada@example.com,Ada,Gold,"=HYPERLINK(""http://evil.example"")"',
-      'C2,bob@example.com,,Silver,@SUM(1)',
-      'C3,cy@example.com,Cy,Gold,Bern',
-    ].join('\n') + '\n',
-  );
+  const file = path.join(dir, csvName);
+  fs.writeFileSync(file, rows.join('\n') + '\n');
   await importThroughApp(app, file, 'customers');
   const gold = await app.client.call('segments.save', {
     name: 'Gold members',
     rule: { match: 'all', conditions: [{ field: 'loyalty_tier', op: 'equals', value: 'Gold' }] },
   });
-  await app.client.call('personas.save', { label: 'Ada', source: { kind: 'customer', customerId: 'C1' } });
-  await app.client.call('personas.save', { label: 'No name', source: { kind: 'customer', customerId: 'C2' } });
+  for (const [label, customerId] of personas) await app.client.call('personas.save', { label, source: { kind: 'customer', customerId } });
   return { app, dir, gold };
+}
+
+function workspace() {
+  return goldWorkspace(
+    'c.csv',
+    [
+      'id,email,first_name,loyalty_tier,city',
+      'C1,ada@example.com,Ada,Gold,"=HYPERLINK(""http://evil.example"")"',
+      'C2,bob@example.com,,Silver,@SUM(1)',
+      'C3,cy@example.com,Cy,Gold,Bern',
+    ],
+    [
+      ['Ada', 'C1'],
+      ['No name', 'C2'],
+    ],
+  );
 }
 
 describe('ESP field maps, saved per workspace', () => {
@@ -212,25 +220,19 @@ describe('derived attributes (values Mailchimp cannot compute)', () => {
 <mj-text>Born {{ birth_date | date: '%B %-d' }}; {{ 1000 | minus: loyalty_points }} points to go.</mj-text>
 </mj-column></mj-section></mj-body></mjml>`;
 
-  async function loyaltyWorkspace() {
-    const { app, dir } = await freshWorkspace();
-    const file = path.join(dir, 'loyalty.csv');
-    fs.writeFileSync(
-      file,
+  function loyaltyWorkspace() {
+    return goldWorkspace(
+      'loyalty.csv',
       [
         'id,email,first_name,birth_date,loyalty_points,loyalty_tier',
         'C1,ada@example.com,Ada,1990-03-07,250,Gold',
         'C2,bob@example.com,Bob,,1200,Gold',
-      ].join('\n') + '\n',
+      ],
+      [
+        ['Ada', 'C1'],
+        ['Bob', 'C2'],
+      ],
     );
-    await importThroughApp(app, file, 'customers');
-    const gold = await app.client.call('segments.save', {
-      name: 'Gold members',
-      rule: { match: 'all', conditions: [{ field: 'loyalty_tier', op: 'equals', value: 'Gold' }] },
-    });
-    await app.client.call('personas.save', { label: 'Ada', source: { kind: 'customer', customerId: 'C1' } });
-    await app.client.call('personas.save', { label: 'Bob', source: { kind: 'customer', customerId: 'C2' } });
-    return { app, dir, gold };
   }
 
   it('the export reads derived tags and the round trip passes with the values the audience carries', async () => {
