@@ -59,11 +59,20 @@ async function greeted(card: Locator): Promise<string> {
   return /Hi (.+), welcome back\./.exec(text)![1]!;
 }
 
-/** A 1024 px window, once the editor and cards have laid out again (Monaco re-wraps and redraws its decorations a frame or two later). */
+/**
+ * A 1024 px window, once the editor and cards have laid out again (Monaco re-wraps and redraws its decorations a
+ * frame or two later). Nothing may reach past the window's right edge: the studio's panels once widened the page
+ * by their minimum sizes and cut off the previews' Export button and the cards' right side.
+ */
 async function narrow(page: Page) {
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await page.waitForTimeout(250);
+  const overflow = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    previews: Math.round(document.querySelector('.preview-pane')!.getBoundingClientRect().right),
+  }));
+  expect(overflow).toEqual({ page: 1024, previews: 1024 });
 }
 
 const frameOf = (card: Locator) => card.frameLocator('iframe');

@@ -55,7 +55,7 @@ export function WorkspaceMenu({ workspace }: { workspace: WorkspaceInfo }) {
   useEffect(() => shell?.onCommand(onShellCommand), [shell]);
 
   return (
-    <div ref={ref}>
+    <div ref={ref} className="workspace-menu">
       <button className="workspace-chip" onClick={() => setOpen(!open)} aria-haspopup="menu" aria-expanded={open} title={workspace.path}>
         <b>{workspace.name}</b>
         <small>
