@@ -39,7 +39,10 @@ export function usePreviews(source: string | null, personasVersion: number, temp
   const [rendered, setRendered] = useState<Rendered>({ key: '', result: null, error: null, lastGood: new Map() });
   const latest = useRef<Request | null>(null);
   const inFlight = useRef(false);
-  const variantKey = JSON.stringify(variant ?? null);
+  // The variant by value (name and subject), so a new object for the same variant does not re-render.
+  const variantName = variant?.name;
+  const variantSubject = variant?.subject ?? null;
+  const variantKey = JSON.stringify(variant === undefined ? null : [variantName, variantSubject]);
   const key = `${personasVersion}:${variantKey}:${source ?? ''}`;
 
   const send = useRef(() => {
@@ -74,11 +77,10 @@ export function usePreviews(source: string | null, personasVersion: number, temp
 
   useEffect(() => {
     // No text (another template opening): whatever is under way answers for nothing shown.
-    latest.current = source === null ? null : { source, key, templateId, personasVersion, variant, variantKey };
+    const chosen = variantName === undefined ? undefined : { name: variantName, subject: variantSubject };
+    latest.current = source === null ? null : { source, key, templateId, personasVersion, variant: chosen, variantKey };
     send.current();
-    // variant is read through variantKey, its value identity.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [source, key, templateId, personasVersion, variantKey]);
+  }, [source, key, templateId, personasVersion, variantName, variantSubject, variantKey]);
 
   // Mid-edit a template is often briefly invalid (an `{% if %}` typed before its `{% endif %}`): keep the
   // last good rendering on screen with the problem over it, rather than swapping every card for an error.
