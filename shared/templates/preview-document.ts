@@ -63,6 +63,11 @@ function darkenColorAttributes(element: Element): void {
   }
 }
 
+/** The policy meta preparePreview puts first in every preview's head. */
+export function previewCspMeta(allowRemote: boolean): { httpEquiv: string; content: string } {
+  return { httpEquiv: 'Content-Security-Policy', content: previewCsp(allowRemote) };
+}
+
 export interface PreviewOptions {
   allowRemote: boolean;
   /** 'off' shows every image as its alt text, as a client with images turned off does. Default 'on'. */
@@ -129,7 +134,8 @@ export function preparePreview(html: string, options: PreviewOptions): PreparedP
   if (compare) appendStyle(document, COMPARE_STYLE);
   // The HTML parser always creates exactly one <html> with one <head>.
   const head = headOf(document);
-  const csp = createElement('meta', { 'http-equiv': 'Content-Security-Policy', content: previewCsp(allowRemote) });
+  const policy = previewCspMeta(allowRemote);
+  const csp = createElement('meta', { 'http-equiv': policy.httpEquiv, content: policy.content });
   const base = createElement('base', { target: '_blank' });
   const first = head.childNodes[0]!;
   tree.insertBefore(head, csp, first);

@@ -45,6 +45,8 @@ const BUDGET_MS = 150;
 
 interface Sample {
   renders: number[];
+  /** Per keystroke: waiting for the render that carries it to be sent, its round trip, its answer to all six painted. */
+  phases: { wait: number[]; trip: number[]; paint: number[] };
   diagnostics: number[];
   previews: number[];
   longTasks: number[];
@@ -57,6 +59,8 @@ interface PageRecord {
   marks: { length: number; at: number }[];
   /** Round trips of the preview.render calls during the burst (Resource Timing). */
   renders: number[];
+  /** The same calls: when each was sent and when its answer was in. */
+  calls: { start: number; end: number }[];
   longTasks: { start: number; duration: number }[];
   end: number;
 }
@@ -95,17 +99,19 @@ function installRecorder(args: { anchor: string; typed: string }): void {
     for (const entry of list.getEntries()) recorder.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
   document.addEventListener('keydown', (event) => recorder.recording && recorder.keys.push(event.timeStamp), true);
-  // Load does not bubble, but a capturing listener on the document hears every iframe's.
+  // The studio's preview frames announce every document they show (loaded or changed in place, see
+  // renderer/features/studio/previews/LiveFrame.tsx); the event does not bubble, but a capturing listener hears it.
   document.addEventListener(
-    'load',
+    'tailor:frame-updated',
     (event) => {
       const frame = event.target;
+      const { document: doc } = (event as CustomEvent<{ document: string }>).detail;
       if (!recorder.recording || !(frame instanceof HTMLIFrameElement) || !frame.title.startsWith('Email as')) return;
-      const shown = recorder.shownIn(frame.srcdoc);
+      const shown = recorder.shownIn(doc);
       const byShown = recorder.docs.get(frame.title) ?? new Map<number, string>();
-      byShown.set(shown, frame.srcdoc);
+      byShown.set(shown, doc);
       recorder.docs.set(frame.title, byShown);
-      // The frame's next animation frame, then the task after it: the new document has been painted.
+      // The next animation frame, then the task after it: the new document has been painted.
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => recorder.paints.push({ title: frame.title, shown, painted: performance.now() });
@@ -165,7 +171,16 @@ function analyse(record: PageRecord, baseLength: number): Sample {
   });
   const first = record.keys[0] ?? 0;
   const longTasks = record.longTasks.filter((t) => t.start + t.duration >= first && t.start <= record.end).map((t) => t.duration);
-  return { renders: record.renders, diagnostics, previews, longTasks };
+  const phases = { wait: [] as number[], trip: [] as number[], paint: [] as number[] };
+  record.keys.forEach((at, k) => {
+    // The first render sent after the key carries it (the editor's text is read when the key is handled).
+    const call = record.calls.find((c) => c.start >= at);
+    if (!call || !Number.isFinite(previews[k]!)) return;
+    phases.wait.push(call.start - at);
+    phases.trip.push(call.end - call.start);
+    phases.paint.push(at + previews[k]! - call.end);
+  });
+  return { renders: record.renders, phases, diagnostics, previews, longTasks };
 }
 
 /** The reference: the same documents straight into six sandboxed srcdoc frames, one keystroke's worth every 60 ms. */
@@ -297,6 +312,28 @@ function printLongTaskBreakdown(trace: Buffer): void {
     `  main-thread CPU in tasks: ${cpu.reduce((a, b) => a + b, 0).toFixed(0)} ms; tasks over 50 ms of CPU: ${heavy.length}` +
       (cpu.length ? ` (most CPU in one task ${Math.max(...cpu).toFixed(0)} ms)` : ''),
   );
+  // Where the main thread's time went during the burst: the events directly inside its tasks, by name.
+  const byName = new Map<string, number>();
+  const ordered = [...onMain].sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  let taskEnd = -1;
+  let reached = -1;
+  for (const e of ordered) {
+    if (e.name === 'RunTask') {
+      taskEnd = e.ts + e.dur!;
+      reached = e.ts;
+    } else if (e.ts >= reached && e.ts + e.dur! <= taskEnd) {
+      byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
+      reached = e.ts + e.dur!;
+    }
+  }
+  console.log(
+    '  main thread by activity (ms): ' +
+      [...byName]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+        .join(', '),
+  );
   for (const task of tasks) {
     const end = task.ts + task.dur!;
     const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= end).sort((a, b) => a.ts - b.ts);
@@ -337,7 +374,9 @@ export async function benchTyping(dir: string): Promise<void> {
       .click();
     await page.waitForFunction(
       (anchor) =>
-        Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[title^="Email as"]')).every((f) => f.srcdoc.includes(anchor)),
+        Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[title^="Email as"]')).every((f) =>
+          (f.contentDocument?.body?.innerHTML ?? '').includes(anchor),
+        ),
       ANCHOR,
     );
     await placeCursor(page);
@@ -371,8 +410,9 @@ export async function benchTyping(dir: string): Promise<void> {
     await allShown(KEYS).catch(async (error: unknown) => {
       const seen = await page.evaluate(() =>
         Array.from(document.querySelectorAll<HTMLIFrameElement>('iframe[title^="Email as"]')).map((frame) => {
-          const at = frame.srcdoc.indexOf('PICKED20');
-          return `${frame.title}: ${frame.srcdoc.slice(at, at + 120)}`;
+          const html = frame.contentDocument?.body?.innerHTML ?? '';
+          const at = html.indexOf('PICKED20');
+          return `${frame.title}: ${html.slice(at, at + 120)}`;
         }),
       );
       await page.screenshot({ path: 'test/output/typing-failure.png' });
@@ -387,11 +427,12 @@ export async function benchTyping(dir: string): Promise<void> {
         .getEntriesByName('tailor:diagnostics')
         .map((mark) => ({ length: ((mark as PerformanceMark).detail as { length: number }).length, at: mark.startTime }));
       const end = Math.max(...bench.paints.map((p) => p.painted));
-      const renders = performance
+      const entries = performance
         .getEntriesByType('resource')
-        .filter((entry) => entry.name.endsWith('/api/preview.render') && entry.startTime >= bench.keys[0]!)
-        .map((entry) => entry.duration);
-      return { keys: bench.keys, paints: bench.paints, marks, longTasks: bench.longTasks, end, renders };
+        .filter((entry) => entry.name.endsWith('/api/preview.render') && entry.startTime >= bench.keys[0]!) as PerformanceResourceTiming[];
+      const renders = entries.map((entry) => entry.duration);
+      const calls = entries.map((entry) => ({ start: entry.startTime, end: entry.responseEnd }));
+      return { keys: bench.keys, paints: bench.paints, marks, longTasks: bench.longTasks, end, renders, calls };
     });
     const sample = analyse(record, baseLength);
     const reference = await referenceRun(page);
@@ -417,6 +458,8 @@ function print(sample: Sample, reference: { latencies: number[]; longTasks: numb
   console.log(
     `${''.padEnd(18)} diagnostics median ${ms(quantile(sample.diagnostics, 0.5))} p95 ${ms(quantile(sample.diagnostics, 0.95))}   ` +
       `preview.render round trip median ${ms(quantile(sample.renders, 0.5))} (${sample.renders.length} calls)   ` +
+      `per key, median: waiting to be sent ${ms(quantile(sample.phases.wait, 0.5))}, round trip ${ms(quantile(sample.phases.trip, 0.5))}, ` +
+      `answer to six painted ${ms(quantile(sample.phases.paint, 0.5))}   ` +
       `main thread while typing: ${tasks(sample.longTasks)} (goal: none)   reference: ${tasks(reference.longTasks)}   ` +
       // Keys are sent on a 60 ms clock, but a loaded machine delivers them later: the gaps the page saw.
       `keydown gaps median ${ms(

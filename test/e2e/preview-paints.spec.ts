@@ -2,9 +2,10 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
- * A new render result reaches the six persona frames a couple per animation frame, never all in one task
- * (renderer/features/studio/paint-queue.ts): six emails prepared and laid out at once made the main-thread
- * stalls designers felt while typing. Counted, not timed: which frame each srcdoc swap happened in.
+ * A new render result reaches the six persona frames a few per animation frame, never all in one task
+ * (renderer/features/studio/paint-queue.ts): six emails prepared and merged at once made the main-thread
+ * stalls designers felt while typing. Counted, not timed: which frame each frame's update happened in.
+ * The frames change their documents in place (previews/LiveFrame.tsx) and announce each one shown.
  */
 const template = (word: string) => `<mjml>
 <mj-body>
@@ -15,16 +16,17 @@ const template = (word: string) => `<mjml>
 </mjml>`;
 
 const frames = (page: Page) => page.locator('iframe[title^="Email as"]');
+const UPDATED = 'tailor:frame-updated';
 
 async function typeTemplate(page: Page, word: string, personas = 6) {
   await page.locator('.editor-host .monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(template(word));
   await expect(frames(page)).toHaveCount(personas);
-  for (const frame of await frames(page).all()) await expect(frame).toHaveAttribute('srcdoc', new RegExp(word));
+  for (const frame of await frames(page).all()) await expect(frame.contentFrame().locator('body')).toContainText(word);
 }
 
-test('a render result swaps the six preview frames at most two per animation frame, each once', async ({ page, studio }) => {
+test('a render result updates the six preview frames at most three per animation frame, each once, in place', async ({ page, studio }) => {
   await page.goto(studio.url);
   await expect(frames(page)).toHaveCount(3);
   await page.evaluate(async () => {
@@ -39,27 +41,37 @@ test('a render result swaps the six preview frames at most two per animation fra
   await page.reload();
   await typeTemplate(page, 'before');
 
-  // Number the animation frames, and note the frame of every srcdoc swap.
-  await page.evaluate(() => {
-    const state = { frame: 0, swaps: [] as number[] };
+  // Number the animation frames, and note the frame of every update, and how it was made.
+  await page.evaluate((updated) => {
+    const state = { frame: 0, swaps: [] as { frame: number; how: string }[], srcdocs: 0 };
     (window as unknown as { swaps: typeof state }).swaps = state;
     const tick = () => {
       state.frame++;
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    new MutationObserver((records) => {
-      for (const record of records)
-        if (record.target instanceof HTMLIFrameElement && record.target.title.startsWith('Email as')) state.swaps.push(state.frame);
-    }).observe(document.body, { subtree: true, attributeFilter: ['srcdoc'] });
-  });
+    document.addEventListener(
+      updated,
+      (event) => {
+        if (event.target instanceof HTMLIFrameElement && event.target.title.startsWith('Email as'))
+          state.swaps.push({ frame: state.frame, how: (event as CustomEvent<{ how: string }>).detail.how });
+      },
+      true,
+    );
+    new MutationObserver(() => state.srcdocs++).observe(document.body, { subtree: true, attributeFilter: ['srcdoc'] });
+  }, UPDATED);
   await typeTemplate(page, 'after');
 
-  const swaps = await page.evaluate(() => (window as unknown as { swaps: { swaps: number[] } }).swaps.swaps);
+  const { swaps, srcdocs } = await page.evaluate(
+    () => (window as unknown as { swaps: { swaps: { frame: number; how: string }[]; srcdocs: number } }).swaps,
+  );
   expect(swaps).toHaveLength(6);
+  // Changed in place: no frame loaded a new document.
+  expect(swaps.map((swap) => swap.how)).toEqual(Array(6).fill('morph'));
+  expect(srcdocs).toBe(0);
   const perFrame = new Map<number, number>();
-  for (const frame of swaps) perFrame.set(frame, (perFrame.get(frame) ?? 0) + 1);
-  expect(Math.max(...perFrame.values())).toBeLessThanOrEqual(2);
+  for (const { frame } of swaps) perFrame.set(frame, (perFrame.get(frame) ?? 0) + 1);
+  expect(Math.max(...perFrame.values())).toBeLessThanOrEqual(3);
   await studio.shot(page, 'preview-paints-1440');
 });
 
@@ -73,14 +85,19 @@ test('previews follow typing: frames take new text while a designer is still typ
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await page.keyboard.press('ArrowRight');
-  await page.evaluate(() => {
+  await page.evaluate((updated) => {
     const seen: string[] = [];
     (window as unknown as { seen: string[] }).seen = seen;
-    new MutationObserver(() => {
-      const doc = document.querySelector<HTMLIFrameElement>('iframe[title^="Email as"]')?.srcdoc ?? '';
-      seen.push(/start([a-z]*)/.exec(doc)?.[1] ?? '');
-    }).observe(document.body, { subtree: true, attributeFilter: ['srcdoc'] });
-  });
+    document.addEventListener(
+      updated,
+      (event) => {
+        if (event.target !== document.querySelector('iframe[title^="Email as"]')) return;
+        const doc = (event as CustomEvent<{ document: string }>).detail.document;
+        seen.push(/start([a-z]*)/.exec(doc)?.[1] ?? '');
+      },
+      true,
+    );
+  }, UPDATED);
   // One key every 60 ms on the clock (a key's own round trip is not added to the gap, as `type`'s delay would).
   const started = Date.now();
   for (const [i, key] of [...'abcdefghijklmnopqrstuvwxyzabcdefghijklmn'].entries()) {

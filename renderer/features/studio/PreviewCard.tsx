@@ -6,9 +6,12 @@ import { ExpandIcon, PencilIcon } from '../../ui/icons';
 import { usePreviewFrame } from './use-preview-frame';
 import { usePreparedPreview } from './use-prepared-preview';
 import { CompareBadges } from './previews/CompareBadges';
+import { LiveFrame } from './previews/LiveFrame';
 import { InboxRow } from './previews/InboxRow';
 import { frameScale, type PreviewSettings } from './previews/preview-settings';
 import { rewriteSheet, rewriteStyleAttribute } from './previews/sheet-rewrite';
+
+const ACTUAL_SIZE = (width: number) => ({ width, height: '70vh', border: '1px solid var(--border)', borderRadius: 6, background: 'white' });
 
 interface Props {
   preview: ShownPreview;
@@ -21,9 +24,10 @@ interface Props {
 
 /**
  * One persona's email. Rendered HTML is untrusted: it goes into a sandboxed
- * iframe without allow-scripts or allow-same-origin. By default that is a
- * srcdoc frame, which inherits the studio's CSP (no remote loads at all) and
- * gets its own blocking CSP first in its head. With remote images on, the
+ * iframe without allow-scripts. By default that is a srcdoc LiveFrame, which
+ * inherits the studio's CSP (no remote loads at all), gets its own blocking
+ * CSP first in its head, and takes each new render by changing its document
+ * in place (see previews/LiveFrame.tsx). With remote images on, the
  * document is served by the host under a CSP that allows remote images, fonts
  * and styles only (see use-preview-frame.ts); until that URL is ready the
  * blocked version shows. The frame is laid out at the device's real width and
@@ -55,8 +59,6 @@ export function PreviewCard({ preview, settings, allowRemote, compare, onEdit }:
   const doc = blocked?.document ?? null;
   const remoteImages = blocked?.remoteImages ?? 0;
   const remoteUrl = usePreviewFrame(usePreparedPreview(preview.html, remoteOptions)?.document ?? null);
-  // srcdoc wins over src, so exactly one is set; the key gives each kind a fresh frame.
-  const frameSource = remoteUrl === null ? { srcDoc: doc ?? '', key: 'srcdoc' } : { src: remoteUrl, key: remoteUrl };
   const customer = preview.customer;
 
   return (
@@ -111,17 +113,25 @@ export function PreviewCard({ preview, settings, allowRemote, compare, onEdit }:
             className="frame-sizer"
             style={{ width: width * scale, height: boxHeight, marginLeft: Math.max(0, (boxWidth - width * scale) / 2) }}
           >
-            <iframe
-              key={frameSource.key}
-              title={`Email as ${preview.label}`}
-              sandbox=""
-              src={frameSource.src}
-              srcDoc={frameSource.srcDoc}
-              data-remote={remoteUrl !== null}
-              data-scale={scale.toFixed(3)}
-              referrerPolicy="no-referrer"
-              style={{ width, height: boxHeight / scale, transform: `scale(${scale})` }}
-            />
+            {remoteUrl === null ? (
+              <LiveFrame
+                document={doc}
+                title={`Email as ${preview.label}`}
+                data-scale={scale.toFixed(3)}
+                style={{ width, height: boxHeight / scale, transform: `scale(${scale})` }}
+              />
+            ) : (
+              <iframe
+                key={remoteUrl}
+                title={`Email as ${preview.label}`}
+                sandbox=""
+                src={remoteUrl}
+                data-remote
+                data-scale={scale.toFixed(3)}
+                referrerPolicy="no-referrer"
+                style={{ width, height: boxHeight / scale, transform: `scale(${scale})` }}
+              />
+            )}
           </div>
         </div>
       ) : (
@@ -159,15 +169,18 @@ export function PreviewCard({ preview, settings, allowRemote, compare, onEdit }:
             </button>
           }
         >
-          <iframe
-            key={frameSource.key}
-            title={`Email as ${preview.label}, actual size`}
-            sandbox=""
-            src={frameSource.src}
-            srcDoc={frameSource.srcDoc}
-            referrerPolicy="no-referrer"
-            style={{ width, height: '70vh', border: '1px solid var(--border)', borderRadius: 6, background: 'white' }}
-          />
+          {remoteUrl === null ? (
+            <LiveFrame document={doc} title={`Email as ${preview.label}, actual size`} style={ACTUAL_SIZE(width)} />
+          ) : (
+            <iframe
+              key={remoteUrl}
+              title={`Email as ${preview.label}, actual size`}
+              sandbox=""
+              src={remoteUrl}
+              referrerPolicy="no-referrer"
+              style={ACTUAL_SIZE(width)}
+            />
+          )}
         </Dialog>
       )}
     </article>

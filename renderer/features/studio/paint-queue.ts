@@ -26,12 +26,11 @@ export interface PaintQueueOptions {
 /**
  * Work that ends in a preview frame getting a new document, spread over
  * animation frames. Each persona's email is prepared on the main thread
- * (parse5, style rewrites) and then parsed, laid out and painted in its
- * sandboxed srcdoc frame, in the studio's own process: six of them in one
- * task and one rendering step made main-thread stalls of 50 to 300 ms while
- * typing. Here at most `perFrame` of them run after each paint (fewer once
- * `budgetMs` is spent), so keystrokes are handled between them, and each
- * rendering step lays out only the frames that changed in it.
+ * (parse5, style rewrites), parsed again by the browser and merged into its
+ * frame's document (previews/morph-frame.ts), 5 to 10 ms each on a slow
+ * machine: six in one task would be a main-thread stall while typing. Here
+ * at most `perFrame` of them run after each paint (fewer once `budgetMs` is
+ * spent), so keystrokes are handled between them.
  *
  * Jobs are keyed by owner (a card): a newer job for the same owner replaces
  * the waiting one, keeping its place, so a card never shows an email older
@@ -43,7 +42,7 @@ export class PaintQueue {
 
   constructor(
     private readonly pacer: FramePacer = browserPacer,
-    private readonly options: PaintQueueOptions = { perFrame: 2, budgetMs: 8 },
+    private readonly options: PaintQueueOptions = { perFrame: 3, budgetMs: 24 },
   ) {}
 
   /** Queue `job` for `owner`; returns a function that drops it if it has not run yet. */
