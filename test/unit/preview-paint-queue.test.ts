@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { PaintQueue, type FramePacer } from '../../renderer/features/studio/paint-queue';
 
-/** Frames on demand, and a clock the jobs move. */
+/** Tasks and frames on demand, and a clock the jobs move. */
 function manualFrames() {
   let pending: (() => void)[] = [];
+  let tasks: (() => void)[] = [];
   let clock = 0;
   const pacer: FramePacer = {
+    soon: (run) => void tasks.push(run),
     afterNextPaint: (run) => void pending.push(run),
     now: () => clock,
   };
   return {
     pacer,
     spend: (ms: number) => void (clock += ms),
+    /** Run the tasks queued so far. */
+    task() {
+      const runs = tasks;
+      tasks = [];
+      for (const run of runs) run();
+    },
     /** Paint a frame: what waited for it runs. */
     frame() {
       const runs = pending;
@@ -25,18 +33,43 @@ function manualFrames() {
 }
 
 describe('preview paint queue', () => {
+  it('starts a batch at once after a paint, and waits for the next paint once one has run in this frame', () => {
+    const frames = manualFrames();
+    const queue = new PaintQueue(frames.pacer, { perFrame: 1, budgetMs: 8 });
+    const ran: string[] = [];
+    queue.schedule({}, () => ran.push('first'));
+    frames.task();
+    expect(ran).toEqual(['first']);
+    // Same frame: this one waits for the paint.
+    queue.schedule({}, () => ran.push('second'));
+    frames.task();
+    expect(ran).toEqual(['first']);
+    frames.frame();
+    expect(ran).toEqual(['first', 'second']);
+    // Painted again with nothing new: the next render starts without waiting.
+    frames.frame();
+    queue.schedule({}, () => ran.push('third'));
+    frames.task();
+    expect(ran).toEqual(['first', 'second', 'third']);
+  });
+
   it('swaps six cards over three frames, two per frame, never all in one task', () => {
     const frames = manualFrames();
     const queue = new PaintQueue(frames.pacer, { perFrame: 2, budgetMs: 8 });
     const ran: string[] = [];
     for (const card of ['a', 'b', 'c', 'd', 'e', 'f']) queue.schedule({ card }, () => ran.push(card));
     expect(ran).toEqual([]);
-    frames.frame();
+    // Nothing ran since the last paint: the first two start in a task of their own, without waiting a frame.
+    frames.task();
+    expect(ran).toEqual(['a', 'b']);
+    frames.task();
     expect(ran).toEqual(['a', 'b']);
     frames.frame();
     expect(ran).toEqual(['a', 'b', 'c', 'd']);
     frames.frame();
     expect(ran).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    // Only the note that the last batch's frame has been painted is left.
+    frames.frame();
     expect(frames.waiting).toBe(0);
   });
 
@@ -45,7 +78,7 @@ describe('preview paint queue', () => {
     const queue = new PaintQueue(frames.pacer, { perFrame: 2, budgetMs: 8 });
     const ran: string[] = [];
     for (const card of ['slow', 'next']) queue.schedule({}, () => (ran.push(card), frames.spend(12)));
-    frames.frame();
+    frames.task();
     expect(ran).toEqual(['slow']);
     frames.frame();
     expect(ran).toEqual(['slow', 'next']);
@@ -62,7 +95,7 @@ describe('preview paint queue', () => {
     queue.schedule(first, () => ran.push('first v2'));
     expect(queue.size).toBe(2);
     cancel();
-    frames.frame();
+    frames.task();
     expect(ran).toEqual(['first v2']);
   });
 
@@ -74,7 +107,7 @@ describe('preview paint queue', () => {
       throw new Error('broken card');
     });
     queue.schedule({}, () => ran.push('fine'));
-    expect(() => frames.frame()).toThrow('broken card');
+    expect(() => frames.task()).toThrow('broken card');
     frames.frame();
     expect(ran).toEqual(['fine']);
   });

@@ -1,17 +1,21 @@
-/** When the queue may run: after the next frame is painted, and what time it is. */
+/** When the queue may run: in a task of its own, after the next frame is painted, and what time it is. */
 export interface FramePacer {
+  soon(run: () => void): void;
   afterNextPaint(run: () => void): void;
   now(): number;
 }
 
-/** The browser's: an animation frame, then the task after it (the frame has been painted by then). */
+const nextTask = (run: () => void) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = run;
+  channel.port2.postMessage(null);
+};
+
+/** The browser's: a task of its own; an animation frame, then the task after it (the frame has been painted by then). */
 export const browserPacer: FramePacer = {
+  soon: nextTask,
   afterNextPaint(run) {
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = run;
-      channel.port2.postMessage(null);
-    });
+    requestAnimationFrame(() => nextTask(run));
   },
   now: () => performance.now(),
 };
@@ -30,7 +34,9 @@ export interface PaintQueueOptions {
  * frame's document (previews/morph-frame.ts), 5 to 10 ms each on a slow
  * machine: six in one task would be a main-thread stall while typing. Here
  * at most `perFrame` of them run after each paint (fewer once `budgetMs` is
- * spent), so keystrokes are handled between them.
+ * spent), so keystrokes are handled between them. Work that arrives when
+ * nothing has run since the last paint starts at once, in a task of its own,
+ * rather than waiting a frame.
  *
  * Jobs are keyed by owner (a card): a newer job for the same owner replaces
  * the waiting one, keeping its place, so a card never shows an email older
@@ -39,6 +45,8 @@ export interface PaintQueueOptions {
 export class PaintQueue {
   private readonly jobs = new Map<object, () => void>();
   private waiting = false;
+  /** A batch ran and the frame it belongs to has not been painted yet. */
+  private ranSincePaint = false;
 
   constructor(
     private readonly pacer: FramePacer = browserPacer,
@@ -62,11 +70,17 @@ export class PaintQueue {
   private wake(): void {
     if (this.waiting || this.jobs.size === 0) return;
     this.waiting = true;
-    this.pacer.afterNextPaint(() => this.runFrame());
+    if (this.ranSincePaint) this.pacer.afterNextPaint(() => this.runFrame());
+    else this.pacer.soon(() => this.runFrame());
   }
 
   private runFrame(): void {
     this.waiting = false;
+    if (!this.ranSincePaint) {
+      this.ranSincePaint = true;
+      // Registered before any next batch's wait, so it has been cleared when that batch runs.
+      this.pacer.afterNextPaint(() => (this.ranSincePaint = false));
+    }
     const started = this.pacer.now();
     let ran = 0;
     try {

@@ -38,6 +38,7 @@ export function morphFrame(frame: HTMLIFrameElement, html: string): boolean {
   const doc = frame.contentDocument;
   if (!isPreviewDocument(doc)) return false;
   const next = new DOMParser().parseFromString(html, 'text/html');
-  morphdom(doc.documentElement, next.documentElement);
+  // An unchanged subtree is compared natively and skipped: most of an email is the same from one key to the next.
+  morphdom(doc.documentElement, next.documentElement, { onBeforeElUpdated: (from, to) => !from.isEqualNode(to) });
   return true;
 }
