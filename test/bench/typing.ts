@@ -247,6 +247,29 @@ async function referenceRun(page: Page): Promise<{ latencies: number[]; longTask
   );
 }
 
+/** CPU seconds (user + system, all threads) of every Chromium process by its type, and of the Tailor host. */
+function cpuByProcess(hostPid: number | undefined): Map<string, number> {
+  const ticks = 100; // USER_HZ on Linux
+  const totals = new Map<string, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // Chromium rewrites its child processes' command lines into one string.
+      const cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      const isHost = Number(entry) === hostPid;
+      if (!isHost && !cmdline.split(' ')[0]!.includes('chromium')) continue;
+      const type = isHost ? 'tailor host' : (/--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser');
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / ticks;
+      totals.set(type, (totals.get(type) ?? 0) + seconds);
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return totals;
+}
+
 async function startProfile(page: Page): Promise<CDPSession | null> {
   if (!process.env.PROFILE) return null;
   const cdp = await page.context().newCDPSession(page);
@@ -392,6 +415,8 @@ export async function benchTyping(dir: string): Promise<void> {
     if (baseLength < 0) throw new Error('typing: the diagnostics worker never reported on the template as loaded');
     const cdp = await startProfile(page);
     if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+    const cpuBefore = cpuByProcess(child.pid);
+    const burstStart = Date.now();
     await typeBurst(page);
     const allShown = (n: number) =>
       page.waitForFunction(
@@ -418,6 +443,16 @@ export async function benchTyping(dir: string): Promise<void> {
       await page.screenshot({ path: 'test/output/typing-failure.png' });
       throw new Error(`typing: the previews never showed all ${KEYS} keys:\n${seen.join('\n')}`, { cause: error });
     });
+    const burstMs = Date.now() - burstStart;
+    const cpuAfter = cpuByProcess(child.pid);
+    console.log(
+      `  CPU during the burst (${(burstMs / 1000).toFixed(1)} s, two cores): ` +
+        [...cpuAfter]
+          .map(([type, seconds]) => [type, seconds - (cpuBefore.get(type) ?? 0)] as const)
+          .sort((a, b) => b[1] - a[1])
+          .map(([type, seconds]) => `${type} ${seconds.toFixed(2)} s`)
+          .join(', '),
+    );
     await stopProfile(cdp);
     if (process.env.TRACE) printLongTaskBreakdown(await browser.stopTracing());
     const record = await page.evaluate(() => {
@@ -435,6 +470,15 @@ export async function benchTyping(dir: string): Promise<void> {
       return { keys: bench.keys, paints: bench.paints, marks, longTasks: bench.longTasks, end, renders, calls };
     });
     const sample = analyse(record, baseLength);
+    if (process.env.MARKS) {
+      const marks = await page.evaluate(() =>
+        performance
+          .getEntriesByType('mark')
+          .filter((m) => m.name.startsWith('x:'))
+          .map((m) => [m.name, m.startTime] as const),
+      );
+      fs.writeFileSync('/tmp/exp/marks.json', JSON.stringify({ marks, paints: record.paints, keys: record.keys }));
+    }
     const reference = await referenceRun(page);
     print(sample, reference, record.keys);
   } finally {

@@ -127,3 +127,22 @@ test('Insert field works from the keyboard and offers a fallback; format documen
   await expect.poll(shown).toContain('        {{ first_name | default: "friend" }}');
   await studio.shot(page, 'language-06-formatted');
 });
+
+test('writing copy pops up no list of the words already in the email', async ({ page, studio, request }) => {
+  await openTemplate(page, request, studio.url, 'Copy test');
+  await toLineEnd(page, 4);
+  await page.keyboard.press('Enter');
+  await page.keyboard.insertText('<mj-text>Thanks for shopping with us. ');
+  // "sho" starts a word the email already holds ("shopping"): Monaco's word list would offer it.
+  await page.keyboard.type('sho', { delay: 60 });
+  await page.waitForTimeout(500);
+  await expect(page.locator('.monaco-editor .suggest-widget.visible')).toHaveCount(0);
+  // Tokens still complete.
+  await page.keyboard.type(' {{ fi');
+  await expect(
+    page
+      .locator('.monaco-editor .suggest-widget')
+      .getByRole('option', { name: /first_name/ })
+      .first(),
+  ).toBeVisible();
+});

@@ -97,6 +97,9 @@ export function TemplateEditor({ templateId, initialSource, readOnly, diagnostic
       automaticLayout: true,
       renderWhitespace: 'none',
       quickSuggestions: { other: true, strings: true, comments: false },
+      // Words already in the document are no suggestion while writing copy: a list popping up at every
+      // word of prose is in the way, and asking for it costs each keystroke. Tokens, filters and tags still complete.
+      wordBasedSuggestions: 'off',
       fixedOverflowWidgets: true,
     });
     editorRef.current = editor;
