@@ -259,10 +259,16 @@ function cpuByProcess(hostPid: number | undefined): Map<string, number> {
       const isHost = Number(entry) === hostPid;
       if (!isHost && !cmdline.split(' ')[0]!.includes('chromium')) continue;
       const type = isHost ? 'tailor host' : (/--type=(\S+)/.exec(cmdline)?.[1] ?? 'browser');
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / ticks;
-      totals.set(type, (totals.get(type) ?? 0) + seconds);
+      // Per thread, named by the thread's own name, so the renderer's main thread, compositor, raster workers and
+      // the diagnostics worker are told apart.
+      for (const task of fs.readdirSync(`/proc/${entry}/task`)) {
+        const stat = fs.readFileSync(`/proc/${entry}/task/${task}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/\d+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const seconds = (Number(fields[11]) + Number(fields[12])) / ticks;
+        const key = type === 'renderer' ? `renderer ${name}` : type;
+        totals.set(key, (totals.get(key) ?? 0) + seconds);
+      }
     } catch {
       // The process ended between listing and reading.
     }
