@@ -1,11 +1,23 @@
-import { html, parse, serialize, type DefaultTreeAdapterTypes } from 'parse5';
+import { html, parse, serialize, serializeOuter, type DefaultTreeAdapterTypes } from 'parse5';
 import { previewCsp } from '../security/csp';
 import { appearanceStyle, COMPARE_STYLE, type Appearance, type SheetRewrite, type StyleAttributeRewrite } from './preview/appearance';
 import { blockSignatures, markDifferences, type CompareInput, type CompareSummary, type TokenText } from './preview/compare';
-import { appendStyle, attribute, createElement, elements, headOf, setAttribute, textContent, tree, type Element } from './preview/dom';
+import {
+  appendStyle,
+  attribute,
+  bodyOf,
+  createElement,
+  elements,
+  headOf,
+  setAttribute,
+  textContent,
+  tree,
+  type Element,
+} from './preview/dom';
 import { placeImages, type ImagesMode } from './preview/images';
 import { darkenColor, parseHexColor, toHex } from './preview/partial-inversion';
-import { inboxRow, type InboxRow } from './preview/inbox-row';
+import { inboxRow, preheaderElement, type InboxRow } from './preview/inbox-row';
+import { applyTextEdit, findTextEdit } from './preview/text-edit';
 
 export type { Appearance, CompareInput, CompareSummary, ImagesMode, InboxRow, SheetRewrite, StyleAttributeRewrite, TokenText };
 export { APPEARANCES } from './preview/appearance';
@@ -89,6 +101,8 @@ export interface PreparedPreview {
   inbox: InboxRow;
   /** Set in compare mode. */
   compare: CompareSummary | null;
+  /** Where in `document` the inbox row's sources (the head's title, the body's preheader block) end. */
+  inboxEnd: number;
 }
 
 /**
@@ -140,7 +154,40 @@ export function preparePreview(html: string, options: PreviewOptions): PreparedP
   const first = head.childNodes[0]!;
   tree.insertBefore(head, csp, first);
   tree.insertBefore(head, base, first);
-  return { document: serialize(document), remoteImages, inbox, compare: summary };
+  const serialized = serialize(document);
+  return { document: serialized, remoteImages, inbox, compare: summary, inboxEnd: inboxEnd(serialized, document) };
+}
+
+/** The offset in `serialized` (of `document`) past the preheader block, or past `<body` when there is none; the end if unsure. */
+function inboxEnd(serialized: string, document: DefaultTreeAdapterTypes.Document): number {
+  const bodyAt = serialized.indexOf('<body');
+  const body = bodyOf(document);
+  const preheader = body ? preheaderElement(body) : undefined;
+  if (bodyAt < 0) return serialized.length;
+  if (!preheader) return bodyAt;
+  const outer = serializeOuter(preheader);
+  const at = serialized.indexOf(outer, bodyAt);
+  return at < 0 ? serialized.length : at + outer.length;
+}
+
+/**
+ * The preview of `html` made from the preview of `previousHtml` (same
+ * options) when the two differ only in one run of copy, a designer typing
+ * (see preview/text-edit.ts): the document preparePreview would build,
+ * without parsing anything. Null otherwise, and always in compare mode,
+ * whose marks depend on every persona's text.
+ */
+export function revisePreview(
+  previousHtml: string,
+  previous: PreparedPreview,
+  html: string,
+  options: PreviewOptions,
+): PreparedPreview | null {
+  if (options.compare) return null;
+  const edit = findTextEdit(previousHtml, html);
+  if (!edit) return null;
+  const document = applyTextEdit(previous.document, edit, previous.inboxEnd);
+  return document === null ? null : { ...previous, document };
 }
 
 /** The inbox row and compare-mode block signatures of one persona's rendered email (no preview document built). */

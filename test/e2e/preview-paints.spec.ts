@@ -7,10 +7,10 @@ import { expect, test } from './fixtures';
  * stalls designers felt while typing. Counted, not timed: which frame each frame's update happened in.
  * The frames change their documents in place (previews/LiveFrame.tsx) and announce each one shown.
  */
-const template = (word: string) => `<mjml>
+const template = (word: string, more = '') => `<mjml>
 <mj-body>
 <mj-section><mj-column>
-<mj-text>Hi {{ first_name | default: "there" }}, ${word}</mj-text>
+<mj-text>Hi {{ first_name | default: "there" }}, ${word}</mj-text>${more}
 </mj-column></mj-section>
 </mj-body>
 </mjml>`;
@@ -18,10 +18,10 @@ const template = (word: string) => `<mjml>
 const frames = (page: Page) => page.locator('iframe[title^="Email as"]');
 const UPDATED = 'tailor:frame-updated';
 
-async function typeTemplate(page: Page, word: string, personas = 6) {
+async function typeTemplate(page: Page, word: string, personas = 6, more = '') {
   await page.locator('.editor-host .monaco-editor').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(template(word));
+  await page.keyboard.insertText(template(word, more));
   await expect(frames(page)).toHaveCount(personas);
   for (const frame of await frames(page).all()) await expect(frame.contentFrame().locator('body')).toContainText(word);
 }
@@ -60,7 +60,8 @@ test('a render result updates the six preview frames at most three per animation
     );
     new MutationObserver(() => state.srcdocs++).observe(document.body, { subtree: true, attributeFilter: ['srcdoc'] });
   }, UPDATED);
-  await typeTemplate(page, 'after');
+  // A new block, not just new copy: every frame's document is prepared again and merged.
+  await typeTemplate(page, 'after', 6, '\n<mj-button>Shop now</mj-button>');
 
   const { swaps, srcdocs } = await page.evaluate(
     () => (window as unknown as { swaps: { swaps: { frame: number; how: string }[]; srcdocs: number } }).swaps,
@@ -87,12 +88,14 @@ test('previews follow typing: frames take new text while a designer is still typ
   await page.keyboard.press('ArrowRight');
   await page.evaluate((updated) => {
     const seen: string[] = [];
-    (window as unknown as { seen: string[] }).seen = seen;
+    const hows: string[] = [];
+    Object.assign(window, { seen, hows });
     document.addEventListener(
       updated,
       (event) => {
+        const { document: doc, how } = (event as CustomEvent<{ document: string; how: string }>).detail;
+        if (event.target instanceof HTMLIFrameElement && event.target.title.startsWith('Email as')) hows.push(how);
         if (event.target !== document.querySelector('iframe[title^="Email as"]')) return;
-        const doc = (event as CustomEvent<{ document: string }>).detail.document;
         seen.push(/start([a-z]*)/.exec(doc)?.[1] ?? '');
       },
       true,
@@ -106,6 +109,9 @@ test('previews follow typing: frames take new text while a designer is still typ
   }
   // Read before the end of typing has had a chance to render: only updates made mid-burst count.
   const during = await page.evaluate(() => [...new Set((window as unknown as { seen: string[] }).seen)]);
+  // Each typed letter changed one text node of the frame, without preparing or merging its whole email again.
+  expect(await page.evaluate(() => (window as unknown as { hows: string[] }).hows)).toEqual(expect.arrayContaining(['text']));
+  expect(await page.evaluate(() => (window as unknown as { hows: string[] }).hows)).not.toContain('morph');
   // A debounce longer than the key interval would show nothing new until typing stopped.
   expect(during.filter((typed) => typed.length > 0 && typed.length < 40).length).toBeGreaterThanOrEqual(2);
 });

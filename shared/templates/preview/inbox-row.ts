@@ -32,7 +32,7 @@ const isHidden = (element: Element): boolean => {
  * (MJML writes mj-preview as a display:none div there): the first element
  * before any visible text, if it is hidden.
  */
-function preheaderElement(body: Element): Element | undefined {
+export function preheaderElement(body: Element): Element | undefined {
   for (const node of body.childNodes) {
     if (tree.isTextNode(node)) {
       if (visibleText(node.value) !== '') return undefined;

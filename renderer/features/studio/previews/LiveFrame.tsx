@@ -1,12 +1,13 @@
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { isPreviewDocument, morphFrame } from './morph-frame';
+import { findTextEdit } from '../../../../shared/templates/preview/text-edit';
+import { isPreviewDocument, morphFrame, patchFrameText } from './morph-frame';
 
 /** Fired on a LiveFrame's iframe each time it shows a new document (loaded or changed in place); tests and the typing benchmark listen. */
 export const FRAME_UPDATED = 'tailor:frame-updated';
 export interface FrameUpdatedDetail {
   document: string;
-  /** 'load': the frame loaded it as its srcdoc; 'morph': its document was changed in place. */
-  how: 'load' | 'morph';
+  /** 'load': the frame loaded it as its srcdoc; 'text': one text node changed; 'morph': its document merged in place. */
+  how: 'load' | 'text' | 'morph';
 }
 
 /**
@@ -31,7 +32,8 @@ interface Props {
 
 /**
  * A sandboxed srcdoc frame that follows `document` by changing its own
- * document in place rather than loading each new one (see morphFrame). It
+ * document in place rather than loading each new one: one text node for a
+ * typed letter (patchFrameText), otherwise a merge (morphFrame). It
  * loads its first document as srcdoc; one that arrives while a load is under
  * way waits for it. A frame whose document is no longer ours (navigated by a
  * link) loads the new one afresh.
@@ -49,9 +51,12 @@ export function LiveFrame({ document, title, style, className, 'data-scale': sca
   const follow = (element: HTMLIFrameElement) => {
     const next = latest.current;
     if (shown.current === next) return;
-    if (morphFrame(element, next)) {
+    // A typed letter changes one text node: changed alone, before merging the whole document is tried.
+    const edit = shown.current === null ? null : findTextEdit(shown.current, next);
+    const how = edit !== null && patchFrameText(element, edit) ? 'text' : morphFrame(element, next) ? 'morph' : null;
+    if (how !== null) {
       shown.current = next;
-      announce(element, { document: next, how: 'morph' });
+      announce(element, { document: next, how });
     } else {
       shown.current = null;
       element.srcdoc = next;

@@ -1,4 +1,5 @@
 import morphdom from 'morphdom';
+import type { TextEdit } from '../../../../shared/templates/preview/text-edit';
 import { previewCspMeta } from '../../../../shared/templates/preview-document';
 
 /**
@@ -40,5 +41,26 @@ export function morphFrame(frame: HTMLIFrameElement, html: string): boolean {
   const next = new DOMParser().parseFromString(html, 'text/html');
   // An unchanged subtree is compared natively and skipped: most of an email is the same from one key to the next.
   morphdom(doc.documentElement, next.documentElement, { onBeforeElUpdated: (from, to) => !from.isEqualNode(to) });
+  return true;
+}
+
+/**
+ * Apply a change of one run of copy (see text-edit.ts) to the preview
+ * document showing in `frame` by changing its one text node, when exactly
+ * one text node holds the run as it was; false otherwise (the caller merges
+ * the whole document instead).
+ */
+export function patchFrameText(frame: HTMLIFrameElement, edit: TextEdit): boolean {
+  const doc = frame.contentDocument;
+  if (!isPreviewDocument(doc) || doc.body === null) return false;
+  const walker = doc.createTreeWalker(doc.body, NodeFilter.SHOW_TEXT);
+  let found: Text | null = null;
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if ((node as Text).data !== edit.before) continue;
+    if (found !== null) return false;
+    found = node as Text;
+  }
+  if (found === null) return false;
+  found.data = edit.after;
   return true;
 }
