@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectionObjection, isDistinctive, PREFERENCE } from '../../shared/fields/types/choose-type';
 import { ColumnDetector } from '../../shared/fields/types/column-detector';
 import { readDecimal } from '../../shared/fields/types/decimal-number';
+import { splitAmount } from '../../shared/fields/types/signed-amount';
 import { cellText } from '../../shared/fields/types/fold-text';
 import { DEFAULT_CONTEXT, type ParseContext, type Parser } from '../../shared/fields/types/parse-context';
 import { PARSERS } from '../../shared/fields/types/parsers';
@@ -98,5 +99,13 @@ describe("the detector's readings of a value", () => {
     expect(readDecimal('1234.567')).toEqual({ kind: 'number', value: 1234.567, decimal: '.' });
     expect(readDecimal('1234')).toEqual({ kind: 'number', value: 1234, decimal: null });
     expect(readDecimal('1234567890123456')).toEqual({ kind: 'invalid', reason: 'too many digits to keep exactly (an identifier?)' });
+  });
+
+  it('peel signs and currencies off amounts, and take plain ones as they are', () => {
+    expect(splitAmount("'1,234.50")).toEqual({ body: '1,234.50', negative: false, currency: null });
+    expect(splitAmount('7')).toEqual({ body: '7', negative: false, currency: null });
+    expect(splitAmount('12-')).toEqual({ body: '12', negative: true, currency: null });
+    expect(splitAmount('12.50 EUR')).toEqual({ body: '12.50', negative: false, currency: { code: 'EUR' } });
+    expect(splitAmount('1.234,00 kr.', 'DK')).toEqual({ body: '1.234,00', negative: false, currency: { code: 'DKK' } });
   });
 });
