@@ -36,10 +36,9 @@ function memoParser(field: TypedField): (text: string) => string | null {
   };
 }
 
-/** How the import's validation read a row's phone: [default country ('' for none), text, E.164 or null]. */
+/** How the import's validation read a row's phone: [default country ('' for none), text, E.164 or null], as JSON or as it was staged. */
 function phoneRead(arg: unknown): [string, string, string | null] | null {
-  if (typeof arg !== 'string') return null;
-  const read = JSON.parse(arg) as unknown;
+  const read = typeof arg === 'string' ? (JSON.parse(arg) as unknown) : arg;
   return Array.isArray(read) && read.length === 3 ? (read as [string, string, string | null]) : null;
 }
 
@@ -112,6 +111,38 @@ function countryCodes(parse: (text: string) => string | null): (text: unknown) =
   };
 }
 
+const isCanonical = (key: string): boolean => (CANONICAL_KEYS as readonly string[]).includes(key);
+
+/** The typed fields in the order the row function takes them (and writes them): canonical fields, then custom ones. */
+function typedFields(catalogue: FieldCatalogue): [string, TypedField][] {
+  const entries = Object.entries(catalogue).filter(([, field]) => field.type !== 'text');
+  return [...entries.filter(([key]) => isCanonical(key)), ...entries.filter(([key]) => !isCanonical(key))];
+}
+
+/** Two catalogues give every row the same typed values exactly when these are equal. */
+export const typedFieldsSignature = (catalogue: FieldCatalogue): string => JSON.stringify(typedFields(catalogue));
+
+/**
+ * The row function outside SQL, for a staged customer as JavaScript holds it: the typed values (as the
+ * upsert's `typedRowCall` over the staged record would write them) of its canonical fields and
+ * attributes, with validation's phone reading. Lets the import compute them while streaming.
+ */
+export function stagedRowTyper(
+  catalogue: FieldCatalogue,
+): (canonical: Readonly<Record<string, unknown>>, attributes: Readonly<Record<string, string>>, phoneRead: unknown) => string | null {
+  const fields = typedFields(catalogue);
+  const hinted = fields.some(([key, field]) => key === 'phone' && field.type === 'phone');
+  const row = typedRow(fields, hinted);
+  const canonical = fields.map(([key]) => isCanonical(key));
+  const keys = fields.map(([key]) => key);
+  const args: unknown[] = new Array<unknown>(keys.length + (hinted ? 1 : 0));
+  return (values, attributes, read) => {
+    for (let i = 0; i < keys.length; i++) args[i] = canonical[i] ? values[keys[i] as string] : attributes[keys[i] as string];
+    if (hinted) args[keys.length] = read;
+    return row(...args);
+  };
+}
+
 /** Where the row function's arguments come from: a canonical field's column, a custom field's JSON path in a JSON text. */
 export interface TypedRowSource {
   canonical(key: string): string;
@@ -129,14 +160,12 @@ export interface TypedRowSource {
  * with their path bound as a named parameter, given in `params`).
  */
 export function typedRowCall(db: Db, catalogue: FieldCatalogue, source: TypedRowSource): { sql: string; params: Record<string, string> } {
-  const entries = Object.entries(catalogue).filter(([, field]) => field.type !== 'text');
-  const isCanonical = ([key]: [string, TypedField]) => (CANONICAL_KEYS as readonly string[]).includes(key);
-  const fields = [...entries.filter(isCanonical), ...entries.filter((entry) => !isCanonical(entry))];
+  const fields = typedFields(catalogue);
   const hinted = source.phoneRead !== undefined && fields.some(([key, field]) => key === 'phone' && field.type === 'phone');
   db.function('tailor_typed_row', { varargs: true, deterministic: true }, typedRow(fields, hinted));
   const params: Record<string, string> = {};
   const args = fields.map((entry, index) => {
-    if (isCanonical(entry)) return source.canonical(entry[0]);
+    if (isCanonical(entry[0])) return source.canonical(entry[0]);
     params[`typed_path_${index}`] = source.path(entry[0]);
     return `json_extract(${source.json}, @typed_path_${index})`;
   });

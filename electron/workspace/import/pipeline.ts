@@ -13,6 +13,11 @@ import type { CsvRecord } from './records';
 export interface Row<T> {
   readonly record: CsvRecord;
   value: T | null;
+  /**
+   * The row's typed values as JSON, when a step computed them while streaming ('' for none; left
+   * undefined when not computed): staged beside the value, for the committer to keep if they still hold.
+   */
+  typed?: string;
 }
 
 export type Outcome = { kind: 'next' } | { kind: 'skip'; reason?: string } | { kind: 'reject'; reason: string };

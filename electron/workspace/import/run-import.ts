@@ -49,12 +49,14 @@ export interface RunImportOptions {
   batchSize?: number;
   /** The user's choices (import wizard, mapping file), applied at the three decision points below. */
   settings?: ImportSettings;
-  /** Parse on a thread of its own (parse/read-in-thread.ts); by default only files of PARSE_THREAD_MIN_BYTES or more. */
+  /**
+   * Parse on a thread of its own (parse/read-in-thread.ts). Off unless asked: measured on the 2-core machine
+   * the benchmark shares (README, import.customers), the second thread added 4–7 s of CPU to a 200,000-row
+   * import (its own module start-up, packing and unpacking records, its own detectors) and made it slower,
+   * not faster, since a neighbour's load leaves no idle core to overlap on.
+   */
   parseThread?: boolean;
 }
-
-/** Below this a thread's start-up costs more than the overlap saves. */
-export const PARSE_THREAD_MIN_BYTES = 4 * 1024 * 1024;
 
 export function createImportRecord(db: Db, kind: string, name: string, file: string): number {
   return Number(
@@ -143,7 +145,7 @@ export async function runImport<T>(
     const ahead: AheadLink = {};
     const events = { onBytes: (done: number) => (bytesRead = done), ahead };
     // On a parse thread, records come in messages of 2,000, or of the batch size the caller asked for.
-    const threaded = options.parseThread ?? source.size >= PARSE_THREAD_MIN_BYTES;
+    const threaded = options.parseThread === true;
     const read = threaded
       ? readRecordsInThread(file, encoding.encoding, dialect, events, options.batchSize)
       : readRecords(file, encoding.encoding, dialect, events);

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db';
 import type { SkippedFor } from './finish';
 import { footerLine } from './footer';
-import { runSteps, skipFor, type Counters, type ImportContext, type Outcome, type Step } from './pipeline';
+import { runSteps, skipFor, type Counters, type ImportContext, type Outcome, type Row, type Step } from './pipeline';
 import type { CsvRecord } from './records';
 import { trimRaw } from './text';
 
@@ -38,7 +38,7 @@ export class Stager<T> {
   ) {
     const { db } = context;
     ensureScratchTables(db);
-    this.insertStaging = db.prepare('INSERT INTO temp.import_staging (import_id, line, record) VALUES (?, ?, ?)');
+    this.insertStaging = db.prepare('INSERT INTO temp.import_staging (import_id, line, record, typed) VALUES (?, ?, ?, ?)');
     this.insertRejection = db.prepare('INSERT INTO temp.import_rejected (import_id, line, reason, raw) VALUES (?, ?, ?, ?)');
     this.updateCounts = db.prepare('UPDATE imports SET rows_read = ?, rows_rejected = ?, rows_skipped = ? WHERE id = ?');
   }
@@ -67,7 +67,7 @@ export class Stager<T> {
   private stage(record: CsvRecord, atEnd: boolean): void {
     const c = this.counters;
     c.rowsRead++;
-    const row = { record, value: null as T | null };
+    const row: Row<T> = { record, value: null };
     const footer = atEnd ? footerLine(record.fields) : null;
     let outcome: Outcome = footer?.certain ? skipFor(footer.reason) : runSteps(this.steps, row);
     if (footer !== null && outcome.kind === 'reject') outcome = skipFor(footer.reason);
@@ -82,7 +82,7 @@ export class Stager<T> {
       }
     } else {
       c.rowsStaged++;
-      this.insertStaging.run(this.context.importId, record.line, JSON.stringify(row.value));
+      this.insertStaging.run(this.context.importId, record.line, JSON.stringify(row.value), row.typed ?? null);
     }
   }
 }
@@ -90,12 +90,13 @@ export class Stager<T> {
 /**
  * The importing connection's scratch tables. `import_staging` keeps the
  * workspace table's columns (import_id, line, record JSON) so committers read
- * it unchanged; its key makes `ORDER BY line` an index walk.
+ * it unchanged, plus `typed`, the row's typed values when computed while
+ * streaming (Row.typed); its key makes `ORDER BY line` an index walk.
  */
 export function ensureScratchTables(db: Db): void {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS import_staging (
-      import_id INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, PRIMARY KEY (import_id, line));
+      import_id INTEGER NOT NULL, line INTEGER NOT NULL, record TEXT NOT NULL, typed TEXT, PRIMARY KEY (import_id, line));
     CREATE TEMP TABLE IF NOT EXISTS import_rejected (
       import_id INTEGER NOT NULL, line INTEGER NOT NULL, reason TEXT NOT NULL, raw TEXT NOT NULL);
     CREATE TEMP TABLE IF NOT EXISTS import_found (

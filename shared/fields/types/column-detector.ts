@@ -2,6 +2,7 @@ import { type ColumnDetection, type ColumnHints, DETECTION_THRESHOLD } from './c
 import { LocaleEvidence, readEvidence, type ValueEvidence } from './column-evidence';
 import { chooseType, detectionObjection, isDistinctive, MAX_LIST_ITEM, PREFERENCE, type Tally } from './choose-type';
 import { type FieldType, type TypedValue } from './field-type';
+import { excelSerial } from './excel-serial';
 import { cellText } from './fold-text';
 import { typesHintedBy } from './header-hints';
 import { DEFAULT_CONTEXT, type DateOrder, type ParseContext, type Parser } from './parse-context';
@@ -137,6 +138,13 @@ export class ColumnDetector {
   /** Read a value every way still alive: bit 2i set when reading i accepts it, bit 2i+1 when it is distinctive. */
   private readAll(text: string): number {
     let bits = 0;
+    // A spreadsheet serial reads the same in both day orders (the parsers take it before the order matters),
+    // so a date or date-time reading of one is done once and given to the other order: amounts are plausible
+    // serials, and a column of them would otherwise be read four times as dates.
+    const serial = excelSerial(cellText(text).replace(/\s+/g, ' ')) !== null;
+    const byType = serial ? new Map<FieldType, number>() : null;
+    // Money is distinctive where a plain number does not read: the number reading, same locale, already knows.
+    let numberOk: boolean | undefined;
     this.readings.forEach((reading, index) => {
       if (reading.dead) return;
       // Most values are a list of one: no need to split them to know that.
@@ -144,12 +152,29 @@ export class ColumnDetector {
         if (text.length <= MAX_LIST_ITEM) bits |= 3 << (2 * index);
         return;
       }
-      const result = (PARSERS[reading.type] as Parser<TypedValue>)(text, reading.context);
-      if (!result.ok || detectionObjection(reading.type, text, result.value) !== null) return;
-      bits |= 1 << (2 * index);
-      if (isDistinctive(reading.type, text, reading.context)) bits |= 2 << (2 * index);
+      const known = reading.order !== undefined ? byType?.get(reading.type) : undefined;
+      if (known !== undefined) {
+        bits |= known << (2 * index);
+        return;
+      }
+      const own = this.readOne(reading, text, numberOk);
+      if (reading.type === 'number' && reading.context === this.locale) numberOk = own.parsed;
+      if (reading.order !== undefined) byType?.set(reading.type, own.bits);
+      bits |= own.bits << (2 * index);
     });
     return bits;
+  }
+
+  /** One reading of one value: its two bits, and whether the parser read it at all. */
+  private readOne(reading: Reading, text: string, numberOk: boolean | undefined): { bits: number; parsed: boolean } {
+    const result = (PARSERS[reading.type] as Parser<TypedValue>)(text, reading.context);
+    if (!result.ok) return { bits: 0, parsed: false };
+    if (detectionObjection(reading.type, text, result.value) !== null) return { bits: 0, parsed: true };
+    const distinctive =
+      reading.type === 'money' && numberOk !== undefined && reading.context === this.locale
+        ? !numberOk
+        : isDistinctive(reading.type, text, reading.context);
+    return { bits: distinctive ? 3 : 1, parsed: true };
   }
 
   private failure(reading: Reading, text: string): string {

@@ -1,5 +1,5 @@
-import { format } from 'date-fns';
-import { enUS } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enUS } from 'date-fns/locale/en-US';
 import { readDecimal } from './decimal-number';
 import { dateOrderEvidence, orderedParts } from './date-shapes';
 import { type DateOrder, type DecimalSeparator } from './parse-context';

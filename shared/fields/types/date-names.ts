@@ -1,5 +1,13 @@
-import { format, type Locale } from 'date-fns';
-import { de, enUS, es, fr, it, nl, pt } from 'date-fns/locale';
+import type { Locale } from 'date-fns';
+import { format } from 'date-fns/format';
+// One module per locale: the locale index loads all of date-fns' ninety, in every thread that imports.
+import { de } from 'date-fns/locale/de';
+import { enUS } from 'date-fns/locale/en-US';
+import { es } from 'date-fns/locale/es';
+import { fr } from 'date-fns/locale/fr';
+import { it } from 'date-fns/locale/it';
+import { nl } from 'date-fns/locale/nl';
+import { pt } from 'date-fns/locale/pt';
 import { foldText } from './fold-text';
 
 /** English and the six languages of European exports. */

@@ -11,6 +11,7 @@ import type { DecimalSeparator } from './parse-context';
 const SPACE_GROUPS = /[ \u00a0\u202f\u2009'\u2019]/g;
 const BODY = /^[0-9.,  \u00a0\u202f\u2009'\u2019]*[0-9][0-9.,  \u00a0\u202f\u2009'\u2019]*$/;
 const EXPONENT = /^([0-9]*\.?[0-9]+|[0-9]+\.)[eE][+-]?[0-9]+$/;
+const PLAIN = /^[0-9]+(?:\.[0-9]+)?$/;
 
 export type DecimalReading =
   | { kind: 'number'; value: number; decimal: DecimalSeparator | null }
@@ -37,6 +38,14 @@ const toNumber = (integer: string, fraction: string, decimal: DecimalSeparator |
  * both to parse (with the locale) and to collect a column's evidence.
  */
 export function readDecimal(body: string): DecimalReading {
+  // Most amounts are plain digits with at most a decimal point: read at once what the general path below would.
+  if (PLAIN.test(body)) {
+    const dot = body.indexOf('.');
+    if (dot < 0) return toNumber(body, '', null);
+    const integer = body.slice(0, dot);
+    if (body.length - dot - 1 === 3 && integer.charCodeAt(0) !== 48 && integer.length <= 3) return { kind: 'ambiguous', separator: '.' };
+    return toNumber(integer, body.slice(dot + 1), '.');
+  }
   if (EXPONENT.test(body)) {
     const value = Number(body);
     return Number.isFinite(value) ? { kind: 'number', value, decimal: '.' } : { kind: 'invalid', reason: 'too large for a number' };

@@ -1,4 +1,6 @@
-import { format, isValid, parse } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 import { DATE_LOCALES, monthNameReadings, NAMED_FORMATS, normalizeNamedDate } from './date-names';
 import { DAY_MONTH_YEAR, ISO_MONTH_DAY, MONTH_DAY, YEAR_FIRST } from './date-shapes';
 import { excelSerial, excelSerialDate } from './excel-serial';

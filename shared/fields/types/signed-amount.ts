@@ -10,6 +10,7 @@ export interface SignedAmount {
 }
 
 const MINUS = /^[-\u2212]/;
+const PLAIN_AMOUNT = /^[0-9](?:[0-9.,]*[0-9])?$/;
 /**
  * Only a text that starts or ends with something other than digits and marks
  * can carry a currency ("kr." and "Fr." end with a dot), so plain numbers skip
@@ -24,6 +25,8 @@ const CURRENCY_AT_EDGE = /^[^0-9.,]|[^0-9,]$/;
  */
 export function splitAmount(raw: string, country?: string): SignedAmount | { reason: string } {
   let text = cellText(raw);
+  // Digits and marks from the first character to the last: no sign, parenthesis or currency to peel (the loop would change nothing).
+  if (PLAIN_AMOUNT.test(text)) return { body: text, negative: false, currency: null };
   let negative = false;
   let currency: SignedAmount['currency'] = null;
   for (let changed = true; changed;) {

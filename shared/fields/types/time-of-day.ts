@@ -1,4 +1,6 @@
-import { format, isValid, parse } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
 
 /**
  * A date, then "T" or spaces, a time ("14:30", "14:30:15.123", "2:30 pm") and

@@ -5,7 +5,7 @@ import { fieldStatsSql, fieldStatsStale, markFieldStatsFresh } from '../../field
 import { isMojibakeOf } from '../mojibake';
 import type { CommitResult, Counters, ImportContext } from '../pipeline';
 import { decideImportedTypes } from './field-types';
-import { storeImportedTypedValues, typedRowCall } from '../../typed-values';
+import { storeImportedTypedValues, typedFieldsSignature, typedRowCall } from '../../typed-values';
 import { readPolicy } from '../policy';
 import { recordCatalogue, recordStamp } from '../undo/record';
 import { snapshotRows } from '../undo/pre-images';
@@ -41,16 +41,19 @@ const TARGETS_TO_SURVIVORS = `
  * The upsert, its SET clause built from the import's re-import policy (policy-sql.ts). A new customer's
  * typed values are computed from the staged row as it is inserted (`typed`), so it is written once; a
  * customer that existed, or that several staged rows land on, gets NULL here and is typed after the merge.
+ * With `staged`, a row whose typed values were computed while streaming under this very catalogue
+ * (typing-tally.ts) takes those instead, so the final transaction does not compute them again.
  */
-const upsertStaged = (set: string, typed: string): string => `
+const upsertStaged = (set: string, typed: string, staged: boolean): string => `
   INSERT INTO customers (id, email, first_name, last_name, phone, birth_date, gender, city, country,
                          attributes, import_id, created_at, updated_at, typed)
   SELECT t.id,
     r ->> '$.email', r ->> '$.first_name', r ->> '$.last_name', r ->> '$.phone',
     r ->> '$.birth_date', r ->> '$.gender', r ->> '$.city', r ->> '$.country',
     r -> '$.attributes', @importId, @now, @now,
-    CASE WHEN t.id IN (SELECT id FROM temp.import_merged) THEN NULL ELSE ${typed} END
-  FROM (SELECT line, record AS r FROM import_staging WHERE import_id = @importId ORDER BY line) s
+    CASE WHEN t.id IN (SELECT id FROM temp.import_merged) THEN NULL
+      ${staged ? `WHEN s.typed IS NOT NULL THEN nullif(s.typed, '')` : ''} ELSE ${typed} END
+  FROM (SELECT line, record AS r${staged ? ', typed' : ''} FROM import_staging WHERE import_id = @importId ORDER BY line) s
   JOIN temp.import_targets t ON t.line = s.line
   WHERE true
   ON CONFLICT (id) DO UPDATE SET
@@ -186,7 +189,9 @@ export function commitCustomers(
     phoneRead: `r -> '$.phone_read'`,
   });
   const set = policySetSql(readPolicy(db, importId));
-  db.prepare(upsertStaged(set.sql, typed.sql)).run({ importId, now, ...set.params, ...typed.params });
+  // Typed values computed while streaming hold when the catalogue they were computed under is this one.
+  const staged = tallies?.typing.predicted != null && tallies.typing.predicted === typedFieldsSignature(typing.after);
+  db.prepare(upsertStaged(set.sql, typed.sql, staged)).run({ importId, now, ...set.params, ...typed.params });
   storeImportedTypedValues(db, typing.before, typing.after, 'id IN (SELECT id FROM temp.import_merged)', importId);
 
   if (statsFresh) {

@@ -251,27 +251,34 @@ function readStagedEvidence(db: Db, importId: number, mapping: readonly ColumnMa
   return { locale, columns, filled };
 }
 
-function settleTypes(db: Db, { locale, columns, filled }: TypingEvidence, fileName: string): void {
-  for (const column of columns) {
-    if (column.detector !== null) column.detection = column.detector.result();
-    column.detector = null;
-  }
-  const setCustom = db.prepare('UPDATE customer_fields SET type = ?, locale = ?, warning = ? WHERE key = ?');
-  const setCanonical = db.prepare('UPDATE canonical_field_types SET locale = ?, warning = ? WHERE key = ?');
+/** What settling the types writes for one column: its typing (a canonical field's type stays its own) and warning. */
+interface TypeWrite {
+  column: Column;
+  typed: TypedField;
+  warning: string | null;
+}
+
+/**
+ * The catalogue writes the evidence decides, as data: `detectionOf` gives a column's detection (at the
+ * commit, its detector's final result; for a prediction, what the detector says so far).
+ */
+function typeWrites(
+  { locale, columns, filled }: TypingEvidence,
+  fileName: string,
+  detectionOf: (column: Column) => ColumnDetection | null,
+): TypeWrite[] {
+  const writes: TypeWrite[] = [];
   for (const column of columns) {
     // A column this import left empty says nothing about the field.
     if (!filled.has(column.key)) continue;
-    const detection = column.detection ?? null;
+    const detection = detectionOf(column);
     const found: TypedField = {
       type: column.type ?? detection?.type ?? 'text',
       context: detection?.context ?? column.before?.context ?? locale,
     };
     const detectedWarning = detection?.warnings.length ? detection.warnings.join(' ') : null;
     const before = column.before;
-    const write = (typed: TypedField, warning: string | null) =>
-      column.canonical
-        ? setCanonical.run(JSON.stringify(typed.context), warning, column.key)
-        : setCustom.run(typed.type, JSON.stringify(typed.context), warning, column.key);
+    const write = (typed: TypedField, warning: string | null) => writes.push({ column, typed, warning });
 
     if (column.chosen !== undefined) write({ type: column.chosen, context: found.context }, null);
     else if (before === null) write(found, detectedWarning);
@@ -289,4 +296,52 @@ function settleTypes(db: Db, { locale, columns, filled }: TypingEvidence, fileNa
       );
     }
   }
+  return writes;
+}
+
+function settleTypes(db: Db, evidence: TypingEvidence, fileName: string): void {
+  for (const column of evidence.columns) {
+    if (column.detector !== null) column.detection = column.detector.result();
+    column.detector = null;
+  }
+  const setCustom = db.prepare('UPDATE customer_fields SET type = ?, locale = ?, warning = ? WHERE key = ?');
+  const setCanonical = db.prepare('UPDATE canonical_field_types SET locale = ?, warning = ? WHERE key = ?');
+  for (const { column, typed, warning } of typeWrites(evidence, fileName, (c) => c.detection ?? null)) {
+    if (column.canonical) setCanonical.run(JSON.stringify(typed.context), warning, column.key);
+    else setCustom.run(typed.type, JSON.stringify(typed.context), warning, column.key);
+  }
+}
+
+/**
+ * The catalogue this import's commit would leave if the rest of the file said what its rows so far say:
+ * the stored catalogue with `typeWrites` applied, read back as `fieldCatalogue` reads it (custom fields
+ * the commit will register follow the existing ones, in mapping order). Nothing is written; the
+ * detectors keep counting. Typed values computed under it while streaming (typing-tally.ts) are kept
+ * only if the commit's real catalogue turns out the same.
+ */
+export function predictCatalogue(db: Db, mapping: readonly ColumnMapping[], evidence: TypingEvidence, fileName: string): FieldCatalogue {
+  const writes = new Map(
+    typeWrites(evidence, fileName, (column) => column.detector?.result() ?? column.detection ?? null).map((write) => [
+      `${write.column.canonical ? 'c' : 'x'}:${write.column.key}`,
+      write.typed,
+    ]),
+  );
+  const catalogue: Record<string, TypedField> = {};
+  const take = (key: string, row: StoredFieldType): void => {
+    const typed = storedTyping(row);
+    if (typed && typed.type !== 'text') catalogue[key] = typed;
+  };
+  for (const [key, row] of canonicalFieldTypes(db)) {
+    const written = writes.get(`c:${key}`);
+    take(key, written ? { ...row, locale: JSON.stringify(written.context) } : row);
+  }
+  const custom = db.prepare('SELECT key, type, locale, warning FROM customer_fields').all() as (StoredFieldType & { key: string })[];
+  const known = new Set(custom.map((row) => row.key));
+  const fresh = [...new Set(mapping.flatMap((column) => (column.kind === 'custom' && !known.has(column.key) ? [column.key] : [])))];
+  for (const { key, ...row } of [...custom, ...fresh.map((key) => ({ key, type: 'text', locale: null, warning: null }))]) {
+    const written = writes.get(`x:${key}`);
+    const stored = written ? { ...row, type: written.type, locale: JSON.stringify(written.context) } : row;
+    if (stored.locale !== null) take(key, stored);
+  }
+  return catalogue;
 }

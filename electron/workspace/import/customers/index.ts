@@ -18,7 +18,7 @@ export const customersEntity: ImportEntity<StagedCustomer> = {
   wording: { one: 'customer', many: 'customers', updated: 'updated' },
   mapHeader: mapCustomerHeader,
   steps: (context) => {
-    const typing = new TypingTally(context.db, context.mapping, (detect) => context.ahead?.send?.({ detect }));
+    const typing = new TypingTally(context.db, context.mapping, (detect) => context.ahead?.send?.({ detect }), context.name);
     const stats = new FieldStatsTally();
     tallies.set(context, { typing, stats });
     return [

@@ -1,12 +1,14 @@
 import type { ColumnMapping } from '../../../../shared/contract/schemas';
 import type { ColumnValueReading, ParseContext } from '../../../../shared/fields/types';
 import type { Db } from '../../db';
+import { stagedRowTyper, typedFieldsSignature } from '../../typed-values';
 import type { DetectPlan } from '../detect-ahead';
 import { next, type Step } from '../pipeline';
 import {
   columnsSignature,
   feedColumn,
   LOCALE_ROWS,
+  predictCatalogue,
   typingColumns,
   typingLocale,
   valuesOf,
@@ -27,26 +29,39 @@ import type { StagedCustomer } from './steps';
  * The tally holds only if the catalogue is still what it was when the columns
  * were set up, and the commit kept every staged value (no mojibake was
  * dropped); otherwise the commit reads staging again (field-types.ts).
+ *
+ * Once the first rows are in, it also predicts the catalogue the commit will
+ * leave (`predictCatalogue`) and computes each later row's typed values under
+ * it, as the upsert would: the commit keeps them when its catalogue is the
+ * predicted one (almost always: a column's type rarely changes after its
+ * first 200 values), and computes them itself otherwise.
  */
 export class TypingTally {
   private first: StagedCustomer[] = [];
   private state: { locale: ParseContext; columns: Column[]; signature: string } | null = null;
   private readonly filled = new Set<string>();
+  private typer: ReturnType<typeof stagedRowTyper> | null = null;
+  /** `typedFieldsSignature` of the predicted catalogue the typed values were computed under; null when none were. */
+  predicted: string | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly mapping: readonly ColumnMapping[],
     /** Called once the columns are known, with what the parse thread can read ahead. */
     private readonly onColumns?: (plan: DetectPlan) => void,
+    /** Named in the warnings the prediction weighs (field-types.ts), as the commit names it. */
+    private readonly fileName = '',
   ) {}
 
-  add(staged: StagedCustomer, known?: readonly (ColumnValueReading | null)[]): void {
+  /** Tally a staged row; gives its typed values under the predicted catalogue ('' for none) once there is one. */
+  add(staged: StagedCustomer, known?: readonly (ColumnValueReading | null)[]): string | undefined {
     if (this.state === null) {
       this.first.push(staged);
       if (this.first.length >= LOCALE_ROWS) this.start();
-      return;
+      return undefined;
     }
     this.feed(staged, known);
+    return this.typer === null ? undefined : (this.typer(staged, staged.attributes, staged.phone_read) ?? '');
   }
 
   /** At commit: the evidence, or null when it no longer holds (the caller then reads staging again). */
@@ -67,7 +82,12 @@ export class TypingTally {
     this.state = { locale, columns, signature: columnsSignature(columns) };
     for (const staged of this.first) this.feed(staged);
     this.first = [];
-    if (readAhead) this.onColumns?.(detectPlan(this.mapping, columns));
+    if (readAhead) {
+      this.onColumns?.(detectPlan(this.mapping, columns));
+      const catalogue = predictCatalogue(this.db, this.mapping, { locale, columns, filled: this.filled }, this.fileName);
+      this.typer = stagedRowTyper(catalogue);
+      this.predicted = typedFieldsSignature(catalogue);
+    }
   }
 
   private feed(staged: StagedCustomer, known?: readonly (ColumnValueReading | null)[]): void {
@@ -106,7 +126,8 @@ export function tallyStep(typing: TypingTally, stats: FieldStatsTally): Step<Sta
     name: 'tally',
     run: (row) => {
       if (row.value === null) return next;
-      typing.add(row.value, row.record.ahead?.detect);
+      const typed = typing.add(row.value, row.record.ahead?.detect);
+      if (typed !== undefined) row.typed = typed;
       stats.add(row.value);
       return next;
     },
