@@ -25,9 +25,10 @@ export function isPreviewDocument(doc: Document | null): doc is Document {
  * Turn the preview document showing in `frame` into `html` (a document
  * preparePreview made) by changing only what differs, instead of loading it
  * anew. Loading an email into a frame is parsing, styling and laying out the
- * whole of it, about 50 ms on a slow machine, six times per keystroke; a
- * typed letter changes one text node, which this re-lays out alone (the six
- * frames take about 3 ms each). It also keeps each frame's scroll position.
+ * whole of it, 50 to 100 ms on a slow machine, six times per render; from one
+ * render to the next most of an email is the same, and only what differs is
+ * changed and laid out again (a few milliseconds a frame). It also keeps
+ * each frame's scroll position.
  *
  * The frame must be a same-origin sandbox without scripts (see LiveFrame).
  * DOMParser builds an inert document: nothing in it loads or runs until
