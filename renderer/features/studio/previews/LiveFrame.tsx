@@ -26,7 +26,6 @@ interface Props {
   document: string;
   title: string;
   style?: CSSProperties;
-  className?: string;
   'data-scale'?: string;
 }
 
@@ -38,7 +37,7 @@ interface Props {
  * way waits for it. A frame whose document is no longer ours (navigated by a
  * link) loads the new one afresh.
  */
-export function LiveFrame({ document, title, style, className, 'data-scale': scale }: Props) {
+export function LiveFrame({ document, title, style, 'data-scale': scale }: Props) {
   const frame = useRef<HTMLIFrameElement>(null);
   // React sets srcdoc once: changing the attribute would reload the frame, which is what this avoids.
   const [initial] = useState(document);
@@ -77,7 +76,6 @@ export function LiveFrame({ document, title, style, className, 'data-scale': sca
       sandbox={LIVE_FRAME_SANDBOX}
       srcDoc={initial}
       referrerPolicy="no-referrer"
-      className={className}
       data-scale={scale}
       style={style}
       onLoad={(event) => {
