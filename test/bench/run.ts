@@ -16,7 +16,9 @@
  *   issue requires >= 0.5x and aims at 0.8x; sqlite3 runs before and after
  *   Tailor and the two are averaged). Tailor's import runs in a process of its
  *   own (import-child.ts), whose peak RSS is printed; ROWS=1000000 is the
- *   memory check (under 500 MB).
+ *   memory check (under 500 MB). It also prints the floor (import-floor.ts): the time to write the
+ *   imported rows, ready-made, into an empty workspace's customers table, and so the best ratio any
+ *   import could reach with the workspace's schema.
  *   Without /usr/bin/sqlite3 (`apt-get install sqlite3`) the entry says so and
  *   is skipped.
  * preview.render: three persona previews for a starter template after a
@@ -71,6 +73,7 @@ import { findCustomer, listFields } from '../../electron/workspace/customers-rep
 import { recomputeFieldStats } from '../../electron/workspace/field-stats';
 import { previewRefreshes, sixPersonaWorkspace } from '../support/scale-workspace';
 import { benchDedup } from './dedup';
+import { customersWriteFloor } from './import-floor';
 import { benchDedupScale } from './dedup-scale';
 import { benchSegmentsRfm } from './segments-rfm';
 import { benchSegments } from './segments';
@@ -171,7 +174,8 @@ async function benchImport(): Promise<void> {
   writeCustomersCsv(csv, ROWS);
   // sqlite3 first, then Tailor, then sqlite3 again: a neighbour's load on the machine hits both sides alike.
   const first = await time(() => sqliteImport(csv, path.join(dir, 'reference-1.sqlite')));
-  const tailor = tailorImport(csv, path.join(dir, 'tailor.tailor'));
+  const workspace = path.join(dir, 'tailor.tailor');
+  const tailor = tailorImport(csv, workspace);
   const second = await time(() => sqliteImport(csv, path.join(dir, 'reference-2.sqlite')));
   if (tailor.status !== 'succeeded' || tailor.rowsImported !== ROWS) {
     throw new Error(`expected ${ROWS} rows imported, got ${tailor.rowsImported} (${tailor.status})`);
@@ -190,6 +194,11 @@ async function benchImport(): Promise<void> {
   console.log(
     `${''.padEnd(18)} peak RSS of the importing process ${tailor.peakRssMb} MB (${tailor.streamingPeakRssMb} MB while streaming; ` +
       `budget 500 MB: ${tailor.peakRssMb < 500 ? 'ok' : 'OVER'})`,
+  );
+  const floor = customersWriteFloor(workspace, dir);
+  console.log(
+    `${''.padEnd(18)} floor: writing the ${floor.rows.toLocaleString('en-US')} imported rows, ready-made, into an empty workspace's customers ` +
+      `table takes ${floor.ms.toFixed(0)} ms; the best ratio reachable with this schema is ${(reference / floor.ms).toFixed(2)}x`,
   );
 }
 
