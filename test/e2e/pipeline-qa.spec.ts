@@ -90,3 +90,34 @@ test('German customers, orders and events at 1024 px: the wizard fits, maps the 
   await expectInside(compare.getByRole('button', { name: 'Keep this one' }), card);
   await studio.shot(page, 'pipeline-qa-03-dedup-1024');
 });
+
+test('at 1024 px a grid with many columns scrolls sideways instead of cutting amounts and headers short', async ({ page, studio }) => {
+  await page.goto(studio.url);
+  await goTo(page, 'Customers');
+  await page.getByRole('button', { name: 'Columns…' }).click();
+  const chooser = page.getByRole('dialog', { name: 'Columns' });
+  for (const field of ['Phone', 'Birth date', 'Order Count', 'Signup Date']) {
+    await chooser.getByRole('checkbox', { name: `Show ${field}`, exact: true }).check();
+  }
+  await chooser.getByRole('button', { name: 'Done' }).click();
+  const grid = page.getByRole('table', { name: 'Customers' });
+  await expect(grid.getByRole('columnheader').filter({ hasText: 'Signup Date' })).toBeVisible();
+
+  // Every amount shows whole: no cell of the money column is cut off with an ellipsis.
+  const amounts = grid.locator('[role="cell"][data-column="lifetime_value"]');
+  await expect(amounts.first()).toBeVisible();
+  const cut = await amounts.evaluateAll((cells) =>
+    cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent),
+  );
+  expect(cut).toEqual([]);
+  // The headers keep their names readable, and the grid scrolls to the last column.
+  const header = grid.getByRole('columnheader').filter({ hasText: 'Lifetime Value' });
+  expect((await header.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(110);
+  expect(await grid.evaluate((element) => element.scrollWidth > element.clientWidth)).toBe(true);
+  await studio.shot(page, 'pipeline-qa-04-wide-grid-1024');
+
+  // Sorting by a column's name still sorts (the type mark beside it opens the type dialog instead).
+  await header.getByRole('button', { name: 'Lifetime Value', exact: true }).click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
