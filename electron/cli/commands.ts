@@ -11,6 +11,7 @@ import { startHttpHost } from '../hosts/http-host';
 import { formatDiagnostic, formatExport, formatImportReport, formatProgress, formatTemplates } from './format';
 import { debugEnabled, EXIT, type Output } from './io';
 import { columnsOfReport, readMappingFile, writeMappingFile } from './mapping-file-io';
+import { savedMappingFor } from './saved-mapping';
 import { openBrowser } from './open-browser';
 import { resolveTemplate } from './template-ref';
 
@@ -93,10 +94,11 @@ export async function importCommand(
   const file = path.resolve(opts.file);
   const namesFile = (message: string): string => (message.includes(path.basename(file)) ? message : `${file}: ${message}`);
   // Read before the workspace opens, so a bad mapping file costs nothing.
-  const settings = opts.mapping === undefined ? undefined : readMappingFile(opts.mapping, opts.entity);
+  const mappingFile = opts.mapping === undefined ? undefined : readMappingFile(opts.mapping, opts.entity);
 
   return withApp(out, async (client, app) => {
     const workspacePath = await openWorkspace(client, workspace);
+    const settings = mappingFile ?? (await savedMappingFor(out, client, file, opts.entity));
 
     const showProgress = out.io.stdout.isTTY === true && !out.json;
     let interrupted = false;

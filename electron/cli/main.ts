@@ -398,6 +398,12 @@ export async function main(): Promise<void> {
   // `npm run tailor -- import shop.tailor …` runs in the package folder; relative paths mean the user's folder.
   const invokedFrom = process.env.INIT_CWD;
   if (process.env.npm_lifecycle_event === 'tailor' && invokedFrom) process.chdir(invokedFrom);
+  // A reader that stops early (`tailor audit shop.tailor | head`) closes the pipe: stop quietly, as Unix tools do,
+  // instead of dying on the next write with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   process.exitCode = await run(process.argv.slice(2));
 }
 

@@ -12,6 +12,9 @@ interface DialogProps {
   width?: number | string;
 }
 
+/** A width in pixels never wider than the window (less the backdrop's margin): at 1024 px a wide dialog's footer stayed off-screen. */
+const dialogWidth = (width: number | string): string => (typeof width === 'number' ? `min(${width}px, calc(100vw - 48px))` : width);
+
 export function Dialog({ title, description, children, footer, onClose, busy = false, width }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -24,7 +27,14 @@ export function Dialog({ title, description, children, footer, onClose, busy = f
   }, [busy, onClose]);
   return (
     <div className="dialog-backdrop" onMouseDown={(event) => event.target === event.currentTarget && !busy && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-label={title} ref={ref} style={width ? { width } : undefined}>
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-label={title}
+        ref={ref}
+        style={width ? { width: dialogWidth(width) } : undefined}
+      >
         <header>
           <h2>{title}</h2>
           {description && <p>{description}</p>}

@@ -161,7 +161,10 @@ export class FieldProfiler {
   /** Between the passes: fences from the sample, bins from the range inside them, busy days from the day counts. */
   prepareSecond(): void {
     if (this.scale === null || this.sample.count === 0) return;
-    this.fences = outlierFences(this.sample.values, { method: this.scale === 'number' ? 'robust-z' : 'iqr', log: this.scale === 'number' });
+    this.fences =
+      this.scale === 'number'
+        ? outlierFences(this.sample.values, { method: 'robust-z', log: true })
+        : outlierFences(distinctDays(this.sample.values), { method: 'iqr', log: false });
     const fenced = this.fences !== null && this.fences.method !== 'none';
     const lo = fenced ? Math.max(this.numMin, this.fences?.low ?? -Infinity) : this.numMin;
     const hi = fenced ? Math.min(this.numMax, this.fences?.high ?? Infinity) : this.numMax;
@@ -287,4 +290,15 @@ export class FieldProfiler {
       findings: this.findings(),
     };
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The days a sample of dates falls on, each once. A date outlier is about when, not how many: weighted by
+ * rows, a day of 400 orders (its own busy-day finding) drew the quartiles to its week and every ordinary
+ * order a month away became "unusually early" or "late".
+ */
+function distinctDays(values: readonly number[]): number[] {
+  return [...new Set(values.map((ms) => Math.floor(ms / DAY_MS) * DAY_MS))];
 }

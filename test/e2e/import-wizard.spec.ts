@@ -95,24 +95,30 @@ test('customers, orders and events from Windows-1252, semicolon, decimal-comma f
   await expect(grid.getByRole('row').filter({ hasText: 'Amélie Durand' })).toContainText('Orléans');
   await studio.shot(page, 'wizard-04-customer-in-grid');
 
-  // Orders: the header row is French, so the user says what the file holds and maps the columns it needs.
+  // Orders: the header row is French, and the wizard reads it: the file is taken for orders and every column it needs is mapped.
   await page.getByRole('button', { name: 'Import CSV…' }).first().click();
   await page.getByTestId('import-file-input').setInputFiles(fixture('commandes-fr.csv'));
   await expect(wizard).toBeVisible();
-  await wizard.getByRole('group', { name: 'The file holds' }).getByRole('button', { name: 'Orders' }).click();
-  await expect(page.getByTestId('wizard-problem')).toContainText('it has no customer id or email');
-  await expect(page.getByTestId('wizard-problem')).toContainText('N° commande');
-  await expect(page.getByTestId('wizard-import')).toBeDisabled();
-  // Each choice re-reads the preview; the next one builds on it, so wait for it to come back (a loaded machine is slow).
+  await expect(wizard.getByRole('group', { name: 'The file holds' }).getByRole('button', { name: 'Orders' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   for (const [header, choice] of [
     ['N° commande', 'canonical:order_id'],
     ['Courriel client', 'canonical:customer_email'],
+    ['Date', 'canonical:ordered_at'],
     ['Montant', 'canonical:total'],
+    ['Devise', 'canonical:currency'],
   ] as const) {
-    await target(page, header).selectOption(choice);
     await expect(target(page, header)).toHaveValue(choice);
-    await expect(page.getByTestId('import-wizard')).toHaveAttribute('aria-busy', 'false');
   }
+  // A column the user would rather not keep is still theirs to change; the preview re-reads the file.
+  await target(page, 'Catégorie').selectOption('ignored');
+  await expect(target(page, 'Catégorie')).toHaveValue('ignored');
+  await expect(page.getByTestId('import-wizard')).toHaveAttribute('aria-busy', 'false');
+  await target(page, 'Catégorie').selectOption('canonical:category');
+  await expect(target(page, 'Catégorie')).toHaveValue('canonical:category');
+  await expect(page.getByTestId('import-wizard')).toHaveAttribute('aria-busy', 'false');
   await expect(page.getByTestId('wizard-problem')).toBeHidden();
   await expect(wizard.getByRole('table', { name: 'Columns and first rows' })).toContainText('Décoration');
   await studio.shot(page, 'wizard-05-orders-mapped');
@@ -124,11 +130,10 @@ test('customers, orders and events from Windows-1252, semicolon, decimal-comma f
   // Events, the same way.
   await page.getByRole('button', { name: 'Import another file' }).click();
   await page.getByTestId('import-file-input').setInputFiles(fixture('evenements-fr.csv'));
-  await wizard.getByRole('group', { name: 'The file holds' }).getByRole('button', { name: 'Events' }).click();
-  await expect(page.getByTestId('wizard-problem')).toContainText('it has no timestamp column');
-  await target(page, 'Horodatage').selectOption('canonical:occurred_at');
-  await target(page, 'Produit').selectOption('canonical:product');
-  await target(page, 'Valeur').selectOption('canonical:value');
+  await expect(page.getByRole('dialog')).toContainText('Import events: evenements-fr.csv');
+  await expect(target(page, 'Horodatage')).toHaveValue('canonical:occurred_at');
+  await expect(target(page, 'Produit')).toHaveValue('canonical:product');
+  await expect(target(page, 'Valeur')).toHaveValue('canonical:value');
   await expect(page.getByTestId('wizard-problem')).toBeHidden();
   await expect(wizard.getByRole('table', { name: 'Columns and first rows' })).toContainText('Théière');
   await page.getByTestId('wizard-import').click();

@@ -14,12 +14,10 @@ import { FieldTypeDialog } from './FieldTypeDialog';
 import { shownValue } from './field-value';
 import { emptyGridFilter, isFiltered, listInput, viewKeyOf, type GridFilter } from './grid-filter';
 import { NAME_COLUMN, useGridColumns } from './grid-columns';
+import { gridLayout } from './grid-layout';
 
 const PAGE = 200;
 const ROW_HEIGHT = 34;
-
-const widthOf = (key: string): string =>
-  key === 'id' ? '110px' : key === 'country' ? '120px' : key === 'email' ? '1.6fr' : key === NAME_COLUMN ? '1.2fr' : '1fr';
 
 /**
  * Every customer in the workspace, virtualised: only visible rows are in the
@@ -61,7 +59,7 @@ export function CustomersView() {
   const scroller = useRef<HTMLDivElement>(null);
 
   const byKey = useMemo(() => new Map(fieldList.map((f) => [f.key, f])), [fieldList]);
-  const template = columns.map(widthOf).join(' ');
+  const { template, minWidth } = gridLayout(columns);
   const total = first.data?.total ?? 0;
   const filtered = isFiltered(filter);
 
@@ -189,7 +187,7 @@ export function CustomersView() {
             aria-label="Customers"
             aria-rowcount={total}
           >
-            <div className="vhead" style={{ gridTemplateColumns: template }} role="row">
+            <div className="vhead" style={{ gridTemplateColumns: template, minWidth }} role="row">
               {columns.map((key) => {
                 const field = byKey.get(key);
                 const sorted = filter.sort?.field === sortField(key) ? filter.sort.direction : null;
@@ -229,7 +227,7 @@ export function CustomersView() {
                 );
               })}
             </div>
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative', minWidth }}>
               {items.map((item) => {
                 const customer = pages.get(Math.floor(item.index / PAGE))?.[item.index % PAGE];
                 return (

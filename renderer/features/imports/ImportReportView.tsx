@@ -81,8 +81,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           <span>rejected</span>
         </div>
         <div className="stat">
-          <b>{formatCount(report.rowsSkipped)}</b>
-          <span>blank lines skipped</span>
+          <b data-testid="rows-skipped">{formatCount(report.rowsSkipped)}</b>
+          <span>skipped (blank or footer lines)</span>
         </div>
       </div>
       {accounted && (

@@ -27,6 +27,8 @@ export interface UndoFacts {
   running: boolean;
   /** Personas showing a customer the import created. */
   personas: readonly string[];
+  /** Merges (not undone) of a customer the import wrote: undoing them first lets the import be undone. */
+  merges?: readonly number[];
 }
 
 export function undoRefusal(facts: UndoFacts): string | null {
@@ -42,7 +44,8 @@ export function undoRefusal(facts: UndoFacts): string | null {
     const changed = facts.touched - facts.unchanged;
     return (
       `${name} cannot be undone: ${changed.toLocaleString('en-US')} of the ${facts.touched.toLocaleString('en-US')} ${facts.noun} it wrote ` +
-      `changed or were removed since (merged, edited or deleted), and undoing it would lose that change.`
+      `changed or were removed since (merged, edited or deleted), and undoing it would lose that change.` +
+      mergesHint(facts.merges ?? [])
     );
   }
   if (facts.personas.length > 0) {
@@ -50,4 +53,10 @@ export function undoRefusal(facts: UndoFacts): string | null {
     return `${name} cannot be undone: persona ${list} shows a customer it created. Point the persona at another customer or delete it, then undo.`;
   }
   return null;
+}
+
+function mergesHint(merges: readonly number[]): string {
+  if (merges.length === 0) return '';
+  const list = merges.map((id) => `#${id}`).join(', ');
+  return ` Undo merge${merges.length === 1 ? '' : 's'} ${list} in the Duplicates view (Recent merges) first, then undo this import.`;
 }

@@ -61,6 +61,18 @@ function gatherFacts(db: Db, row: ImportRow, entity: ImportEntityName): UndoFact
           .pluck()
           .all({ importId: row.id }) as string[])
       : [];
+  // A merge keeps both customers as they were; those the import wrote carry its id.
+  const merges =
+    entity === 'customers' && row.status === 'succeeded' && row.undone_at === null
+      ? (db
+          .prepare(
+            `SELECT id FROM dedup_merges WHERE undone_at IS NULL
+               AND (survivor_before ->> '$.import_id' = @importId OR merged_before ->> '$.import_id' = @importId)
+             ORDER BY id DESC`,
+          )
+          .pluck()
+          .all({ importId: row.id }) as number[])
+      : [];
   return {
     importId: row.id,
     file: row.file_name,
@@ -73,6 +85,7 @@ function gatherFacts(db: Db, row: ImportRow, entity: ImportEntityName): UndoFact
     later: later ?? null,
     running,
     personas,
+    merges,
   };
 }
 
