@@ -59,8 +59,9 @@ async function convert(db: Db, name: string, source: string, esp: EspId): Promis
   }
   const finished = await finishForExport(compiled.html, { text: true });
   const fieldMap = asMap(fieldMapEntries(db, esp, compiled.variables));
-  const html = toDialect(finished.html, esp, fieldMap);
-  const text = toDialect(finished.text ?? '', esp, fieldMap);
+  const fields = fieldCatalogue(db);
+  const html = toDialect(finished.html, esp, fieldMap, { fields });
+  const text = toDialect(finished.text ?? '', esp, fieldMap, { fields });
   return { compiled, original: finished.html, html, text, fieldMap };
 }
 

@@ -62,6 +62,8 @@ export function writeMailchimp(nodes: readonly Node[], context: DialectContext):
         const tag = tagOf(subject);
         const value = valueText(other);
         if (!tag || value === null) return null;
+        // Not true is false or no value at all: IFNOT over `=`, which an empty field never matches.
+        if (op === '!=' && other.kind === 'literal' && typeof other.value === 'boolean') return { tag, op: '=', value, negated: true };
         return { tag, op: op === '==' ? '=' : (op as Tested['op']), value, negated: false };
       }
       default:
