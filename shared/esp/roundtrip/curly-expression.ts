@@ -189,6 +189,18 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
     return undefined;
   };
 
+  /** A Django filter argument: a literal, or a variable with its dotted path (`default:person.first_name`), no filters. */
+  const dotted = (): Compiled => {
+    let current = primary();
+    while (isOp('.') && peek(1)?.kind === 'name') {
+      const name = peek(1)?.text ?? '';
+      at += 2;
+      const base = current;
+      current = (scope) => member(base(scope), name);
+    }
+    return current;
+  };
+
   const postfix = (): Compiled => {
     let current = primary();
     for (;;) {
@@ -221,7 +233,7 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
             const n = -Number(peek()?.text);
             at++;
             list = [() => n];
-          } else list = [primary()];
+          } else list = [dotted()];
         } else if (dialect.filterArgs === 'parens' && isOp('(')) list = args();
         const base = current;
         current = (scope) =>
