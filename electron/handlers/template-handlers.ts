@@ -112,7 +112,7 @@ export function templateHandlers(
     'templates.list': () => listTemplates(db()),
     'templates.get': ({ id }) => getTemplate(db(), id),
     'templates.create': ({ name, source }) => createTemplate(db(), uniqueTemplateName(db(), name), source ?? BLANK_TEMPLATE),
-    'templates.save': ({ id, source }) => saveTemplate(db(), id, source),
+    'templates.save': ({ id, source, base }) => saveTemplate(db(), id, source, base),
     'templates.rename': ({ id, name }) => renameTemplate(db(), id, name),
     'templates.delete': ({ id }) => {
       deleteTemplate(db(), id);

@@ -2,6 +2,7 @@ import { ContractError } from '../../shared/contract/envelope';
 import type { Template, TemplateMeta, TrashedTemplate } from '../../shared/contract/schemas';
 import { nowIso, type Db } from './db';
 import { getVersion, recordOriginal, recordRestore, recordSave, sealLatest } from './template-versions-repo';
+import { textFingerprint } from '../../shared/templates/text-hash';
 
 interface TemplateRow {
   id: number;
@@ -60,16 +61,23 @@ export function createTemplate(db: Db, name: string, source: string): Template {
 }
 
 /** Save the text and keep it in the template's history (coalesced while typing; see recordSave). */
-export function saveTemplate(db: Db, id: number, source: string): Template {
+/**
+ * Save an editor's text. `base` fingerprints the text that editor last saw stored: when the stored text is
+ * another (a second window saved meanwhile), it is sealed into a version of its own first, so the last save
+ * wins without the other window's work leaving the history (it would otherwise be coalesced away).
+ */
+export function saveTemplate(db: Db, id: number, source: string, base?: string): Template & { replacedOther?: boolean } {
   return db.transaction(() => {
     const row = findRow(db, id);
     if (!row)
       throw new ContractError('not_found', `Template ${id} does not exist, so it could not be saved. Copy your work into a new template.`);
     if (row.deleted_at !== null)
       throw new ContractError('not_found', `The template "${row.name}" is in the trash, so it could not be saved. Restore it first.`);
+    const replacedOther = base !== undefined && base !== textFingerprint(row.source) && row.source !== source;
+    if (replacedOther) sealLatest(db, id, row.source);
     db.prepare('UPDATE templates SET source = ?, updated_at = ? WHERE id = ?').run(source, nowIso(), id);
     recordSave(db, id, row.source, source);
-    return getTemplate(db, id);
+    return { ...getTemplate(db, id), ...(replacedOther ? { replacedOther } : {}) };
   })();
 }
 

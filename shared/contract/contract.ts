@@ -141,7 +141,15 @@ export const contract = {
   'templates.list': method(NoInput, z.array(TemplateMeta)),
   'templates.get': method(z.object({ id: Id }), Template),
   'templates.create': method(z.object({ name: TemplateName, source: z.string().optional() }), Template),
-  'templates.save': method(z.object({ id: Id, source: z.string() }), Template),
+  /**
+   * `base`: the fingerprint (`textFingerprint`) of the text the editor last saw stored. When the stored text
+   * differs (another window saved meanwhile), that text is first kept as a version of its own, and
+   * `replacedOther` says so.
+   */
+  'templates.save': method(
+    z.object({ id: Id, source: z.string(), base: z.string().optional() }),
+    Template.extend({ replacedOther: z.boolean().optional() }),
+  ),
   'templates.rename': method(z.object({ id: Id, name: TemplateName }), Template),
   'templates.delete': method(z.object({ id: Id }), Ok),
   /** Bundled starting points for "New template": the blank email first, then the starter designs. */

@@ -20,7 +20,10 @@ export type EspFieldMap = Readonly<Record<string, string>>;
 
 /** Something the target cannot express, said out loud instead of silently dropped. */
 export interface DialectWarning {
-  /** 1-based, in the Liquid-bearing HTML that was converted; null when unknown. */
+  /**
+   * 1-based, in the Liquid-bearing HTML that was converted; null when unknown. Export and its
+   * preview report the author's line in the template instead (`warning-lines.ts`).
+   */
   line: number | null;
   /** The Liquid construct as written, e.g. `{% for item in orders %}`. */
   construct: string;

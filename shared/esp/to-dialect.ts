@@ -15,6 +15,8 @@ import { writeKlaviyo } from './dialects/klaviyo';
 import { writeMailchimp } from './dialects/mailchimp';
 import { writeSfmc } from './dialects/sfmc';
 import { segmentTestsFor } from './dialects/segment-values';
+import { booleanFieldTests } from './dialects/boolean-fields';
+import type { FieldCatalogue } from '../fields/catalogue';
 import { fieldTokens } from './dialects/tokens';
 
 const WRITERS: Readonly<Record<EspId, Writer>> = {
@@ -31,6 +33,8 @@ const liquid = createLiquid();
 export interface DialectOptions {
   /** The workspace's partials: `{% render 'footer' %}` is written out with the partial's content. */
   partials?: PartialLookup;
+  /** The workspace's typed fields: a condition on a boolean one is written so the ESP reads `false` as false. */
+  fields?: FieldCatalogue;
 }
 
 const kindOf = (token: string): DialectAttribute['kind'] => (isSegmentToken(token) ? 'segment' : token in SCORES ? 'score' : 'field');
@@ -95,7 +99,8 @@ export function toDialect(html: string, esp: EspId, fieldMap: EspFieldMap, optio
       }
     },
   };
-  const source = WRITERS[esp](segmentTestsFor(esp, nodes), context);
+  const isBoolean = (token: string) => options.fields?.[token]?.type === 'boolean';
+  const source = WRITERS[esp](booleanFieldTests(esp, segmentTestsFor(esp, nodes), isBoolean), context);
   return {
     esp,
     source,

@@ -28,34 +28,63 @@ function liquidTokens(liquid: Liquid, text: string): LiquidToken[] {
     });
 }
 
+interface PositionMaps {
+  compiled: LiquidToken[];
+  source: Map<string, SourcePosition[]>;
+}
+
 /**
- * Liquid renders the HTML that MJML compiled, so a render error's position is
- * a line of that HTML, which the author never sees. MJML copies Liquid
- * through verbatim and in order, so the n-th occurrence of a tag's text in the
+ * Liquid renders the HTML that MJML compiled, so a position there is a line
+ * of that HTML, which the author never sees. MJML copies Liquid through
+ * verbatim and in order, so the n-th occurrence of a tag's text in the
  * compiled HTML is the n-th occurrence in the source (or the last one, when
  * MJML copied it more often, as it does for css-class). Built lazily: only a
- * failing render pays for it.
+ * lookup pays for it; null when either text does not tokenize.
  */
-export function sourceLocator(liquid: Liquid, source: string, compiled: string): LocateInSource {
-  let maps: { compiled: LiquidToken[]; source: Map<string, SourcePosition[]> } | null = null;
-  const build = () => {
-    const bySource = new Map<string, SourcePosition[]>();
-    for (const token of liquidTokens(liquid, source)) bySource.set(token.key, [...(bySource.get(token.key) ?? []), token.position]);
-    return { compiled: liquidTokens(liquid, compiled), source: bySource };
+function lazyMaps(liquid: Liquid, source: string, compiled: string): () => PositionMaps | null {
+  let maps: PositionMaps | null | undefined;
+  return () => {
+    if (maps !== undefined) return maps;
+    try {
+      const bySource = new Map<string, SourcePosition[]>();
+      for (const token of liquidTokens(liquid, source)) bySource.set(token.key, [...(bySource.get(token.key) ?? []), token.position]);
+      maps = { compiled: liquidTokens(liquid, compiled), source: bySource };
+    } catch {
+      maps = null;
+    }
+    return maps;
   };
+}
+
+function inSource({ compiled: tokens, source: positions }: PositionMaps, found: LiquidToken): SourcePosition | null {
+  const candidates = positions.get(found.key);
+  if (!candidates?.length) return null;
+  const occurrence = tokens.filter((t) => t.key === found.key && t.begin < found.begin).length;
+  return candidates[Math.min(occurrence, candidates.length - 1)] ?? null;
+}
+
+/** Where the author wrote the Liquid tag or output a failing token of the compiled HTML belongs to. */
+export function sourceLocator(liquid: Liquid, source: string, compiled: string): LocateInSource {
+  const maps = lazyMaps(liquid, source, compiled);
   return (token) => {
     if (token.input !== compiled) return null;
-    try {
-      maps ??= build();
-    } catch {
-      return null;
-    }
-    const { compiled: tokens, source: positions } = maps;
-    const failing = tokens.find((t) => t.begin <= token.begin && token.begin < t.end);
-    if (!failing) return null;
-    const candidates = positions.get(failing.key);
-    if (!candidates?.length) return null;
-    const occurrence = tokens.filter((t) => t.key === failing.key && t.begin < failing.begin).length;
-    return candidates[Math.min(occurrence, candidates.length - 1)] ?? null;
+    const built = maps();
+    const found = built?.compiled.find((t) => t.begin <= token.begin && token.begin < t.end);
+    return built && found ? inSource(built, found) : null;
+  };
+}
+
+/**
+ * The same, for a construct known only by its line in the compiled HTML and
+ * its text (what an ESP export warning keeps): the author's line, or null when
+ * the construct is not in the source as written (it came from a partial).
+ */
+export function sourceLineLocator(liquid: Liquid, source: string, compiled: string): (line: number, text: string) => number | null {
+  const maps = lazyMaps(liquid, source, compiled);
+  return (line, text) => {
+    const built = maps();
+    const key = keyOf(text);
+    const found = built?.compiled.find((t) => t.position.line === line && t.key === key);
+    return built && found ? (inSource(built, found)?.line ?? null) : null;
   };
 }

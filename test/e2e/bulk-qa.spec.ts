@@ -1,15 +1,6 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { apiCall } from './api-call';
 import { expect, test } from './fixtures';
-
-/** Call the studio's own HTTP API with the session token from the URL the CLI printed. */
-async function apiCall<T>(request: APIRequestContext, studioUrl: string, method: string, input: object = {}): Promise<T> {
-  const url = new URL(studioUrl);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await request.post(`${url.origin}/api/${method}`, { headers: { 'x-tailor-token': token }, data: input });
-  const body = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data as T;
-}
 
 const goTo = (page: Page, view: string) => page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click();
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { APIRequestContext } from '@playwright/test';
 import Papa from 'papaparse';
 import type { EspExportResult } from '../../shared/contract/esp-schemas';
 import { ESP_IDS } from '../../shared/esp/esp';
+import { apiCall } from './api-call';
 import { expect, test } from './fixtures';
 
 /**
@@ -12,19 +12,6 @@ import { expect, test } from './fixtures';
  * opens safely. The export dialog shows the field map, the warnings and the
  * exported source beside the original.
  */
-
-async function apiCall<T>(request: APIRequestContext, studioUrl: string, method: string, input: object = {}): Promise<T> {
-  const url = new URL(studioUrl);
-  const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-  const response = await request.post(`${url.origin}/api/${method}`, {
-    headers: { 'x-tailor-token': token },
-    data: input,
-    timeout: 120_000,
-  });
-  const body = (await response.json()) as { ok: boolean; data?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-  return body.data as T;
-}
 
 test('export dialog: pick an ESP, see the field map, warnings, round trip and both sources, then export', async ({ page, studio }) => {
   test.setTimeout(120_000);

@@ -5,6 +5,7 @@ import { derivedAttributes } from '../../../shared/esp/audience/derived-values';
 import { defaultAttribute } from '../../../shared/esp/dialects/field-map';
 import { ESP_NAMES, type DialectAttribute, type DialectOutput, type EspId } from '../../../shared/esp/esp';
 import { toDialect } from '../../../shared/esp/to-dialect';
+import { atAuthorLines } from '../../../shared/esp/warning-lines';
 import { fieldCatalogue } from '../../workspace/customers-repo';
 import type { Db } from '../../workspace/db';
 import { savedFieldMap } from '../../workspace/esp-field-maps-repo';
@@ -59,8 +60,10 @@ async function convert(db: Db, name: string, source: string, esp: EspId): Promis
   }
   const finished = await finishForExport(compiled.html, { text: true });
   const fieldMap = asMap(fieldMapEntries(db, esp, compiled.variables));
-  const html = toDialect(finished.html, esp, fieldMap);
-  const text = toDialect(finished.text ?? '', esp, fieldMap);
+  const fields = fieldCatalogue(db);
+  const converted = toDialect(finished.html, esp, fieldMap, { fields });
+  const html = { ...converted, warnings: atAuthorLines(converted.warnings, source, finished.html) };
+  const text = toDialect(finished.text ?? '', esp, fieldMap, { fields });
   return { compiled, original: finished.html, html, text, fieldMap };
 }
 

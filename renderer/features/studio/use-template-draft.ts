@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { toast } from 'sonner';
 import type { Client } from '../../../shared/contract/contract';
 import type { Template } from '../../../shared/contract/schemas';
+import { textFingerprint } from '../../../shared/templates/text-hash';
 import { errorMessage } from '../../api/queries';
 import { api, keepaliveApi } from '../../api/transport';
 import { onBeforeWorkspaceSwitch } from '../workspace/before-switch';
@@ -48,8 +49,17 @@ export function useTemplateDraft(workspacePath: string, templateId: number | nul
         }
         if (id === current.current) setState('saving');
         try {
-          await client.call('templates.save', { id, source: text });
+          const known = saved.current.get(id);
+          const result = await client.call('templates.save', {
+            id,
+            source: text,
+            ...(known === undefined ? {} : { base: textFingerprint(known) }),
+          });
           saved.current.set(id, text);
+          if (result.replacedOther)
+            toast.warning(`“${result.name}” had been changed in another window. Your text is saved; the other one is kept in History.`, {
+              duration: 10_000,
+            });
           if (pending.current.get(id) === text) pending.current.delete(id);
           failed.current = false;
           if (id === current.current) setState(pending.current.has(id) ? 'dirty' : 'saved');

@@ -1,5 +1,6 @@
 import { liquidLiteral, isNumericCast } from './context';
 import type { Filter, Operand, ValueExpr } from './ir';
+import { fnv1a } from '../../templates/text-hash';
 
 /**
  * Derived attributes: a value a dialect cannot compute (Mailchimp merge tags
@@ -50,16 +51,6 @@ export function derivedExpression(value: ValueExpr, local: (operand: Operand) =>
   const filters = value.filters.map((filter) => filterText(filter, local));
   if (filters.some((filter) => filter === null)) return null;
   return [base, ...filters].join(' | ');
-}
-
-/** FNV-1a, 32 bits: a few stable characters per expression, not security; shared/ runs where node:crypto does not. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
 }
 
 /**

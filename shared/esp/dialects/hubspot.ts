@@ -160,11 +160,18 @@ export function writeHubspot(nodes: readonly Node[], context: DialectContext): s
   };
 
   const isNumber = (o: Operand) => o.kind === 'literal' && typeof o.value === 'number';
+  const isBoolean = (o: Operand) => o.kind === 'literal' && typeof o.value === 'boolean';
   const condition = conditionWriter({
     operand: (o: Operand) => operand(o),
     // Parentheses keep Liquid's grouping (right to left) whatever HubL's precedence is.
     junction: (kind) => (left, right) => `(${left} ${kind} ${right})`,
     compare: (op, left, right, cond) => {
+      // A contact property is text ("true" / "false"): compared with a boolean, HubL's EL would read an unset
+      // property that comes as "" as false; the text matches exactly what the audience CSV carries.
+      if (isBoolean(cond.left) !== isBoolean(cond.right) && (isBoolean(cond.left) ? cond.right : cond.left).kind !== 'literal') {
+        const [value, flag] = isBoolean(cond.left) ? [right, cond.left] : [left, cond.right];
+        return `${value.text} ${op} ${literal(flag.kind === 'literal' && flag.value === true ? 'true' : 'false')}`;
+      }
       // Contact properties may arrive as text: compare with a number as a number.
       const l = isNumber(cond.right) && !isNumber(cond.left) ? `${wrap(left)}|float` : left.text;
       const r = isNumber(cond.left) && !isNumber(cond.right) ? `${wrap(right)}|float` : right.text;

@@ -33,7 +33,6 @@ const FORLOOP: Readonly<Record<string, string>> = {
 const SAME_NAME = new Set([
   'base64_encode',
   'base64_decode',
-  'capitalize',
   'first',
   'last',
   'escape',
@@ -106,6 +105,9 @@ export function writeKlaviyo(nodes: readonly Node[], context: DialectContext): s
         return 'upper';
       case 'downcase':
         return 'lower';
+      case 'capitalize':
+        // Klaviyo's capitalize only raises the first character [K3]; Liquid's also lowers the rest.
+        return 'lower|capitalize';
       case 'size':
         return 'length';
       case 'strip_html':

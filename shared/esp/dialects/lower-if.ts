@@ -38,6 +38,12 @@ export function lowerIf(
       return lowerIf([{ ...first, cond: cond.left, body: inner }], tail(), canWrite, cannot);
     }
     case 'not':
+      // A test the dialect cannot write at all is false, so the branch under its negation is left out as the
+      // warning says (reading the inner test as false would show the branch to everyone).
+      if (!['and', 'or', 'not', 'constant'].includes(cond.operand.kind) && !canWrite(cond.operand)) {
+        cannot(first);
+        return tail();
+      }
       return lowerIf([{ ...first, cond: cond.operand, body: tail() }], first.body, canWrite, cannot);
     case 'constant':
       return cond.value ? first.body : tail();

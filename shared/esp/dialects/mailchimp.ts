@@ -62,6 +62,8 @@ export function writeMailchimp(nodes: readonly Node[], context: DialectContext):
         const tag = tagOf(subject);
         const value = valueText(other);
         if (!tag || value === null) return null;
+        // Not true is false or no value at all: IFNOT over `=`, which an empty field never matches.
+        if (op === '!=' && other.kind === 'literal' && typeof other.value === 'boolean') return { tag, op: '=', value, negated: true };
         return { tag, op: op === '==' ? '=' : (op as Tested['op']), value, negated: false };
       }
       default:
@@ -71,10 +73,11 @@ export function writeMailchimp(nodes: readonly Node[], context: DialectContext):
 
   const tagText = (t: Tested): string => (t.op === null ? t.tag : `${t.tag}${t.op}${t.value}`);
 
-  /** A field through numeric casts and modifiers, with a constant or field fallback: what a merge tag writes itself. */
+  /** A field through numeric casts and one modifier (a merge tag takes one), with a constant or field fallback: what a merge tag writes itself. */
   const expressible = (base: Operand, filters: readonly Filter[], fallback: Operand | null): boolean =>
     base.kind === 'field' &&
     filters.every((f) => isNumericCast(f) || MODIFIERS[f.name] !== undefined) &&
+    filters.filter((f) => !isNumericCast(f)).length <= 1 &&
     (fallback === null || fallback.kind === 'field' || constantText(fallback, [], context) !== null);
 
   const output = (expr: ValueExpr, at: At): string => {

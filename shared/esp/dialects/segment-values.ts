@@ -1,5 +1,6 @@
 import { SEGMENT_MEMBER_VALUE, TYPED_ATTRIBUTES, type EspId } from '../esp';
-import { type Cond, isSegmentToken, type Node } from './ir';
+import { isSegmentToken, type Node } from './ir';
+import { mapConditions } from './map-conditions';
 
 /**
  * A segment condition (`customer.segments contains 'VIP'`) tests the
@@ -13,33 +14,13 @@ import { type Cond, isSegmentToken, type Node } from './ir';
  */
 export function segmentTestsFor(esp: EspId, nodes: readonly Node[]): Node[] {
   if (!TYPED_ATTRIBUTES[esp]) return [...nodes];
-  const cond = (c: Cond): Cond => {
-    switch (c.kind) {
-      case 'and':
-      case 'or':
-        return { ...c, left: cond(c.left), right: cond(c.right) };
-      case 'not':
-        return { ...c, operand: cond(c.operand) };
-      case 'compare':
-        return c.left.kind === 'field' &&
-          isSegmentToken(c.left.token) &&
-          c.right.kind === 'literal' &&
-          c.right.value === SEGMENT_MEMBER_VALUE
-          ? { ...c, right: { kind: 'literal', value: true } }
-          : c;
-      default:
-        return c;
-    }
-  };
-  const node = (n: Node): Node => {
-    if (n.kind === 'if')
-      return {
-        ...n,
-        branches: n.branches.map((branch) => ({ ...branch, cond: cond(branch.cond), body: branch.body.map(node) })),
-        otherwise: n.otherwise.map(node),
-      };
-    if (n.kind === 'for') return { ...n, body: n.body.map(node), otherwise: n.otherwise.map(node) };
-    return n;
-  };
-  return nodes.map(node);
+  return mapConditions(nodes, (c) =>
+    c.kind === 'compare' &&
+    c.left.kind === 'field' &&
+    isSegmentToken(c.left.token) &&
+    c.right.kind === 'literal' &&
+    c.right.value === SEGMENT_MEMBER_VALUE
+      ? { ...c, right: { kind: 'literal', value: true } }
+      : c,
+  );
 }

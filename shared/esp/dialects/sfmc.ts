@@ -171,10 +171,16 @@ export function writeSfmc(nodes: readonly Node[], context: DialectContext): stri
   };
 
   const isText = (o: Operand) => o.kind === 'literal' && typeof o.value === 'string';
+  const isBoolean = (o: Operand) => o.kind === 'literal' && typeof o.value === 'boolean';
   const condition = conditionWriter({
     operand: (o: Operand) => operand(o),
     junction: (kind) => (left, right) => `(${left} ${kind.toUpperCase()} ${right})`,
     compare: (op, left, right, cond, at) => {
+      // A Text attribute holds "true", a Boolean one "True": compare the lower-cased text, never a Boolean with text.
+      if ((op === '==' || op === '!=') && isBoolean(cond.left) !== isBoolean(cond.right)) {
+        const [value, flag] = isBoolean(cond.left) ? [right, cond.left] : [left, cond.right];
+        return `Lowercase(${value}) ${op} '${flag.kind === 'literal' && flag.value === true ? 'true' : 'false'}'`;
+      }
       if ((op === '==' || op === '!=') && (isText(cond.left) || isText(cond.right))) {
         warnOnce('case', at, 'AMPscript compares text without regard to case ("gold" equals "Gold"); Liquid does not [S16].');
       }

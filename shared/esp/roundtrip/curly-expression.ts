@@ -31,6 +31,8 @@ export interface ExpressionDialect {
    * properties are text. Django compares as Python does.
    */
   readonly booleanCoercion?: boolean;
+  /** How `if`, `not`, `and`, `or` and boolean coercion read a value; Python's truthiness when absent. */
+  readonly truthy?: (value: Value) => boolean;
   /** Expression tests after `is` (HubL only). */
   readonly tests: Readonly<Record<string, (value: Value, args: Value[]) => boolean>>;
 }
@@ -40,6 +42,9 @@ export const truthy = (value: Value): boolean => {
   if (Array.isArray(value)) return value.length > 0;
   return true;
 };
+
+/** The dialect's own truthiness. */
+export const truthOf = (dialect: ExpressionDialect, value: Value): boolean => (dialect.truthy ?? truthy)(value);
 
 const NUMERIC = /^-?\d+(\.\d+)?$/;
 export const asNumber = (value: Value): number | null => {
@@ -60,12 +65,10 @@ export function display(value: Value): string {
 }
 
 /** Equality as the ESP compares contact values: a number stored as text equals that number. */
-function equal(a: Value, b: Value, booleans = false): boolean {
-  if (booleans && (typeof a === 'boolean' || typeof b === 'boolean')) {
-    const asBool = (v: Value): boolean => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
-    return asBool(a) === asBool(b);
-  }
-  if ((a === undefined || a === null) && (b === undefined || b === null)) return true;
+function equal(a: Value, b: Value, booleans: ((value: Value) => boolean) | null = null): boolean {
+  const none = (v: Value) => v === undefined || v === null;
+  if (none(a) || none(b)) return none(a) && none(b);
+  if (booleans && (typeof a === 'boolean' || typeof b === 'boolean')) return booleans(a) === booleans(b);
   if (typeof a === 'number' || typeof b === 'number') {
     const x = asNumber(a);
     const y = asNumber(b);
@@ -114,6 +117,8 @@ const CONSTANTS: Record<string, Value> = { True: true, False: false, None: null,
 /** Parses one expression (the inside of `{{ }}` or of a tag's condition). */
 export function compileExpression(text: string, dialect: ExpressionDialect): Compiled {
   const tokens = tokenize(text);
+  const isTrue = (value: Value): boolean => truthOf(dialect, value);
+  const booleans = dialect.booleanCoercion ? isTrue : null;
   let at = 0;
   const peek = (offset = 0): Token | undefined => tokens[at + offset];
   const isOp = (op: string, offset = 0): boolean => peek(offset)?.kind === 'op' && peek(offset)?.text === op;
@@ -184,6 +189,18 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
     return undefined;
   };
 
+  /** A Django filter argument: a literal, or a variable with its dotted path (`default:person.first_name`), no filters. */
+  const dotted = (): Compiled => {
+    let current = primary();
+    while (isOp('.') && peek(1)?.kind === 'name') {
+      const name = peek(1)?.text ?? '';
+      at += 2;
+      const base = current;
+      current = (scope) => member(base(scope), name);
+    }
+    return current;
+  };
+
   const postfix = (): Compiled => {
     let current = primary();
     for (;;) {
@@ -216,7 +233,7 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
             const n = -Number(peek()?.text);
             at++;
             list = [() => n];
-          } else list = [primary()];
+          } else list = [dotted()];
         } else if (dialect.filterArgs === 'parens' && isOp('(')) list = args();
         const base = current;
         current = (scope) =>
@@ -274,9 +291,9 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
     if (token.kind === 'op') {
       switch (token.text) {
         case '==':
-          return compare((a, b) => equal(a, b, dialect.booleanCoercion));
+          return compare((a, b) => equal(a, b, booleans));
         case '!=':
-          return compare((a, b) => !equal(a, b, dialect.booleanCoercion));
+          return compare((a, b) => !equal(a, b, booleans));
         case '<':
           return compare((a, b) => (order(a, b) ?? NaN) < 0);
         case '>':
@@ -316,7 +333,7 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
     if (isWord('not')) {
       at++;
       const inner = not();
-      return (scope) => !truthy(inner(scope));
+      return (scope) => !isTrue(inner(scope));
     }
     return comparison();
   };
@@ -326,7 +343,7 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
       at++;
       const right = not();
       const l = left;
-      left = (scope) => truthy(l(scope)) && truthy(right(scope));
+      left = (scope) => isTrue(l(scope)) && isTrue(right(scope));
     }
     return left;
   };
@@ -336,7 +353,7 @@ export function compileExpression(text: string, dialect: ExpressionDialect): Com
       at++;
       const right = and();
       const l = left;
-      left = (scope) => truthy(l(scope)) || truthy(right(scope));
+      left = (scope) => isTrue(l(scope)) || isTrue(right(scope));
     }
     return left;
   }

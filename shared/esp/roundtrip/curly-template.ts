@@ -1,4 +1,4 @@
-import { compileExpression, display, type Compiled, type ExpressionDialect, type Scope, truthy, type Value } from './curly-expression';
+import { compileExpression, display, type Compiled, type ExpressionDialect, type Scope, truthOf, type Value } from './curly-expression';
 import { RoundTripUnsupported } from './profile';
 
 /**
@@ -157,7 +157,7 @@ export function renderTemplate(nodes: readonly Node[], scope: Scope, dialect: Te
         locals.set(node.name, node.expr(lookup));
         break;
       case 'if': {
-        const branch = node.branches.find((candidate) => candidate.test === null || truthy(candidate.test(lookup)));
+        const branch = node.branches.find((candidate) => candidate.test === null || truthOf(dialect, candidate.test(lookup)));
         if (branch) out += renderTemplate(branch.body, scope, dialect, locals);
         break;
       }

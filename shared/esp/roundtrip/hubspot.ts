@@ -1,4 +1,4 @@
-import { asNumber, display, truthy, type Value, type ValueObject } from './curly-expression';
+import { asNumber, display, type Value, type ValueObject } from './curly-expression';
 import { parseTemplate, renderTemplate, type TemplateDialect } from './curly-template';
 import { formatDatePattern } from './date-patterns';
 import { type EspProfile, profileLookup, type ProfileValue, RoundTripUnsupported } from './profile';
@@ -14,10 +14,25 @@ import { type EspProfile, profileLookup, type ProfileValue, RoundTripUnsupported
 
 const str = (value: Value): string => display(value);
 
+/**
+ * Jinjava's ObjectTruthValue (github.com/HubSpot/jinjava, util/ObjectTruthValue.java):
+ * the text "false" (any case) is false like the empty text, a number is true when
+ * its integer part is not 0. Its EL coerces to a boolean the same way (TruthyTypeConverter).
+ */
+function truthy(value: Value): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Math.trunc(value) !== 0;
+  if (typeof value === 'string') return value !== '' && value.toLowerCase() !== 'false';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
 const HUBL: TemplateDialect = {
   name: 'HubL',
   filterArgs: 'parens',
   booleanCoercion: true,
+  truthy,
   assign: 'set',
   loopName: 'loop',
   filters: {
