@@ -398,6 +398,11 @@ export async function main(): Promise<void> {
   // `npm run tailor -- import shop.tailor …` runs in the package folder; relative paths mean the user's folder.
   const invokedFrom = process.env.INIT_CWD;
   if (process.env.npm_lifecycle_event === 'tailor' && invokedFrom) process.chdir(invokedFrom);
+  // `tailor segment … --members | head` closes the pipe early: stop quietly, as Unix tools do on SIGPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(EXIT.ok);
+  });
   process.exitCode = await run(process.argv.slice(2));
 }
 
