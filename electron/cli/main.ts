@@ -402,7 +402,7 @@ export async function main(): Promise<void> {
   // instead of dying on the next write with a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    process.exit(0);
+    process.exit(EXIT.ok);
   });
   process.exitCode = await run(process.argv.slice(2));
 }

@@ -1,5 +1,6 @@
 import type { StoredPartial } from '../../shared/contract/authoring-schemas';
 import { ContractError } from '../../shared/contract/envelope';
+import { partialCycle } from '../../shared/templates/partial-cycle';
 import { nowIso, type Db } from './db';
 
 interface PartialRow {
@@ -36,6 +37,7 @@ function assertNameFree(db: Db, name: string, exceptId?: number): void {
 /** Create a partial, or (with an id) change its name and source. Templates refer to it by name, so a rename breaks their includes. */
 export function savePartial(db: Db, input: { id?: number | undefined; name: string; source: string }): StoredPartial {
   assertNameFree(db, input.name, input.id);
+  assertNoCycle(db, input);
   if (input.id === undefined) {
     const id = db
       .prepare('INSERT INTO partials (name, source, updated_at) VALUES (?, ?, ?)')
@@ -45,6 +47,22 @@ export function savePartial(db: Db, input: { id?: number | undefined; name: stri
   getPartial(db, input.id);
   db.prepare('UPDATE partials SET name = ?, source = ?, updated_at = ? WHERE id = ?').run(input.name, input.source, nowIso(), input.id);
   return getPartial(db, input.id);
+}
+
+function assertNoCycle(db: Db, input: { id?: number | undefined; name: string; source: string }): void {
+  const others = db.prepare('SELECT name, source FROM partials WHERE id IS NOT ?').all(input.id ?? null) as {
+    name: string;
+    source: string;
+  }[];
+  const sources: Record<string, string> = Object.fromEntries(others.map((row) => [row.name, row.source]));
+  sources[input.name] = input.source;
+  const cycle = partialCycle(sources, input.name);
+  if (cycle) {
+    throw new ContractError(
+      'invalid_input',
+      `Partial "${input.name}" would render itself (${cycle.join(' → ')}), which never ends. Remove one of these render or include tags.`,
+    );
+  }
 }
 
 export function deletePartial(db: Db, id: number): void {

@@ -69,8 +69,8 @@ export function IntentView() {
               latest.isSuccess && (
                 <div className="card empty">
                   <h2>No intent scores yet</h2>
-                  Each event of a weighted type in the window adds its weight (halved every half-life, if you set one). Choose the weights
-                  and press Score intent.
+                  Each event of a weighted type in the window adds its weight (halved every half-life, if you set one); each order counts as
+                  a purchase unless your events record purchases. Choose the weights and press Score intent.
                 </div>
               )
             )}

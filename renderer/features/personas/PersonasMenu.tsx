@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type CSSProperties } from 'react';
 import { toast } from 'sonner';
 import type { Persona, PersonaPreview } from '../../../shared/contract/schemas';
 import { errorMessage, useApi } from '../../api/queries';
@@ -6,6 +6,7 @@ import { api } from '../../api/transport';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCommands, type Command } from '../../app/commands/registry';
 import { useDismiss } from '../../ui/use-dismiss';
+import { menuInPane } from '../../ui/menu-in-pane';
 import { MemberStepper } from './MemberStepper';
 import './personas.css';
 
@@ -27,6 +28,7 @@ export function PersonasMenu({ previews, onAdd, onEdit }: Props) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useDismiss(ref, open, () => setOpen(false));
+  const [placement, setPlacement] = useState<CSSProperties>({});
   const who = (id: number) => previews.find((p) => p.personaId === id)?.customer?.displayName ?? null;
 
   const list = personas.data;
@@ -75,11 +77,20 @@ export function PersonasMenu({ previews, onAdd, onEdit }: Props) {
 
   return (
     <div className="personas-menu" ref={ref}>
-      <button className="btn btn-sm" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title="Who the previews show">
+      <button
+        className="btn btn-sm"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => {
+          setPlacement(menuInPane(ref.current, 360, '.preview-pane'));
+          setOpen(!open);
+        }}
+        title="Who the previews show"
+      >
         Personas ▾
       </button>
       {open && (
-        <div className="menu" role="menu" aria-label="Personas">
+        <div className="menu" role="menu" aria-label="Personas" style={placement}>
           <div className="section">Previewing as</div>
           {(list ?? []).map((persona) => (
             <div className="persona-row" key={persona.id} data-testid="persona-row">

@@ -78,7 +78,8 @@ export function FieldPicker({ catalog, onPick }: Props) {
   }, []);
 
   const needle = filter.trim().toLowerCase();
-  const fields = catalog.tokens.filter((token) => token.kind !== 'score' && token.kind !== 'segments' && matches(token, needle));
+  // Customer data only: the app's own tokens (variant, unsubscribe link) are offered by completion.
+  const fields = catalog.tokens.filter((token) => ['field', 'custom', 'dictionary'].includes(token.kind) && matches(token, needle));
   const scores = catalog.tokens.filter((token) => token.kind === 'score' && matches(token, needle));
   const shown = [...fields, ...scores];
   const current = Math.min(active, Math.max(0, shown.length - 1));

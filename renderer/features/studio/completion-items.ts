@@ -43,7 +43,7 @@ export function tokenDocumentation(token: TokenInfo): string {
   return lines.join('\n\n');
 }
 
-const ORDER: Record<TokenInfo['kind'], string> = { dictionary: 'a', field: 'b', custom: 'b', score: 'c', segments: 'c' };
+const ORDER: Record<TokenInfo['kind'], string> = { dictionary: 'a', field: 'b', custom: 'b', score: 'c', segments: 'c', app: 'd' };
 
 export function tokenCompletions(catalog: TokenCatalog): TokenCompletion[] {
   return catalog.tokens.map((token) => ({

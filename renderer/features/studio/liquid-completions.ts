@@ -75,6 +75,7 @@ export function provideLiquidCompletions(
     dictionary: KIND.Constant,
     score: KIND.Value,
     segments: KIND.Field,
+    app: KIND.Constant,
   };
   // Right after `{{` add the spaces and closing braces an author would type.
   const needsLead = at.inside === 'output' && !at.typed.startsWith(' ') && /^\w*$/.test(at.typed);

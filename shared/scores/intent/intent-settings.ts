@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { AsOfDate } from '../as-of-date';
 
+/** The event type a workspace's orders count as (unless it records purchases as events itself). */
+export const PURCHASE_EVENT = 'purchase';
+
 /** The weights a new workspace starts with; other event types can be added and these changed. */
-export const DEFAULT_INTENT_WEIGHTS: Readonly<Record<string, number>> = { product_view: 3, cart_add: 5, purchase: 10 };
+export const DEFAULT_INTENT_WEIGHTS: Readonly<Record<string, number>> = { product_view: 3, cart_add: 5, [PURCHASE_EVENT]: 10 };
 export const DEFAULT_INTENT_WINDOW_DAYS = 90;
 
 const EventType = z.string().trim().min(1, 'Name the event type.').max(100);

@@ -81,10 +81,65 @@ function syntaxDiagnostic(source: string, error: unknown): LanguageDiagnostic {
 function walk(templates: readonly Template[], guarded: readonly string[], visit: (template: Template, guarded: readonly string[]) => void) {
   for (const template of templates) {
     visit(template, guarded);
-    if (!template.children) continue;
-    const inner = template instanceof Tag && ['if', 'unless', 'case'].includes(template.name) ? [...guarded, ...guards(template)] : guarded;
-    walk(toValueSync(template.children(false, true)), inner, visit);
+    const branches = template instanceof Tag ? conditionBranches(template) : null;
+    if (branches) {
+      for (const branch of branches) walk(branch.templates, [...guarded, ...branch.guards], visit);
+    } else if (template.children) {
+      const inner = template instanceof Tag && template.name === 'case' ? [...guarded, ...guards(template)] : guarded;
+      walk(toValueSync(template.children(false, true)), inner, visit);
+    }
   }
+}
+
+/** How liquidjs's `if` and `unless` tags hold their branches. */
+interface ConditionTag {
+  branches: { value: Value; templates: Template[] }[];
+  elseTemplates?: Template[] | undefined;
+}
+
+/**
+ * Each branch of an `if` / `unless` with the variables known to be filled
+ * there. A branch is reached when its own condition holds and every earlier
+ * one failed: `{% if first_name %}` fills first_name in its branch only, and
+ * its `else` is where first_name is empty; `{% unless first_name == blank %}`
+ * fills it in its body.
+ */
+function conditionBranches(tag: Tag): { templates: Template[]; guards: string[] }[] | null {
+  if (tag.name !== 'if' && tag.name !== 'unless') return null;
+  const { branches, elseTemplates } = tag as unknown as ConditionTag;
+  const failed: string[] = [];
+  const out = branches.map((branch, index) => {
+    const tested = testedVariables(branch.value);
+    // `unless` runs its first branch when the condition fails; its elsif and else come after it held.
+    const negated = tag.name === 'unless' && index === 0;
+    const guards = [...failed, ...(negated ? tested.whenFalse : tested.whenTrue)];
+    failed.push(...(negated ? tested.whenTrue : tested.whenFalse));
+    return { templates: branch.templates, guards };
+  });
+  return [...out, { templates: elseTemplates ?? [], guards: failed }];
+}
+
+const EMPTY_LITERALS = new Set(['blank', 'empty', 'nil', 'null']);
+
+/** The variables a condition shows to be filled when it holds (`first_name`, `first_name != blank`) and when it fails (`first_name == blank`). */
+function testedVariables(value: Value): { whenTrue: string[]; whenFalse: string[] } {
+  const postfix = value.initial.postfix;
+  const emptied = new Set<Token>();
+  postfix.forEach((token, index) => {
+    if (!TypeGuards.isOperatorToken(token) || token.operator !== '==') return;
+    const operands = [postfix[index - 2], postfix[index - 1]];
+    const isEmpty = operands.some(
+      (operand) =>
+        (TypeGuards.isLiteralToken(operand) && EMPTY_LITERALS.has(operand.literal)) ||
+        (TypeGuards.isQuotedToken(operand) && operand.content === ''),
+    );
+    if (isEmpty) operands.forEach((operand) => operand && TypeGuards.isPropertyAccessToken(operand) && emptied.add(operand));
+  });
+  const variables = postfix.filter(TypeGuards.isPropertyAccessToken);
+  return {
+    whenTrue: variables.filter((token) => !emptied.has(token)).map((token) => token.getText()),
+    whenFalse: variables.filter((token) => emptied.has(token)).map((token) => token.getText()),
+  };
 }
 
 function guards(tag: Tag): string[] {

@@ -1,7 +1,9 @@
 import type { FieldInfo } from '../../../../shared/contract/schemas';
 import type { ComputedTokenList, TokenDictionaryEntry } from '../../../../shared/contract/token-schemas';
+import { NATIVE_OUTPUTS } from '../../../../shared/esp/dialects/field-map';
 import { toPascalAlias } from '../../../../shared/fields/naming';
 import { COMPUTED_NAMESPACE, SEGMENTS_TOKEN } from '../../../../shared/templates/computed-tokens';
+import { VARIANT_TOKEN } from '../../../../shared/templates/variants';
 
 /**
  * Everything the language services know about the tokens a template can use,
@@ -14,7 +16,7 @@ export interface LanguageData {
   dictionary: readonly TokenDictionaryEntry[];
 }
 
-export type TokenKind = 'field' | 'custom' | 'score' | 'segments' | 'dictionary';
+export type TokenKind = 'field' | 'custom' | 'score' | 'segments' | 'dictionary' | 'app';
 
 export interface TokenInfo {
   /** The one spelling the app writes: snake_case, `computed.<name>` for a shadowed score. */
@@ -80,6 +82,7 @@ export function buildCatalog(data: LanguageData): TokenCatalog {
   if (!byKey.has('full_name') && first) {
     tokens.push({ ...first, name: 'full_name', aliases: ['FullName'], label: 'Full name', note: 'First and last name' });
   }
+  for (const token of appTokens()) if (!byKey.has(token.name)) tokens.push(token);
   const computed = data.computed;
   if (computed) {
     for (const score of computed.scores) {
@@ -139,6 +142,34 @@ export function buildCatalog(data: LanguageData): TokenCatalog {
     lists: data.fields.filter((field) => field.type === 'list').map((field) => field.key),
     loaded: data.fields.length > 0,
   };
+}
+
+/**
+ * Tokens the app fills rather than the customer data: the A/B variant being
+ * rendered, and the unsubscribe link each ESP writes as its own tag at export
+ * (`NATIVE_OUTPUTS`). An imported field of the same name wins, as it does when
+ * rendering.
+ */
+function appTokens(): TokenInfo[] {
+  const token = (name: string, label: string, note: string): TokenInfo => ({
+    name,
+    aliases: [],
+    kind: 'app',
+    type: 'text',
+    label,
+    fillRate: null,
+    filled: null,
+    samples: [],
+    fallback: null,
+    labels: [],
+    note,
+  });
+  return [
+    token(VARIANT_TOKEN, 'The A/B variant being rendered', "Set for each A/B variant's preview and export ({% if variant == 'B' %})"),
+    ...Object.keys(NATIVE_OUTPUTS).map((name) =>
+      token(name, 'Filled by your ESP when it sends', "Export writes the ESP's own tag; previews show the fallback"),
+    ),
+  ];
 }
 
 /**
