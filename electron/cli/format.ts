@@ -23,7 +23,7 @@ export function formatImportReport(report: ImportReport, workspace: string): str
     `  rows read:     ${count(report.rowsRead)}`,
     `  imported:      ${count(report.rowsImported)}`,
     `  rejected:      ${count(report.rowsRejected)}`,
-    `  skipped:       ${count(report.rowsSkipped)} (blank lines)`,
+    `  skipped:       ${count(report.rowsSkipped)} (blank or footer lines)`,
     `  flagged:       ${count(report.rowsFlagged ?? 0)} (imported with a validation flag)`,
   ];
   for (const rule of report.ruleCounts ?? []) {

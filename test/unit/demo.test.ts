@@ -163,6 +163,19 @@ describe('populateDemo', () => {
     expect(new Set(rows.map((row) => row.country)).size).toBeGreaterThanOrEqual(8);
   });
 
+  it('gives every phone number one an operator could issue, so the demo does not open with hundreds of phone flags', () => {
+    const phones = db.prepare(`SELECT id, phone, typed ->> '$.phone' AS e164 FROM customers WHERE phone IS NOT NULL`).all() as {
+      id: string;
+      phone: string;
+      e164: string | null;
+    }[];
+    expect(phones.length).toBeGreaterThan(2000);
+    expect(phones.filter((row) => row.e164 === null)).toEqual([]);
+    expect(count(db, `SELECT count(*) FROM customer_flags WHERE rule = 'phone_validity'`)).toBe(0);
+    // Still a phone book, not one number repeated.
+    expect(new Set(phones.map((row) => row.e164)).size).toBeGreaterThan(phones.length * 0.99);
+  });
+
   it('has varied, non-ASCII names', () => {
     const names = db.prepare(`SELECT coalesce(first_name, '') || ' ' || last_name FROM customers`).pluck().all() as string[];
     expect(names.filter((name) => /[À-ɏ]/.test(name)).length).toBeGreaterThan(100);

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { footerLine, MAX_TRAILING_LINES, TrailingLines } from '../../electron/workspace/import/footer';
 import type { CsvRecord } from '../../electron/workspace/import/records';
+import { cli } from '../support/cli-runner';
+import { tempDir } from '../support/temp';
 
 const record = (line: number, ...fields: string[]): CsvRecord => ({ line, endLine: line, fields, text: fields.join(','), problem: null });
 
@@ -53,5 +57,19 @@ describe('TrailingLines', () => {
     for (let line = 2; line < 2 + MAX_TRAILING_LINES + 1; line++) released += trailing.push(record(line, 'x')).length;
     expect(released).toBe(MAX_TRAILING_LINES + 1);
     expect(trailing.end()).toEqual([]);
+  });
+});
+
+describe('the command line report', () => {
+  it('counts a skipped report footer as skipped, not as a blank line', async () => {
+    const dir = tempDir('tailor-footer-cli-');
+    process.env.TAILOR_HOME = path.join(dir, 'home');
+    const workspace = path.join(dir, 'shop.tailor');
+    const csv = path.join(dir, 'crm.csv');
+    fs.writeFileSync(csv, 'email,first_name\nann@example.com,Ann\nGrand Totals (1 record),\n');
+    expect((await cli(['init', workspace])).code).toBe(0);
+    const result = await cli(['import', workspace, '--customers', csv]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/skipped: +1 \(blank or footer lines\)/);
   });
 });

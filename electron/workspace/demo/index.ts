@@ -9,6 +9,7 @@ import { asciiSlug, LOCALES, personName, seedFakers, structuralFaker, type DemoL
 import { dayOf, isoDate, isoTimestamp, Rng } from './random';
 import { DEMO_SEGMENTS, matchesRule, type FlatRecord } from './segments';
 import { loadStarterTemplates } from './templates';
+import { issuedPhone } from './issued-phone';
 
 export { DEMO_SEGMENTS, type DemoSegment } from './segments';
 export { loadStarterTemplates, STARTER_TEMPLATES, starterTemplatesDir } from './templates';
@@ -198,7 +199,7 @@ function generateCustomer(rng: Rng, index: number): DemoCustomer {
   const name = personName(locale, sex);
   const firstName = rng.chance(0.05) ? null : name.first;
   const gender = rng.chance(0.03) ? null : sexDraw;
-  const phone = rng.chance(0.15) ? null : locale.faker.phone.number({ style: 'international' });
+  const phone = rng.chance(0.15) ? null : issuedPhone(locale.faker.phone.number({ style: 'international' }), locale.country);
   const birthDate = rng.chance(0.2) ? null : isoDate(rng.int(BIRTH_START, BIRTH_END));
   const city = rng.chance(0.08) ? null : locale.faker.location.city();
   const signupDay = rng.int(SIGNUP_START, ACTIVITY_END);
