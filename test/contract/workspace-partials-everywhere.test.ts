@@ -9,7 +9,7 @@ import { freshWorkspace } from '../support/workspace-app';
 /**
  * A template that uses the workspace's partials and token dictionary renders
  * in previews and the plain export; the other ways out of the studio must
- * read them too. ESP export and its field map, the compiled HTML pane and
+ * read them too. ESP export and its field map, the compiled HTML pane, lint and
  * proofs compiled without them, so a footer partial failed with "no partial
  * named footer" and a dictionary token became an attribute nobody has.
  */
@@ -55,6 +55,13 @@ describe('partials and the token dictionary outside the previews', () => {
     const compiled = await app.client.call('templates.compiled', { source: SOURCE });
     expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(compiled.html).toContain('Sent with care to');
+  });
+
+  it('lint checks the email with them', async () => {
+    const { app } = await workspace();
+    const report = await app.client.call('lint.run', { source: SOURCE });
+    expect(report.problem).toBeNull();
+    expect(report.text).toContain('Sent with care to');
   });
 
   it('proofs render them', async () => {
