@@ -5,9 +5,8 @@ import { ESP_NAMES } from '../../shared/esp/esp';
 import { computedTokens } from '../services/computed-tokens';
 import { audienceColumns, audienceSize, findSegment } from '../services/esp/audience';
 import { checkAudienceTarget, ESP_AUDIENCE, exportAudience } from '../services/esp/audience-job';
-import { derivedForTemplate, exportForEsp, fieldMapEntries, previewForEsp } from '../services/esp/esp-export';
+import { derivedForTemplate, exportForEsp, fieldMapEntries, previewForEsp, templateFieldMap } from '../services/esp/esp-export';
 import type { RoundTripPersonaInput } from '../services/esp/round-trip';
-import { compileForExport } from '../services/render/service';
 import type { Db } from '../workspace/db';
 import { saveFieldMap, savedFieldMap } from '../workspace/esp-field-maps-repo';
 import { listPersonas } from '../workspace/personas-repo';
@@ -41,8 +40,8 @@ export function espHandlers(
   const db = () => ctx.session.require().db;
   return {
     'esp.fieldMap': async ({ esp, template }) => {
-      const variables = template ? (await compileForExport(templateOf(db(), template).source)).variables : [];
-      return { esp, entries: fieldMapEntries(db(), esp, variables) };
+      const entries = template ? await templateFieldMap(db(), esp, templateOf(db(), template).source) : fieldMapEntries(db(), esp);
+      return { esp, entries };
     },
     'esp.saveFieldMap': ({ esp, entries }) => {
       for (const { token, attribute } of entries) {

@@ -3,6 +3,7 @@ import type { LintReport } from '../../shared/qa/lint/lint-report';
 import { computedTokens } from '../services/computed-tokens';
 import { caniemailData } from '../services/lint/caniemail-data';
 import { lintInWorker } from '../services/lint/lint-in-worker';
+import { workspaceRenderInputs } from '../services/render/workspace-inputs';
 import { readLintSettings, saveLintSettings } from '../services/lint/lint-settings-repo';
 import { EXPORT_BUDGET_MS, renderMany } from '../services/render/service';
 import { fieldCatalogue } from '../workspace/customers-repo';
@@ -26,6 +27,7 @@ export function lintHandlers(ctx: HandlerContext): Pick<Handlers, 'lint.settings
         ms: EXPORT_BUDGET_MS,
         fields: fieldCatalogue(db()),
         computed: (found) => computedTokens.tokensFor(db(), found.id),
+        inputs: workspaceRenderInputs(db()),
       });
       const email = rendered[0];
       const error = compiled.diagnostics.find((d) => d.severity === 'error');

@@ -5,6 +5,7 @@ import { PROOFS_RUN } from '../services/jobs';
 import { capturerFor } from '../services/proofs/capturer-for-host';
 import { ProofImages } from '../services/proofs/proof-images';
 import { runProofs } from '../services/proofs/run-proofs';
+import { workspaceRenderInputs } from '../services/render/workspace-inputs';
 import { fieldCatalogue } from '../workspace/customers-repo';
 import { listPersonas } from '../workspace/personas-repo';
 import { getTemplate } from '../workspace/templates-repo';
@@ -25,10 +26,11 @@ export function proofsHandlers(ctx: HandlerContext): Pick<Handlers, 'proofs.star
       if (targets.length === 0)
         throw new ContractError('invalid_input', 'There are no personas to proof. Add a persona in the studio first.');
       const fields = fieldCatalogue(db);
+      const inputs = workspaceRenderInputs(db);
       // The job's id is known once start returns, which is before the run gets past its first await.
       let jobId = '';
       const job = ctx.jobs.start(PROOFS_RUN, async (control) => {
-        const run = await runProofs({ name, source, dir, targets, fields, capturer: capturerFor(ctx.host), control });
+        const run = await runProofs({ name, source, dir, targets, fields, inputs, capturer: capturerFor(ctx.host), control });
         images.keep(jobId, run.images);
         return run.outcome;
       });

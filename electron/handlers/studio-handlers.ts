@@ -2,7 +2,9 @@ import type { Handlers } from '../../shared/contract/contract';
 import { ContractError } from '../../shared/contract/envelope';
 import { displayName } from '../../shared/templates/customer-context';
 import { templateFormat } from '../../shared/templates/template-format';
+import { standaloneLiquid } from '../../shared/templates/standalone-liquid';
 import { compileForExport, finishForExport } from '../services/render/service';
+import { workspaceRenderInputs } from '../services/render/workspace-inputs';
 import { hasErrors } from '../services/template-compiler';
 import { findCustomer } from '../workspace/customers-repo';
 import { searchCustomers } from '../workspace/personas/customer-search';
@@ -35,10 +37,13 @@ export function studioHandlers(ctx: HandlerContext): Pick<Handlers, 'customers.s
     },
 
     'templates.compiled': async ({ source }) => {
-      const compiled = await compileForExport(source);
+      const inputs = workspaceRenderInputs(ctx.session.get()?.db ?? null);
+      const compiled = await compileForExport(source, inputs.partials);
       const diagnostics = [...compiled.diagnostics];
       if (compiled.html === null || hasErrors(diagnostics)) return { format: templateFormat(source), html: null, bytes: 0, diagnostics };
-      const { html } = await finishForExport(compiled.html, { text: false });
+      // As export writes it: partials inlined, dictionary tokens as their fields.
+      const standalone = standaloneLiquid(compiled.html, inputs.partials ?? {}, inputs.dictionary ?? []);
+      const { html } = await finishForExport(standalone.html, { text: false });
       return { format: templateFormat(source), html, bytes: Buffer.byteLength(html, 'utf8'), diagnostics };
     },
   };

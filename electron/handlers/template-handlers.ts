@@ -26,15 +26,9 @@ import {
   uniqueTemplateName,
 } from '../workspace/templates-repo';
 import type { HandlerContext } from './context';
-import { partialSources } from '../workspace/partials-repo';
-import { readDictionary } from '../workspace/token-dictionary-repo';
 import { readVariants } from '../workspace/template-variants-repo';
 import { variantSource } from '../../shared/templates/variants';
-import type { WorkspaceRenderInputs } from '../services/render/service';
-
-/** What the workspace adds to every render of its templates: partials and the token dictionary. */
-const workspaceInputs = (db: Db | null): WorkspaceRenderInputs =>
-  db ? { partials: partialSources(db), dictionary: readDictionary(db) } : {};
+import { workspaceRenderInputs } from '../services/render/workspace-inputs';
 
 type TemplateRef = ParsedInput<'export.run'>['template'];
 
@@ -138,7 +132,7 @@ export function templateHandlers(
           cancel: mine.signal,
           fields: fieldCatalogue(db()),
           computed: (customer) => computed.get(customer.id),
-          inputs: { ...workspaceInputs(db()), variant: variant?.name },
+          inputs: { ...workspaceRenderInputs(db()), variant: variant?.name },
         },
       ).finally(() => runningPreviews.delete(mine));
       const previews: PersonaPreview[] = targets.map(({ persona, customer, problem }, index) => {
@@ -164,7 +158,7 @@ export function templateHandlers(
         ms: EXPORT_BUDGET_MS,
         fields: fieldCatalogue(db()),
         computed: (found) => computedTokens.tokensFor(db(), found.id),
-        inputs: workspaceInputs(db()),
+        inputs: workspaceRenderInputs(db()),
       });
       const email = rendered[0];
       const diagnostics = [...compiled.diagnostics];
@@ -187,7 +181,7 @@ export function templateHandlers(
             })
           : [];
       const fields = workspace ? fieldCatalogue(workspace.db) : {};
-      const { partials, dictionary } = workspaceInputs(workspace?.db ?? null);
+      const { partials, dictionary } = workspaceRenderInputs(workspace?.db ?? null);
       const variants = workspace && 'id' in template ? readVariants(workspace.db, template.id) : [];
       return exportEmail({ name, source, dir, folder, replace, personas: targets, fields, partials, dictionary, variants });
     },

@@ -7,8 +7,7 @@ import { compileForExport, finishForExport, renderForExport } from './render/ser
 import { describeDiagnostic, hasErrors } from './template-compiler';
 import type { TemplateVariant } from '../../shared/contract/authoring-schemas';
 import type { TokenDictionaryEntry } from '../../shared/contract/token-schemas';
-import { inlinePartials } from '../../shared/templates/inline-partials';
-import { expandDictionaryTokens } from '../../shared/templates/token-dictionary';
+import { standaloneLiquid } from '../../shared/templates/standalone-liquid';
 import { pinVariant, variantSource } from '../../shared/templates/variants';
 
 export interface ExportPersona {
@@ -76,10 +75,9 @@ export async function exportEmail(options: {
       const html = compiled.html ?? '';
       const stem = variant ? `${base}--variant-${slug(variant.name)}` : base;
       // The exported Liquid stands alone: partials inlined, dictionary tokens written out as their fields, the variant pinned.
-      const standalone = inlinePartials(html, inputs.partials);
+      const standalone = standaloneLiquid(html, inputs.partials, inputs.dictionary);
       for (const message of standalone.kept) notes.push({ severity: 'warning', source: 'liquid', message, line: null, column: null });
-      const expanded = expandDictionaryTokens(standalone.html, inputs.dictionary);
-      const finished = await finishForExport(variant ? pinVariant(expanded, variant.name) : expanded, { text: true });
+      const finished = await finishForExport(variant ? pinVariant(standalone.html, variant.name) : standalone.html, { text: true });
       files.push(writer.add(`${stem}.html`, finished.html, 'compiled'));
       files.push(writer.add(`${stem}.txt`, finished.text ?? '', 'text'));
       if (variant) variantFiles.push({ name: variant.name, split: variant.split, subject: variant.subject, file: `${stem}.html` });

@@ -4,20 +4,22 @@ import { effectiveFieldMap } from '../../../shared/esp/audience/attribute-names'
 import { derivedAttributes } from '../../../shared/esp/audience/derived-values';
 import { defaultAttribute } from '../../../shared/esp/dialects/field-map';
 import { ESP_NAMES, type DialectAttribute, type DialectOutput, type EspId } from '../../../shared/esp/esp';
-import { toDialect } from '../../../shared/esp/to-dialect';
+import { templateTokens, toDialect } from '../../../shared/esp/to-dialect';
 import { atAuthorLines } from '../../../shared/esp/warning-lines';
 import { fieldCatalogue } from '../../workspace/customers-repo';
 import type { Db } from '../../workspace/db';
 import { savedFieldMap } from '../../workspace/esp-field-maps-repo';
 import { exportFolderName, ExportWriter, slug } from '../export-folder';
 import { compileForExport, finishForExport } from '../render/service';
+import { workspaceRenderInputs } from '../render/workspace-inputs';
+import { standaloneLiquid } from '../../../shared/templates/standalone-liquid';
 import type { CompiledSource } from '../render/tasks';
 import { describeDiagnostic, hasErrors } from '../template-compiler';
 import { usedTokens, workspaceTokens } from './esp-tokens';
 import { finishAndCheck, type RoundTripPersonaInput } from './round-trip';
 
-/** The workspace's field map for an ESP, every token with its name, and which ones `variables` reads. */
-export function fieldMapEntries(db: Db, esp: EspId, variables: CompiledSource['variables'] = []): EspFieldMapEntry[] {
+/** The workspace's field map for an ESP, every token with its name, and which ones the template reads (`used`). */
+export function fieldMapEntries(db: Db, esp: EspId, used: ReadonlySet<string> = new Set()): EspFieldMapEntry[] {
   const tokens = workspaceTokens(db);
   const saved = savedFieldMap(db, esp);
   const map = effectiveFieldMap(
@@ -25,7 +27,6 @@ export function fieldMapEntries(db: Db, esp: EspId, variables: CompiledSource['v
     tokens.map((t) => t.token),
     saved,
   );
-  const used = usedTokens(variables, tokens);
   return tokens.map(({ token, kind }) => ({
     token,
     kind,
@@ -48,18 +49,35 @@ interface Converted {
   fieldMap: Record<string, string>;
 }
 
+/** The template as it leaves the workspace: compiled with its partials, then standing alone (`standaloneLiquid`). */
+async function standaloneTemplate(db: Db, source: string): Promise<{ compiled: CompiledSource; liquid: string | null }> {
+  const inputs = workspaceRenderInputs(db);
+  const compiled = await compileForExport(source, inputs.partials);
+  const liquid = compiled.html === null ? null : standaloneLiquid(compiled.html, inputs.partials ?? {}, inputs.dictionary ?? []).html;
+  return { compiled, liquid };
+}
+
+/** The field map with what `source` reads marked: its own tokens, its partials' and its dictionary tokens' fields. */
+export async function templateFieldMap(db: Db, esp: EspId, source: string): Promise<EspFieldMapEntry[]> {
+  const { compiled, liquid } = await standaloneTemplate(db, source);
+  const used = usedTokens(compiled.variables, workspaceTokens(db));
+  for (const token of liquid === null ? [] : templateTokens(liquid)) used.add(token);
+  return fieldMapEntries(db, esp, used);
+}
+
 /** Compile, inline CSS, convert HTML and text part to the ESP's language. */
 async function convert(db: Db, name: string, source: string, esp: EspId): Promise<Converted> {
-  const compiled = await compileForExport(source);
-  if (hasErrors(compiled.diagnostics) || compiled.html === null) {
+  // What the ESP gets stands alone: the workspace's partials inlined, dictionary tokens written as their fields.
+  const { compiled, liquid } = await standaloneTemplate(db, source);
+  if (hasErrors(compiled.diagnostics) || liquid === null) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');
     throw new ContractError(
       'invalid_input',
       `"${name}" has errors, so it was not converted for ${ESP_NAMES[esp]}. ${first ? describeDiagnostic(first) : ''}`.trim(),
     );
   }
-  const finished = await finishForExport(compiled.html, { text: true });
-  const fieldMap = asMap(fieldMapEntries(db, esp, compiled.variables));
+  const finished = await finishForExport(liquid, { text: true });
+  const fieldMap = asMap(fieldMapEntries(db, esp));
   const fields = fieldCatalogue(db);
   const converted = toDialect(finished.html, esp, fieldMap, { fields });
   const html = { ...converted, warnings: atAuthorLines(converted.warnings, source, finished.html) };
@@ -95,6 +113,7 @@ async function check(
     derived: derivedAttributes(converted.html.attributes),
     personas,
     fields: fieldCatalogue(db),
+    inputs: workspaceRenderInputs(db),
   });
 }
 

@@ -2,7 +2,7 @@ import type { RoundTripReport } from '../../../shared/contract/esp-schemas';
 import type { DialectAttribute, EspId } from '../../../shared/esp/esp';
 import type { FieldCatalogue } from '../../../shared/fields/catalogue';
 import { runOnOwnThread } from '../own-thread';
-import { EXPORT_BUDGET_MS, renderMany } from '../render/service';
+import { EXPORT_BUDGET_MS, renderMany, type WorkspaceRenderInputs } from '../render/service';
 import type { RoundTripPersonaInput } from './round-trip-compare';
 import type { FinishExportTask } from './worker';
 
@@ -25,12 +25,19 @@ export async function finishAndCheck(options: {
   derived?: readonly DialectAttribute[];
   personas: readonly RoundTripPersonaInput[];
   fields: FieldCatalogue;
+  /** The workspace's partials and dictionary: Tailor's side renders the template as previews do. */
+  inputs?: WorkspaceRenderInputs;
 }): Promise<{ source: string; report: RoundTripReport }> {
   const { personas } = options;
   const { rendered } = await renderMany(
     options.template,
     personas.map((persona) => persona.customer),
-    { ms: EXPORT_BUDGET_MS, fields: options.fields, computed: (customer) => personas.find((p) => p.customer === customer)?.computed },
+    {
+      ms: EXPORT_BUDGET_MS,
+      fields: options.fields,
+      computed: (customer) => personas.find((p) => p.customer === customer)?.computed,
+      ...(options.inputs ? { inputs: options.inputs } : {}),
+    },
   );
   const task: Omit<FinishExportTask, 'port'> = {
     esp: options.esp,

@@ -4,7 +4,7 @@ import type { ProofFile, ProofPersona, ProofsOutcome } from '../../../shared/pro
 import { displayName } from '../../../shared/templates/customer-context';
 import type { ComputedTokens } from '../../../shared/templates/computed-tokens';
 import { slug } from '../export-folder';
-import { compileForExport, finishForExport, renderForExport } from '../render/service';
+import { compileForExport, finishForExport, renderForExport, type WorkspaceRenderInputs } from '../render/service';
 import { describeDiagnostic, hasErrors } from '../template-compiler';
 import { PROOF_WIDTH, type CapturerFactory, type ProofCapturer } from './capture';
 import { contactSheetHtml, contactSheetWidth } from './contact-sheet';
@@ -26,6 +26,8 @@ export interface ProofsInput {
   dir: string;
   targets: readonly ProofTarget[];
   fields: FieldCatalogue;
+  /** The workspace's partials and token dictionary, as previews render with them. */
+  inputs?: WorkspaceRenderInputs;
   capturer: CapturerFactory;
   control: { signal: AbortSignal; progress(update: { done: number; total: number; rows: number }): void };
   now?: Date;
@@ -58,7 +60,7 @@ export async function runProofs(input: ProofsInput): Promise<ProofsRun> {
   const { control } = input;
   const total = input.targets.length + 2; // each persona, the contact sheet, the zip
   const at = input.now ?? new Date();
-  const compiled = await compileForExport(input.source);
+  const compiled = await compileForExport(input.source, input.inputs?.partials);
   if (hasErrors(compiled.diagnostics) || compiled.html === null) {
     const first = compiled.diagnostics.find((d) => d.severity === 'error');
     return fail(`"${input.name}" has errors, so no proofs were made. ${first ? describeDiagnostic(first) : ''}`.trim());
@@ -84,7 +86,7 @@ export async function runProofs(input: ProofsInput): Promise<ProofsRun> {
         sheet.push({ label: target.label, customer: null, subject: null, png: null, problem: target.problem });
         continue;
       }
-      const rendered = await renderForExport(compiled, target.customer, input.fields, target.computed);
+      const rendered = await renderForExport(compiled, target.customer, input.fields, target.computed, input.inputs);
       if (rendered.html === null) {
         const problem = rendered.problem ?? 'The email could not be rendered.';
         personas.push({ label: target.label, customer: who, subject: null, preheader: null, png: null, problem });
