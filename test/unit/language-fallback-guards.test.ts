@@ -47,3 +47,35 @@ describe('fallback warnings follow the branch a token is in', () => {
     expect(flagged('{% if first_name == blank %}Hi {{ first_name }}{% endif %}')).toEqual(['1:first_name']);
   });
 });
+
+describe('case / when on a tier', () => {
+  const scored = buildCatalog({
+    fields: [field('id', 10)],
+    computed: {
+      scores: [
+        {
+          name: 'rfm_tier',
+          alias: 'RfmTier',
+          model: 'rfm',
+          holds: 'label',
+          description: 'RFM tier',
+          asOf: '2026-11-01',
+          shadowed: false,
+          labels: ['Champions', 'At Risk'],
+        },
+      ],
+      segments: [],
+      segmentsShadowed: false,
+    },
+    dictionary: [],
+  });
+
+  it('flags a when label no customer holds, with the nearest one', () => {
+    const source = "{% case rfm_tier %}{% when 'Champions' %}A{% when 'At risk', 'Champion' %}B{% endcase %}";
+    const problems = analyzeTemplate(source, scored);
+    expect(problems.map((p) => [p.code, source.slice(p.start, p.end), p.replacement])).toEqual([
+      ['unknown-label', "'At risk'", "'At Risk'"],
+      ['unknown-label', "'Champion'", "'Champions'"],
+    ]);
+  });
+});
