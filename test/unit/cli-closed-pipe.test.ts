@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/workspace/db';
 import { saveSegment } from '../../electron/workspace/segments-repo';
 import { blankCustomer, writeSegmentData } from '../support/segment-data';
-import { cli } from '../support/cli-runner';
-import { tempDir } from '../support/temp';
+import { cliWorkspace } from '../support/cli-workspace';
 
 /**
  * `tailor segment shop.tailor VIP --members | head` closes the pipe after a
@@ -15,20 +13,16 @@ import { tempDir } from '../support/temp';
  */
 describe('the CLI writing into a pipe closed early', () => {
   it('stops quietly', async () => {
-    const dir = tempDir();
-    process.env.TAILOR_HOME = path.join(dir, 'home');
-    const file = path.join(dir, 'shop.tailor');
-    expect((await cli(['init', file])).code).toBe(0);
-    const db = openDatabase(file, { create: false });
-    writeSegmentData(
-      db,
-      Array.from({ length: 1500 }, (_, n) =>
-        blankCustomer(`C${n}`, { text: { email: `customer.${n}.${'x'.repeat(80)}@example.com`, first_name: 'Ana' } }),
-      ),
-      {},
-    );
-    saveSegment(db, { name: 'Everyone', rule: { kind: 'group', combinator: 'and', negate: false, children: [] } });
-    db.close();
+    const { dir, file } = await cliWorkspace((db) => {
+      writeSegmentData(
+        db,
+        Array.from({ length: 1500 }, (_, n) =>
+          blankCustomer(`C${n}`, { text: { email: `customer.${n}.${'x'.repeat(80)}@example.com`, first_name: 'Ana' } }),
+        ),
+        {},
+      );
+      saveSegment(db, { name: 'Everyone', rule: { kind: 'group', combinator: 'and', negate: false, children: [] } });
+    });
 
     const child = spawn(
       process.execPath,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldInfo } from '../../shared/contract/schemas';
-import { toPascalAlias } from '../../shared/fields/naming';
 import { analyzeTemplate } from '../../renderer/features/studio/language/analyze-template';
 import { buildCatalog } from '../../renderer/features/studio/language/token-catalog';
+import { fieldInfo } from '../support/field-info';
 
 /**
  * "No fallback" warnings know which branch of a condition a token sits in.
@@ -11,17 +10,7 @@ import { buildCatalog } from '../../renderer/features/studio/language/token-cata
  * where it is empty, yet both were treated as guarded and never flagged.
  */
 
-const field = (key: string, filled: number): FieldInfo => ({
-  key,
-  alias: toPascalAlias(key),
-  label: key,
-  kind: 'canonical',
-  filled,
-  sample: null,
-  samples: [],
-  type: 'text',
-  typeWarning: null,
-});
+const field = (key: string, filled: number) => fieldInfo(key, filled);
 
 const catalog = buildCatalog({ fields: [field('id', 10), field('first_name', 9), field('city', 8)], computed: null, dictionary: [] });
 const flagged = (source: string) =>

@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/workspace/db';
 import { PACKAGE_TIERS } from '../../shared/scores/rfm/default-tiers';
 import { unreachableTiers } from '../../shared/scores/rfm/unreachable-tiers';
 import { insertOrders } from '../support/rfm-workspace';
 import { cli } from '../support/cli-runner';
-import { tempDir } from '../support/temp';
+import { cliWorkspace } from '../support/cli-workspace';
 
 /**
  * The default tier table is written for five bins ("Champions": R, F and M
@@ -27,16 +25,12 @@ describe('tier rules that no score can reach', () => {
   });
 
   it('are named by `tailor score rfm --bins 3`', async () => {
-    const dir = tempDir();
-    process.env.TAILOR_HOME = path.join(dir, 'home');
-    const workspace = path.join(dir, 'shop.tailor');
-    expect((await cli(['init', workspace])).code).toBe(0);
-    const db = openDatabase(workspace, { create: false });
-    insertOrders(
-      db,
-      [1, 2, 3, 4, 5, 6].map((n) => ({ customerId: `C${n}`, orderedAt: `2026-0${n}-10`, amount: 10 * n })),
+    const { file: workspace } = await cliWorkspace((db) =>
+      insertOrders(
+        db,
+        [1, 2, 3, 4, 5, 6].map((n) => ({ customerId: `C${n}`, orderedAt: `2026-0${n}-10`, amount: 10 * n })),
+      ),
     );
-    db.close();
     const result = await cli(['score', workspace, 'rfm', '--as-of', '2026-07-31', '--bins', '3']);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain('“Champions” can hold no one: it needs a recency score of 5 or more, and recency has 3 bins.');
