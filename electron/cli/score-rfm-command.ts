@@ -1,6 +1,7 @@
 import { InvalidArgumentError, Option } from 'commander';
 import { MAX_BINS } from '../../shared/scores/rfm/settings';
 import type { RfmRun } from '../../shared/scores/rfm/summary';
+import { unreachableTiers } from '../../shared/scores/rfm/unreachable-tiers';
 import { followCliJob } from './follow-cli-job';
 import { EXIT } from './io';
 import type { ScoreModelCommand } from './score-command';
@@ -77,6 +78,7 @@ export const rfmScoreCommand: ScoreModelCommand = {
     }
     if (out.json) out.document({ workspace, model: 'rfm', ...run });
     else out.lines(formatRfmRun(run, workspace));
+    for (const tier of unreachableTiers(settings)) out.note(tier.message);
     return EXIT.ok;
   },
 };

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldInfo } from '../../shared/contract/schemas';
 import { NATIVE_OUTPUTS } from '../../shared/esp/dialects/field-map';
-import { toPascalAlias } from '../../shared/fields/naming';
 import { VARIANT_TOKEN } from '../../shared/templates/variants';
 import { tokenCompletions } from '../../renderer/features/studio/completion-items';
 import { analyzeTemplate } from '../../renderer/features/studio/language/analyze-template';
 import { buildCatalog } from '../../renderer/features/studio/language/token-catalog';
+import { fieldInfo } from '../support/field-info';
 
 /**
  * Tokens the app itself fills, not the customer data: the A/B variant being
@@ -15,17 +14,7 @@ import { buildCatalog } from '../../renderer/features/studio/language/token-cata
  * "Unknown token", so the demo's own templates opened with a warning.
  */
 
-const field = (key: string, filled: number): FieldInfo => ({
-  key,
-  alias: toPascalAlias(key),
-  label: key,
-  kind: 'canonical',
-  filled,
-  sample: null,
-  samples: [],
-  type: 'text',
-  typeWarning: null,
-});
+const field = (key: string, filled: number) => fieldInfo(key, filled);
 
 const catalog = buildCatalog({ fields: [field('id', 10), field('first_name', 9)], computed: null, dictionary: [] });
 

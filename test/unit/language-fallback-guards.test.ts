@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldInfo } from '../../shared/contract/schemas';
-import { toPascalAlias } from '../../shared/fields/naming';
 import { analyzeTemplate } from '../../renderer/features/studio/language/analyze-template';
 import { buildCatalog } from '../../renderer/features/studio/language/token-catalog';
+import { fieldInfo } from '../support/field-info';
 
 /**
  * "No fallback" warnings know which branch of a condition a token sits in.
@@ -11,17 +10,7 @@ import { buildCatalog } from '../../renderer/features/studio/language/token-cata
  * where it is empty, yet both were treated as guarded and never flagged.
  */
 
-const field = (key: string, filled: number): FieldInfo => ({
-  key,
-  alias: toPascalAlias(key),
-  label: key,
-  kind: 'canonical',
-  filled,
-  sample: null,
-  samples: [],
-  type: 'text',
-  typeWarning: null,
-});
+const field = (key: string, filled: number) => fieldInfo(key, filled);
 
 const catalog = buildCatalog({ fields: [field('id', 10), field('first_name', 9), field('city', 8)], computed: null, dictionary: [] });
 const flagged = (source: string) =>
@@ -45,5 +34,37 @@ describe('fallback warnings follow the branch a token is in', () => {
     expect(flagged('{% unless first_name %}Hi {{ first_name }}{% endunless %}')).toEqual(['1:first_name']);
     expect(flagged('{% if first_name %}{% elsif city %}{{ first_name }} in {{ city }}{% endif %}')).toEqual(['1:first_name']);
     expect(flagged('{% if first_name == blank %}Hi {{ first_name }}{% endif %}')).toEqual(['1:first_name']);
+  });
+});
+
+describe('case / when on a tier', () => {
+  const scored = buildCatalog({
+    fields: [field('id', 10)],
+    computed: {
+      scores: [
+        {
+          name: 'rfm_tier',
+          alias: 'RfmTier',
+          model: 'rfm',
+          holds: 'label',
+          description: 'RFM tier',
+          asOf: '2026-11-01',
+          shadowed: false,
+          labels: ['Champions', 'At Risk'],
+        },
+      ],
+      segments: [],
+      segmentsShadowed: false,
+    },
+    dictionary: [],
+  });
+
+  it('flags a when label no customer holds, with the nearest one', () => {
+    const source = "{% case rfm_tier %}{% when 'Champions' %}A{% when 'At risk', 'Champion' %}B{% endcase %}";
+    const problems = analyzeTemplate(source, scored);
+    expect(problems.map((p) => [p.code, source.slice(p.start, p.end), p.replacement])).toEqual([
+      ['unknown-label', "'At risk'", "'At Risk'"],
+      ['unknown-label', "'Champion'", "'Champions'"],
+    ]);
   });
 });

@@ -1,6 +1,5 @@
 import type { editor, Position } from 'monaco-editor';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FieldInfo } from '../../shared/contract/schemas';
 import type { ComputedTokenList } from '../../shared/contract/token-schemas';
 import { toPascalAlias } from '../../shared/fields/naming';
 import { SCORE_NAMES, SCORES } from '../../shared/scores/score-names';
@@ -13,23 +12,13 @@ import { toMarkers } from '../../renderer/features/studio/language/markers';
 import { fieldToken, quickFixes } from '../../renderer/features/studio/language/quick-fixes';
 import { provideFilterSignature } from '../../renderer/features/studio/language/signature-help';
 import { buildCatalog, type TokenCatalog } from '../../renderer/features/studio/language/token-catalog';
+import { fieldInfo } from '../support/field-info';
 import { loadMonaco } from './support/monaco-node';
 
 type Api = Awaited<ReturnType<typeof loadMonaco>>;
 let monaco: Api;
 
-const field = (key: string, filled: number, over: Partial<FieldInfo> = {}): FieldInfo => ({
-  key,
-  alias: toPascalAlias(key),
-  label: key.replace(/_/g, ' '),
-  kind: 'canonical',
-  filled,
-  sample: null,
-  samples: [],
-  type: 'text',
-  typeWarning: null,
-  ...over,
-});
+const field = fieldInfo;
 
 const computed: ComputedTokenList = {
   scores: SCORE_NAMES.map((name) => ({

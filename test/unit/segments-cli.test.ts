@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../electron/workspace/db';
 import { saveSegment } from '../../electron/workspace/segments-repo';
 import type { RuleTree } from '../../shared/segments/rule-tree';
 import { blankCustomer, writeSegmentData } from '../support/segment-data';
 import { cli } from '../support/cli-runner';
-import { tempDir } from '../support/temp';
+import { cliWorkspace } from '../support/cli-workspace';
 
 const recentBuyers: RuleTree = {
   kind: 'group',
@@ -16,26 +14,22 @@ const recentBuyers: RuleTree = {
 
 /** A workspace with three customers, two segments (dynamic "Recent buyers", static "Everyone then"). */
 async function workspace(): Promise<string> {
-  const dir = tempDir();
-  process.env.TAILOR_HOME = path.join(dir, 'home');
-  const file = path.join(dir, 'shop.tailor');
-  expect((await cli(['init', file])).code).toBe(0);
-  const db = openDatabase(file, { create: false });
-  writeSegmentData(
-    db,
-    [
-      blankCustomer('C1', {
-        text: { email: 'ana@example.com', first_name: 'Ana' },
-        orders: [{ orderedAt: '2026-06-10', total: 10, category: null }],
-      }),
-      blankCustomer('C2', { text: { email: 'bo@example.com' }, orders: [{ orderedAt: '2026-05-01', total: 10, category: null }] }),
-      blankCustomer('C3'),
-    ],
-    {},
-  );
-  saveSegment(db, { name: 'Recent buyers', rule: recentBuyers, asOf: '2026-06-15' });
-  saveSegment(db, { name: 'Everyone then', rule: { ...recentBuyers, children: [] }, kind: 'static' });
-  db.close();
+  const { file } = await cliWorkspace((db) => {
+    writeSegmentData(
+      db,
+      [
+        blankCustomer('C1', {
+          text: { email: 'ana@example.com', first_name: 'Ana' },
+          orders: [{ orderedAt: '2026-06-10', total: 10, category: null }],
+        }),
+        blankCustomer('C2', { text: { email: 'bo@example.com' }, orders: [{ orderedAt: '2026-05-01', total: 10, category: null }] }),
+        blankCustomer('C3'),
+      ],
+      {},
+    );
+    saveSegment(db, { name: 'Recent buyers', rule: recentBuyers, asOf: '2026-06-15' });
+    saveSegment(db, { name: 'Everyone then', rule: { ...recentBuyers, children: [] }, kind: 'static' });
+  });
   return file;
 }
 

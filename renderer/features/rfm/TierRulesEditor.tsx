@@ -1,6 +1,7 @@
 import type { RfmSettings, TierRule } from '../../../shared/scores/rfm/settings';
 import { MAX_BINS } from '../../../shared/scores/rfm/settings';
 import { PACKAGE_TIERS } from '../../../shared/scores/rfm/default-tiers';
+import { unreachableTiers } from '../../../shared/scores/rfm/unreachable-tiers';
 
 type Measure = 'recency' | 'frequency' | 'monetary';
 const MEASURES: { key: Measure; short: string; label: string }[] = [
@@ -68,7 +69,9 @@ export function TierRulesEditor({ settings, onChange }: { settings: RfmSettings;
         <tbody>
           {rules.map((rule, index) => {
             const name = rule.name.trim() || `rule ${index + 1}`;
-            const reversed = MEASURES.filter((measure) => rule[measure.key][0] > rule[measure.key][1]);
+            const reversed = MEASURES.filter(
+              (measure) => rule[measure.key][0] > rule[measure.key][1] || rule[measure.key][0] > settings.bins[measure.key],
+            );
             return (
               <tr key={index} aria-label={`Rule ${index + 1}: ${name}`}>
                 <td className="muted">{index + 1}</td>
@@ -128,6 +131,11 @@ export function TierRulesEditor({ settings, onChange }: { settings: RfmSettings;
           })}
         </tbody>
       </table>
+      {unreachableTiers(settings).map((tier, index) => (
+        <p key={index} className="rfm-rules-warning" role="status">
+          {tier.message} Lower its ranges, or use more bins.
+        </p>
+      ))}
       <div className="rfm-rules-footer">
         <button className="btn btn-sm" onClick={add} disabled={rules.length >= 50}>
           Add rule

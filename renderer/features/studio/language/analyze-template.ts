@@ -1,4 +1,16 @@
-import { analyzeSync, LiquidError, Output, Tag, toValueSync, TypeGuards, Value, type Template, type Token, type Variable } from 'liquidjs';
+import {
+  analyzeSync,
+  LiquidError,
+  Output,
+  Tag,
+  toValueSync,
+  TypeGuards,
+  Value,
+  type QuotedToken,
+  type Template,
+  type Token,
+  type Variable,
+} from 'liquidjs';
 import { createLiquid, liquidDiagnostic } from '../../../../shared/templates/liquid-engine';
 import { didYouMean } from './did-you-mean';
 import { describeFill, isKnownRoot, lookupToken, spellings, type TokenCatalog, type TokenInfo } from './token-catalog';
@@ -218,6 +230,7 @@ const CONDITION_OPERATORS = new Set(['==', '!=', '<>', 'contains']);
 
 /** `customer.segments contains 'VIPs'` when no segment is called that; `rfm_tier == 'Champs'` when no customer holds it. */
 function conditionProblems(tag: Tag, catalog: TokenCatalog): LanguageDiagnostic[] {
+  if (tag.name === 'case') return caseProblems(tag, catalog);
   if (!['if', 'unless', 'elsif'].includes(tag.name)) return [];
   const found: LanguageDiagnostic[] = [];
   for (const argument of (tag as Template).arguments?.() ?? []) {
@@ -243,20 +256,42 @@ function conditionProblems(tag: Tag, catalog: TokenCatalog): LanguageDiagnostic[
           end: quoted.end,
           ...(suggestion ? { replacement: requote(quoted.getText(), suggestion) } : {}),
         });
-      } else if (token.kind === 'score' && token.labels.length > 0 && operator.operator !== 'contains' && !token.labels.includes(value)) {
-        const suggestion = didYouMean(value, token.labels);
-        found.push({
-          severity: 'warning',
-          code: 'unknown-label',
-          message: `No customer has ${token.name} "${value}" (it holds ${token.labels.slice(0, 6).join(', ')}${token.labels.length > 6 ? '…' : ''}).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          start: quoted.begin,
-          end: quoted.end,
-          ...(suggestion ? { replacement: requote(quoted.getText(), suggestion) } : {}),
-        });
+      } else if (operator.operator !== 'contains') {
+        const problem = labelProblem(token, quoted);
+        if (problem) found.push(problem);
       }
     });
   }
   return found;
+}
+
+/** `{% case rfm_tier %}{% when 'Champs' %}`: each quoted `when` value against the labels the score holds. */
+function caseProblems(tag: Tag, catalog: TokenCatalog): LanguageDiagnostic[] {
+  const { value, branches } = tag as unknown as { value: Value; branches: { values: unknown[] }[] };
+  const [only] = value.initial.postfix;
+  if (value.initial.postfix.length !== 1 || !TypeGuards.isPropertyAccessToken(only)) return [];
+  const path = pathOf(only.getText());
+  const token = path && lookupToken(catalog, path);
+  if (!token) return [];
+  return branches
+    .flatMap((branch) => branch.values)
+    .filter(TypeGuards.isQuotedToken)
+    .flatMap((quoted) => labelProblem(token, quoted) ?? []);
+}
+
+/** A label score compared with a label no customer holds. */
+function labelProblem(token: TokenInfo, quoted: QuotedToken): LanguageDiagnostic | null {
+  const value = quoted.content;
+  if (token.kind !== 'score' || token.labels.length === 0 || token.labels.includes(value)) return null;
+  const suggestion = didYouMean(value, token.labels);
+  return {
+    severity: 'warning',
+    code: 'unknown-label',
+    message: `No customer has ${token.name} "${value}" (it holds ${token.labels.slice(0, 6).join(', ')}${token.labels.length > 6 ? '…' : ''}).${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+    start: quoted.begin,
+    end: quoted.end,
+    ...(suggestion ? { replacement: requote(quoted.getText(), suggestion) } : {}),
+  };
 }
 
 /** The suggestion in the quotes the author used. */
